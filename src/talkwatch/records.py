@@ -1,0 +1,176 @@
+"""Plain typed records that flow one way through the pipeline.
+
+ingest -> RawInput -> clean -> Document -> attribution -> Attribution
+       -> actors / issues / stance / dates -> Statement -> store
+
+Every span is a pair of character offsets into ``Document.text`` (the cleaned
+text that is stored), so any statement can be traced back to its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("direct", "indirect", "mixed")
+STANCES = ("demand", "offer", "accept", "reject", "conditional", "deny", "assess")
+SOURCES = ("named", "anonymous")
+SECTIONS = ("body", "comments")
+ISSUES = (
+    "territory",
+    "withdrawal",
+    "ceasefire",
+    "neutrality",
+    "security_guarantees",
+    "military_limits",
+    "foreign_forces",
+    "sanctions",
+    "governance",
+    "accountability",
+    "citizenship_rights",
+    "compensation",
+    "humanitarian",
+    "demining",
+    "economy",
+    "eu_membership",
+    "nuclear",
+    "verification",
+    "talks",
+    "european_security",
+)
+
+# Joins the parts of a split quote, as ANNOTATION.md prescribes.
+QUOTE_JOINER = " \u2026 "
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` in a document's cleaned text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """Bytes as read from a file, URL or stdin, before any cleaning."""
+
+    name: str  # what users call it: file name, URL or "<stdin>"
+    origin: str  # full path, URL, or "-"
+    data: bytes
+    media_type: str = "text/plain"  # text/plain, text/markdown or text/html
+    declared_date: str | None = None  # ISO date given by the user (--date)
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # "body" or "comments"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document. ``id`` is the SHA-256 of the cleaned text."""
+
+    id: str
+    name: str
+    origin: str
+    text: str
+    original: str
+    sections: tuple[Section, ...]
+    title: str = ""
+    author: str = ""
+    date: str | None = None  # ISO 8601 date, when known
+    url: str = ""
+
+    def section_at(self, offset: int) -> str:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section.name
+        return "body"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How the text names a speaker, before resolution to an actor.
+
+    ``kind`` is one of ``name`` (a proper name, perhaps with a title),
+    ``descriptor`` (``a Ukrainian official``, ``the Kremlin spokesman``),
+    ``institution`` (``the Kremlin``, ``Moscow``, ``the White House``) or
+    ``pronoun`` (``he``, ``she``, ``they``). For a pronoun the attribution
+    stage fills ``antecedent`` with the mention it stands for, when it found one.
+    """
+
+    text: str
+    span: Span
+    kind: str
+    antecedent: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement as the attribution stage finds it."""
+
+    quote_spans: tuple[Span, ...]
+    kind: str  # direct, indirect, mixed
+    speaker: Mention
+    cue: str  # lemma of the cue: "say", "according to", "reject", ...
+    cue_span: Span | None
+    sentence_span: Span
+    section: str = "body"
+
+    def quote(self, text: str) -> str:
+        return QUOTE_JOINER.join(span.text(text) for span in self.quote_spans)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A speaker mention resolved to an actor and the side it speaks for."""
+
+    speaker: str  # canonical name, or a lower-case descriptor for the unnamed
+    party: str  # ISO alpha-3, EU, NATO, UN, or NONE
+    source: str  # named or anonymous
+    actor_id: str = ""  # id in the knowledge base, empty for unknown actors
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A fully analysed statement, ready to store and export."""
+
+    doc_id: str
+    doc: str
+    quote: str
+    quote_spans: tuple[Span, ...]
+    speaker: str
+    party: str
+    source: str
+    kind: str
+    issues: tuple[str, ...]
+    stance: str
+    section: str
+    sentence: str
+    sentence_span: Span
+    cue: str = ""
+    cue_span: Span | None = None
+    speaker_mention: str = ""
+    speaker_span: Span | None = None
+    actor_id: str = ""
+    issue_evidence: tuple[str, ...] = ()
+    stance_reason: str = ""
+    date: str | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        """The whole quote, first part to last."""
+        return Span(self.quote_spans[0].start, self.quote_spans[-1].end)
