@@ -115,6 +115,7 @@ class Mention:
     span: Span
     kind: str
     antecedent: Mention | None = None
+    description: str = ""  # an appositive or relative clause about the speaker
 
 
 @dataclass(frozen=True)

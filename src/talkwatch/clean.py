@@ -1,0 +1,280 @@
+"""Turn decoded text (plain, Markdown or HTML) into a clean Document.
+
+Cleaning normalises Unicode and whitespace, drops page furniture (share
+buttons, "Print Friendly", ad blocks, footnote markers), re-flows hard-wrapped
+lines into paragraphs, and splits a reader comment thread from the article
+body. Paragraphs in the cleaned text are separated by one blank line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+from .records import Document, RawInput, Section
+
+PARAGRAPH_BREAK = "\n\n"
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=\s|$)")
+
+_FURNITURE = re.compile(
+    r"""^(
+        share(\s+(this|the))?(\s+(article|story|post|page))?(\s+(on|via)\s+\w+)?
+      | (tweet|email|e-mail|print|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy\s+link)
+      | print\s+friendly(,?\s*pdf\s*(&|and)\s*email)?
+      | advertisement | sponsored( content)? | story\s+continues\s+(below|after)\s+(the\s+)?advertisement
+      | (click|tap)\s+here\b.* | subscribe\b.{0,60} | sign\s+up\b.{0,80}newsletter.*
+      | learn\s+more\s+about\s+\w+\W*
+      | (reply|log\s+in\s+to\s+reply|report(\s+comment)?|like|\d+\s+likes?)\s*[↓↑]?
+      | source:?
+    )\s*[.…]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_AD_BLOCK_HEADING = re.compile(
+    r"^(you\s+might\s+(also\s+)?like|recommended(\s+for\s+you)?|around\s+the\s+web"
+    r"|related\s+(articles|stories|posts|coverage)|more\s+from\s+.{1,40}|trending(\s+now)?"
+    r"|from\s+our\s+partners|promoted\s+stories)\s*:?$",
+    re.IGNORECASE,
+)
+
+_COMMENTS_HEADING = re.compile(
+    r"^(\d+\s+(comments?|responses?|replies|thoughts\s+on\b.*)|(reader\s+)?comments|discussion"
+    r"|leave\s+a\s+(reply|comment)|join\s+the\s+(discussion|conversation)"
+    r"|what\s+readers\s+(are\s+saying|say))\s*:?$",
+    re.IGNORECASE,
+)
+_COMMENT_DATE_LINE = re.compile(
+    r"^(on\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"(\s*(at|,|-|–)?\s*\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?)?\s*(said|says|wrote)?:?$",
+    re.IGNORECASE,
+)
+_COMMENTER_SAYS = re.compile(r"^[\w .'’-]{2,40}\s+(says|said|wrote)\s*:$", re.IGNORECASE)
+_REPLY_LINE = re.compile(r"^(reply|log\s+in\s+to\s+reply)\s*[↓↑]?$", re.IGNORECASE)
+
+_LINE_END = re.compile(r"""[.?!:…;]["”’)\]]*$|["”’]$""")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Text and metadata pulled out of one input before paragraph cleaning."""
+
+    body: str
+    comments: str = ""
+    title: str = ""
+    author: str = ""
+    date: str | None = None
+    url: str = ""
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, Unix newlines, single spaces, no invisible characters."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines)
+
+
+def read_markdown(text: str) -> Page:
+    """Front matter gives metadata; Markdown syntax is reduced to plain text."""
+    meta: dict[str, object] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        meta = loaded if isinstance(loaded, dict) else {}
+        text = text[match.end() :]
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links
+    text = re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    paragraphs = [" ".join(block.split("\n")) for block in re.split(r"\n\s*\n", text)]
+    return Page(
+        body="\n".join(p for p in paragraphs if p.strip()),
+        title=str(meta.get("title") or ""),
+        author=str(meta.get("author") or ""),
+        date=_iso_date(meta.get("date")),
+        url=str(meta.get("url") or ""),
+    )
+
+
+def read_html(html: str) -> Page:
+    """Extract the article, its comment thread and metadata with trafilatura."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    found = trafilatura.bare_extraction(
+        html, include_comments=True, with_metadata=True, favor_recall=True
+    )
+    if found is None or not (found.text or "").strip():
+        return Page(body="")
+    return Page(
+        body=found.text or "",
+        comments=found.comments or "",
+        title=found.title or "",
+        author=found.author or "",
+        date=_iso_date(found.date),
+        url=found.url or "",
+    )
+
+
+def _iso_date(value: object) -> str | None:
+    if value is None:
+        return None
+    match = re.match(r"\d{4}-\d\d-\d\d", str(value))
+    return match.group(0) if match else None
+
+
+def drop_furniture(lines: list[str]) -> list[str]:
+    """Remove share buttons, ad blocks and footnote markers, line by line."""
+    kept: list[str] = []
+    in_ad_block = False
+    for line in lines:
+        if _AD_BLOCK_HEADING.match(line):
+            in_ad_block = True
+            continue
+        if in_ad_block:
+            if not line or _looks_like_prose(line):
+                in_ad_block = False
+            else:
+                continue
+        if _FURNITURE.match(line):
+            continue
+        kept.append(_FOOTNOTE.sub("", line))
+    return kept
+
+
+def _looks_like_prose(line: str) -> bool:
+    return len(line.split()) >= 12 and bool(_LINE_END.search(line))
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Short lines that mostly stop mid-sentence: a scrape wrapped at a fixed width."""
+    filled = [line for line in lines if line]
+    if len(filled) < 8:
+        return False
+    open_ended = sum(1 for line in filled if not _LINE_END.search(line))
+    median = statistics.median(len(line) for line in filled)
+    return median <= 80 and open_ended / len(filled) >= 0.4
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; sentence-final lines end one."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    joined = " ".join(lines)
+    for i, line in enumerate(lines):
+        if not line:
+            _flush(current, paragraphs)
+            continue
+        if not current and _is_caption(line, lines, i, joined):
+            paragraphs.append(line)
+            continue
+        current.append(line)
+        if _LINE_END.search(line):
+            _flush(current, paragraphs)
+    _flush(current, paragraphs)
+    return paragraphs
+
+
+def _flush(current: list[str], paragraphs: list[str]) -> None:
+    if current:
+        paragraphs.append(" ".join(current))
+        current.clear()
+
+
+def _is_caption(line: str, lines: list[str], i: int, joined: str) -> bool:
+    """A short name-like line standing alone that repeats a name from the text (a caption)."""
+    words = line.split()
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        1 < len(words) <= 4
+        and joined.count(line) >= 2
+        and all(w[:1].isupper() for w in words)
+        and not _LINE_END.search(line)
+        and following[:1].isupper()
+    )
+
+
+def find_comment_thread(paragraphs: list[str]) -> int | None:
+    """Index of the paragraph where a reader comment thread starts, if any."""
+    for i, para in enumerate(paragraphs):
+        if _COMMENTS_HEADING.match(para) and i > 0:
+            return i
+    signatures = [i for i, p in enumerate(paragraphs) if _is_comment_signature(paragraphs, i)]
+    replies = sum(1 for p in paragraphs if _REPLY_LINE.match(p))
+    if len(signatures) >= 2 or (signatures and replies):
+        first = signatures[0]
+        return first if first > 0 else None
+    return None
+
+
+def _is_comment_signature(paragraphs: list[str], i: int) -> bool:
+    """A commenter line: `Name says:`, or a short name line followed by a date line."""
+    para = paragraphs[i]
+    if _COMMENTER_SAYS.match(para):
+        return True
+    following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+    return len(para.split()) <= 5 and not _LINE_END.search(para) and bool(
+        _COMMENT_DATE_LINE.match(following)
+    )
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Clean paragraphs of plain text: furniture dropped, hard wraps re-flowed."""
+    lines = drop_furniture(normalise(text).split("\n"))
+    if is_hard_wrapped(lines):
+        return reflow(lines)
+    return [line for line in lines if line]
+
+
+def assemble(body: list[str], comments: list[str]) -> tuple[str, tuple[Section, ...]]:
+    """Join paragraphs into the stored text and mark the body and comments spans."""
+    body = [p for p in body if not _REPLY_LINE.match(p)]
+    comments = [p for p in comments if not _REPLY_LINE.match(p)]
+    body_text = PARAGRAPH_BREAK.join(body)
+    if not comments:
+        return body_text, (Section("body", 0, len(body_text)),)
+    start = len(body_text) + len(PARAGRAPH_BREAK) if body_text else 0
+    text = PARAGRAPH_BREAK.join([*body, *comments])
+    return text, (Section("body", 0, len(body_text)), Section("comments", start, len(text)))
+
+
+def read_page(text: str, media_type: str) -> Page:
+    if media_type == "text/html":
+        return read_html(text)
+    if media_type == "text/markdown":
+        return read_markdown(text)
+    return Page(body=text)
+
+
+def clean(raw: RawInput, decoded: str) -> Document:
+    """Build the Document for one decoded input. The text may come out empty."""
+    page = read_page(decoded, raw.media_type)
+    body = paragraphs_of(page.body)
+    comments = paragraphs_of(page.comments)
+    thread = find_comment_thread(body)
+    if thread is not None:
+        body, comments = body[:thread], body[thread:] + comments
+    text, sections = assemble(body, comments)
+    return Document(
+        id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        name=raw.name,
+        origin=raw.origin,
+        text=text,
+        original=decoded,
+        sections=sections,
+        title=page.title,
+        author=page.author,
+        date=raw.declared_date or page.date,
+        url=page.url or (raw.origin if raw.origin.startswith(("http://", "https://")) else ""),
+    )

@@ -1,0 +1,170 @@
+"""Read inputs (files, folders, stdin, URLs) into RawInput records.
+
+Every failure is an ``InputError`` whose message is one sentence naming the
+input and the reason, so a batch can report it and go on with the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .records import RawInput
+
+TEXT_SUFFIXES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+URL_TIMEOUT = 20.0
+USER_AGENT = "talkwatch/0.1 (+https://pypi.org/project/talkwatch/)"
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a zip archive (or an Office document)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"SQLite format 3": "an SQLite database",
+    b"\x7fELF": "a program binary",
+}
+
+
+class InputError(Exception):
+    """An input that cannot be read; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An input found on the command line, not yet read."""
+
+    name: str
+    origin: str
+    media_type: str
+
+
+def expand(targets: list[str]) -> Iterator[Pending | InputError]:
+    """Turn command-line targets into inputs; folders are walked recursively."""
+    for target in targets:
+        if target == "-":
+            yield Pending("<stdin>", "-", "text/plain")
+        elif target.startswith(("http://", "https://")):
+            yield Pending(target, target, "text/html")
+        else:
+            yield from _expand_path(Path(target))
+
+
+def _expand_path(path: Path) -> Iterator[Pending | InputError]:
+    if not path.exists():
+        yield InputError(f"{path}: no such file or folder.")
+    elif path.is_dir():
+        yield from _walk(path)
+    else:
+        media = TEXT_SUFFIXES.get(path.suffix.lower(), "text/plain")
+        yield Pending(path.name, str(path.resolve()), media)
+
+
+def _walk(folder: Path) -> Iterator[Pending | InputError]:
+    """Supported files under a folder in a stable order; symlink loops are skipped."""
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+        stat = os.stat(root)
+        if (stat.st_dev, stat.st_ino) in seen:
+            dirs[:] = []
+            yield InputError(f"{root}: skipped, a folder link loops back to a parent folder.")
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            media = TEXT_SUFFIXES.get(path.suffix.lower())
+            if media and not name.startswith("."):
+                yield Pending(path.name, str(path.resolve()), media)
+
+
+def read(pending: Pending, max_bytes: int = DEFAULT_MAX_BYTES, date: str | None = None) -> RawInput:
+    """Read the bytes of one input; raises InputError."""
+    if pending.origin == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        media = sniff_media_type(data, pending.media_type)
+    elif pending.origin.startswith(("http://", "https://")):
+        data, media = fetch_url(pending.origin, max_bytes)
+    else:
+        data = _read_file(Path(pending.origin), pending.name, max_bytes)
+        media = pending.media_type
+    _check_size(pending.name, data, max_bytes)
+    return RawInput(pending.name, pending.origin, data, media, date)
+
+
+def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(f"{name}: permission denied.") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot be read ({err.strerror or err}).") from None
+
+
+def _check_size(name: str, data: bytes, max_bytes: int) -> None:
+    if len(data) > max_bytes:
+        limit = max_bytes // (1024 * 1024) or 1
+        raise InputError(f"{name}: larger than the {limit} MB limit (raise it with --max-size).")
+
+
+def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[bytes, str]:
+    """GET a page with a timeout; returns its bytes and media type."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(max_bytes + 1)
+            content_type = response.headers.get_content_type()
+    except urllib.error.HTTPError as err:
+        raise InputError(f"{url}: the server answered {err.code} {err.reason}.") from None
+    except urllib.error.URLError as err:
+        raise InputError(f"{url}: cannot be fetched ({err.reason}).") from None
+    except TimeoutError:
+        raise InputError(f"{url}: no answer within {timeout:g} seconds.") from None
+    except OSError as err:
+        raise InputError(f"{url}: cannot be fetched ({err}).") from None
+    media = "text/plain" if content_type == "text/plain" else "text/html"
+    return data, media
+
+
+def sniff_media_type(data: bytes, default: str) -> str:
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "text/html"
+    return default
+
+
+def decode(raw: RawInput) -> str:
+    """Bytes to text: UTF-8 first, then a detected legacy encoding; binaries refused."""
+    data = raw.data
+    if not data.strip():
+        raise InputError(f"{raw.name}: the file is empty.")
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(f"{raw.name}: this is {what}, not a text document.")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{raw.name}: binary data, not a text document.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{raw.name}: the text encoding cannot be recognised.")
+    return str(best)
