@@ -27,8 +27,26 @@ from .records import Attribution, Mention, Span
 SUBJECT_DEPS = ("nsubj",)
 NAMING_VERBS = {"call", "dub", "label", "term", "brand"}
 CORE_EXCLUDED_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
-QUANTIFIERS = {"one", "some", "many", "several", "two", "three", "four", "five", "none",
-               "each", "both", "all", "most", "few", "another", "either", "neither", "any"}
+QUANTIFIERS = {
+    "one",
+    "some",
+    "many",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "none",
+    "each",
+    "both",
+    "all",
+    "most",
+    "few",
+    "another",
+    "either",
+    "neither",
+    "any",
+}
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 TRIM_LEFT = " \n,;:—–-"
 TRIM_RIGHT = " \n,;:—–-"
@@ -55,7 +73,9 @@ class Attributor:
     def __init__(self, cues: Cues | None = None) -> None:
         self.cues = cues or default_cues()
 
-    def attribute(self, doc: Doc, sections: Iterable[tuple[str, int, int]] = ()) -> list[Attribution]:
+    def attribute(
+        self, doc: Doc, sections: Iterable[tuple[str, int, int]] = ()
+    ) -> list[Attribution]:
         run = _Run(self.cues, doc)
         found = [*run.direct_quotes(), *run.reporting_verbs(), *run.source_prepositions()]
         found = _without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
@@ -151,8 +171,11 @@ class _Run:
         """Tokens after a quotation up to the end of its sentence or the next quotation."""
         limit = min(
             [q.outer_start for q in self.quotations if q.outer_start >= offset]
-            + [self.paragraph_starts[self.paragraph_of(offset) + 1]
-               if self.paragraph_of(offset) + 1 < len(self.paragraph_starts) else len(self.text)]
+            + [
+                self.paragraph_starts[self.paragraph_of(offset) + 1]
+                if self.paragraph_of(offset) + 1 < len(self.paragraph_starts)
+                else len(self.text)
+            ]
         )
         window: list[Token] = []
         for token in self.tokens_between(offset, limit):
@@ -186,8 +209,12 @@ class _Run:
         subject = self.subject_of(verb)
         if subject is None or self.reports_clause_before(verb, q):
             return None
-        allowed = {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod", "prep",
-                                                            "advmod", "punct", "prt", "oprd") for t in c.subtree}
+        allowed = {
+            t.i
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative", "npadvmod", "prep", "advmod", "punct", "prt", "oprd")
+            for t in c.subtree
+        }
         between = [t for t in preceding if t.i > verb.i]
         if all(t.i in allowed or t.is_punct or t.is_space for t in between):
             return verb, subject
@@ -195,22 +222,30 @@ class _Run:
 
     def frame_after_cue(self, verb: Token, q: Quotation) -> int | None:
         """Where reported words start between a cue and its quotation (`said that X "..."`)."""
-        between = [t for t in self.tokens_between(verb.idx + len(verb.text), q.outer_start)
-                   if not (t.is_punct or t.is_space)]
+        between = [
+            t
+            for t in self.tokens_between(verb.idx + len(verb.text), q.outer_start)
+            if not (t.is_punct or t.is_space)
+        ]
         if verb.lemma_.lower() in NAMING_VERBS or not between:
             return None
         framing = any(t.lower_ in ("that", "as") or t.pos_ in ("VERB", "AUX") for t in between)
-        objects = any(t.dep_ == "dobj" and t.pos_ != "PRON" for t in between)
+        takes_object = verb.lemma_.lower() in self.cues.object_verbs | {"describe"}
+        objects = takes_object and any(t.dep_ == "dobj" and t.pos_ != "PRON" for t in between)
         if not (framing or objects):
             return None
-        start = between[1].idx if between[0].lower_ == "that" and len(between) > 1 else between[0].idx
+        start = (
+            between[1].idx if between[0].lower_ == "that" and len(between) > 1 else between[0].idx
+        )
         return start
 
     def reports_clause_before(self, verb: Token, q: Quotation) -> bool:
         """The verb's clause starts before the quotation: mixed speech, left to pass 2."""
         return any(
-            c.dep_ == "ccomp" and min(t.idx for t in c.subtree) < q.outer_start
-            and c.idx < q.outer_start for c in verb.children
+            c.dep_ == "ccomp"
+            and min(t.idx for t in c.subtree) < q.outer_start
+            and c.idx < q.outer_start
+            for c in verb.children
         )
 
     def colon_introducer(self, q: Quotation) -> tuple[Token, Token] | None:
@@ -260,7 +295,9 @@ class _Run:
         token = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if token is None:
             return None
-        sentence_start = max(token[0].sent.start_char, self.paragraph_starts[self.paragraph_of(q.start)])
+        sentence_start = max(
+            token[0].sent.start_char, self.paragraph_starts[self.paragraph_of(q.start)]
+        )
         frame = self.text[sentence_start : q.outer_start]
         if len(frame.split()) < 2 or frame.rstrip().endswith((":", ",")):
             return None
@@ -280,7 +317,9 @@ class _Run:
                 continue
             for span in self.contents_of(verb):
                 kind, spans = self.kind_of(span)
-                if kind == "direct" and any(q in self.used_quotations for q in self.quoted_in(span)):
+                if kind == "direct" and any(
+                    q in self.used_quotations for q in self.quoted_in(span)
+                ):
                     continue
                 self.used_quotations.update(self.quoted_in(span))
                 yield Found(spans, kind, subject, self.cue_name(verb), verb)
@@ -313,23 +352,40 @@ class _Run:
             return False
         if verb.tag_ == "VB" and not any(c.lemma_ == "do" for c in children):
             return False
-        misparsed_past = verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.i == verb.head.i + 1
-        if verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in children) and not misparsed_past:
+        misparsed_past = (
+            verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.i == verb.head.i + 1
+        )
+        if (
+            verb.tag_ == "VBN"
+            and not any(c.lemma_ == "have" for c in children)
+            and not misparsed_past
+        ):
             return False
         if verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in children):
             return False
-        if self.under_condition(verb):
+        if self.under_condition(verb) or self.in_authors_frame(verb):
             return False
         sentence = verb.sent.text.rstrip()
         return not sentence.endswith("?") or self.in_quotation(verb)
+
+    def in_authors_frame(self, verb: Token) -> bool:
+        """`I think X has accepted ...`: a clause inside the author's own belief."""
+        node = verb
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
+            node = node.head
+            if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in node.children):
+                return not self.in_quotation(node)
+        return False
 
     def under_condition(self, verb: Token) -> bool:
         node: Token | None = verb
         for _ in range(6):
             if node is None:
                 break
-            if any(c.dep_ in ("mark", "advmod") and c.lower_ in self.cues.conditional_markers
-                   for c in node.children):
+            if any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in self.cues.conditional_markers
+                for c in node.children
+            ):
                 return True
             if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or node.head is node:
                 break
@@ -377,17 +433,29 @@ class _Run:
     def clause_spans(self, clauses: list[Token]) -> list[Span]:
         """Reported clauses as one span, split where `... and that ...` starts a second point."""
         separate = [
-            c for clause in clauses for c in clause.children
-            if c.dep_ == "conj" and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                                     or self.is_cue_with_subject(c))
+            c
+            for clause in clauses
+            for c in clause.children
+            if c.dep_ == "conj"
+            and (
+                any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                or self.is_cue_with_subject(c)
+            )
         ]
         excluded = {t.i for c in separate for t in c.subtree}
-        excluded |= {t.i for clause in clauses for t in clause.children
-                     if t.dep_ == "cc" and separate and t.i < separate[0].i}
+        excluded |= {
+            t.i
+            for clause in clauses
+            for t in clause.children
+            if t.dep_ == "cc" and separate and t.i < separate[0].i
+        }
         kept = [t for clause in clauses for t in clause.subtree if t.i not in excluded]
         spans = [self.span_of_tokens(kept)]
-        spans += [self.span_of_tokens(list(c.subtree)) for c in separate
-                  if not self.is_cue_with_subject(c)]
+        spans += [
+            self.span_of_tokens(list(c.subtree))
+            for c in separate
+            if not self.is_cue_with_subject(c)
+        ]
         return [s for s in spans if s is not None]
 
     def is_cue_with_subject(self, token: Token) -> bool:
@@ -410,13 +478,16 @@ class _Run:
         particles = self.cues.phrasal.get(lemma, frozenset())
         tokens: list[Token] = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "oprd") and lemma in self.cues.object_verbs | {"call", "describe"}:
-                tokens += list(child.subtree)
-            elif child.dep_ == "prep" and (child.lower_ in particles or child.lower_ == "as"):
+            if (child.dep_ in ("dobj", "oprd") and lemma in self.cues.object_verbs | {
+                "call",
+                "describe",
+            }) or (child.dep_ == "prep" and (child.lower_ in particles or child.lower_ == "as")):
                 tokens += list(child.subtree)
             elif child.dep_ == "prt" and child.lower_ in particles:
                 tokens += [t for s in child.head.children if s.dep_ == "prep" for t in s.subtree]
-            elif child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
+            elif child.dep_ == "advcl" and any(
+                m.lower_ in ("if", "unless") for m in child.children
+            ):
                 tokens += list(child.subtree) if tokens else []
         if len(tokens) < MIN_INDIRECT_WORDS:
             return None
@@ -453,8 +524,9 @@ class _Run:
             if source is None or self.in_quotation(token):
                 continue
             head = token.head
-            if self.cues.is_cue_verb(head.lemma_.lower()) and self.subject_of(head) is not None:
-                continue
+            speaker = self.subject_of(head) if self.is_speech_verb(head) else None
+            if speaker is not None and (speaker.pos_ in ("PROPN", "PRON") or speaker.ent_type_):
+                continue  # "per Rubio, Lavrov said ...": the statement is Lavrov's
             skip = {t.i for t in token.subtree}
             tokens = [t for t in head.subtree if t.i not in skip]
             span = self.span_of_tokens(tokens)
@@ -462,14 +534,27 @@ class _Run:
                 continue
             kind, spans = self.kind_of(span)
             self.used_quotations.update(self.quoted_in(span))
-            yield Found(spans, kind, source, "according to" if token.lower_ == "according" else token.lower_, token)
+            yield Found(
+                spans,
+                kind,
+                source,
+                "according to" if token.lower_ == "according" else token.lower_,
+                token,
+            )
 
     def source_of(self, token: Token) -> Token | None:
         lower = token.lower_
         if lower == "according":
-            objects = [g for c in token.children if c.lower_ == "to" for g in c.children
-                       if g.dep_ == "pobj"]
-        elif lower in ("per", "citing", "quoting") and f"{lower}" in " ".join(self.cues.source_prepositions):
+            objects = [
+                g
+                for c in token.children
+                if c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        elif lower in ("per", "citing", "quoting") and f"{lower}" in " ".join(
+            self.cues.source_prepositions
+        ):
             objects = [c for c in token.children if c.dep_ in ("pobj", "dobj")]
             objects = [o for o in objects if o.ent_type_ in ("PERSON", "ORG") or o.pos_ == "PROPN"]
         else:
@@ -496,8 +581,14 @@ class _Run:
                 continue
             parts = [q, *self.uncued_followers(q)]
             self.used_quotations.update(parts)
-            yield Found([Span(p.start, p.end) for p in parts], "direct", previous.subject,
-                        previous.cue, None, previous.mention)
+            yield Found(
+                [Span(p.start, p.end) for p in parts],
+                "direct",
+                previous.subject,
+                previous.cue,
+                None,
+                previous.mention,
+            )
 
     def dominates_sentence(self, q: Quotation) -> bool:
         tokens = self.doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -527,17 +618,26 @@ class _Run:
         excluded: set[int] = set()
         for child in subject.children:
             foreign_prep = child.dep_ == "prep" and not keep_preps and child.lower_ != "of"
-            if child.dep_ in CORE_EXCLUDED_DEPS or foreign_prep:
+            post_modifier = child.dep_ == "amod" and child.i > subject.i
+            if child.dep_ in CORE_EXCLUDED_DEPS or foreign_prep or post_modifier:
                 excluded |= {t.i for t in child.subtree}
         return [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
 
     def mention_of(self, subject: Token) -> Mention:
         core = self.core_tokens(subject) or [subject]
         start, end = core[0].idx, core[-1].idx + len(core[-1].text)
-        described = [c for c in subject.children if c.dep_ in ("appos", "relcl", "acl")]
+        described = [
+            c
+            for c in subject.children
+            if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "amod" and c.i > subject.i)
+        ]
         description = " ".join(" ".join(t.text for t in c.subtree) for c in described)
-        return Mention(self.text[start:end], Span(start, end), _mention_kind(subject, core),
-                       description=description)
+        return Mention(
+            self.text[start:end],
+            Span(start, end),
+            _mention_kind(subject, core),
+            description=description,
+        )
 
 
 def _mention_kind(subject: Token, core: list[Token]) -> str:
@@ -561,8 +661,10 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for item in found:
         start, end = item.spans[0].start, item.spans[-1].end
-        if any(k.spans[0].start < end and start < k.spans[-1].end
-               and _overlap(k, start, end) > 0.5 for k in kept):
+        if any(
+            k.spans[0].start < end and start < k.spans[-1].end and _overlap(k, start, end) > 0.5
+            for k in kept
+        ):
             continue
         kept.append(item)
     return kept
@@ -574,12 +676,16 @@ def _overlap(kept: Found, start: int, end: int) -> float:
     return shared / max(1, min(end - start, k_end - k_start))
 
 
-def _finish(run: _Run, found: list[Found], sections: list[tuple[str, int, int]]) -> list[Attribution]:
+def _finish(
+    run: _Run, found: list[Found], sections: list[tuple[str, int, int]]
+) -> list[Attribution]:
     """Give every finding its mention (pronouns linked back) and sentence span."""
     out: list[Attribution] = []
     last: Mention | None = None
     for item in found:
-        mention = item.mention or (run.mention_of(item.subject) if item.subject is not None else None)
+        mention = item.mention or (
+            run.mention_of(item.subject) if item.subject is not None else None
+        )
         if mention is None:
             continue
         if mention.kind == "pronoun":
@@ -596,7 +702,9 @@ def _named(mention: Mention | None) -> Mention | None:
     return mention
 
 
-def _attribution(run: _Run, item: Found, mention: Mention, sections: list[tuple[str, int, int]]) -> Attribution:
+def _attribution(
+    run: _Run, item: Found, mention: Mention, sections: list[tuple[str, int, int]]
+) -> Attribution:
     first, last = item.spans[0].start, item.spans[-1].end
     if item.cue_token is not None:
         first = min(first, item.cue_token.idx)

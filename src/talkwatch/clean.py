@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .dates import document_date
 from .records import Document, RawInput, Section
 
 PARAGRAPH_BREAK = "\n\n"
@@ -29,7 +30,8 @@ _FURNITURE = re.compile(
         share(\s+(this|the))?(\s+(article|story|post|page))?(\s+(on|via)\s+\w+)?
       | (tweet|email|e-mail|print|facebook|twitter|whatsapp|telegram|linkedin|reddit|copy\s+link)
       | print\s+friendly(,?\s*pdf\s*(&|and)\s*email)?
-      | advertisement | sponsored( content)? | story\s+continues\s+(below|after)\s+(the\s+)?advertisement
+      | advertisement | sponsored( content)?
+      | story\s+continues\s+(below|after)\s+(the\s+)?advertisement
       | (click|tap)\s+here\b.* | subscribe\b.{0,60} | sign\s+up\b.{0,80}newsletter.*
       | learn\s+more\s+about\s+\w+\W*
       | (reply|log\s+in\s+to\s+reply|report(\s+comment)?|like|\d+\s+likes?)\s*[↓↑]?
@@ -115,7 +117,7 @@ def read_html(html: str) -> Page:
     found = trafilatura.bare_extraction(
         html, include_comments=True, with_metadata=True, favor_recall=True
     )
-    if found is None or not (found.text or "").strip():
+    if found is None or isinstance(found, dict) or not (found.text or "").strip():
         return Page(body="")
     return Page(
         body=found.text or "",
@@ -224,8 +226,10 @@ def _is_comment_signature(paragraphs: list[str], i: int) -> bool:
     if _COMMENTER_SAYS.match(para):
         return True
     following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-    return len(para.split()) <= 5 and not _LINE_END.search(para) and bool(
-        _COMMENT_DATE_LINE.match(following)
+    return (
+        len(para.split()) <= 5
+        and not _LINE_END.search(para)
+        and bool(_COMMENT_DATE_LINE.match(following))
     )
 
 
@@ -275,6 +279,6 @@ def clean(raw: RawInput, decoded: str) -> Document:
         sections=sections,
         title=page.title,
         author=page.author,
-        date=raw.declared_date or page.date,
+        date=document_date(text, raw.name, raw.declared_date or page.date),
         url=page.url or (raw.origin if raw.origin.startswith(("http://", "https://")) else ""),
     )

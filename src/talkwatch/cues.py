@@ -62,36 +62,35 @@ def _shipped_text() -> str:
     return resources.files("talkwatch").joinpath("data/cues.yaml").read_text("utf-8")
 
 
-def _merge(files: list[dict[str, object]]) -> dict[str, object]:
-    merged: dict[str, object] = {key: set() for key in _LIST_KEYS}
-    merged["phrasal"] = {}
-    merged["source_prepositions"] = []
-    for data in files:
-        for key in _LIST_KEYS:
-            merged_set = merged[key]
-            assert isinstance(merged_set, set)
-            merged_set.update(str(v).lower() for v in data.get(key, None) or [])
-        phrasal = merged["phrasal"]
-        assert isinstance(phrasal, dict)
-        for verb, particles in dict(data.get("phrasal") or {}).items():  # type: ignore[call-overload]
-            phrasal.setdefault(str(verb), set()).update(str(p) for p in particles)
-        preps = merged["source_prepositions"]
-        assert isinstance(preps, list)
-        preps.extend(str(p) for p in data.get("source_prepositions", None) or [])  # type: ignore[attr-defined]
-    return merged
+def _strings(value: object) -> list[str]:
+    return [str(v).lower() for v in value] if isinstance(value, list) else []
 
 
 def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
-    """The shipped cue lexicon, extended by any user files."""
-    merged = _merge([_read(None), *(_read(Path(p)) for p in extra_paths)])
-    phrasal = merged.pop("phrasal")
-    preps = merged.pop("source_prepositions")
-    assert isinstance(phrasal, dict) and isinstance(preps, list)
-    lists = {key: frozenset(value) for key, value in merged.items()}  # type: ignore[arg-type]
+    """The shipped cue lexicon, extended by any user files (lists are added to)."""
+    lists: dict[str, set[str]] = {key: set() for key in _LIST_KEYS}
+    phrasal: dict[str, set[str]] = {}
+    prepositions: list[str] = []
+    for data in [_read(None), *(_read(Path(p)) for p in extra_paths)]:
+        for key in _LIST_KEYS:
+            lists[key].update(_strings(data.get(key)))
+        table = data.get("phrasal")
+        for verb, particles in (table.items() if isinstance(table, dict) else []):
+            phrasal.setdefault(str(verb), set()).update(_strings(particles))
+        prepositions += _strings(data.get("source_prepositions"))
+    frozen = {key: frozenset(values) for key, values in lists.items()}
     return Cues(
+        speech_verbs=frozen["speech_verbs"],
+        object_verbs=frozen["object_verbs"],
+        infinitive_verbs=frozen["infinitive_verbs"],
         phrasal={verb: frozenset(p) for verb, p in phrasal.items()},
-        source_prepositions=tuple(dict.fromkeys(preps)),
-        **lists,
+        reported_only_verbs=frozen["reported_only_verbs"],
+        reporting_adverbs=frozen["reporting_adverbs"],
+        source_prepositions=tuple(dict.fromkeys(prepositions)),
+        actor_nouns=frozen["actor_nouns"],
+        excluded_subjects=frozen["excluded_subjects"],
+        hypothetical_modals=frozen["hypothetical_modals"],
+        conditional_markers=frozen["conditional_markers"],
     )
 
 

@@ -1,0 +1,18 @@
+"""The talkwatch command line: one module per group of commands."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="talkwatch")
+def cli() -> None:
+    """Turn news about peace talks into an evidence-linked record of who demands what."""
+
+
+from . import demo, evaluate, ingest, query  # noqa: E402  (register the commands)
+
+__all__ = ["cli", "demo", "evaluate", "ingest", "query"]

@@ -1,0 +1,53 @@
+"""`talkwatch evaluate`: score stored statements against reference files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..evaluate import evaluate as score, load_reference
+from ..export import statement_row
+from . import cli
+from .options import db_option, open_store
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option(
+    "--show",
+    default=20,
+    show_default=True,
+    help="List at most this many missed and spurious statements.",
+)
+def evaluate(gold: Path, db_path: str, show: int) -> None:
+    """Score what is stored against GOLD (a .jsonl file or a folder of them).
+
+    Prints the measures of ANNOTATION.md's "Scoring" section, then the
+    reference statements that were missed and the stored ones that match none.
+    """
+    try:
+        reference = load_reference(gold)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    with open_store(db_path, must_exist=True) as store:
+        predicted = [statement_row(st) for st in store.statements()]
+    result = score(reference, predicted)
+    for name, value in result.measures().items():
+        click.echo(f"{name} {value}")
+    _list("missed (in the reference, not found)", result.missed, show)
+    _list("spurious (found, not in the reference)", result.spurious, show)
+
+
+def _list(title: str, rows: list[dict[str, object]], show: int) -> None:
+    if not rows or show <= 0:
+        return
+    click.echo(f"\n{title}: {len(rows)}")
+    for row in rows[:show]:
+        quote = str(row.get("quote", ""))
+        quote = quote if len(quote) < 160 else quote[:157] + "..."
+        click.echo(f"  [{row.get('doc')}] {row.get('speaker') or '?'}: {quote}")
+        sentence = row.get("sentence")
+        if sentence and sentence != row.get("quote"):
+            click.echo(f"      in: {str(sentence)[:200]}")

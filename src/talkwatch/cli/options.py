@@ -1,0 +1,45 @@
+"""Options and helpers shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from ..store import Store, StoreError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "talkwatch.db"
+
+
+def db_option(function: F) -> F:
+    """--db FILE, defaulting to $TALKWATCH_DB or talkwatch.db in this folder."""
+    return click.option(
+        "--db",
+        "db_path",
+        envvar="TALKWATCH_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        metavar="FILE",
+        help="Database file (or set TALKWATCH_DB).",
+    )(function)
+
+
+@contextmanager
+def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
+    """Open the store, turning its errors into one-line messages for users."""
+    from pathlib import Path
+
+    if must_exist and not Path(path).exists():
+        raise click.ClickException(f"{path}: no such database; run 'talkwatch ingest' first.")
+    try:
+        store = Store.open(path)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
+    try:
+        yield store
+    finally:
+        store.close()

@@ -1,0 +1,128 @@
+"""Dates: a document's date from its text or name, and a statement's own date.
+
+A document is dated by, in order: the date given at ingest (``--date``),
+page metadata, a dateline or "Published ..." line near the top, a date in
+the file name. A statement takes the document's date unless its sentence
+dates it ("on February 7", "on 14 March", "on Sunday").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_FIRST = re.compile(
+    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I
+)
+_DAY_FIRST = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I
+)
+_ISO = re.compile(r"\b(?P<year>20\d\d|19\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_COMPACT = re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)")
+_ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_ON_DATE = re.compile(
+    r"\bon\s+(?:"
+    + _MONTH_FIRST.pattern
+    + "|"
+    + _DAY_FIRST.pattern.replace("(?P<day>", "(?P<day2>")
+    .replace("(?P<month>", "(?P<month2>")
+    .replace("(?P<year>", "(?P<year2>")
+    + ")",
+    re.I,
+)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match[str], default_year: int | None = None) -> date | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    month_text = groups.get("month") or groups.get("month2") or ""
+    month = (
+        int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."), 0)
+    )
+    day = int(groups.get("day") or groups.get("day2") or 0)
+    year_text = groups.get("year") or groups.get("year2")
+    year = int(year_text) if year_text else default_year
+    if not (year and month and day):
+        return None
+    return _make(year, month, day)
+
+
+def date_in_text(text: str) -> str | None:
+    """The first full date (with a year) in a piece of text, as ISO 8601."""
+    candidates = []
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
+        for match in pattern.finditer(text):
+            found = _from_match(match)
+            if found is not None:
+                candidates.append((match.start(), found))
+                break
+    return min(candidates)[1].isoformat() if candidates else None
+
+
+def document_date(text: str, name: str, known: str | None = None) -> str | None:
+    """The document's date: given, or from its dateline, or from its file name."""
+    if known:
+        return known
+    head = text[:300]
+    found = date_in_text(head)
+    if found:
+        return found
+    match = _ISO.search(name) or _COMPACT.search(name)
+    if match:
+        named = _from_match(match)
+        return named.isoformat() if named else None
+    return None
+
+
+def statement_date(sentence: str, document: str | None) -> str | None:
+    """A date the sentence gives to what was said, else the document's date."""
+    if document is None:
+        return None
+    anchor = date.fromisoformat(document)
+    match = _ON_DATE.search(sentence)
+    if match:
+        found = _from_match(match, default_year=anchor.year)
+        if (
+            found is not None
+            and found > anchor
+            and not (match.group("year") or match.group("year2"))
+        ):
+            found = _make(found.year - 1, found.month, found.day)
+        if found is not None:
+            return found.isoformat()
+    weekday = _ON_WEEKDAY.search(sentence)
+    if weekday:
+        target = WEEKDAYS.index(weekday.group("weekday").lower())
+        back = (anchor.weekday() - target) % 7
+        return (anchor - timedelta(days=back)).isoformat()
+    return document

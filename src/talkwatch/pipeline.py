@@ -1,0 +1,100 @@
+"""The per-document analysis: a pure function from a Document to Statements.
+
+Models and data files are loaded once per process (``Analyzer.load``); after
+that ``analyse`` does no I/O and keeps no state between documents, so the same
+code runs in-process, in worker processes and on a cluster engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import tee
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import KnowledgeBase, load_knowledge_base
+from .attribution import Attributor
+from .cues import load_cues
+from .dates import statement_date
+from .issues import IssueClassifier, default_issue_classifier
+from .nlp import load_pipeline
+from .records import Attribution, Document, Statement
+from .stance import StanceClassifier, default_stance_classifier
+
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Everything the analysis needs, loaded once."""
+
+    nlp: Language
+    attributor: Attributor
+    actors: KnowledgeBase
+    issues: IssueClassifier
+    stances: StanceClassifier
+
+    @classmethod
+    def load(cls, actor_files: Sequence[Path] = (), cue_files: Sequence[Path] = ()) -> Analyzer:
+        return cls(
+            nlp=load_pipeline(),
+            attributor=Attributor(load_cues(cue_files)),
+            actors=load_knowledge_base(actor_files),
+            issues=default_issue_classifier(),
+            stances=default_stance_classifier(),
+        )
+
+    def analyse(self, document: Document) -> list[Statement]:
+        return self.statements(document, self.nlp(document.text))
+
+    def analyse_many(
+        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE
+    ) -> Iterator[tuple[Document, list[Statement]]]:
+        """Analyse a stream of documents, parsing them in batches."""
+        for_parser, for_output = tee(documents)
+        texts = (document.text for document in for_parser)
+        for document, parsed in zip(for_output, self.nlp.pipe(texts, batch_size=batch_size)):
+            yield document, self.statements(document, parsed)
+
+    def statements(self, document: Document, parsed: Doc) -> list[Statement]:
+        sections = [(s.name, s.start, s.end) for s in document.sections]
+        resolver = self.actors.resolver_for(document.text, document.date)
+        return [
+            self.statement(document, attribution, resolver)
+            for attribution in self.attributor.attribute(parsed, sections)
+        ]
+
+    def statement(self, document: Document, found: Attribution, resolver: object) -> Statement:
+        text = document.text
+        quote = found.quote(text)
+        sentence = found.sentence_span.text(text)
+        who = resolver.resolve(found.speaker)  # type: ignore[attr-defined]
+        issues = self.issues.classify(quote, sentence)
+        stance = self.stances.classify(quote, found.cue, sentence, found.kind)
+        mention = found.speaker
+        return Statement(
+            doc_id=document.id,
+            doc=document.name,
+            quote=quote,
+            quote_spans=found.quote_spans,
+            speaker=who.speaker,
+            party=who.party,
+            source=who.source,
+            kind=found.kind,
+            issues=issues.codes,
+            stance=stance.stance,
+            section=found.section,
+            sentence=sentence,
+            sentence_span=found.sentence_span,
+            cue=found.cue,
+            cue_span=found.cue_span,
+            speaker_mention=mention.text,
+            speaker_span=mention.span,
+            actor_id=who.actor_id,
+            issue_evidence=issues.evidence,
+            stance_reason=stance.reason,
+            date=statement_date(sentence, document.date),
+        )

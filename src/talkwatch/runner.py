@@ -1,0 +1,120 @@
+"""Run an ingest: read inputs, skip what is stored, analyse the rest, store it.
+
+Inputs that fail are reported one line each and the batch goes on. Each
+document is stored in its own transaction, so an interrupted run loses at
+most the documents it had not yet written, and re-running it completes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .clean import clean
+from .ingest import DEFAULT_MAX_BYTES, InputError, Pending, decode, expand, read
+from .pipeline import Analyzer
+from .records import Document
+from .store import Store
+
+BATCH = 32
+
+
+@dataclass
+class IngestSummary:
+    inputs: int = 0
+    new: int = 0
+    unchanged: int = 0
+    statements: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        failed = f"; {len(self.failures)} failed" if self.failures else ""
+        return (
+            f"Read {self.inputs} input{'s' * (self.inputs != 1)}: {self.new} new "
+            f"document{'s' * (self.new != 1)} with {self.statements} "
+            f"statement{'s' * (self.statements != 1)}, {self.unchanged} already stored{failed}."
+        )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    document: Document
+    raw_hash: str
+
+
+@dataclass
+class IngestRun:
+    """One ingest into one store; the analyzer is loaded only if something is new."""
+
+    store: Store
+    load_analyzer: Callable[[], Analyzer]
+    max_bytes: int = DEFAULT_MAX_BYTES
+    date: str | None = None
+    on_error: Callable[[str], None] = lambda message: None
+    on_progress: Callable[[int], None] = lambda done: None
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    _analyzer: Analyzer | None = None
+
+    def run(self, targets: list[str]) -> IngestSummary:
+        batch: list[Prepared] = []
+        for prepared in self.prepare_all(expand(targets)):
+            batch.append(prepared)
+            if len(batch) >= BATCH:
+                self.analyse_and_store(batch)
+                batch = []
+        self.analyse_and_store(batch)
+        return self.summary
+
+    def prepare_all(self, found: Iterable[Pending | InputError]) -> Iterator[Prepared]:
+        for item in found:
+            self.summary.inputs += 1
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                prepared = self.prepare(item)
+            except InputError as err:
+                self.fail(str(err))
+                continue
+            if prepared is None:
+                self.summary.unchanged += 1
+                self.on_progress(1)
+            else:
+                yield prepared
+
+    def prepare(self, pending: Pending) -> Prepared | None:
+        """Read and clean one input; None when it is already stored unchanged."""
+        raw = read(pending, self.max_bytes, self.date)
+        raw_hash = hashlib.sha256(raw.data).hexdigest()
+        if self.store.has_input(raw.origin, raw_hash):
+            return None
+        document = clean(raw, decode(raw))
+        if not document.text.strip():
+            raise InputError(f"{pending.name}: no article text found.")
+        if self.store.has_document(document.id):
+            self.store.add(document, [], raw_hash)
+            return None
+        return Prepared(document, raw_hash)
+
+    def analyse_and_store(self, batch: list[Prepared]) -> None:
+        if not batch:
+            return
+        hashes = {p.document.id: p.raw_hash for p in batch}
+        analyzer = self.analyzer()
+        for document, statements in analyzer.analyse_many(p.document for p in batch):
+            if self.store.add(document, statements, hashes[document.id]):
+                self.summary.new += 1
+                self.summary.statements += len(statements)
+            else:
+                self.summary.unchanged += 1
+            self.on_progress(1)
+
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            self._analyzer = self.load_analyzer()
+        return self._analyzer
+
+    def fail(self, message: str) -> None:
+        self.summary.failures.append(message)
+        self.on_error(message)
+        self.on_progress(1)

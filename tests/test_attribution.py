@@ -1,0 +1,192 @@
+"""Attribution rules on sentences written in wire-news style."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch.attribution import Attributor
+from talkwatch.records import Attribution
+
+
+@pytest.fixture(scope="module")
+def attribute(nlp):  # type: ignore[no-untyped-def]
+    attributor = Attributor()
+
+    def run(text: str) -> list[Attribution]:
+        return attributor.attribute(nlp(text), [("body", 0, len(text))])
+
+    return run
+
+
+def summary(text: str, found: list[Attribution]) -> list[tuple[str, str, str]]:
+    return [(a.kind, a.speaker.text, a.quote(text)) for a in found]
+
+
+def test_direct_quote_with_cue_after(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "“The talks were useful,” Kremlin spokesman Dmitry Peskov told reporters on Monday."
+    assert summary(text, attribute(text)) == [
+        ("direct", "Kremlin spokesman Dmitry Peskov", "The talks were useful,")
+    ]
+
+
+def test_direct_quote_with_verb_before_subject(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "“We are ready to meet in Istanbul,” said Rustem Umerov, Ukraine's defence minister."
+    ((kind, speaker, quote),) = summary(text, attribute(text))
+    assert (kind, speaker, quote) == (
+        "direct",
+        "Rustem Umerov",
+        "We are ready to meet in Istanbul,",
+    )
+
+
+def test_direct_quote_with_cue_before_and_colon(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Sybiha told reporters in Kyiv: “No one will trade our land for a pause.”"
+    assert summary(text, attribute(text)) == [
+        ("direct", "Sybiha", "No one will trade our land for a pause.")
+    ]
+
+
+def test_split_quote_is_one_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "“A ceasefire is possible,” she said, “but only with guarantees that hold.”"
+    ((kind, speaker, quote),) = summary(text, attribute(text))
+    assert kind == "direct" and speaker == "she"
+    assert quote == "A ceasefire is possible, … but only with guarantees that hold."
+
+
+def test_quote_continued_in_the_next_sentence_joins_the_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We have sent our proposals,” Medinsky said. “Now we wait for an answer "
+        "from the other side.”"
+    )
+    ((_kind, _speaker, quote),) = summary(text, attribute(text))
+    assert quote == "We have sent our proposals, … Now we wait for an answer from the other side."
+
+
+def test_indirect_speech_with_that_clause(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Lavrov said that Moscow would not accept European troops in Ukraine."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Lavrov", "Moscow would not accept European troops in Ukraine")
+    ]
+
+
+def test_two_points_joined_by_but_that_are_two_statements(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A senior Ukrainian official said that Kyiv is ready for talks — but that it will "
+        "not recognise any annexation."
+    )
+    found = summary(text, attribute(text))
+    assert [q for _, _, q in found] == [
+        "Kyiv is ready for talks",
+        "it will not recognise any annexation",
+    ]
+    assert {s for _, s, _ in found} == {"A senior Ukrainian official"}
+
+
+def test_mixed_speech_keeps_the_quoted_fragment(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Macron said any ceasefire must be “verifiable and durable” before troops deploy."
+    ((kind, speaker, quote),) = summary(text, attribute(text))
+    assert (kind, speaker) == ("mixed", "Macron")
+    assert quote.startswith("any ceasefire must be “verifiable and durable”")
+
+
+def test_participle_adds_a_second_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moscow has dismissed calls for an unconditional ceasefire, insisting that "
+        "any truce must address the root causes of the conflict."
+    )
+    found = summary(text, attribute(text))
+    assert found == [
+        ("indirect", "Moscow", "calls for an unconditional ceasefire"),
+        ("indirect", "Moscow", "any truce must address the root causes of the conflict"),
+    ]
+
+
+def test_according_to_an_outlet(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "According to the Financial Times, the two sides have agreed on a draft of 15 points."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "the Financial Times", "the two sides have agreed on a draft of 15 points")
+    ]
+
+
+def test_pronoun_speaker_links_to_the_last_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign ministry spokeswoman Maria Zakharova said the talks had made progress.\n\n"
+        "She also said Moscow does not intend to occupy Kyiv."
+    )
+    first, second = attribute(text)
+    assert second.speaker.kind == "pronoun"
+    assert second.speaker.antecedent is not None
+    assert second.speaker.antecedent.text == first.speaker.text
+
+
+def test_anonymous_descriptor_is_the_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Two European diplomats familiar with the talks said the draft leaves Crimea aside."
+    ((a),) = attribute(text)
+    assert a.speaker.text == "Two European diplomats"
+    assert a.speaker.kind == "descriptor"
+    assert "familiar with the talks" in a.speaker.description
+
+
+def test_appositive_is_description_not_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mykhailo Podolyak, an adviser to President Volodymyr Zelensky, said the security "
+        "model must rest on legally binding guarantees."
+    )
+    ((a),) = attribute(text)
+    assert a.speaker.text == "Mykhailo Podolyak"
+    assert "adviser" in a.speaker.description
+
+
+def test_block_quote_after_a_colon_paragraph(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The general explained:\n\n"There will be no quick breakthrough.\n\n'
+        'We need new technology to change the balance."'
+    )
+    ((a),) = attribute(text)
+    assert a.kind == "direct" and a.speaker.text == "The general"
+    assert a.quote(text).startswith("There will be no quick breakthrough.")
+
+
+def test_uncued_quote_right_after_a_quote_continues_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“This was planned well in advance,” the officer said.\n\n"
+        "“Nobody in Washington was surprised by what followed that week.”"
+    )
+    found = attribute(text)
+    assert len(found) == 1
+    assert found[0].quote(text).endswith("what followed that week.")
+
+
+def test_scare_quotes_are_not_statements(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Putin's early pledge to “denazify” Ukraine has faded from official speeches."
+    assert attribute(text) == []
+
+
+def test_authors_own_opinion_is_not_a_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "I think the Kremlin has accepted that there is no good outcome. Zelensky might "
+        "accept a hard deal if Europe offers guarantees."
+    )
+    assert attribute(text) == []
+
+
+def test_hypothetical_and_questions_are_not_statements(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "What does Kyiv do if Moscow offers a withdrawal from the north? "
+        "If Putin said that tomorrow, nobody would believe him."
+    )
+    assert attribute(text) == []
+
+
+def test_short_object_of_a_stance_verb_is_not_a_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Zelensky rejects such talks."
+    assert attribute(text) == []
+
+
+def test_statement_spans_point_into_the_text(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said on Friday that the memorandum was still being drafted."
+    ((a),) = attribute(text)
+    assert text[a.quote_spans[0].start : a.quote_spans[0].end] == a.quote(text)
+    assert text[a.sentence_span.start : a.sentence_span.end] == text
+    assert a.cue == "say" and a.cue_span is not None
+    assert text[a.cue_span.start : a.cue_span.end] == "said"

@@ -1,0 +1,150 @@
+"""Cleaning: normalisation, furniture, hard wraps, comment threads, formats."""
+
+from __future__ import annotations
+
+from talkwatch.clean import clean, find_comment_thread, is_hard_wrapped, normalise, paragraphs_of
+from talkwatch.records import RawInput
+
+WRAPPED = """The delegations met for
+three hours in Istanbul on
+Tuesday and agreed to meet
+again next week.
+Ukraine's chief negotiator
+said the proposals were put
+on paper for the first time.
+Share this article
+Russia's delegation head
+called the talks constructive
+and promised to report to
+the president.
+You Might Like
+Ten gadgets for summer
+Learn more about AdNetwork...
+"""
+
+
+def doc_of(text: str, name: str = "a.txt", media: str = "text/plain"):  # type: ignore[no-untyped-def]
+    return clean(RawInput(name, f"/tmp/{name}", text.encode(), media), text)
+
+
+def test_normalise_folds_spaces_and_invisible_characters() -> None:
+    assert normalise("Peskov\u00a0said\u200b  that\r\nthe talks") == "Peskov said that\nthe talks"
+
+
+def test_hard_wrapped_lines_are_reflowed_into_sentences() -> None:
+    lines = WRAPPED.split("\n")
+    assert is_hard_wrapped(lines)
+    paragraphs = paragraphs_of(WRAPPED)
+    assert paragraphs[0] == (
+        "The delegations met for three hours in Istanbul on Tuesday and agreed to meet again next week."
+    )
+    assert paragraphs[1].startswith("Ukraine's chief negotiator said the proposals")
+
+
+def test_furniture_and_ad_block_are_dropped() -> None:
+    text = doc_of(WRAPPED).text
+    assert "Share this article" not in text
+    assert "You Might Like" not in text and "gadgets" not in text and "AdNetwork" not in text
+    assert text.endswith("promised to report to the president.")
+
+
+def test_normal_paragraphs_are_kept_apart() -> None:
+    text = "Talks resumed on Monday.\n\nPeskov said the talks were useful.\nPrint Friendly, PDF & Email\n"
+    assert doc_of(text).text == "Talks resumed on Monday.\n\nPeskov said the talks were useful."
+
+
+def test_footnote_markers_glued_to_words_are_removed() -> None:
+    assert doc_of("The memorandum[3] was signed in 1994.[12]").text == (
+        "The memorandum was signed in 1994."
+    )
+
+
+def test_editorial_brackets_are_kept() -> None:
+    assert "[the war]" in doc_of("He said that [the war] must end.").text
+
+
+BLOG = """Peace talks: what the Istanbul communique really says
+
+Podolyak said on Tuesday that any deal would need binding guarantees.
+
+The author thinks this is a big step.
+
+3 Comments
+
+Maria K
+March 30, 2022 at 9:14 am
+I doubt Moscow will agree to any of it.
+Reply
+
+Tom B
+March 30, 2022 at 10:02 am
+Peskov told reporters the talks were constructive, for what it is worth.
+Reply
+"""
+
+
+def test_comment_thread_is_split_from_the_body() -> None:
+    document = doc_of(BLOG)
+    body, comments = document.sections
+    assert body.name == "body" and comments.name == "comments"
+    assert "binding guarantees" in document.text[body.start : body.end]
+    assert "3 Comments" not in document.text[body.start : body.end]
+    thread = document.text[comments.start : comments.end]
+    assert "Peskov told reporters" in thread
+    assert "Reply" not in thread.split("\n")
+    assert document.section_at(document.text.index("Peskov told")) == "comments"
+
+
+def test_comment_thread_without_heading_is_found_by_its_signatures() -> None:
+    paragraphs = [
+        "Lavrov said the West must stop arming Kyiv.",
+        "Anna says:",
+        "That is what he always says.",
+        "Reply",
+        "Pete says:",
+        "Agreed.",
+    ]
+    assert find_comment_thread(paragraphs) == 1
+
+
+def test_article_without_comments_has_one_section() -> None:
+    document = doc_of("Zelensky said Ukraine would not give up land.\nThe talks go on.")
+    assert [s.name for s in document.sections] == ["body"]
+
+
+def test_markdown_front_matter_gives_metadata() -> None:
+    text = "---\ntitle: Riyadh round\ndate: 2025-02-18\nauthor: Desk\n---\n# Riyadh round\n\n**Rubio** said the [talks](http://x) were a first step.\n"
+    document = doc_of(text, "r.md", "text/markdown")
+    assert document.title == "Riyadh round"
+    assert document.date == "2025-02-18"
+    assert document.text == "Riyadh round\n\nRubio said the talks were a first step."
+
+
+def test_html_page_gives_article_comments_and_metadata() -> None:
+    html = """<html><head><title>Talks</title>
+    <meta property="article:published_time" content="2022-03-29T10:00:00Z">
+    <meta name="author" content="Jane Roe"></head><body><nav>Home | World</nav>
+    <article><h1>Talks resume in Istanbul</h1>
+    <p>Russian and Ukrainian negotiators met in Istanbul on Tuesday for three hours.</p>
+    <p>\u201cWe have put our proposals on paper,\u201d Ukrainian negotiator David Arakhamia told
+    reporters after the session, adding that the guarantees must be binding.</p></article>
+    <div id="comments"><ol class="comment-list"><li class="comment"><cite class="fn">Bob</cite>
+    <p>I do not believe a word of what Peskov said today.</p></li></ol></div>
+    <footer>(c) 2022</footer></body></html>"""
+    document = doc_of(html, "p.html", "text/html")
+    assert document.date == "2022-03-29"
+    assert document.author == "Jane Roe"
+    assert "Arakhamia told reporters" in document.text
+    assert "Home | World" not in document.text
+    comments = [s for s in document.sections if s.name == "comments"]
+    assert comments and "Peskov" in document.text[comments[0].start : comments[0].end]
+
+
+def test_document_id_is_the_hash_of_the_cleaned_text() -> None:
+    a = doc_of("Peskov said the talks were useful.\n")
+    b = doc_of("Peskov  said the talks were useful.\r\n\r\n")
+    assert a.id == b.id and len(a.id) == 64
+
+
+def test_dateline_dates_the_document() -> None:
+    assert doc_of("KYIV, March 29, 2022 — Talks resumed.").date == "2022-03-29"
