@@ -190,3 +190,49 @@ def test_statement_spans_point_into_the_text(attribute) -> None:  # type: ignore
     assert text[a.sentence_span.start : a.sentence_span.end] == text
     assert a.cue == "say" and a.cue_span is not None
     assert text[a.cue_span.start : a.cue_span.end] == "said"
+
+
+def test_and_that_keeps_one_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peskov said that the proposals had been received and that Moscow would study "
+        "them carefully."
+    )
+    ((a),) = attribute(text)
+    assert a.quote(text) == (
+        "the proposals had been received and that Moscow would study them carefully"
+    )
+
+
+def test_phrasal_cues_and_object_with_preposition(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Warsaw has repeatedly pushed back against sending troops to Ukraine and has called "
+        "for the allies to finance air defence instead. The premier voiced frustration over "
+        "the slow pace of the talks."
+    )
+    found = summary(text, attribute(text))
+    assert [(cue_quote) for _, _, cue_quote in found] == [
+        "against sending troops to Ukraine",
+        "the allies to finance air defence instead",
+        "frustration over the slow pace of the talks",
+    ]
+
+
+def test_continuation_chains_over_a_short_narrative_paragraph(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The front has stabilised,” the official said.\n\n"
+        "Losses on both sides remain heavy.\n\n"
+        "“Neither army can break through before the spring thaw ends.”\n\n"
+        "“That is why the generals want to talk now, not later.”"
+    )
+    found = attribute(text)
+    assert [a.quote(text)[:20] for a in found] == [
+        "The front has stabil",
+        "Neither army can bre",
+        "That is why the gene",
+    ]
+    assert {a.speaker.text for a in found} == {"the official"}
+
+
+def test_stance_verb_inside_a_condition_is_not_a_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "If Russia is serious about accepting verifiable guarantees, the war could end soon."
+    assert attribute(text) == []

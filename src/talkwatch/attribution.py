@@ -25,7 +25,9 @@ from .quotes import Quotation, find_quotations
 from .records import Attribution, Mention, Span
 
 SUBJECT_DEPS = ("nsubj",)
+CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
 NAMING_VERBS = {"call", "dub", "label", "term", "brand"}
+OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
 CORE_EXCLUDED_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 QUANTIFIERS = {
     "one",
@@ -275,8 +277,9 @@ class _Run:
             gap = self.text[current.outer_end : later.outer_start]
             if len(gap.split()) > 14 or ("\n\n" in gap and not self.fills_paragraph(later)):
                 break
+            cue_clause = {t.i for t in verb.subtree}
             gap_tokens = self.tokens_between(current.outer_end, later.outer_start)
-            if not any(t.i == verb.i for t in gap_tokens) and gap.strip(" ,.;:—–-"):
+            if any(not (t.is_punct or t.is_space or t.i in cue_clause) for t in gap_tokens):
                 break
             if self.cue_after(later) is not None:
                 break
@@ -378,18 +381,17 @@ class _Run:
         return False
 
     def under_condition(self, verb: Token) -> bool:
-        node: Token | None = verb
+        """Inside an if/whether/when clause: the verb reports no actual statement."""
+        node = verb
         for _ in range(6):
-            if node is None:
-                break
             if any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in self.cues.conditional_markers
                 for c in node.children
             ):
                 return True
-            if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or node.head is node:
-                break
-            node = node.head if node.dep_ in ("conj", "xcomp") else None
+            if node.dep_ not in CLIMB_DEPS or node.head is node:
+                return False
+            node = node.head
         return False
 
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
@@ -399,6 +401,9 @@ class _Run:
                 return self.actor_or_none(child, verb)
         if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             return self.subject_of(verb.head, depth + 1)
+        if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
+            governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return self.subject_of(governor, depth + 1) if governor is not None else None
         if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":  # a misparsed "X called Y"
             return self.actor_or_none(verb.head, verb)
         return None
@@ -436,11 +441,7 @@ class _Run:
             c
             for clause in clauses
             for c in clause.children
-            if c.dep_ == "conj"
-            and (
-                any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                or self.is_cue_with_subject(c)
-            )
+            if c.dep_ == "conj" and (self.second_point(clause, c) or self.is_cue_with_subject(c))
         ]
         excluded = {t.i for c in separate for t in c.subtree}
         excluded |= {
@@ -458,6 +459,12 @@ class _Run:
         ]
         return [s for s in spans if s is not None]
 
+    def second_point(self, clause: Token, conj: Token) -> bool:
+        """`said that A — but that B` opens a separate statement; `and that` does not."""
+        marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in conj.children)
+        contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in clause.children)
+        return marked and contrast
+
     def is_cue_with_subject(self, token: Token) -> bool:
         """A conjoined clause that pass 2 reports as a statement of its own."""
         return self.is_reporting(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children)
@@ -473,25 +480,34 @@ class _Run:
         return self.trimmed(start, end)
 
     def object_span(self, verb: Token) -> Span | None:
-        """`rejected calls for a ceasefire`, `called for talks`, `described X as Y`."""
+        """`rejected calls for a ceasefire`, `voiced frustration over the talks`, `called for X`."""
         lemma = verb.lemma_.lower()
         particles = self.cues.phrasal.get(lemma, frozenset())
+        takes_object = lemma in self.cues.object_verbs | {"call", "describe"}
+        has_particle = any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in verb.children
+        )
         tokens: list[Token] = []
         for child in verb.children:
-            if (child.dep_ in ("dobj", "oprd") and lemma in self.cues.object_verbs | {
-                "call",
-                "describe",
-            }) or (child.dep_ == "prep" and (child.lower_ in particles or child.lower_ == "as")):
+            if child.dep_ in ("dobj", "oprd") and takes_object:
                 tokens += list(child.subtree)
-            elif child.dep_ == "prt" and child.lower_ in particles:
-                tokens += [t for s in child.head.children if s.dep_ == "prep" for t in s.subtree]
-            elif child.dep_ == "advcl" and any(
-                m.lower_ in ("if", "unless") for m in child.children
+            elif child.dep_ == "prep" and (
+                child.lower_ in particles
+                or child.lower_ == "as"
+                or has_particle
+                or (tokens and child.lower_ in OBJECT_PREPOSITIONS)
             ):
-                tokens += list(child.subtree) if tokens else []
+                tokens += list(child.subtree)
+            elif child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens)):
+                tokens += list(child.subtree)
         if len(tokens) < MIN_INDIRECT_WORDS:
             return None
         return self.span_of_tokens(tokens)
+
+    def marked_by(self, clause: Token, particles: frozenset[str], has_object: bool) -> bool:
+        """`called for X to do Y` (mark 'for'), or a condition on an object (`if`, `unless`)."""
+        marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+        return bool(marks & particles) or (has_object and bool(marks & {"if", "unless"}))
 
     def parenthetical_span(self, verb: Token) -> Span | None:
         """`The deal, the official said, allows ...`: the clause around the cue."""
@@ -564,24 +580,19 @@ class _Run:
     # -- pass 4: continuations ---------------------------------------------------
 
     def continuations(self, found: list[Found]) -> Iterator[Found]:
-        """A free-standing quotation right after a statement continues its speaker."""
+        """Free-standing quotations right after a statement continue its speaker."""
         ordered = sorted(found, key=lambda f: f.spans[0].start)
-        starts = [f.spans[0].start for f in ordered]
         for q in self.quotations:
-            if q in self.used_quotations or q.words(self.text) < MIN_CONTINUATION_WORDS:
-                continue
-            if not self.dominates_sentence(q):
-                continue
-            k = bisect.bisect_left(starts, q.start) - 1
-            if k < 0 or ordered[k].subject is None:
-                continue
-            previous = ordered[k]
-            distance = self.paragraph_of(q.start) - self.paragraph_of(previous.spans[-1].end)
-            if not 0 <= distance <= CONTINUATION_PARAGRAPHS or previous.kind == "indirect":
+            if q in self.used_quotations:
                 continue
             parts = [q, *self.uncued_followers(q)]
+            if sum(p.words(self.text) for p in parts) < MIN_CONTINUATION_WORDS:
+                continue
+            previous = self.statement_before(ordered, q)
+            if previous is None or not self.dominates_sentence(parts):
+                continue
             self.used_quotations.update(parts)
-            yield Found(
+            continued = Found(
                 [Span(p.start, p.end) for p in parts],
                 "direct",
                 previous.subject,
@@ -589,14 +600,26 @@ class _Run:
                 None,
                 previous.mention,
             )
+            ordered = sorted([*ordered, continued], key=lambda f: f.spans[0].start)
+            yield continued
 
-    def dominates_sentence(self, q: Quotation) -> bool:
-        tokens = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+    def statement_before(self, ordered: list[Found], q: Quotation) -> Found | None:
+        earlier = [f for f in ordered if f.spans[-1].end <= q.start and f.subject is not None]
+        if not earlier:
+            return None
+        previous = earlier[-1]
+        distance = self.paragraph_of(q.start) - self.paragraph_of(previous.spans[-1].end)
+        return previous if 0 <= distance <= CONTINUATION_PARAGRAPHS else None
+
+    def dominates_sentence(self, parts: list[Quotation]) -> bool:
+        """The quotations make up most of their sentence: not a phrase quoted in passing."""
+        tokens = self.doc.char_span(parts[0].start, parts[0].end, alignment_mode="expand")
         if tokens is None:
             return False
         sentence = tokens[0].sent
-        outside = len(sentence.text) - min(len(sentence.text), q.end - q.start)
-        return outside <= max(30, (q.end - q.start) // 2)
+        quoted = sum(p.end - p.start for p in parts)
+        outside = max(0, sentence.end_char - sentence.start_char - quoted)
+        return outside <= max(30, quoted // 2)
 
     def uncued_followers(self, q: Quotation) -> list[Quotation]:
         parts: list[Quotation] = []
