@@ -212,7 +212,7 @@ def test_phrasal_cues_and_object_with_preposition(attribute) -> None:  # type: i
     found = summary(text, attribute(text))
     assert [(cue_quote) for _, _, cue_quote in found] == [
         "against sending troops to Ukraine",
-        "the allies to finance air defence instead",
+        "for the allies to finance air defence instead",
         "frustration over the slow pace of the talks",
     ]
 

@@ -489,16 +489,15 @@ class _Run:
         )
         tokens: list[Token] = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "oprd") and takes_object:
-                tokens += list(child.subtree)
-            elif child.dep_ == "prep" and (
+            is_object = child.dep_ in ("dobj", "oprd") and takes_object
+            is_prep = child.dep_ == "prep" and (
                 child.lower_ in particles
                 or child.lower_ == "as"
                 or has_particle
-                or (tokens and child.lower_ in OBJECT_PREPOSITIONS)
-            ):
-                tokens += list(child.subtree)
-            elif child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens)):
+                or (bool(tokens) and child.lower_ in OBJECT_PREPOSITIONS)
+            )
+            is_clause = child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens))
+            if is_object or is_prep or is_clause:
                 tokens += list(child.subtree)
         if len(tokens) < MIN_INDIRECT_WORDS:
             return None

@@ -75,7 +75,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         for key in _LIST_KEYS:
             lists[key].update(_strings(data.get(key)))
         table = data.get("phrasal")
-        for verb, particles in (table.items() if isinstance(table, dict) else []):
+        for verb, particles in table.items() if isinstance(table, dict) else []:
             phrasal.setdefault(str(verb), set()).update(_strings(particles))
         prepositions += _strings(data.get("source_prepositions"))
     frozen = {key: frozenset(values) for key, values in lists.items()}

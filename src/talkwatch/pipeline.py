@@ -56,7 +56,9 @@ class Analyzer:
         """Analyse a stream of documents, parsing them in batches."""
         for_parser, for_output = tee(documents)
         texts = (document.text for document in for_parser)
-        for document, parsed in zip(for_output, self.nlp.pipe(texts, batch_size=batch_size)):
+        for document, parsed in zip(
+            for_output, self.nlp.pipe(texts, batch_size=batch_size), strict=True
+        ):
             yield document, self.statements(document, parsed)
 
     def statements(self, document: Document, parsed: Doc) -> list[Statement]:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import evaluate as score, load_reference
+from ..evaluate import evaluate as score
+from ..evaluate import load_reference
 from ..export import statement_row
 from . import cli
 from .options import db_option, open_store
