@@ -170,6 +170,7 @@ class Statement:
     stance_reason: str = ""
     date: str | None = None
     extras: dict[str, str] = field(default_factory=dict)
+    id: int | None = None  # the store's row id, once stored
 
     @property
     def span(self) -> Span:

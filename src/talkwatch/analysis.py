@@ -1,0 +1,184 @@
+"""Positions over time: what each side holds on each issue, and how it changed.
+
+Everything here is a query over stored statements; nothing re-runs the
+pipeline. Only statements of a negotiating side (party other than NONE) with
+a position-taking stance (not ``assess``) count towards positions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .records import Statement
+
+POSITION_STANCES = ("demand", "offer", "accept", "reject", "conditional", "deny")
+WALK_BACK_DAYS = 14
+
+# Stances of two sides that fit together (one gives what the other asks) ...
+COMPATIBLE = {
+    frozenset({"demand", "offer"}),
+    frozenset({"demand", "accept"}),
+    frozenset({"demand", "conditional"}),
+    frozenset({"offer", "accept"}),
+    frozenset({"offer", "conditional"}),
+    frozenset({"accept", "conditional"}),
+    frozenset({"offer"}),
+    frozenset({"accept"}),
+}
+# ... and stances that clash.
+CLASHING = {
+    frozenset({"demand", "reject"}),
+    frozenset({"offer", "reject"}),
+    frozenset({"accept", "reject"}),
+    frozenset({"conditional", "reject"}),
+    frozenset({"demand", "deny"}),
+    frozenset({"demand"}),
+}
+# One side contradicting itself: a walk-back when it happens quickly.
+CONTRADICTING = {
+    frozenset({"accept", "reject"}),
+    frozenset({"offer", "reject"}),
+    frozenset({"demand", "reject"}),
+    frozenset({"offer", "deny"}),
+    frozenset({"accept", "deny"}),
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One statement as evidence for a position."""
+
+    statement_id: int
+    date: str | None
+    stance: str
+    speaker: str
+    source: str
+    doc: str
+    doc_id: str
+    quote: str
+
+    @classmethod
+    def of(cls, st: Statement) -> Evidence:
+        return cls(
+            st.id or 0, st.date, st.stance, st.speaker, st.source, st.doc, st.doc_id, st.quote
+        )
+
+
+@dataclass(frozen=True)
+class Position:
+    party: str
+    issue: str
+    history: tuple[Evidence, ...]  # oldest first
+
+    @property
+    def current(self) -> Evidence:
+        return self.history[-1]
+
+    @property
+    def support(self) -> tuple[Evidence, ...]:
+        """The statements behind the current stance since it was last taken up."""
+        run: list[Evidence] = []
+        for evidence in reversed(self.history):
+            if evidence.stance != self.current.stance:
+                break
+            run.append(evidence)
+        return tuple(reversed(run))
+
+    @property
+    def sourcing(self) -> str:
+        """`strong` (named, 2+ documents), `named`, `anonymous`, or `single anonymous`."""
+        support = self.support
+        documents = len({e.doc_id for e in support})
+        if any(e.source == "named" for e in support):
+            return "strong" if documents >= 2 else "named"
+        return "anonymous" if len(support) >= 2 else "single anonymous"
+
+
+@dataclass(frozen=True)
+class Shift:
+    party: str
+    issue: str
+    before: Evidence
+    after: Evidence
+
+    @property
+    def walk_back(self) -> bool:
+        """The side contradicted itself within a short window."""
+        pair = frozenset({self.before.stance, self.after.stance})
+        days = _days_between(self.before.date, self.after.date)
+        return pair in CONTRADICTING and days is not None and days <= WALK_BACK_DAYS
+
+
+@dataclass(frozen=True)
+class IssueStatus:
+    issue: str
+    status: str  # converging, contested or open
+    positions: tuple[Position, ...]
+    statements: int
+
+
+def _days_between(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((date.fromisoformat(b) - date.fromisoformat(a)).days)
+
+
+def _order(st: Statement) -> tuple[str, str, int]:
+    return (st.date or "", st.doc_id, st.quote_spans[0].start if st.quote_spans else 0)
+
+
+def positions(statements: Iterable[Statement]) -> list[Position]:
+    """Every (party, issue) a side took a position on, with its history in date order."""
+    grouped: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for st in sorted(statements, key=_order):
+        if st.party in ("", "NONE") or st.stance not in POSITION_STANCES:
+            continue
+        for issue in st.issues:
+            grouped[(st.party, issue)].append(Evidence.of(st))
+    return [
+        Position(party, issue, tuple(history))
+        for (party, issue), history in sorted(grouped.items())
+    ]
+
+
+def shifts(found: list[Position]) -> list[Shift]:
+    """Each change of stance by one side on one issue, with both pieces of evidence."""
+    out: list[Shift] = []
+    for position in found:
+        for before, after in zip(position.history, position.history[1:], strict=False):
+            if before.stance != after.stance:
+                out.append(Shift(position.party, position.issue, before, after))
+    return out
+
+
+def issue_statuses(found: list[Position], statements: Iterable[Statement]) -> list[IssueStatus]:
+    """Converging, contested or open, for every issue anyone took a position on."""
+    counts: dict[str, int] = defaultdict(int)
+    for st in statements:
+        for issue in st.issues:
+            counts[issue] += 1
+    by_issue: dict[str, list[Position]] = defaultdict(list)
+    for position in found:
+        by_issue[position.issue].append(position)
+    return [
+        IssueStatus(issue, _status(group), tuple(group), counts[issue])
+        for issue, group in sorted(by_issue.items())
+    ]
+
+
+def _status(group: list[Position]) -> str:
+    if len(group) < 2:
+        return "open"
+    pairs = [
+        frozenset({a.current.stance, b.current.stance})
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+    ]
+    if any(pair in CLASHING for pair in pairs):
+        return "contested"
+    if any(pair in COMPATIBLE for pair in pairs):
+        return "converging"
+    return "contested"

@@ -1,0 +1,103 @@
+"""Positions, shifts and issue statuses on a small synthetic record with known dates."""
+
+from __future__ import annotations
+
+from talkwatch.analysis import issue_statuses, positions, shifts
+from talkwatch.records import Span, Statement
+
+
+def st(
+    n: int,
+    date: str,
+    party: str,
+    stance: str,
+    issues: tuple[str, ...],
+    speaker: str,
+    doc: str,
+    source: str = "named",
+) -> Statement:
+    quote = f"statement {n}"
+    return Statement(
+        doc_id=doc,
+        doc=f"{doc}.txt",
+        quote=quote,
+        quote_spans=(Span(0, len(quote)),),
+        speaker=speaker,
+        party=party,
+        source=source,
+        kind="indirect",
+        issues=issues,
+        stance=stance,
+        section="body",
+        sentence=quote,
+        sentence_span=Span(0, len(quote)),
+        date=date,
+        id=n,
+    )
+
+
+RECORD = [
+    st(1, "2022-03-01", "UKR", "reject", ("neutrality",), "Volodymyr Zelensky", "d1"),
+    st(2, "2022-03-15", "UKR", "conditional", ("neutrality",), "Mykhailo Podolyak", "d2"),
+    st(3, "2022-03-16", "UKR", "conditional", ("neutrality",), "David Arakhamia", "d3"),
+    st(4, "2022-03-10", "RUS", "demand", ("neutrality",), "Sergey Lavrov", "d1"),
+    st(5, "2022-03-20", "RUS", "demand", ("territory",), "Dmitry Peskov", "d3"),
+    st(
+        6,
+        "2022-03-21",
+        "UKR",
+        "reject",
+        ("territory",),
+        "a ukrainian official",
+        "d4",
+        source="anonymous",
+    ),
+    st(7, "2022-03-22", "USA", "offer", ("sanctions",), "Antony Blinken", "d4"),
+    st(8, "2022-03-25", "USA", "reject", ("sanctions",), "a us official", "d5", source="anonymous"),
+    st(9, "2022-03-26", "NONE", "demand", ("territory",), "Financial Times", "d5"),
+    st(10, "2022-03-27", "RUS", "assess", ("ceasefire",), "Dmitry Peskov", "d5"),
+]
+
+
+def test_matrix_holds_the_latest_stance_per_party_and_issue() -> None:
+    found = {(p.party, p.issue): p for p in positions(RECORD)}
+    assert {key: p.current.stance for key, p in found.items()} == {
+        ("RUS", "neutrality"): "demand",
+        ("RUS", "territory"): "demand",
+        ("UKR", "neutrality"): "conditional",
+        ("UKR", "territory"): "reject",
+        ("USA", "sanctions"): "reject",
+    }
+    assert [e.statement_id for e in found[("UKR", "neutrality")].history] == [1, 2, 3]
+
+
+def test_sourcing_strength_of_the_current_position() -> None:
+    found = {(p.party, p.issue): p for p in positions(RECORD)}
+    assert found[("UKR", "neutrality")].sourcing == "strong"  # named, two documents
+    assert found[("RUS", "territory")].sourcing == "named"
+    assert found[("UKR", "territory")].sourcing == "single anonymous"
+
+
+def test_shifts_and_walk_backs() -> None:
+    found = shifts(positions(RECORD))
+    assert [(s.party, s.issue, s.before.stance, s.after.stance, s.walk_back) for s in found] == [
+        ("UKR", "neutrality", "reject", "conditional", False),
+        ("USA", "sanctions", "offer", "reject", True),
+    ]
+    assert found[0].before.statement_id == 1 and found[0].after.statement_id == 2
+
+
+def test_issue_statuses() -> None:
+    statuses = {s.issue: s for s in issue_statuses(positions(RECORD), RECORD)}
+    assert {issue: s.status for issue, s in statuses.items()} == {
+        "neutrality": "converging",  # RUS demands, UKR conditionally accepts
+        "territory": "contested",  # RUS demands, UKR rejects
+        "sanctions": "open",  # only the USA has spoken
+    }
+    assert statuses["territory"].statements == 3  # the outlet's statement counts as evidence
+
+
+def test_outlets_and_assessments_take_no_position() -> None:
+    parties = {(p.party, p.issue) for p in positions(RECORD)}
+    assert ("NONE", "territory") not in parties
+    assert ("RUS", "ceasefire") not in parties
