@@ -13,6 +13,6 @@ def cli() -> None:
     """Turn news about peace talks into an evidence-linked record of who demands what."""
 
 
-from . import demo, evaluate, ingest, query  # noqa: E402  (register the commands)
+from . import demo, evaluate, ingest, positions, query  # noqa: E402  (registers commands)
 
-__all__ = ["cli", "demo", "evaluate", "ingest", "query"]
+__all__ = ["cli", "demo", "evaluate", "ingest", "positions", "query"]
