@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -30,7 +31,7 @@ from .options import db_option, open_store
     default="-",
     help="Write here instead of standard output.",
 )
-def export(db_path: str, fmt: str, output: click.utils.LazyFile) -> None:
+def export(db_path: str, fmt: str, output: TextIO) -> None:
     """Export every statement with its provenance (fields of ANNOTATION.md first)."""
     with open_store(db_path, must_exist=True) as store:
         rows = [statement_row(st) for st in store.statements()]

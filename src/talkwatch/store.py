@@ -1,0 +1,356 @@
+"""The embedded store: SQLite with WAL, foreign keys and versioned migrations.
+
+Every document is written in one transaction together with its statements, so
+an interrupted ingest leaves either the whole document or nothing. Documents
+are keyed by the hash of their cleaned text, so the same document is stored
+once however often, and from however many inputs, it is ingested.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from .records import Document, Section, Span, Statement
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message is for users."""
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, SQL) for every migration shipped in the package, in order."""
+    folder = resources.files("talkwatch").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = max(version for version, _ in migrations())
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    name: str
+    origin: str
+    url: str
+    title: str
+    author: str
+    date: str | None
+    text: str
+    sections: tuple[Section, ...]
+    statements: int
+
+
+_STATEMENT_COLUMNS = """
+    s.id, s.doc_id, d.name, s.quote, s.quote_spans, s.speaker, s.party, s.source, s.kind,
+    s.stance, s.section, s.sentence_start, s.sentence_end,
+    substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start),
+    s.cue, s.cue_start, s.cue_end, s.speaker_mention, s.speaker_start, s.speaker_end,
+    s.actor_id, s.issue_evidence, s.stance_reason, s.date, s.extras,
+    (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id)
+"""
+
+
+class Store:
+    """One open database. Use ``Store.open(path)`` and ``close()``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str) -> Store:
+        if Path(path).is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file.")
+        try:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: cannot be opened as a talkwatch database ({err}).") from None
+        store = cls(connection, path)
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema --------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = self.db.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> None:
+        """Bring the schema up to date, backing up an existing older database first."""
+        try:
+            current = self.schema_version()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: is not a talkwatch database ({err}).") from None
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: was written by a newer talkwatch (schema {current}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade talkwatch."
+            )
+        pending = [(v, sql) for v, sql in migrations() if v > current]
+        if not pending:
+            return
+        if current > 0:
+            self.backup(f"{self.path}.schema{current}.bak")
+        for version, sql in pending:
+            with self.transaction():
+                for command in _sql_commands(sql):
+                    self.db.execute(command)
+                self.db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    def backup(self, target: str) -> None:
+        with sqlite3.connect(target) as copy:
+            self.db.backup(copy)
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # -- writing -------------------------------------------------------------
+
+    def has_input(self, origin: str, raw_hash: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM inputs WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)
+        ).fetchone()
+        return row is not None
+
+    def has_document(self, doc_id: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            is not None
+        )
+
+    def add(self, document: Document, statements: list[Statement], raw_hash: str) -> bool:
+        """Store a document and its statements in one transaction.
+
+        Returns False (and stores nothing but the input's hash) when the same
+        document is already stored.
+        """
+        with self.transaction():
+            inserted = self.db.execute(
+                "INSERT OR IGNORE INTO documents (id, name, origin, url, title, author, date, "
+                "text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document.id,
+                    document.name,
+                    document.origin,
+                    document.url,
+                    document.title,
+                    document.author,
+                    document.date,
+                    document.text,
+                    document.original,
+                    datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                ),
+            ).rowcount
+            if inserted:
+                self._insert_sections(document)
+                for statement in statements:
+                    self._insert_statement(statement)
+            self.db.execute(
+                "INSERT OR IGNORE INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?)",
+                (document.origin, raw_hash, document.id),
+            )
+        return bool(inserted)
+
+    def _insert_sections(self, document: Document) -> None:
+        self.db.executemany(
+            'INSERT INTO sections (doc_id, name, start, "end") VALUES (?, ?, ?, ?)',
+            [(document.id, s.name, s.start, s.end) for s in document.sections],
+        )
+
+    def _insert_statement(self, st: Statement) -> None:
+        cursor = self.db.execute(
+            'INSERT INTO statements (doc_id, quote, quote_spans, start, "end", speaker, party, '
+            "source, kind, stance, section, sentence_start, sentence_end, cue, cue_start, "
+            "cue_end, speaker_mention, speaker_start, speaker_end, actor_id, issue_evidence, "
+            "stance_reason, date, extras) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                st.doc_id,
+                st.quote,
+                json.dumps([[s.start, s.end] for s in st.quote_spans]),
+                st.span.start,
+                st.span.end,
+                st.speaker,
+                st.party,
+                st.source,
+                st.kind,
+                st.stance,
+                st.section,
+                st.sentence_span.start,
+                st.sentence_span.end,
+                st.cue,
+                st.cue_span.start if st.cue_span else None,
+                st.cue_span.end if st.cue_span else None,
+                st.speaker_mention,
+                st.speaker_span.start if st.speaker_span else None,
+                st.speaker_span.end if st.speaker_span else None,
+                st.actor_id,
+                json.dumps(list(st.issue_evidence), ensure_ascii=False),
+                st.stance_reason,
+                st.date,
+                json.dumps(st.extras, ensure_ascii=False),
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO statement_issues (statement_id, issue) VALUES (?, ?)",
+            [(cursor.lastrowid, issue) for issue in dict.fromkeys(st.issues)],
+        )
+
+    # -- reading -------------------------------------------------------------
+
+    def statements(
+        self,
+        speaker: str | None = None,
+        doc: str | None = None,
+        party: str | None = None,
+        issue: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Statement]:
+        """Stored statements, in document order, filtered by any of the arguments."""
+        return list(self.iter_statements(speaker, doc, party, issue, since, until))
+
+    def iter_statements(
+        self,
+        speaker: str | None = None,
+        doc: str | None = None,
+        party: str | None = None,
+        issue: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[Statement]:
+        where, params = [], []
+        if speaker:
+            where.append("(s.speaker LIKE ? OR s.speaker_mention LIKE ?)")
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        if doc:
+            where.append("(d.name = ? OR d.origin = ? OR d.id LIKE ?)")
+            params += [doc, doc, f"{doc}%"]
+        if party:
+            where.append("s.party = ? COLLATE NOCASE")
+            params.append(party)
+        if issue:
+            where.append(
+                "s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ? COLLATE NOCASE)"
+            )
+            params.append(issue)
+        if since:
+            where.append("s.date >= ?")
+            params.append(since)
+        if until:
+            where.append("s.date <= ?")
+            params.append(until)
+        sql = f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.rowid, s.start, s.id"
+        for row in self.db.execute(sql, params):
+            yield _statement(row)
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.db.execute(
+            "SELECT d.id FROM documents d ORDER BY d.date IS NULL, d.date, d.rowid"
+        ).fetchall()
+        return [doc for (doc_id,) in rows if (doc := self.document(doc_id)) is not None]
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        row = self.db.execute(
+            "SELECT id, name, origin, url, title, author, date, text, "
+            "(SELECT count(*) FROM statements s WHERE s.doc_id = d.id) "
+            "FROM documents d WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        sections = tuple(
+            Section(name, start, end)
+            for name, start, end in self.db.execute(
+                'SELECT name, start, "end" FROM sections WHERE doc_id = ? ORDER BY start', (doc_id,)
+            )
+        )
+        doc, name, origin, url, title, author, date, text, statements = row
+        return StoredDocument(
+            doc, name, origin, url, title, author, date, text, sections, statements
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "statements", "inputs")
+        }
+
+
+class _Transaction:
+    """``with store.transaction():`` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _sql_commands(sql: str) -> list[str]:
+    """Split a migration into commands (no semicolons inside our SQL strings)."""
+    lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
+    return [command.strip() for command in "\n".join(lines).split(";") if command.strip()]
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end)
+
+
+def _statement(row: tuple[object, ...]) -> Statement:
+    (
+        sid, doc_id, name, quote, spans, speaker, party, source, kind, stance, section,
+        sentence_start, sentence_end, sentence, cue, cue_start, cue_end, mention,
+        speaker_start, speaker_end, actor_id, evidence, reason, date, extras, issues,
+    ) = row  # fmt: skip
+    return Statement(
+        id=int(sid),  # type: ignore[call-overload]
+        doc_id=str(doc_id),
+        doc=str(name),
+        quote=str(quote),
+        quote_spans=tuple(Span(a, b) for a, b in json.loads(str(spans))),
+        speaker=str(speaker),
+        party=str(party),
+        source=str(source),
+        kind=str(kind),
+        issues=tuple(str(issues).split()) if issues else (),
+        stance=str(stance),
+        section=str(section),
+        sentence=str(sentence),
+        sentence_span=Span(int(sentence_start), int(sentence_end)),  # type: ignore[call-overload]
+        cue=str(cue),
+        cue_span=_span(cue_start, cue_end),  # type: ignore[arg-type]
+        speaker_mention=str(mention),
+        speaker_span=_span(speaker_start, speaker_end),  # type: ignore[arg-type]
+        actor_id=str(actor_id),
+        issue_evidence=tuple(json.loads(str(evidence))),
+        stance_reason=str(reason),
+        date=str(date) if date else None,
+        extras=json.loads(str(extras)),
+    )
