@@ -525,10 +525,14 @@ class _Run:
         return ("mixed" if quoted else "indirect"), [span]
 
     def cue_name(self, verb: Token) -> str:
+        """The cue's lemma, with its particle when phrasal ("call for", "push back")."""
         lemma = verb.lemma_.lower()
-        for child in verb.children:
-            if child.dep_ in ("prep", "prt") and child.lower_ in self.cues.phrasal.get(lemma, ()):
-                return f"{lemma} {child.lower_}"
+        particles = self.cues.phrasal.get(lemma, ())
+        following = [verb.nbor()] if verb.i + 1 < len(verb.doc) else []
+        for token in [*following, *verb.children]:
+            attached = token.dep_ in ("prep", "prt", "advmod") or token.i == verb.i + 1
+            if attached and token.lower_ in particles:
+                return f"{lemma} {token.lower_}"
         return lemma
 
     # -- pass 3: "according to X" ----------------------------------------------

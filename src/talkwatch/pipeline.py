@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import KnowledgeBase, load_knowledge_base
+from .actors import KnowledgeBase, Resolver, load_knowledge_base
 from .attribution import Attributor
 from .cues import load_cues
 from .dates import statement_date
@@ -69,11 +69,11 @@ class Analyzer:
             for attribution in self.attributor.attribute(parsed, sections)
         ]
 
-    def statement(self, document: Document, found: Attribution, resolver: object) -> Statement:
+    def statement(self, document: Document, found: Attribution, resolver: Resolver) -> Statement:
         text = document.text
         quote = found.quote(text)
         sentence = found.sentence_span.text(text)
-        who = resolver.resolve(found.speaker)  # type: ignore[attr-defined]
+        who = resolver.resolve(found.speaker)
         issues = self.issues.classify(quote, sentence)
         stance = self.stances.classify(quote, found.cue, sentence, found.kind)
         mention = found.speaker

@@ -1,0 +1,298 @@
+"""Resolve speaker mentions to canonical actors and the side they speak for.
+
+One ``Resolver`` serves one document, mentions in text order, and remembers
+what it resolved so that ``Peskov``, ``the Kremlin spokesman`` and ``he`` in
+one article are one actor. A mention is tried, in order, as:
+
+1. a known name or alias as a whole (``Zelenskyy``, ``the Kremlin``, ``Kiev``);
+2. a descriptor (its head is a common noun): a role title at the document's
+   date (``Ukraine's foreign minister``), an institution (``the Ukrainian
+   foreign ministry``), or an unnamed speaker (``a Ukrainian official``);
+3. a proper name inside it (``Foreign Minister Sergey Lavrov``), then a
+   surname (``Lavrov``), then an unknown name with its party read from the
+   words around it (``Ukrainian presidential adviser X``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..records import Mention, Resolution
+from .knowledge import Actor, KnowledgeBase, fold
+
+UNKNOWN = Resolution(speaker="", party="", source="")
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "lord", "madam", "mister", "gen", "col", "lt", "sgt"]
+)
+PARTICLES = frozenset(
+    ["von", "van", "der", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"]
+)
+_WORD = re.compile(r"[\w][\w.'’-]*")
+_INDEFINITE = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another"]
+)
+OWN_VOICE_HEADS = frozenset(["office", "administration", "camp", "team"])
+INSTITUTION_HEADS = frozenset(
+    [
+        "ministry",
+        "government",
+        "administration",
+        "office",
+        "embassy",
+        "mission",
+        "presidency",
+        "cabinet",
+        "parliament",
+        "council",
+        "commission",
+        "committee",
+        "agency",
+        "service",
+        "staff",
+        "command",
+        "kremlin",
+    ]
+)
+
+
+@dataclass
+class _Words:
+    """A mention split into words, with the folded form of each."""
+
+    raw: list[str]
+    folded: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        raw = [w.rstrip(".,") for w in _WORD.findall(text.replace("’", "'"))]
+        raw = [w for w in raw if w]
+        return cls(raw, [fold(w) for w in raw])
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeBase, text: str, day: str | None) -> None:
+        self.kb = kb
+        self.text = text
+        self.day = day
+        self.by_surname: dict[str, Resolution] = {}  # within-document coreference
+        self.seen: list[tuple[Resolution, frozenset[str]]] = []  # in text order
+        self.nationality = _PhraseFinder(kb.nationalities)
+
+    def resolve(self, mention: Mention | None) -> Resolution:
+        if mention is None:
+            return UNKNOWN
+        if mention.kind == "pronoun":
+            return self.resolve(mention.antecedent) if mention.antecedent else UNKNOWN
+        return self.resolve_text(mention.text, mention.description)
+
+    def resolve_text(self, text: str, description: str = "") -> Resolution:
+        words = _Words.of(text)
+        if not words.raw:
+            return UNKNOWN
+        actor = self.kb.named(text)
+        if actor is not None:
+            return self.remember(self.of_actor(actor))
+        if self.is_descriptor(words):
+            return self.remember(self.descriptor(text, words), words.folded)
+        return self.proper_name(text, words, description)
+
+    # -- actors and memory ---------------------------------------------------------
+
+    def of_actor(self, actor: Actor) -> Resolution:
+        return Resolution(actor.name, actor.party_on(self.day), "named", actor.id)
+
+    def remember(self, found: Resolution, context: Iterable[str] = ()) -> Resolution:
+        """Keep what a mention resolved to, with the words that describe it, for later ones."""
+        if found.source == "named" and found.speaker:
+            self.by_surname[fold(found.speaker).split()[-1]] = found
+        described = set(context)
+        actor = self.kb.actors.get(found.actor_id)
+        if actor is not None:
+            described |= {w for role in actor.roles for t in role.titles for w in fold(t).split()}
+        if found.speaker:
+            self.seen.append((found, frozenset(described)))
+        return found
+
+    def recent(self, head: str, source: str | None = None) -> Resolution | None:
+        """The latest resolved speaker in this document described by ``head``."""
+        for found, described in reversed(self.seen):
+            if head in described and (source is None or found.source == source):
+                return found
+        return None
+
+    # -- descriptors -----------------------------------------------------------------
+
+    def is_descriptor(self, words: _Words) -> bool:
+        last = words.raw[-1]
+        return last[:1].islower() or self.party_in(words.raw[-1]) is not None
+
+    def descriptor(self, text: str, words: _Words) -> Resolution:
+        party = self.party_in(text)
+        head, first = words.folded[-1], words.folded[0]
+        owner = self.possessor(words)
+        if owner is not None and head in OWN_VOICE_HEADS:
+            return self.of_actor(owner)  # "Macron's office" speaks for Macron
+        if first == "the" and party is None:
+            earlier = self.recent(head)
+            if earlier is not None:
+                return earlier  # "the general", "the official": someone already introduced
+        title = self.title_actor(words, party)
+        if title is not None:
+            return self.of_actor(title)
+        if first not in _INDEFINITE and first != "the" and words.raw[0][:1].isupper():
+            return Resolution(text.strip(), party or "", "named")  # "Russia", "Ukraine's army"
+        if head in INSTITUTION_HEADS and first not in _INDEFINITE and party:
+            return Resolution(
+                " ".join(words.raw[1:] if first == "the" else words.raw), party, "named"
+            )
+        if head in self.kb.private_roles:
+            party = "NONE"
+        elif party is None and head in self.kb.official_roles:
+            earlier = self.recent_anonymous_party()
+            party = earlier.party if earlier else None
+        return Resolution(text.replace("’", "'").lower(), party or "", "anonymous")
+
+    def recent_anonymous_party(self) -> Resolution | None:
+        for found, _ in reversed(self.seen):
+            if found.source == "anonymous" and found.party:
+                return found
+        return None
+
+    def possessor(self, words: _Words) -> Actor | None:
+        for raw in words.raw:
+            if raw.endswith("'s") and raw[:1].isupper():
+                return self.kb.named(raw[:-2]) or self.by_surname_actor(raw[:-2])
+        return None
+
+    def title_actor(self, words: _Words, party: str | None) -> Actor | None:
+        """The actor holding the role this descriptor names at the document's date.
+
+        Among several holders the one already mentioned in this document wins;
+        a one-word title ("diplomat") must name someone already mentioned.
+        """
+        start = 1 if words.folded[0] in ("the", "a", "an") else 0
+        mentioned = {found.actor_id for found, _ in self.seen}
+        for begin in range(start, len(words.folded)):
+            title = " ".join(words.folded[begin:])
+            holders = {
+                actor_id
+                for actor_id, role in self.kb.by_title.get(title, [])
+                if role.active_on(self.day) and (party is None or role.party == party)
+            }
+            seen = holders & mentioned
+            if len(seen) == 1:
+                return self.kb.actors[seen.pop()]
+            if len(holders) == 1 and (" " in title or party is not None):
+                return self.kb.actors[holders.pop()]
+            if holders:
+                return None
+        return None
+
+    def party_in(self, text: str) -> str | None:
+        """The party a nationality word or a known actor's possessive in the text points to."""
+        for match in re.finditer(r"([A-Z][\w-]+)['’]s\b", text):
+            actor = self.kb.named(match.group(1)) or self.by_surname_actor(match.group(1))
+            if actor is not None and actor.party_on(self.day) != "NONE":
+                return actor.party_on(self.day)
+        return self.nationality(text)
+
+    def by_surname_actor(self, word: str) -> Actor | None:
+        ids = self.kb.by_surname.get(fold(word), [])
+        return self.kb.actors[ids[0]] if len(ids) == 1 else None
+
+    # -- proper names ----------------------------------------------------------------
+
+    def proper_name(self, text: str, words: _Words, description: str) -> Resolution:
+        name_words = _name_run(words, self.title_words())
+        for begin in range(len(name_words)):
+            actor = self.kb.named(" ".join(name_words[begin:]))
+            if actor is not None:
+                return self.remember(self.of_actor(actor))
+        surname = fold(name_words[-1]) if name_words else words.folded[-1]
+        if surname in self.by_surname:
+            return self.by_surname[surname]
+        actor = self.surname_actor(surname, text)
+        if actor is not None:
+            return self.remember(self.of_actor(actor))
+        full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
+        party = self.context_party(f"{text} {description} {self.introduction(full)}")
+        context = _Words.of(f"{text} {description}").folded
+        return self.remember(Resolution(full, party, "named"), context)
+
+    def surname_actor(self, surname: str, text: str) -> Actor | None:
+        """The actor with this surname; among several, the one the context points to."""
+        ids = self.kb.by_surname.get(surname, [])
+        if surname in self.kb.given_names:  # "Anton" may be anyone's first name
+            ids = [i for i in ids if fold(self.kb.actors[i].name) in fold(self.text)]
+        if len(ids) == 1:
+            return self.kb.actors[ids[0]]
+        party = self.party_in(text)
+        fitting = [
+            i
+            for i in ids
+            if (party is None or self.kb.actors[i].party_on(self.day) == party)
+            and any(r.active_on(self.day) for r in self.kb.actors[i].roles)
+        ]
+        return self.kb.actors[fitting[0]] if len(fitting) == 1 else None
+
+    def fuller_name(self, name_words: list[str]) -> str:
+        """A one-word name written in full elsewhere in the text (`Witkoff` -> `Steve Witkoff`)."""
+        if not name_words:
+            return ""
+        word = name_words[0]
+        for match in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(word) + r"\b", self.text):
+            first = match.group(1)
+            if fold(first) not in self.title_words() and self.party_in(first) is None:
+                return f"{first} {word}"
+        return word
+
+    def introduction(self, name: str) -> str:
+        """The words just before a name's first appearance (`Ukrainian presidential adviser`)."""
+        at = self.text.find(name)
+        return self.text[max(0, at - 80) : at] if at > 0 else ""
+
+    def context_party(self, context: str) -> str:
+        """A party for an unknown name: only an official role with a nationality gives one."""
+        party = self.party_in(context)
+        folded = set(_Words.of(context).folded)
+        if party and folded & (self.kb.official_roles | INSTITUTION_HEADS):
+            return party
+        return "NONE"
+
+    def title_words(self) -> frozenset[str]:
+        return self.kb.title_words | HONORIFICS
+
+
+def _name_run(words: _Words, title_words: frozenset[str]) -> list[str]:
+    """The last run of capitalised words, without the titles in front of it."""
+    run: list[str] = []
+    for raw, folded in zip(words.raw, words.folded, strict=True):
+        if raw[:1].isupper() or (run and folded in PARTICLES):
+            run.append(raw)
+        else:
+            run = []
+    while len(run) > 1 and fold(run[0]) in title_words:
+        run = run[1:]
+    return [w[:-2] if w.endswith("'s") else w for w in run]
+
+
+class _PhraseFinder:
+    """Finds the first nationality word or phrase in a text and returns its party."""
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self.phrases = phrases
+        ordered = sorted(phrases, key=len, reverse=True)
+        alternatives = "|".join(re.escape(p) for p in ordered if p)
+        self.pattern = re.compile(r"(?<![\w.])(" + alternatives + r")(?![\w])") if ordered else None
+
+    def __call__(self, text: str) -> str | None:
+        if self.pattern is None:
+            return None
+        for match in self.pattern.finditer(fold(text, drop_article=False)):
+            word = match.group(1)
+            if word == "us" and "US" not in text:
+                continue  # the pronoun, not the country
+            return self.phrases[word]
+        return None

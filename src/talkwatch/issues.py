@@ -1,0 +1,99 @@
+"""Issue classification: which negotiation issues a statement is about.
+
+A lexicon per issue (``data/issues.yaml``, extendable by users) finds the
+issues a quote names, and keeps the words that decided it as evidence. When a
+short quote names no issue (``"another Russian manipulation"``), the words of
+its sentence outside the quote are tried, since they usually say what it was
+about (``... called the ceasefire proposal "another Russian manipulation"``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .records import ISSUES
+
+SHORT_QUOTE_WORDS = 6
+
+
+class IssueFileError(ValueError):
+    """An issue lexicon cannot be used; the message names the file and problem."""
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    codes: tuple[str, ...]
+    evidence: tuple[str, ...]  # the words that matched, "issue: word"
+
+
+@dataclass(frozen=True)
+class IssueClassifier:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: dict[str, list[str]]) -> IssueClassifier:
+        return cls(tuple((issue, _pattern(terms)) for issue, terms in lexicon.items() if terms))
+
+    def classify(self, quote: str, sentence: str = "") -> IssueResult:
+        found = self.matches(quote)
+        if not found and len(quote.split()) <= SHORT_QUOTE_WORDS:
+            found = self.matches(sentence.replace(quote, " "))
+        return IssueResult(
+            codes=tuple(found),
+            evidence=tuple(f"{issue}: {word}" for issue, words in found.items() for word in words),
+        )
+
+    def matches(self, text: str) -> dict[str, list[str]]:
+        lowered = text.lower().replace("’", "'")
+        found: dict[str, list[str]] = {}
+        for issue, pattern in self.patterns:
+            words = list(dict.fromkeys(m.group(0) for m in pattern.finditer(lowered)))
+            if words:
+                found[issue] = words
+        return found
+
+
+def _pattern(terms: list[str]) -> re.Pattern[str]:
+    alternatives = []
+    for term in sorted(terms, key=len, reverse=True):
+        escaped = re.escape(term.lower().rstrip("*"))
+        alternatives.append(escaped + (r"[\w-]*" if term.endswith("*") else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+def read_lexicon(source: Any) -> dict[str, list[str]]:
+    """An issue lexicon file: a mapping from issue code to a list of terms."""
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise IssueFileError(f"{source}: not valid YAML ({err}).") from None
+    if not isinstance(data, dict):
+        raise IssueFileError(f"{source}: an issue lexicon maps issue codes to lists of words.")
+    for issue, terms in data.items():
+        if issue not in ISSUES:
+            raise IssueFileError(f"{source}: '{issue}' is not an issue code of ANNOTATION.md.")
+        if not isinstance(terms, list):
+            raise IssueFileError(f"{source}: the terms of '{issue}' must be a list.")
+    return {str(k): [str(t) for t in v] for k, v in data.items()}
+
+
+def load_issue_classifier(extra: Sequence[Path] = ()) -> IssueClassifier:
+    lexicon: dict[str, list[str]] = {issue: [] for issue in ISSUES}
+    shipped = resources.files("talkwatch").joinpath("data/issues.yaml")
+    for source in [shipped, *extra]:
+        for issue, terms in read_lexicon(source).items():
+            lexicon[issue] += terms
+    return IssueClassifier.from_lexicon(lexicon)
+
+
+@cache
+def default_issue_classifier() -> IssueClassifier:
+    return load_issue_classifier()
