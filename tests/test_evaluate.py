@@ -37,19 +37,32 @@ def test_match_needs_half_the_reference_and_a_third_of_the_output() -> None:
         "asked about in a very long paragraph"
     )
     assert evaluate(reference, [whole_paragraph]).measures()["matched"] == 0
-    assert evaluate(reference, [row("discussing neutrality for Ukraine")]).measures()["matched"] == 1
+    assert (
+        evaluate(reference, [row("discussing neutrality for Ukraine")]).measures()["matched"] == 1
+    )
 
 
 def test_measures_over_matched_lines() -> None:
     reference = [
-        row("we will not give up a single inch of land", "Volodymyr Zelenskyy", party="UKR",
-            stance="reject", issues=["territory"]),
+        row(
+            "we will not give up a single inch of land",
+            "Volodymyr Zelenskyy",
+            party="UKR",
+            stance="reject",
+            issues=["territory"],
+        ),
         row("the talks were useful", stance="assess"),
         row("a line nobody found"),
     ]
     predicted = [
-        row("We will not give up a single inch of land", "Volodymyr Zelensky", party="UKR",
-            stance="reject", issues=["territory", "talks"], doc="folder/a.txt"),
+        row(
+            "We will not give up a single inch of land",
+            "Volodymyr Zelensky",
+            party="UKR",
+            stance="reject",
+            issues=["territory", "talks"],
+            doc="folder/a.txt",
+        ),
         row("the talks were useful", "an official", source="anonymous", stance="offer"),
         row("something spurious entirely"),
     ]

@@ -707,7 +707,8 @@ def _finish(
 ) -> list[Attribution]:
     """Give every finding its mention (pronouns linked back) and sentence span."""
     out: list[Attribution] = []
-    last: Mention | None = None
+    last: Mention | None = None  # the latest speaker
+    last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
     for item in found:
         mention = item.mention or (
             run.mention_of(item.subject) if item.subject is not None else None
@@ -715,7 +716,10 @@ def _finish(
         if mention is None:
             continue
         if mention.kind == "pronoun":
-            mention = replace(mention, antecedent=_named(last))
+            singular = mention.text.lower() in ("he", "she", "him", "her")
+            mention = replace(mention, antecedent=_named(last_person if singular else last))
+        if mention.kind != "institution":
+            last_person = mention
         last = mention
         item.mention = mention
         out.append(_attribution(run, item, mention, sections))

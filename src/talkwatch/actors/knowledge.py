@@ -98,8 +98,7 @@ class KnowledgeBase:
             if actor.surname:
                 surnames[actor.surname].append(actor.id)
                 for alias in actor.aliases:
-                    if len(alias.split()) == 1:
-                        surnames[fold(alias)].append(actor.id)
+                    surnames[fold(alias).split()[-1]].append(actor.id)
             for role in actor.roles:
                 for title in role.titles:
                     titles[fold(title)].append((actor.id, role))

@@ -249,14 +249,20 @@ class Resolver:
         return word
 
     def introduction(self, name: str) -> str:
-        """The words just before a name's first appearance (`Ukrainian presidential adviser`)."""
+        """The words of its sentence before a name's first appearance, and just after it."""
         at = self.text.find(name)
-        return self.text[max(0, at - 80) : at] if at > 0 else ""
+        if at < 0:
+            return ""
+        before = re.split(r"[.!?\n]\s", self.text[max(0, at - 100) : at])[-1]
+        after = re.split(r"[.!?\n]", self.text[at + len(name) : at + len(name) + 80])[0]
+        return f"{before} {after}"
 
     def context_party(self, context: str) -> str:
         """A party for an unknown name: only an official role with a nationality gives one."""
-        party = self.party_in(context)
         folded = set(_Words.of(context).folded)
+        if folded & self.kb.private_roles:
+            return "NONE"
+        party = self.party_in(context)
         if party and folded & (self.kb.official_roles | INSTITUTION_HEADS):
             return party
         return "NONE"

@@ -1,0 +1,137 @@
+"""End to end through the command line: ingest a folder, export, query, evaluate, demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from talkwatch.cli import cli
+from talkwatch.export import CONTRACT_FIELDS
+
+WIRE = """KYIV, March 29, 2022 — Ukrainian negotiator David Arakhamia said Kyiv was ready to \
+accept a neutral status if partners gave legally binding security guarantees.
+
+"We will not trade our territory," he told reporters.
+
+Kremlin spokesman Dmitry Peskov said Moscow does not intend to occupy Ukraine.
+"""
+
+BLOG = """<html><head><title>Guarantees, again</title>
+<meta property="article:published_time" content="2025-08-20"></head><body>
+<article><h1>Guarantees, again</h1>
+<p>NATO Secretary-General Mark Rutte said allies were discussing guarantees for Ukraine that
+would be similar to Article 5, and that the talks would continue next week in Washington.</p>
+<p>"Nothing is agreed until everything is agreed," a senior European diplomat said.</p>
+</article>
+<div id="comments"><h3>2 comments</h3>
+<ol class="comment-list">
+<li class="comment"><p class="author">Hannah K.</p><p>August 20, 2025 at 9:14 am</p>
+<p>Peskov said on TV that Russia would never accept European troops in Ukraine.</p>
+<a class="comment-reply-link">Reply</a></li>
+</ol></div></body></html>
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    news = tmp_path / "news"
+    (news / "blog").mkdir(parents=True)
+    (news / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (news / "blog" / "guarantees.html").write_text(BLOG, encoding="utf-8")
+    (news / "empty.txt").write_text("")
+    (news / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary")
+    return news
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    runner = CliRunner(env={"COLUMNS": "200"})
+    return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_ingest_export_and_reingest(folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    first = run("ingest", str(folder), "--db", db)
+    assert first.exit_code == 1  # two inputs failed
+    assert "empty.txt: the file is empty" in first.stderr
+    assert "scan.txt: this is a PDF file" in first.stderr
+    assert "2 new documents" in first.stdout and "2 failed" in first.stdout
+
+    exported = run("export", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert all(list(row)[: len(CONTRACT_FIELDS)] == list(CONTRACT_FIELDS) for row in rows)
+    by_quote = {row["quote"]: row for row in rows}
+    peskov = by_quote["Moscow does not intend to occupy Ukraine"]
+    assert (peskov["speaker"], peskov["party"], peskov["stance"], peskov["kind"]) == (
+        "Dmitry Peskov", "RUS", "deny", "indirect",
+    )
+    assert peskov["date"] == "2022-03-29" and peskov["doc"] == "wire.txt"
+    assert peskov["sentence"].startswith("Kremlin spokesman Dmitry Peskov said")
+    refusal = by_quote["We will not trade our territory,"]
+    assert (refusal["speaker"], refusal["stance"], refusal["issues"]) == (
+        "David Arakhamia", "reject", ["territory"],
+    )
+    diplomat = by_quote["Nothing is agreed until everything is agreed,"]
+    assert (diplomat["source"], diplomat["section"]) == ("anonymous", "body")
+    assert any(row["section"] == "comments" for row in rows)
+
+    again = run("ingest", str(folder / "wire.txt"), str(folder / "blog"), "--db", db)
+    assert again.exit_code == 0 and "0 new documents" in again.stdout
+    assert "2 already stored" in again.stdout
+
+
+def test_stdin_with_a_date(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    text = "Foreign Minister Sergey Lavrov said Russia demanded guarantees of neutrality.\n"
+    assert run("ingest", "-", "--db", db, "--date", "2022-03-16", input=text).exit_code == 0
+    (row,) = [json.loads(x) for x in run("export", "--db", db).stdout.splitlines()]
+    assert (row["speaker"], row["date"], row["doc"]) == ("Sergey Lavrov", "2022-03-16", "<stdin>")
+
+
+def test_csv_and_statements_table(folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(folder / "wire.txt"), "--db", db)
+    out = tmp_path / "s.csv"
+    assert run("export", "--db", db, "--format", "csv", "-o", str(out)).exit_code == 0
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[: len(CONTRACT_FIELDS)] == list(CONTRACT_FIELDS)
+    table = run("statements", "--db", db, "--speaker", "Peskov")
+    assert "Dmitry Peskov" in table.stdout and "Arakhamia" not in table.stdout
+    assert "1 statement" in table.stdout
+
+
+def test_evaluate_prints_measures_and_misses(folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(folder / "wire.txt"), "--db", db)
+    gold = tmp_path / "gold.jsonl"
+    lines = [
+        {"doc": "wire.txt", "quote": "Moscow does not intend to occupy Ukraine",
+         "speaker": "Dmitry Peskov", "party": "RUS", "kind": "indirect", "issues": ["territory"],
+         "stance": "deny", "source": "named", "section": "body"},
+        {"doc": "wire.txt", "quote": "a sentence that talkwatch will not find anywhere at all",
+         "speaker": "Nobody", "party": "NONE", "kind": "direct", "issues": [],
+         "stance": "assess", "source": "named", "section": "body"},
+    ]
+    gold.write_text("\n".join(json.dumps(line) for line in lines))
+    result = run("evaluate", str(gold), "--db", db)
+    assert "attribution_recall 0.5" in result.stdout
+    assert "speaker_accuracy 1.0" in result.stdout
+    assert "missed (in the reference, not found): 1" in result.stdout
+
+
+def test_missing_database_and_bad_actor_file_are_one_line_errors(tmp_path: Path) -> None:
+    result = run("export", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and "none.db: no such database" in result.stderr
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("- name: X\n  party: Russia\n")
+    result = run("ingest", "-", "--db", str(tmp_path / "t.db"), "--actors", str(bad), input="x")
+    assert result.exit_code == 1 and "actors.yaml, line 1: X: party 'Russia'" in result.stderr
+
+
+def test_demo_runs_on_the_sample_corpus(tmp_path: Path) -> None:
+    result = run("demo", "--db", str(tmp_path / "demo.db"))
+    assert result.exit_code == 0
+    assert "new documents" in result.stdout and "Top speakers" in result.stdout
+    assert "Example statements" in result.stdout and "sentence:" in result.stdout
