@@ -135,3 +135,23 @@ def test_demo_runs_on_the_sample_corpus(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "new documents" in result.stdout and "Top speakers" in result.stdout
     assert "Example statements" in result.stdout and "sentence:" in result.stdout
+
+
+def test_actors_list_and_show(folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(folder / "wire.txt"), "--db", db)
+    listed = run("actors", "--db", db)
+    assert "David Arakhamia" in listed.stdout and "2022-03-29" in listed.stdout
+    shown = run("actors", "show", "Peskov", "--db", db)
+    assert "Kremlin spokesman" in shown.stdout
+    assert "Moscow does not intend to occupy Ukraine" in shown.stdout
+    unknown = run("actors", "show", "Nobody Atall", "--db", db)
+    assert unknown.exit_code == 1 and "No actor called 'Nobody Atall'" in unknown.stderr
+
+
+def test_conflicting_user_aliases_are_reported_at_ingest(tmp_path: Path) -> None:
+    twins = tmp_path / "twins.yaml"
+    twins.write_text("- name: Olena Test\n  aliases: [O. Test]\n- name: Oksana Test\n  aliases: [O. Test]\n")
+    result = run("ingest", "-", "--db", str(tmp_path / "t.db"), "--actors", str(twins),
+                 input="Peskov said the talks were over.")
+    assert "warning: the alias 'o. test' names both Olena Test and Oksana Test" in result.stderr

@@ -293,6 +293,15 @@ class Store:
             doc, name, origin, url, title, author, date, text, sections, statements
         )
 
+    def speakers(self) -> list[tuple[str, str, str, int, str | None, str | None]]:
+        """(speaker, party, actor id, statements, first date, last date), most quoted first."""
+        rows = self.db.execute(
+            "SELECT speaker, party, actor_id, count(*), min(date), max(date) FROM statements "
+            "WHERE speaker != '' GROUP BY speaker, party, actor_id "
+            "ORDER BY count(*) DESC, speaker"
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
     def counts(self) -> dict[str, int]:
         return {
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

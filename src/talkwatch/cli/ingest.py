@@ -56,9 +56,11 @@ def ingest(
     """
     paths_list = list(paths)
     try:
-        load_knowledge_base([Path(p) for p in actor_files])  # fail early on a bad actor file
+        knowledge = load_knowledge_base([Path(p) for p in actor_files])  # fail before storing
     except ActorFileError as err:
         raise click.ClickException(str(err)) from None
+    for conflict in knowledge.conflicts:
+        click.echo(f"warning: {conflict}.", err=True)
     with open_store(db_path) as store:
         summary = run_ingest(store, paths_list, actor_files, declared_date, max_size, quiet)
     click.echo(summary.line())

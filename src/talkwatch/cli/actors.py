@@ -1,0 +1,81 @@
+"""`talkwatch actors` and `talkwatch actors show NAME`: who speaks, and for whom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..actors import Actor, ActorFileError, load_knowledge_base
+from . import cli
+from .options import db_option, open_store
+
+
+def _knowledge(actor_files: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    try:
+        return load_knowledge_base([Path(p) for p in actor_files])
+    except ActorFileError as err:
+        raise click.ClickException(str(err)) from None
+
+
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A YAML file of actors that extends the shipped knowledge base.",
+)
+
+
+@cli.group(invoke_without_command=True)
+@db_option
+@click.pass_context
+def actors(ctx: click.Context, db_path: str) -> None:
+    """Actors quoted in the database: party, statements, first and last dates."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_store(db_path, must_exist=True) as store:
+        rows = store.speakers()
+    table = Table(title="Actors")
+    for column in ("speaker", "party", "statements", "first", "last", "known"):
+        table.add_column(column, justify="right" if column == "statements" else "left")
+    for speaker, party, actor_id, count, first, last in rows:
+        table.add_row(speaker, party, str(count), first or "", last or "", "yes" if actor_id else "")
+    Console().print(table)
+    click.echo(f"{len(rows)} actors")
+
+
+@actors.command("show")
+@click.argument("name")
+@db_option
+@actors_option
+def show(name: str, db_path: str, actor_files: tuple[str, ...]) -> None:
+    """One actor's aliases, roles and stored statements."""
+    found = _knowledge(actor_files).find(name)
+    console = Console()
+    for actor in found:
+        _describe(console, actor)
+    with open_store(db_path, must_exist=True) as store:
+        names = [a.name for a in found] or [name]
+        statements = [st for n in names for st in store.statements(speaker=n)]
+    if not found and not statements:
+        raise click.ClickException(f"No actor called '{name}' is known or quoted.")
+    table = Table(title=f"Statements ({len(statements)})", expand=True)
+    for column in ("date", "speaker", "stance", "issues", "quote"):
+        table.add_column(column, overflow="fold", ratio=4 if column == "quote" else 1)
+    for st in statements:
+        table.add_row(st.date or "", st.speaker, st.stance, ", ".join(st.issues), st.quote[:240])
+    console.print(table)
+
+
+def _describe(console: Console, actor: Actor) -> None:
+    console.print(f"[bold]{actor.name}[/bold] ({actor.type}, {actor.party})")
+    if actor.aliases:
+        console.print("  aliases: " + ", ".join(actor.aliases))
+    for role in actor.roles:
+        start = "" if role.start.startswith("0000") else role.start
+        end = "" if role.end.startswith("9999") else role.end
+        console.print(f"  {role.party} {', '.join(role.titles)}: {start or '…'} to {end or 'now'}")
+    console.print(f"  [dim]from {actor.source_file}[/dim]")
