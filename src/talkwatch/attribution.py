@@ -743,6 +743,8 @@ def _attribution(
     end_tokens = run.doc.char_span(max(first, last - 1), last, alignment_mode="expand")
     sent_start = start_tokens[0].sent.start_char if start_tokens is not None else first
     sent_end = end_tokens[-1].sent.end_char if end_tokens is not None else last
+    while sent_end > sent_start and run.text[sent_end - 1].isspace():
+        sent_end -= 1
     cue_span = None
     if item.cue_token is not None:
         cue_span = Span(item.cue_token.idx, item.cue_token.idx + len(item.cue_token.text))
