@@ -26,6 +26,7 @@ def resolve(text: str, day: str | None = "2025-03-14", article: str = ARTICLE) -
         ("Peskov", "Dmitry Peskov", "RUS", "named"),
         ("Zelenskyy", "Volodymyr Zelensky", "UKR", "named"),
         ("Zelenskiy", "Volodymyr Zelensky", "UKR", "named"),
+        ("Kholimoisky", "Ihor Kolomoyskyi", "NONE", "named"),
         ("Foreign Minister Sergey Lavrov", "Sergey Lavrov", "RUS", "named"),
         ("foreign ministry spokeswoman Maria Zakharova", "Maria Zakharova", "RUS", "named"),
         ("the Kremlin spokesman", "Dmitry Peskov", "RUS", "named"),
