@@ -65,13 +65,18 @@ def test_ingest_export_and_reingest(folder: Path, tmp_path: Path) -> None:
     by_quote = {row["quote"]: row for row in rows}
     peskov = by_quote["Moscow does not intend to occupy Ukraine"]
     assert (peskov["speaker"], peskov["party"], peskov["stance"], peskov["kind"]) == (
-        "Dmitry Peskov", "RUS", "deny", "indirect",
+        "Dmitry Peskov",
+        "RUS",
+        "deny",
+        "indirect",
     )
     assert peskov["date"] == "2022-03-29" and peskov["doc"] == "wire.txt"
     assert peskov["sentence"].startswith("Kremlin spokesman Dmitry Peskov said")
     refusal = by_quote["We will not trade our territory,"]
     assert (refusal["speaker"], refusal["stance"], refusal["issues"]) == (
-        "David Arakhamia", "reject", ["territory"],
+        "David Arakhamia",
+        "reject",
+        ["territory"],
     )
     diplomat = by_quote["Nothing is agreed until everything is agreed,"]
     assert (diplomat["source"], diplomat["section"]) == ("anonymous", "body")
@@ -107,12 +112,28 @@ def test_evaluate_prints_measures_and_misses(folder: Path, tmp_path: Path) -> No
     run("ingest", str(folder / "wire.txt"), "--db", db)
     gold = tmp_path / "gold.jsonl"
     lines = [
-        {"doc": "wire.txt", "quote": "Moscow does not intend to occupy Ukraine",
-         "speaker": "Dmitry Peskov", "party": "RUS", "kind": "indirect", "issues": ["territory"],
-         "stance": "deny", "source": "named", "section": "body"},
-        {"doc": "wire.txt", "quote": "a sentence that talkwatch will not find anywhere at all",
-         "speaker": "Nobody", "party": "NONE", "kind": "direct", "issues": [],
-         "stance": "assess", "source": "named", "section": "body"},
+        {
+            "doc": "wire.txt",
+            "quote": "Moscow does not intend to occupy Ukraine",
+            "speaker": "Dmitry Peskov",
+            "party": "RUS",
+            "kind": "indirect",
+            "issues": ["territory"],
+            "stance": "deny",
+            "source": "named",
+            "section": "body",
+        },
+        {
+            "doc": "wire.txt",
+            "quote": "a sentence that talkwatch will not find anywhere at all",
+            "speaker": "Nobody",
+            "party": "NONE",
+            "kind": "direct",
+            "issues": [],
+            "stance": "assess",
+            "source": "named",
+            "section": "body",
+        },
     ]
     gold.write_text("\n".join(json.dumps(line) for line in lines))
     result = run("evaluate", str(gold), "--db", db)
@@ -151,7 +172,16 @@ def test_actors_list_and_show(folder: Path, tmp_path: Path) -> None:
 
 def test_conflicting_user_aliases_are_reported_at_ingest(tmp_path: Path) -> None:
     twins = tmp_path / "twins.yaml"
-    twins.write_text("- name: Olena Test\n  aliases: [O. Test]\n- name: Oksana Test\n  aliases: [O. Test]\n")
-    result = run("ingest", "-", "--db", str(tmp_path / "t.db"), "--actors", str(twins),
-                 input="Peskov said the talks were over.")
+    twins.write_text(
+        "- name: Olena Test\n  aliases: [O. Test]\n- name: Oksana Test\n  aliases: [O. Test]\n"
+    )
+    result = run(
+        "ingest",
+        "-",
+        "--db",
+        str(tmp_path / "t.db"),
+        "--actors",
+        str(twins),
+        input="Peskov said the talks were over.",
+    )
     assert "warning: the alias 'o. test' names both Olena Test and Oksana Test" in result.stderr

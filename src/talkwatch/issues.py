@@ -17,14 +17,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .datafiles import DataFileError, read_mapping
 from .records import ISSUES
 
 SHORT_QUOTE_WORDS = 6
 
 
-class IssueFileError(ValueError):
+class IssueFileError(DataFileError):
     """An issue lexicon cannot be used; the message names the file and problem."""
 
 
@@ -72,11 +71,9 @@ def _pattern(terms: list[str]) -> re.Pattern[str]:
 def read_lexicon(source: Any) -> dict[str, list[str]]:
     """An issue lexicon file: a mapping from issue code to a list of terms."""
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise IssueFileError(f"{source}: not valid YAML ({err}).") from None
-    if not isinstance(data, dict):
-        raise IssueFileError(f"{source}: an issue lexicon maps issue codes to lists of words.")
+        data = read_mapping(source, "an issue lexicon maps issue codes to lists of words")
+    except DataFileError as err:
+        raise IssueFileError(str(err)) from None
     for issue, terms in data.items():
         if issue not in ISSUES:
             raise IssueFileError(f"{source}: '{issue}' is not an issue code of ANNOTATION.md.")

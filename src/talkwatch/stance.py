@@ -19,15 +19,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .datafiles import DataFileError, read_mapping
 from .records import STANCES
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
 RULE_GROUPS = ("threat", *CONTENT_ORDER)
 
 
-class StanceFileError(ValueError):
+class StanceFileError(DataFileError):
     """A stance rule file cannot be used; the message names the file and problem."""
 
 
@@ -73,11 +72,9 @@ class StanceClassifier:
 
 def read_rules(source: Any) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise StanceFileError(f"{source}: not valid YAML ({err}).") from None
-    if not isinstance(data, dict):
-        raise StanceFileError(f"{source}: a stance file maps 'content' and 'cues' to stances.")
+        data = read_mapping(source, "a stance file maps 'content' and 'cues' to stances")
+    except DataFileError as err:
+        raise StanceFileError(str(err)) from None
     for section in ("content", "cues"):
         for stance in data.get(section) or {}:
             if stance not in STANCES and stance != "threat":

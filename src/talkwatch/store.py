@@ -218,17 +218,9 @@ class Store:
 
     # -- reading -------------------------------------------------------------
 
-    def statements(
-        self,
-        speaker: str | None = None,
-        doc: str | None = None,
-        party: str | None = None,
-        issue: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> list[Statement]:
-        """Stored statements, in document order, filtered by any of the arguments."""
-        return list(self.iter_statements(speaker, doc, party, issue, since, until))
+    def statements(self, **filters: str | None) -> list[Statement]:
+        """Stored statements in document order; see ``iter_statements`` for the filters."""
+        return list(self.iter_statements(**filters))
 
     def iter_statements(
         self,
@@ -239,6 +231,7 @@ class Store:
         since: str | None = None,
         until: str | None = None,
     ) -> Iterator[Statement]:
+        """Stored statements, in document order, filtered by any of the arguments."""
         where, params = [], []
         if speaker:
             where.append("(s.speaker LIKE ? OR s.speaker_mention LIKE ?)")
@@ -300,7 +293,7 @@ class Store:
             "WHERE speaker != '' GROUP BY speaker, party, actor_id "
             "ORDER BY count(*) DESC, speaker"
         )
-        return [tuple(row) for row in rows]  # type: ignore[misc]
+        return [tuple(row) for row in rows]
 
     def counts(self) -> dict[str, int]:
         return {

@@ -8,12 +8,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..actors import Actor, ActorFileError, load_knowledge_base
+from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
 from . import cli
 from .options import db_option, open_store
 
 
-def _knowledge(actor_files: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _knowledge(actor_files: tuple[str, ...]) -> KnowledgeBase:
     try:
         return load_knowledge_base([Path(p) for p in actor_files])
     except ActorFileError as err:
@@ -42,7 +42,9 @@ def actors(ctx: click.Context, db_path: str) -> None:
     for column in ("speaker", "party", "statements", "first", "last", "known"):
         table.add_column(column, justify="right" if column == "statements" else "left")
     for speaker, party, actor_id, count, first, last in rows:
-        table.add_row(speaker, party, str(count), first or "", last or "", "yes" if actor_id else "")
+        table.add_row(
+            speaker, party, str(count), first or "", last or "", "yes" if actor_id else ""
+        )
     Console().print(table)
     click.echo(f"{len(rows)} actors")
 
