@@ -115,10 +115,10 @@ class Resolver:
             self.seen.append((found, frozenset(described)))
         return found
 
-    def recent(self, head: str, source: str | None = None) -> Resolution | None:
+    def recent(self, head: str) -> Resolution | None:
         """The latest resolved speaker in this document described by ``head``."""
         for found, described in reversed(self.seen):
-            if head in described and (source is None or found.source == source):
+            if head in described:
                 return found
         return None
 
