@@ -71,6 +71,19 @@ def test_reason_names_the_words_or_the_cue() -> None:
     assert classify("the proposal", "reject").reason == "cue verb 'reject'"
 
 
+def test_a_question_demands_nothing_by_its_modals() -> None:
+    classify = default_stance_classifier().classify
+    assert classify("But how should you convince him?", "say").stance == "assess"
+    assert classify("Negotiate with whom? We will never talk to them?", "say").stance == "reject"
+
+
+def test_a_threat_with_a_condition_is_a_demand() -> None:
+    result = default_stance_classifier().classify(
+        "harsher sanctions on Russia if progress is not made", "threaten"
+    )
+    assert result.stance == "demand" and result.reason.startswith("threat with a condition")
+
+
 def test_condition_outranks_an_agreeing_cue() -> None:
     result = default_stance_classifier().classify(
         "to a truce provided monitors are present", "agree"

@@ -24,6 +24,7 @@ from .records import STANCES
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
 RULE_GROUPS = ("threat", *CONTENT_ORDER)
+QUESTION_ORDER = ("deny", "reject")  # a question demands or offers nothing by its modals
 
 
 class StanceFileError(DataFileError):
@@ -54,7 +55,8 @@ class StanceClassifier:
         cue_stance = self.cues.get(cue.lower())
         if cue_stance:
             return StanceResult(cue_stance, f"cue verb '{cue}'")
-        found = self.first_match(text, CONTENT_ORDER)
+        question = text.rstrip(" ,.\"”").endswith("?")
+        found = self.first_match(text, QUESTION_ORDER if question else CONTENT_ORDER)
         return found or StanceResult(
             "assess", "no demand, offer, acceptance or refusal in the words"
         )
