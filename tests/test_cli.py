@@ -95,6 +95,13 @@ def test_stdin_with_a_date(tmp_path: Path) -> None:
     assert (row["speaker"], row["date"], row["doc"]) == ("Sergey Lavrov", "2022-03-16", "<stdin>")
 
 
+def test_a_bad_date_is_refused_before_anything_is_read(tmp_path: Path) -> None:
+    result = run("ingest", "-", "--db", str(tmp_path / "t.db"), "--date", "2025/03/14", input="x")
+    assert result.exit_code == 2
+    assert "'2025/03/14' is not a date; write it as YYYY-MM-DD" in result.stderr
+    assert not (tmp_path / "t.db").exists()
+
+
 def test_csv_and_statements_table(folder: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     run("ingest", str(folder / "wire.txt"), "--db", db)
@@ -165,6 +172,9 @@ def test_actors_list_and_show(folder: Path, tmp_path: Path) -> None:
     assert "David Arakhamia" in listed.stdout and "2022-03-29" in listed.stdout
     shown = run("actors", "show", "Peskov", "--db", db)
     assert "Kremlin spokesman" in shown.stdout
+    assert run("actors", "--db", db, "show", "Peskov").stdout == shown.stdout
+    no_db = run("actors", "show", "Peskov", "--db", str(tmp_path / "none.db"))
+    assert no_db.exit_code == 0 and "no statements to show" in no_db.stdout
     assert "Moscow does not intend to occupy Ukraine" in shown.stdout
     unknown = run("actors", "show", "Nobody Atall", "--db", db)
     assert unknown.exit_code == 1 and "No actor called 'Nobody Atall'" in unknown.stderr

@@ -55,7 +55,7 @@ class StanceClassifier:
         cue_stance = self.cues.get(cue.lower())
         if cue_stance:
             return StanceResult(cue_stance, f"cue verb '{cue}'")
-        question = text.rstrip(" ,.\"”").endswith("?")
+        question = text.rstrip(' ,."”').endswith("?")
         found = self.first_match(text, QUESTION_ORDER if question else CONTENT_ORDER)
         return found or StanceResult(
             "assess", "no demand, offer, acceptance or refusal in the words"

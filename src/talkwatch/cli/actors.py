@@ -51,15 +51,23 @@ def actors(ctx: click.Context, db_path: str) -> None:
 
 @actors.command("show")
 @click.argument("name")
-@db_option
+@click.option("--db", "db_path", default=None, metavar="FILE", help="Database file.")
 @actors_option
-def show(name: str, db_path: str, actor_files: tuple[str, ...]) -> None:
+@click.pass_context
+def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[str, ...]) -> None:
     """One actor's aliases, roles and stored statements."""
+    if db_path is None and ctx.parent is not None:
+        db_path = ctx.parent.params["db_path"]  # `talkwatch actors --db FILE show NAME`
     found = _knowledge(actor_files).find(name)
     console = Console()
     for actor in found:
         _describe(console, actor)
-    with open_store(db_path, must_exist=True) as store:
+    if not db_path or not Path(db_path).exists():
+        if not found:
+            raise click.ClickException(f"No actor called '{name}' is known.")
+        console.print(f"[dim]No database at {db_path}, so no statements to show.[/dim]")
+        return
+    with open_store(db_path) as store:
         names = [a.name for a in found] or [name]
         statements = [st for n in names for st in store.statements(speaker=n)]
     if not found and not statements:

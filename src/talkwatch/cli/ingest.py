@@ -13,7 +13,7 @@ from ..pipeline import Analyzer
 from ..runner import IngestRun, IngestSummary
 from ..store import Store
 from . import cli
-from .options import db_option, open_store
+from .options import db_option, iso_date, open_store
 
 
 @cli.command()
@@ -30,6 +30,7 @@ from .options import db_option, open_store
     "--date",
     "declared_date",
     metavar="YYYY-MM-DD",
+    callback=lambda ctx, param, value: iso_date(value),
     help="Date of the documents, when their text does not say.",
 )
 @click.option(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any, TypeVar
 
 import click
@@ -26,6 +27,16 @@ def db_option(function: F) -> F:
         metavar="FILE",
         help="Database file (or set TALKWATCH_DB).",
     )(function)
+
+
+def iso_date(value: str | None) -> str | None:
+    """Check a date given on the command line (YYYY-MM-DD)."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
 
 
 @contextmanager
