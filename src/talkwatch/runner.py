@@ -8,16 +8,23 @@ most the documents it had not yet written, and re-running it completes it.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from .clean import clean
 from .ingest import DEFAULT_MAX_BYTES, InputError, Pending, decode, expand, read
-from .pipeline import Analyzer
-from .records import Document
+from .parallel import analyse_in_workers
+from .records import Document, Statement
 from .store import Store
 
-BATCH = 32
+if TYPE_CHECKING:  # the pipeline imports spaCy: only load it when something is new
+    from .pipeline import Analyzer
+
+# Starting workers costs a model load each: below this many new documents one process is faster.
+WORTH_WORKERS = 24
 
 
 @dataclass
@@ -49,6 +56,8 @@ class IngestRun:
 
     store: Store
     load_analyzer: Callable[[], Analyzer]
+    jobs: int = 1  # more than one: analyse in that many worker processes
+    actor_files: tuple[str, ...] = ()  # what the workers load with the knowledge base
     max_bytes: int = DEFAULT_MAX_BYTES
     date: str | None = None
     on_error: Callable[[str], None] = lambda message: None
@@ -57,14 +66,26 @@ class IngestRun:
     _analyzer: Analyzer | None = None
 
     def run(self, targets: list[str]) -> IngestSummary:
-        batch: list[Prepared] = []
-        for prepared in self.prepare_all(expand(targets)):
-            batch.append(prepared)
-            if len(batch) >= BATCH:
-                self.analyse_and_store(batch)
-                batch = []
-        self.analyse_and_store(batch)
+        raw_hashes: deque[str] = deque()  # in input order, as results come back
+
+        def documents() -> Iterator[Document]:
+            for prepared in self.prepare_all(expand(targets)):
+                raw_hashes.append(prepared.raw_hash)
+                yield prepared.document
+
+        for document, statements in self.analysed(documents()):
+            self.keep(document, statements, raw_hashes.popleft())
         return self.summary
+
+    def analysed(self, documents: Iterator[Document]) -> Iterator[tuple[Document, list[Statement]]]:
+        """Analyse in this process or in workers; nothing is loaded when nothing is new."""
+        head = list(islice(documents, WORTH_WORKERS))
+        if not head:
+            return iter(())
+        stream = chain(head, documents)
+        if self.jobs > 1 and len(head) == WORTH_WORKERS:
+            return analyse_in_workers(stream, self.jobs, self.actor_files)
+        return self.analyzer().analyse_many(stream)
 
     def prepare_all(self, found: Iterable[Pending | InputError]) -> Iterator[Prepared]:
         for item in found:
@@ -96,18 +117,13 @@ class IngestRun:
             return None
         return Prepared(document, raw_hash)
 
-    def analyse_and_store(self, batch: list[Prepared]) -> None:
-        if not batch:
-            return
-        hashes = {p.document.id: p.raw_hash for p in batch}
-        analyzer = self.analyzer()
-        for document, statements in analyzer.analyse_many(p.document for p in batch):
-            if self.store.add(document, statements, hashes[document.id]):
-                self.summary.new += 1
-                self.summary.statements += len(statements)
-            else:
-                self.summary.unchanged += 1
-            self.on_progress(1)
+    def keep(self, document: Document, statements: list[Statement], raw_hash: str) -> None:
+        if self.store.add(document, statements, raw_hash):
+            self.summary.new += 1
+            self.summary.statements += len(statements)
+        else:
+            self.summary.unchanged += 1
+        self.on_progress(1)
 
     def analyzer(self) -> Analyzer:
         if self._analyzer is None:

@@ -10,10 +10,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..pipeline import Analyzer
 from ..records import Statement
 from ..runner import IngestRun
 from . import cli
+from .ingest import load_analyzer
 from .options import open_store
 
 DEMO_DB = "talkwatch-demo.db"
@@ -41,7 +41,7 @@ def demo(db_path: str, examples: int) -> None:
     with open_store(db_path) as store:
         run = IngestRun(
             store=store,
-            load_analyzer=Analyzer.load,
+            load_analyzer=lambda: load_analyzer(()),
             on_error=lambda m: console.print(f"[red]error:[/red] {m}"),
         )
         summary = run.run([str(corpus_path())])

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..actors import ActorFileError, load_knowledge_base
-from ..pipeline import Analyzer
+from ..parallel import default_jobs
+from ..profiling import profile_stages
 from ..runner import IngestRun, IngestSummary
-from ..store import Store
+
+if TYPE_CHECKING:
+    from ..pipeline import Analyzer
 from . import cli
 from .options import db_option, iso_date, open_store
 
@@ -40,6 +44,14 @@ from .options import db_option, iso_date, open_store
     metavar="MB",
     help="Refuse inputs larger than this many megabytes.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="the number of cores",
+    help="Analyse in this many worker processes (large batches only).",
+)
+@click.option("--profile", is_flag=True, help="Print where the time went, stage by stage.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def ingest(
     paths: tuple[str, ...],
@@ -47,15 +59,16 @@ def ingest(
     actor_files: tuple[str, ...],
     declared_date: str | None,
     max_size: int,
+    jobs: int,
+    profile: bool,
     quiet: bool,
 ) -> None:
     """Ingest files, folders, URLs or - (stdin) into the database.
 
     Unchanged inputs already stored are skipped. Inputs that cannot be read
     are reported and the rest are still ingested; the exit status is 1 when
-    any input failed.
+    any input failed. With --profile the run uses one process.
     """
-    paths_list = list(paths)
     try:
         knowledge = load_knowledge_base([Path(p) for p in actor_files])  # fail before storing
     except ActorFileError as err:
@@ -63,30 +76,33 @@ def ingest(
     for conflict in knowledge.conflicts:
         click.echo(f"warning: {conflict}.", err=True)
     with open_store(db_path) as store:
-        summary = run_ingest(store, paths_list, actor_files, declared_date, max_size, quiet)
+        run = IngestRun(
+            store=store,
+            load_analyzer=lambda: load_analyzer(actor_files),
+            jobs=1 if profile else jobs,
+            actor_files=actor_files,
+            max_bytes=max_size * 1024 * 1024,
+            date=declared_date,
+            on_error=lambda message: click.echo(f"error: {message}", err=True),
+        )
+        if profile:
+            summary, stages = profile_stages(lambda: with_progress(run, list(paths), quiet))
+            _print_profile(stages)
+        else:
+            summary = with_progress(run, list(paths), quiet)
     click.echo(summary.line())
     if summary.failures:
         sys.exit(1)
 
 
-def run_ingest(
-    store: Store,
-    paths: list[str],
-    actor_files: tuple[str, ...],
-    declared_date: str | None,
-    max_size: int,
-    quiet: bool,
-) -> IngestSummary:
-    def report(message: str) -> None:
-        click.echo(f"error: {message}", err=True)
+def load_analyzer(actor_files: tuple[str, ...]) -> Analyzer:
+    from ..pipeline import Analyzer  # imports spaCy: only when a document is new
 
-    run = IngestRun(
-        store=store,
-        load_analyzer=lambda: Analyzer.load(actor_files=[Path(p) for p in actor_files]),
-        max_bytes=max_size * 1024 * 1024,
-        date=declared_date,
-        on_error=report,
-    )
+    return Analyzer.load(actor_files=[Path(p) for p in actor_files])
+
+
+def with_progress(run: IngestRun, paths: list[str], quiet: bool) -> IngestSummary:
+    """Run the ingest with a progress bar on an interactive terminal."""
     show = not quiet and sys.stderr.isatty()
     with Progress(
         TextColumn("ingesting"),
@@ -99,3 +115,10 @@ def run_ingest(
         task = progress.add_task("ingest", total=None)
         run.on_progress = lambda done: progress.advance(task, done)
         return run.run(paths)
+
+
+def _print_profile(stages: list[tuple[str, float]]) -> None:
+    total = sum(seconds for _, seconds in stages) or 1.0
+    click.echo("time by stage (own time of each stage's code):", err=True)
+    for stage, seconds in stages:
+        click.echo(f"  {stage:<34} {seconds:8.2f} s  {100 * seconds / total:5.1f}%", err=True)

@@ -1,0 +1,74 @@
+"""Analyse documents in worker processes while the caller stores the results.
+
+Each worker loads the analyzer (spaCy model, knowledge base, lexicons) once and
+then analyses batches of documents with ``nlp.pipe``. Results come back in
+input order; at most a few batches per worker are in flight, so memory stays
+flat however long the stream of documents is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .records import Document, Statement
+
+if TYPE_CHECKING:
+    from .pipeline import Analyzer
+
+IN_FLIGHT_PER_WORKER = 2
+
+_worker_analyzer: Analyzer | None = None
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_worker(actor_files: Sequence[str]) -> None:
+    from .pipeline import Analyzer
+
+    global _worker_analyzer
+    _worker_analyzer = Analyzer.load(actor_files=[Path(p) for p in actor_files])
+
+
+def _analyse_batch(documents: list[Document]) -> list[tuple[Document, list[Statement]]]:
+    assert _worker_analyzer is not None, "worker started without its analyzer"
+    return list(_worker_analyzer.analyse_many(documents, batch_size=len(documents)))
+
+
+def analyse_in_workers(
+    documents: Iterable[Document],
+    jobs: int,
+    actor_files: Sequence[str] = (),
+    batch_size: int = 8,
+) -> Iterator[tuple[Document, list[Statement]]]:
+    """Yield (document, statements) for every document, in order, from ``jobs`` workers."""
+    context = multiprocessing.get_context("spawn")
+    stream = iter(documents)
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(list(actor_files),),
+    ) as pool:
+        pending: deque[Future[list[tuple[Document, list[Statement]]]]] = deque()
+        while True:
+            while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
+                batch = list(islice(stream, batch_size))
+                if not batch:
+                    break
+                pending.append(pool.submit(_analyse_batch, batch))
+            if not pending:
+                return
+            yield from pending.popleft().result()
