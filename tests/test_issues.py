@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from talkwatch.issues import IssueFileError, default_issue_classifier, load_issue_classifier
+from talkwatch.issues import IssueFileError, load_issue_classifier
 from talkwatch.records import ISSUES
+
+LEXICON = load_issue_classifier(use_model=False)  # the rules alone, whatever is installed
 
 CASES = [
     ("Ukraine will never give up Crimea or the Donbas", {"territory"}),
@@ -36,7 +38,7 @@ CASES = [
 
 @pytest.mark.parametrize(("quote", "issues"), CASES)
 def test_issue_codes(quote: str, issues: set[str]) -> None:
-    assert set(default_issue_classifier().classify(quote).codes) == issues
+    assert set(LEXICON.classify(quote).codes) == issues
 
 
 def test_every_issue_code_is_exercised() -> None:
@@ -44,24 +46,25 @@ def test_every_issue_code_is_exercised() -> None:
 
 
 def test_evidence_names_the_matching_words() -> None:
-    result = default_issue_classifier().classify("Crimea is ours, the sanctions are theft")
+    result = LEXICON.classify("Crimea is ours, the sanctions are theft")
     assert result.evidence == ("territory: crimea", "sanctions: sanctions")
 
 
 def test_short_quote_takes_its_issue_from_the_sentence() -> None:
     sentence = "Zelensky called the ceasefire offer “another Russian manipulation”."
-    result = default_issue_classifier().classify("another Russian manipulation", sentence)
+    result = LEXICON.classify("another Russian manipulation", sentence)
     assert result.codes == ("ceasefire",)
 
 
 def test_words_inside_other_words_do_not_match() -> None:
-    assert default_issue_classifier().classify("the landlord was trading stories").codes == ()
+    assert LEXICON.classify("the landlord was trading stories").codes == ()
 
 
 def test_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
     extra = tmp_path / "issues.yaml"
     extra.write_text("demining:\n  - sappers\n")
-    assert load_issue_classifier([extra]).classify("sappers are at work").codes == ("demining",)
+    classifier = load_issue_classifier([extra], use_model=False)
+    assert classifier.classify("sappers are at work").codes == ("demining",)
     extra.write_text("weather:\n  - rain\n")
     with pytest.raises(IssueFileError, match="'weather' is not an issue code"):
-        load_issue_classifier([extra])
+        load_issue_classifier([extra], use_model=False)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .datafiles import DataFileError, read_mapping
+from .embeddings import Encoder, default_encoder
+from .issue_model import IssueModel, shipped_model
 from .records import ISSUES
 
 SHORT_QUOTE_WORDS = 6
@@ -36,6 +38,8 @@ class IssueResult:
 @dataclass(frozen=True)
 class IssueClassifier:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    model: IssueModel | None = None  # with the `embeddings` extra
+    encoder: Encoder | None = None
 
     @classmethod
     def from_lexicon(cls, lexicon: dict[str, list[str]]) -> IssueClassifier:
@@ -45,10 +49,20 @@ class IssueClassifier:
         found = self.matches(quote)
         if not found and len(quote.split()) <= SHORT_QUOTE_WORDS:
             found = self.matches(sentence.replace(quote, " "))
+        for issue, probability in self.confident(quote):
+            found.setdefault(issue, []).append(f"model {probability:.2f}")
         return IssueResult(
             codes=tuple(found),
             evidence=tuple(f"{issue}: {word}" for issue, words in found.items() for word in words),
         )
+
+    def confident(self, quote: str) -> list[tuple[str, float]]:
+        """Issues the embedding model gives at least its threshold, in code order."""
+        if self.model is None or self.encoder is None or not quote.strip():
+            return []
+        (row,) = self.model.probabilities(self.encoder.encode([quote]))
+        ranked = zip(self.model.issues, row.tolist(), strict=True)
+        return [(issue, p) for issue, p in ranked if p >= self.model.threshold]
 
     def matches(self, text: str) -> dict[str, list[str]]:
         lowered = text.lower().replace("’", "'")
@@ -82,13 +96,17 @@ def read_lexicon(source: Any) -> dict[str, list[str]]:
     return {str(k): [str(t) for t in v] for k, v in data.items()}
 
 
-def load_issue_classifier(extra: Sequence[Path] = ()) -> IssueClassifier:
+def load_issue_classifier(extra: Sequence[Path] = (), use_model: bool = True) -> IssueClassifier:
+    """The shipped lexicon plus ``extra`` lexicons, and the embedding model when installed."""
     lexicon: dict[str, list[str]] = {issue: [] for issue in ISSUES}
     shipped = resources.files("talkwatch").joinpath("data/issues.yaml")
     for source in [shipped, *extra]:
         for issue, terms in read_lexicon(source).items():
             lexicon[issue] += terms
-    return IssueClassifier.from_lexicon(lexicon)
+    classifier = IssueClassifier.from_lexicon(lexicon)
+    encoder = default_encoder() if use_model else None
+    model = shipped_model() if encoder is not None else None
+    return replace(classifier, model=model, encoder=encoder if model is not None else None)
 
 
 @cache

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .pipeline import Analyzer
 
 IN_FLIGHT_PER_WORKER = 2
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 _worker_analyzer: Analyzer | None = None
 
@@ -42,9 +43,11 @@ def _start_worker(actor_files: Sequence[str]) -> None:
     _worker_analyzer = Analyzer.load(actor_files=[Path(p) for p in actor_files])
 
 
-def _analyse_batch(documents: list[Document]) -> list[tuple[Document, list[Statement]]]:
+def _analyse_batch(documents: list[Document]) -> list[list[Statement]]:
+    """The statements of each document (the documents stay with the caller)."""
     assert _worker_analyzer is not None, "worker started without its analyzer"
-    return list(_worker_analyzer.analyse_many(documents, batch_size=len(documents)))
+    analysed = _worker_analyzer.analyse_many(documents, batch_size=len(documents))
+    return [statements for _, statements in analysed]
 
 
 def analyse_in_workers(
@@ -54,6 +57,8 @@ def analyse_in_workers(
     batch_size: int = 8,
 ) -> Iterator[tuple[Document, list[Statement]]]:
     """Yield (document, statements) for every document, in order, from ``jobs`` workers."""
+    for variable in THREAD_VARIABLES:  # one thread per worker: the workers are the parallelism
+        os.environ.setdefault(variable, "1")
     context = multiprocessing.get_context("spawn")
     stream = iter(documents)
     with ProcessPoolExecutor(
@@ -62,13 +67,14 @@ def analyse_in_workers(
         initializer=_start_worker,
         initargs=(list(actor_files),),
     ) as pool:
-        pending: deque[Future[list[tuple[Document, list[Statement]]]]] = deque()
+        pending: deque[tuple[list[Document], Future[list[list[Statement]]]]] = deque()
         while True:
             while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
                 batch = list(islice(stream, batch_size))
                 if not batch:
                     break
-                pending.append(pool.submit(_analyse_batch, batch))
+                pending.append((batch, pool.submit(_analyse_batch, batch)))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            batch, future = pending.popleft()
+            yield from zip(batch, future.result(), strict=True)
