@@ -26,6 +26,9 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
         ),
         ("a 30-day halt to strikes on energy facilities", "propose", "offer"),
         ("Britain would contribute troops and aircraft to a reassurance force", "say", "offer"),
+        ("Russia is drafting its own ceasefire proposal", "say", "offer"),
+        ("he plans to meet both presidents next week", "say", "offer"),
+        ("we could host the next round in Geneva", "say", "offer"),
         # accept
         ("Ukraine had agreed to the US proposal for a 30-day ceasefire", "say", "accept"),
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
@@ -36,6 +39,7 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
         ("the plan was unacceptable", "say", "reject"),
         ("any territorial concessions", "rule out", "reject"),
         ("There will be no American boots on the ground", "say", "reject"),
+        ("any strike on the plant would be treated as an attack on NATO", "warn", "demand"),
         # conditional
         (
             "the bloc would be open to easing sanctions only if Russia agreed to a ceasefire",
@@ -49,6 +53,9 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
             "conditional",
         ),
         ("no talks unless Russian troops leave", "say", "conditional"),
+        ("If Moscow stops the shelling, then we can talk about a truce", "say", "conditional"),
+        ("Elections will be held when the guns go silent", "say", "conditional"),
+        ("the lifting of sanctions is a precondition for any deal", "say", "conditional"),
         # deny
         ("Moscow does not intend to occupy Ukraine or overthrow its government", "say", "deny"),
         ("Russian troops had killed civilians in Bucha", "deny", "deny"),
