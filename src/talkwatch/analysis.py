@@ -170,13 +170,14 @@ def issue_statuses(found: list[Position], statements: Iterable[Statement]) -> li
 
 
 def _status(group: list[Position]) -> str:
-    if len(group) < 2:
+    return status_of([position.current.stance for position in group])
+
+
+def status_of(stances: list[str]) -> str:
+    """An issue's status from the current stances of the sides that spoke on it."""
+    if len(stances) < 2:
         return "open"
-    pairs = [
-        frozenset({a.current.stance, b.current.stance})
-        for i, a in enumerate(group)
-        for b in group[i + 1 :]
-    ]
+    pairs = [frozenset({a, b}) for i, a in enumerate(stances) for b in stances[i + 1 :]]
     if any(pair in CLASHING for pair in pairs):
         return "contested"
     if any(pair in COMPATIBLE for pair in pairs):

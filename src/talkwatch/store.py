@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from .records import Document, Section, Span, Statement
+from .standing import mark_stale
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -113,6 +114,8 @@ class Store:
             self.backup(f"{self.path}.schema{current}.bak")
         for version, sql in pending:
             with self.transaction():
+                if self.schema_version() >= version:  # another process migrated meanwhile
+                    continue
                 for command in _sql_commands(sql):
                     self.db.execute(command)
                 self.db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
@@ -165,6 +168,7 @@ class Store:
                 self._insert_sections(document)
                 for statement in statements:
                     self._insert_statement(statement)
+                mark_stale(self.db, statements)
             self.db.execute(
                 "INSERT OR IGNORE INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?)",
                 (document.origin, raw_hash, document.id),
@@ -259,6 +263,33 @@ class Store:
         sql += " ORDER BY d.rowid, s.start, s.id"
         for row in self.db.execute(sql, params):
             yield _statement(row)
+
+    def timeline(
+        self,
+        party: str | None = None,
+        issue: str | None = None,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 500,
+    ) -> list[Statement]:
+        """The latest ``limit`` dated statements matching the filters, oldest first."""
+        where, params = ["s.date IS NOT NULL"], []
+        for clause, value in (
+            ("s.party = ? COLLATE NOCASE", party),
+            ("s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)", issue),
+            ("s.speaker = ? COLLATE NOCASE", speaker),
+            ("s.date >= ?", since),
+            ("s.date <= ?", until),
+        ):
+            if value:
+                where.append(clause)
+                params.append(value)
+        sql = (
+            f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id "
+            f"WHERE {' AND '.join(where)} ORDER BY s.date DESC, s.doc_id, s.start LIMIT ?"
+        )
+        return [_statement(row) for row in self.db.execute(sql, [*params, limit])][::-1]
 
     def documents(self) -> list[StoredDocument]:
         rows = self.db.execute(

@@ -10,10 +10,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..analysis import Position, issue_statuses, positions, shifts
-from ..records import Statement
+from ..analysis import Evidence
+from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
-from .options import db_option, open_store
+from .options import db_option, iso_date, open_store
 
 STANCE_STYLE = {
     "demand": "bold red",
@@ -34,24 +34,20 @@ format_option = click.option(
 )
 
 
-def _stored(db_path: str) -> list[Statement]:
-    with open_store(db_path, must_exist=True) as store:
-        return store.statements()
-
-
 def _emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _position_json(p: Position) -> dict[str, Any]:
+def _standing_json(p: Standing, evidence: dict[int, Evidence]) -> dict[str, Any]:
     return {
         "party": p.party,
         "issue": p.issue,
-        "stance": p.current.stance,
-        "date": p.current.date,
+        "stance": p.stance,
+        "date": p.date,
         "sourcing": p.sourcing,
-        "documents": len({e.doc_id for e in p.support}),
-        "evidence": [asdict(e) for e in p.support],
+        "documents": p.documents,
+        "statements": p.statements,
+        "evidence": [asdict(evidence[i]) for i in p.support if i in evidence],
     }
 
 
@@ -60,9 +56,11 @@ def _position_json(p: Position) -> dict[str, Any]:
 @format_option
 def positions_command(db_path: str, fmt: str) -> None:
     """Party x issue matrix: each cell the current stance and its date."""
-    found = positions(_stored(db_path))
+    with open_store(db_path, must_exist=True) as store:
+        found = standings(store.db)
+        support = evidence(store.db, [i for p in found for i in p.support]) if fmt == "json" else {}
     if fmt == "json":
-        _emit_json([_position_json(p) for p in found])
+        _emit_json([_standing_json(p, support) for p in found])
         return
     parties = sorted({p.party for p in found})
     issues = sorted({p.issue for p in found})
@@ -79,8 +77,8 @@ def positions_command(db_path: str, fmt: str) -> None:
                 row.append("")
                 continue
             mark = "*" if "anonymous" in p.sourcing else ""
-            style = STANCE_STYLE.get(p.current.stance, "")
-            row.append(f"[{style}]{p.current.stance}{mark}[/{style}]\n{p.current.date or ''}")
+            style = STANCE_STYLE.get(p.stance, "")
+            row.append(f"[{style}]{p.stance}{mark}[/{style}]\n{p.date or ''}")
         table.add_row(*row)
     Console().print(table)
     if not found:
@@ -91,16 +89,24 @@ def positions_command(db_path: str, fmt: str) -> None:
 @db_option
 @click.option("--party", help="Only this party code.")
 @click.option("--issue", help="Only this issue code.")
+@click.option("--speaker", help="Only this speaker.")
+@click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
+@click.option("--limit", default=500, show_default=True, help="Show at most this many, latest.")
 @format_option
-def timeline_command(db_path: str, party: str | None, issue: str | None, fmt: str) -> None:
+def timeline_command(
+    db_path: str,
+    party: str | None,
+    issue: str | None,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
     """Statements over time, oldest first."""
-    found = [
-        st
-        for st in _stored(db_path)
-        if (party is None or st.party.lower() == party.lower())
-        and (issue is None or issue in st.issues)
-    ]
-    found.sort(key=lambda st: (st.date or "", st.doc_id, st.quote_spans[0].start))
+    with open_store(db_path, must_exist=True) as store:
+        found = store.timeline(party, issue, speaker, since, until, limit)
     if fmt == "json":
         _emit_json(
             [
@@ -139,7 +145,8 @@ def timeline_command(db_path: str, party: str | None, issue: str | None, fmt: st
 @format_option
 def shifts_command(db_path: str, fmt: str) -> None:
     """Changes of stance by one side on one issue; quick reversals are walk-backs."""
-    found = shifts(positions(_stored(db_path)))
+    with open_store(db_path, must_exist=True) as store:
+        found = stored_shifts(store.db)
     if fmt == "json":
         _emit_json(
             [
@@ -172,8 +179,8 @@ def shifts_command(db_path: str, fmt: str) -> None:
 @format_option
 def issues_command(db_path: str, fmt: str) -> None:
     """Every issue's status: converging, contested or open, with evidence counts."""
-    stored = _stored(db_path)
-    statuses = issue_statuses(positions(stored), stored)
+    with open_store(db_path, must_exist=True) as store:
+        statuses = issue_standings(store.db)
     if fmt == "json":
         _emit_json(
             [
@@ -181,7 +188,7 @@ def issues_command(db_path: str, fmt: str) -> None:
                     "issue": s.issue,
                     "status": s.status,
                     "statements": s.statements,
-                    "positions": [_position_json(p) for p in s.positions],
+                    "positions": [_standing_json(p, {}) for p in s.positions],
                 }
                 for s in statuses
             ]
@@ -192,7 +199,7 @@ def issues_command(db_path: str, fmt: str) -> None:
         table.add_column(column)
     colour = {"converging": "green", "contested": "red", "open": "yellow"}
     for s in statuses:
-        sides = ", ".join(f"{p.party} {p.current.stance}" for p in s.positions)
+        sides = ", ".join(f"{p.party} {p.stance}" for p in s.positions)
         table.add_row(
             s.issue,
             f"[{colour[s.status]}]{s.status}[/{colour[s.status]}]",

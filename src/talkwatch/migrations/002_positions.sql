@@ -1,0 +1,40 @@
+-- Positions kept up to date as documents arrive, so that `positions`,
+-- `shifts` and `issues` read a few hundred rows instead of every statement.
+-- Store.add marks the (party, issue) pairs a new document touches as stale;
+-- talkwatch.standing recomputes exactly those pairs.
+
+CREATE TABLE stale_positions (
+    party TEXT NOT NULL,
+    issue TEXT NOT NULL,
+    PRIMARY KEY (party, issue)
+);
+
+CREATE TABLE positions (
+    party        TEXT NOT NULL,
+    issue        TEXT NOT NULL,
+    stance       TEXT NOT NULL,
+    date         TEXT,
+    statement_id INTEGER NOT NULL,
+    sourcing     TEXT NOT NULL,
+    documents    INTEGER NOT NULL,
+    support      TEXT NOT NULL,   -- JSON list of statement ids behind the current stance
+    statements   INTEGER NOT NULL, -- position-taking statements of this side on this issue
+    PRIMARY KEY (party, issue)
+);
+
+CREATE TABLE shifts (
+    party     TEXT NOT NULL,
+    issue     TEXT NOT NULL,
+    before_id INTEGER NOT NULL,
+    after_id  INTEGER NOT NULL,
+    walk_back INTEGER NOT NULL,
+    PRIMARY KEY (party, issue, after_id)
+);
+
+-- Every existing position-taking statement makes its pairs stale once.
+INSERT OR IGNORE INTO stale_positions (party, issue)
+SELECT DISTINCT s.party, i.issue
+FROM statements s JOIN statement_issues i ON i.statement_id = s.id
+WHERE s.party NOT IN ('', 'NONE') AND s.stance NOT IN ('assess', '');
+
+CREATE INDEX statements_party_stance ON statements(party, stance);

@@ -1,0 +1,163 @@
+"""Positions kept in the database, recomputed only where new statements touch them.
+
+``Store.add`` marks the (party, issue) pairs of a new document's
+position-taking statements as stale, in the document's own transaction.
+``refresh`` recomputes just those pairs with the rules of ``analysis`` and
+stores the current position and the shifts of each, so ``talkwatch
+positions``, ``shifts`` and ``issues`` read a few hundred rows whatever the
+size of the corpus, and adding ten documents costs what ten documents touch.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .analysis import POSITION_STANCES, Evidence, Position, Shift, shifts, status_of
+from .records import Statement
+
+_PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
+_EVIDENCE = """
+    SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote
+    FROM statements s
+    JOIN statement_issues i ON i.statement_id = s.id
+    JOIN documents d ON d.id = s.doc_id
+"""
+_HISTORY = (
+    _EVIDENCE + f" WHERE s.party = ? AND i.issue = ? AND s.stance IN ({_PLACEHOLDERS})"
+    " ORDER BY coalesce(s.date, ''), s.doc_id, s.start"
+)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The current position of one side on one issue, as stored."""
+
+    party: str
+    issue: str
+    stance: str
+    date: str | None
+    statement_id: int
+    sourcing: str
+    documents: int
+    support: tuple[int, ...]  # statement ids behind the current stance
+    statements: int  # all position-taking statements of this side on this issue
+
+
+@dataclass(frozen=True)
+class IssueStanding:
+    issue: str
+    status: str
+    positions: tuple[Standing, ...]
+    statements: int
+
+
+def mark_stale(db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
+    """Note the (party, issue) pairs whose position these new statements may change."""
+    keys = {
+        (st.party, issue)
+        for st in statements
+        if st.party not in ("", "NONE") and st.stance in POSITION_STANCES
+        for issue in st.issues
+    }
+    db.executemany("INSERT OR IGNORE INTO stale_positions (party, issue) VALUES (?, ?)", keys)
+
+
+def refresh(db: sqlite3.Connection) -> int:
+    """Recompute the stale pairs in one transaction; returns how many there were."""
+    stale = db.execute("SELECT party, issue FROM stale_positions").fetchall()
+    if not stale:
+        return 0
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for party, issue in db.execute("SELECT party, issue FROM stale_positions").fetchall():
+            _recompute(db, party, issue)
+        db.execute("DELETE FROM stale_positions")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return len(stale)
+
+
+def _recompute(db: sqlite3.Connection, party: str, issue: str) -> None:
+    rows = db.execute(_HISTORY, (party, issue, *POSITION_STANCES)).fetchall()
+    db.execute("DELETE FROM positions WHERE party = ? AND issue = ?", (party, issue))
+    db.execute("DELETE FROM shifts WHERE party = ? AND issue = ?", (party, issue))
+    if not rows:
+        return
+    position = Position(party, issue, tuple(Evidence(*row) for row in rows))
+    support = position.support
+    db.execute(
+        "INSERT INTO positions (party, issue, stance, date, statement_id, sourcing, documents, "
+        "support, statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            party,
+            issue,
+            position.current.stance,
+            position.current.date,
+            position.current.statement_id,
+            position.sourcing,
+            len({e.doc_id for e in support}),
+            json.dumps([e.statement_id for e in support]),
+            len(rows),
+        ),
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO shifts (party, issue, before_id, after_id, walk_back) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (party, issue, s.before.statement_id, s.after.statement_id, int(s.walk_back))
+            for s in shifts([position])
+        ],
+    )
+
+
+def standings(db: sqlite3.Connection) -> list[Standing]:
+    """Every side's current position on every issue it took one on."""
+    refresh(db)
+    rows = db.execute(
+        "SELECT party, issue, stance, date, statement_id, sourcing, documents, support, "
+        "statements FROM positions ORDER BY party, issue"
+    )
+    return [
+        Standing(party, issue, stance, day, sid, sourcing, docs, tuple(json.loads(ids)), count)
+        for party, issue, stance, day, sid, sourcing, docs, ids, count in rows
+    ]
+
+
+def evidence(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Evidence]:
+    """Evidence for statement ids (one query per 500 ids)."""
+    wanted = list(dict.fromkeys(ids))
+    found: dict[int, Evidence] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in db.execute(_EVIDENCE + f" WHERE s.id IN ({marks}) GROUP BY s.id", chunk):
+            found[row[0]] = Evidence(*row)
+    return found
+
+
+def stored_shifts(db: sqlite3.Connection) -> list[Shift]:
+    """Every stored change of stance, oldest first."""
+    refresh(db)
+    rows = db.execute("SELECT party, issue, before_id, after_id FROM shifts").fetchall()
+    by_id = evidence(db, [i for row in rows for i in row[2:]])
+    found = [Shift(party, issue, by_id[b], by_id[a]) for party, issue, b, a in rows]
+    return sorted(found, key=lambda s: (s.after.date or "", s.party, s.issue))
+
+
+def issue_standings(db: sqlite3.Connection) -> list[IssueStanding]:
+    """Converging, contested or open, for every issue a side took a position on."""
+    counts = dict(db.execute("SELECT issue, count(*) FROM statement_issues GROUP BY issue"))
+    by_issue: dict[str, list[Standing]] = {}
+    for standing in standings(db):
+        by_issue.setdefault(standing.issue, []).append(standing)
+    return [
+        IssueStanding(
+            issue, status_of([s.stance for s in group]), tuple(group), counts.get(issue, 0)
+        )
+        for issue, group in sorted(by_issue.items())
+    ]
