@@ -18,6 +18,7 @@ from .clean import clean
 from .ingest import DEFAULT_MAX_BYTES, InputError, Pending, decode, expand, read
 from .parallel import analyse_in_workers
 from .records import Document, Statement
+from .standing import refresh
 from .store import Store
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: only load it when something is new
@@ -75,6 +76,7 @@ class IngestRun:
 
         for document, statements in self.analysed(documents()):
             self.keep(document, statements, raw_hashes.popleft())
+        refresh(self.store.db)  # positions the new statements touched, ready for readers
         return self.summary
 
     def analysed(self, documents: Iterator[Document]) -> Iterator[tuple[Document, list[Statement]]]:

@@ -106,10 +106,17 @@ def _recompute(db: sqlite3.Connection, party: str, issue: str) -> None:
         ),
     )
     db.executemany(
-        "INSERT OR REPLACE INTO shifts (party, issue, before_id, after_id, walk_back) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO shifts (party, issue, before_id, after_id, date, walk_back) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (party, issue, s.before.statement_id, s.after.statement_id, int(s.walk_back))
+            (
+                party,
+                issue,
+                s.before.statement_id,
+                s.after.statement_id,
+                s.after.date,
+                int(s.walk_back),
+            )
             for s in shifts([position])
         ],
     )
@@ -140,10 +147,14 @@ def evidence(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Evidence]:
     return found
 
 
-def stored_shifts(db: sqlite3.Connection) -> list[Shift]:
-    """Every stored change of stance, oldest first."""
+def stored_shifts(db: sqlite3.Connection, limit: int = -1) -> list[Shift]:
+    """The latest ``limit`` stored changes of stance (all when negative), oldest first."""
     refresh(db)
-    rows = db.execute("SELECT party, issue, before_id, after_id FROM shifts").fetchall()
+    rows = db.execute(
+        "SELECT party, issue, before_id, after_id FROM shifts "
+        "ORDER BY date DESC, after_id DESC LIMIT ?",
+        (limit,),
+    ).fetchall()
     by_id = evidence(db, [i for row in rows for i in row[2:]])
     found = [Shift(party, issue, by_id[b], by_id[a]) for party, issue, b, a in rows]
     return sorted(found, key=lambda s: (s.after.date or "", s.party, s.issue))

@@ -142,11 +142,12 @@ def timeline_command(
 
 @cli.command("shifts")
 @db_option
+@click.option("--limit", default=100, show_default=True, help="Show at most this many, latest.")
 @format_option
-def shifts_command(db_path: str, fmt: str) -> None:
+def shifts_command(db_path: str, limit: int, fmt: str) -> None:
     """Changes of stance by one side on one issue; quick reversals are walk-backs."""
     with open_store(db_path, must_exist=True) as store:
-        found = stored_shifts(store.db)
+        found = stored_shifts(store.db, limit)
     if fmt == "json":
         _emit_json(
             [

@@ -27,6 +27,7 @@ CREATE TABLE shifts (
     issue     TEXT NOT NULL,
     before_id INTEGER NOT NULL,
     after_id  INTEGER NOT NULL,
+    date      TEXT,                -- the date of the later statement
     walk_back INTEGER NOT NULL,
     PRIMARY KEY (party, issue, after_id)
 );
@@ -38,3 +39,4 @@ FROM statements s JOIN statement_issues i ON i.statement_id = s.id
 WHERE s.party NOT IN ('', 'NONE') AND s.stance NOT IN ('assess', '');
 
 CREATE INDEX statements_party_stance ON statements(party, stance);
+CREATE INDEX shifts_date ON shifts(date);
