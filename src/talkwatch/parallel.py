@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from .pipeline import Analyzer
 
 IN_FLIGHT_PER_WORKER = 2
+PARENT_CHECK_SECONDS = 1.0
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 _worker_analyzer: Analyzer | None = None
@@ -40,7 +43,15 @@ def _start_worker(actor_files: Sequence[str]) -> None:
     from .pipeline import Analyzer
 
     global _worker_analyzer
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_analyzer = Analyzer.load(actor_files=[Path(p) for p in actor_files])
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose ingest was killed (kill -9 leaves no time to stop it) ends too."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _analyse_batch(documents: list[Document]) -> list[list[Statement]]:
