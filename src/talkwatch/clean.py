@@ -21,8 +21,9 @@ from .records import Document, RawInput, Section
 
 PARAGRAPH_BREAK = "\n\n"
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROLS = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r\x0b\x0c\x85"]
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *_CONTROLS], None)
+_SPACES = re.compile(r"[ \t\x0b\x0c\x85\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=\s|$)")
 
 _FURNITURE = re.compile(
@@ -61,6 +62,7 @@ _COMMENTER_SAYS = re.compile(r"^[\w .'’-]{2,40}\s+(says|said|wrote)\s*:$", re.
 _REPLY_LINE = re.compile(r"^(reply|log\s+in\s+to\s+reply)\s*[↓↑]?$", re.IGNORECASE)
 
 _LINE_END = re.compile(r"""[.?!:…;]["”’)\]]*$|["”’]$""")
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 
 
@@ -77,7 +79,7 @@ class Page:
 
 
 def normalise(text: str) -> str:
-    """Unicode NFC, Unix newlines, single spaces, no invisible characters."""
+    """Unicode NFC, Unix newlines, single spaces, no invisible or control characters."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -114,6 +116,7 @@ def read_html(html: str) -> Page:
     """Extract the article, its comment thread and metadata with trafilatura."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
+    html = _NOSCRIPT.sub("", html)  # "enable JavaScript" notices are not the article
     found = trafilatura.bare_extraction(
         html, include_comments=True, with_metadata=True, favor_recall=True
     )

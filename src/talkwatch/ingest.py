@@ -6,8 +6,11 @@ input and the reason, so a batch can report it and go on with the rest.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
+import time
+import unicodedata
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,7 +30,7 @@ TEXT_SUFFIXES = {
     ".htm": "text/html",
 }
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-URL_TIMEOUT = 20.0
+URL_TIMEOUT = 20.0  # seconds for a whole page (ingest --timeout)
 USER_AGENT = "talkwatch/0.1 (+https://pypi.org/project/talkwatch/)"
 
 _BINARY_SIGNATURES = {
@@ -39,7 +42,31 @@ _BINARY_SIGNATURES = {
     b"\x1f\x8b": "a gzip archive",
     b"SQLite format 3": "an SQLite database",
     b"\x7fELF": "a program binary",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"{\\rtf": "an RTF document",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\xfd7zXZ": "an xz archive",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+    b"\x00\x00\x01\x00": "an icon image",
+    b"OggS": "an Ogg audio or video file",
+    b"ID3\x03": "an MP3 audio file",
+    b"ID3\x04": "an MP3 audio file",
+    b"fLaC": "a FLAC audio file",
+    b"\x1aE\xdf\xa3": "a video file",
+    b"wOFF": "a web font",
 }
+_RIFF_KINDS = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+_NOT_TEXT = {"Cc", "Co", "Cn", "Cs"}
 
 
 class InputError(Exception):
@@ -71,6 +98,8 @@ def _expand_path(path: Path) -> Iterator[Pending | InputError]:
         yield InputError(f"{path}: no such file or folder.")
     elif path.is_dir():
         yield from _walk(path)
+    elif not path.is_file():
+        yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
     else:
         media = TEXT_SUFFIXES.get(path.suffix.lower(), "text/plain")
         yield Pending(path.name, str(path.resolve()), media)
@@ -79,7 +108,10 @@ def _expand_path(path: Path) -> Iterator[Pending | InputError]:
 def _walk(folder: Path) -> Iterator[Pending | InputError]:
     """Supported files under a folder in a stable order; symlink loops are skipped."""
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
+        yield from (_folder_error(err) for err in unreadable)
+        unreadable.clear()
         stat = os.stat(root)
         if (stat.st_dev, stat.st_ino) in seen:
             dirs[:] = []
@@ -91,16 +123,29 @@ def _walk(folder: Path) -> Iterator[Pending | InputError]:
             path = Path(root) / name
             media = TEXT_SUFFIXES.get(path.suffix.lower())
             if media and not name.startswith("."):
-                yield Pending(path.name, str(path.resolve()), media)
+                if path.is_file() or not path.exists():  # a missing link target reports itself
+                    yield Pending(path.name, str(path.resolve()), media)
+                else:
+                    yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
+    yield from (_folder_error(err) for err in unreadable)
 
 
-def read(pending: Pending, max_bytes: int = DEFAULT_MAX_BYTES, date: str | None = None) -> RawInput:
-    """Read the bytes of one input; raises InputError."""
+def _folder_error(err: OSError) -> InputError:
+    return InputError(f"{err.filename}: folder cannot be read ({err.strerror or err}).")
+
+
+def read(
+    pending: Pending,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    date: str | None = None,
+    timeout: float | None = None,
+) -> RawInput:
+    """Read the bytes of one input; raises InputError. ``timeout`` is for URLs."""
     if pending.origin == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         media = sniff_media_type(data, pending.media_type)
     elif pending.origin.startswith(("http://", "https://")):
-        data, media = fetch_url(pending.origin, max_bytes)
+        data, media = fetch_url(pending.origin, max_bytes, timeout or URL_TIMEOUT)
     else:
         data = _read_file(Path(pending.origin), pending.name, max_bytes)
         media = pending.media_type
@@ -125,22 +170,47 @@ def _check_size(name: str, data: bytes, max_bytes: int) -> None:
 
 
 def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[bytes, str]:
-    """GET a page with a timeout; returns its bytes and media type."""
+    """GET a page within ``timeout`` seconds in all; returns its bytes and media type."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(max_bytes + 1)
             content_type = response.headers.get_content_type()
+            if not content_type.startswith("text/") and "xml" not in content_type:
+                raise InputError(f"{url}: the server sent {content_type}, not a text page.")
+            data = _read_within(response, max_bytes + 1, time.monotonic() + timeout)
     except urllib.error.HTTPError as err:
+        if 300 <= err.code < 400:
+            raise InputError(f"{url}: redirects in a loop or too many times.") from None
         raise InputError(f"{url}: the server answered {err.code} {err.reason}.") from None
     except urllib.error.URLError as err:
+        if isinstance(err.reason, TimeoutError):
+            raise InputError(f"{url}: no answer within {_seconds(timeout)}.") from None
         raise InputError(f"{url}: cannot be fetched ({err.reason}).") from None
     except TimeoutError:
-        raise InputError(f"{url}: no answer within {timeout:g} seconds.") from None
+        raise InputError(f"{url}: no answer within {_seconds(timeout)}.") from None
     except OSError as err:
         raise InputError(f"{url}: cannot be fetched ({err}).") from None
     media = "text/plain" if content_type == "text/plain" else "text/html"
     return data, media
+
+
+def _seconds(timeout: float) -> str:
+    return f"{timeout:g} second{'s' * (timeout != 1)} (raise it with --timeout)"
+
+
+def _read_within(response: object, limit: int, deadline: float) -> bytes:
+    """Read up to ``limit`` bytes, giving up at ``deadline`` (a server may trickle)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunk = response.read1(min(65536, limit - size))  # type: ignore[attr-defined]
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def sniff_media_type(data: bytes, default: str) -> str:
@@ -155,16 +225,39 @@ def decode(raw: RawInput) -> str:
     data = raw.data
     if not data.strip():
         raise InputError(f"{raw.name}: the file is empty.")
-    for signature, what in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise InputError(f"{raw.name}: this is {what}, not a text document.")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{raw.name}: binary data, not a text document.")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(raw.name, data.decode(encoding, errors="replace"))
+    refuse_binary(raw.name, data)
     try:
-        return data.decode("utf-8-sig")
+        return _checked(raw.name, data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{raw.name}: the text encoding cannot be recognised.")
-    return str(best)
+    return _checked(raw.name, str(best))
+
+
+def refuse_binary(name: str, data: bytes) -> None:
+    """Raise InputError for a known binary format or data with NUL bytes."""
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(f"{name}: this is {what}, not a text document.")
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF_KINDS:
+        raise InputError(f"{name}: this is {_RIFF_KINDS[data[8:12]]}, not a text document.")
+    if data.startswith(b"BZh") and data[4:10] == b"1AY&SY":
+        raise InputError(f"{name}: this is a bzip2 archive, not a text document.")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: binary data, not a text document.")
+
+
+def _checked(name: str, text: str) -> str:
+    """Text that is mostly control characters is binary data decoded by accident."""
+    sample = text[:65536]
+    control = sum(1 for c in sample if unicodedata.category(c) in _NOT_TEXT and c not in "\t\n\r\f")
+    if control > max(2, len(sample) // 50):
+        raise InputError(f"{name}: binary data, not a text document.")
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty.")
+    return text

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import tee
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,6 +20,7 @@ from .cues import load_cues
 from .dates import statement_date
 from .issues import IssueClassifier, default_issue_classifier
 from .nlp import load_pipeline
+from .parts import Part, shift, split
 from .records import Attribution, Document, Statement
 from .stance import StanceClassifier, default_stance_classifier
 
@@ -48,26 +48,34 @@ class Analyzer:
         )
 
     def analyse(self, document: Document) -> list[Statement]:
-        return self.statements(document, self.nlp(document.text))
+        ((_, statements),) = self.analyse_many([document])
+        return statements
 
     def analyse_many(
         self, documents: Iterable[Document], batch_size: int = BATCH_SIZE
     ) -> Iterator[tuple[Document, list[Statement]]]:
-        """Analyse a stream of documents, parsing them in batches."""
-        for_parser, for_output = tee(documents)
-        texts = (document.text for document in for_parser)
-        for document, parsed in zip(
-            for_output, self.nlp.pipe(texts, batch_size=batch_size), strict=True
+        """Analyse a stream of documents, parsing them in batches (long ones in parts)."""
+        pieces = (
+            (document.text[part.start : part.end], (document, part))
+            for document in documents
+            for part in split(document.text)
+        )
+        found: list[Attribution] = []
+        for parsed, (document, part) in self.nlp.pipe(
+            pieces, batch_size=batch_size, as_tuples=True
         ):
-            yield document, self.statements(document, parsed)
+            found += self.attributions(document, part, parsed)
+            if part.last:
+                yield document, self.statements(document, found)
+                found = []
 
-    def statements(self, document: Document, parsed: Doc) -> list[Statement]:
-        sections = [(s.name, s.start, s.end) for s in document.sections]
+    def attributions(self, document: Document, part: Part, parsed: Doc) -> list[Attribution]:
+        sections = part.sections((s.name, s.start, s.end) for s in document.sections)
+        return [shift(found, part.start) for found in self.attributor.attribute(parsed, sections)]
+
+    def statements(self, document: Document, found: list[Attribution]) -> list[Statement]:
         resolver = self.actors.resolver_for(document.text, document.date)
-        return [
-            self.statement(document, attribution, resolver)
-            for attribution in self.attributor.attribute(parsed, sections)
-        ]
+        return [self.statement(document, attribution, resolver) for attribution in found]
 
     def statement(self, document: Document, found: Attribution, resolver: Resolver) -> Statement:
         text = document.text

@@ -15,7 +15,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from .clean import clean
-from .ingest import DEFAULT_MAX_BYTES, InputError, Pending, decode, expand, read
+from .ingest import DEFAULT_MAX_BYTES, URL_TIMEOUT, InputError, Pending, decode, expand, read
 from .parallel import analyse_in_workers
 from .records import Document, Statement
 from .standing import refresh
@@ -60,6 +60,7 @@ class IngestRun:
     jobs: int = 1  # more than one: analyse in that many worker processes
     actor_files: tuple[str, ...] = ()  # what the workers load with the knowledge base
     max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = URL_TIMEOUT  # seconds for one URL
     date: str | None = None
     on_error: Callable[[str], None] = lambda message: None
     on_progress: Callable[[int], None] = lambda done: None
@@ -107,7 +108,7 @@ class IngestRun:
 
     def prepare(self, pending: Pending) -> Prepared | None:
         """Read and clean one input; None when it is already stored unchanged."""
-        raw = read(pending, self.max_bytes, self.date)
+        raw = read(pending, self.max_bytes, self.date, self.timeout)
         raw_hash = hashlib.sha256(raw.data).hexdigest()
         if self.store.has_input(raw.origin, raw_hash):
             return None

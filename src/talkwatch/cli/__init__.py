@@ -13,6 +13,6 @@ def cli() -> None:
     """Turn news about peace talks into an evidence-linked record of who demands what."""
 
 
-from . import actors, demo, evaluate, ingest, positions, query  # noqa: E402  (registers commands)
+from . import actors, check, demo, evaluate, ingest, positions, query, serve  # noqa: E402  (registers commands)
 
-__all__ = ["actors", "cli", "demo", "evaluate", "ingest", "positions", "query"]
+__all__ = ["actors", "check", "cli", "demo", "evaluate", "ingest", "positions", "query", "serve"]

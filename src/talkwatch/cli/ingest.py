@@ -10,6 +10,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..actors import ActorFileError, load_knowledge_base
+from ..ingest import URL_TIMEOUT
 from ..parallel import default_jobs
 from ..profiling import profile_stages
 from ..runner import IngestRun, IngestSummary
@@ -45,6 +46,14 @@ from .options import db_option, iso_date, open_store
     help="Refuse inputs larger than this many megabytes.",
 )
 @click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=URL_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a URL that has not arrived in full by then.",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=default_jobs,
@@ -59,6 +68,7 @@ def ingest(
     actor_files: tuple[str, ...],
     declared_date: str | None,
     max_size: int,
+    timeout: float,
     jobs: int,
     profile: bool,
     quiet: bool,
@@ -82,6 +92,7 @@ def ingest(
             jobs=1 if profile else jobs,
             actor_files=actor_files,
             max_bytes=max_size * 1024 * 1024,
+            timeout=timeout,
             date=declared_date,
             on_error=lambda message: click.echo(f"error: {message}", err=True),
         )

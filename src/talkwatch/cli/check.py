@@ -1,0 +1,33 @@
+"""`talkwatch check`: verify the database's schema, links and spans."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..integrity import problems
+from . import cli
+from .options import db_option, open_store
+
+
+@cli.command()
+@db_option
+def check(db_path: str) -> None:
+    """Check the database: schema version, foreign keys, SQLite integrity, spans.
+
+    Exits 0 when nothing is wrong and 1 after listing the problems found.
+    """
+    with open_store(db_path, must_exist=True) as store:
+        found = problems(store)
+        counts = store.counts()
+    if found:
+        click.echo(f"{len(found)} problem{'s' * (len(found) != 1)} in {db_path}:")
+        for problem in found:
+            click.echo(f"- {problem}")
+        sys.exit(1)
+    documents, statements = counts["documents"], counts["statements"]
+    click.echo(
+        f"No problems found in {db_path}: {documents} document{'s' * (documents != 1)}, "
+        f"{statements} statement{'s' * (statements != 1)}."
+    )

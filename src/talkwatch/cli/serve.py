@@ -1,0 +1,50 @@
+"""`talkwatch serve` (the dashboard and API) and `talkwatch report --html`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import cli
+from .options import db_option, open_store
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--token",
+    envvar="TALKWATCH_TOKEN",
+    help="Enable POST /api/documents for callers sending this token (or set TALKWATCH_TOKEN).",
+)
+def serve(db_path: str, host: str, port: int, token: str | None) -> None:
+    """Serve the dashboard and the JSON API (loopback only unless --host says otherwise)."""
+    import uvicorn
+
+    from ..store import StoreError
+    from ..web.app import create_app
+
+    try:
+        app = create_app(db_path, token=token, warm=True)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"talkwatch: serving {db_path} on http://{host}:{port}/ (API under /api/)")
+    if token:
+        click.echo("POST /api/documents is on for callers with the token.")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@db_option
+@click.option("--html", "as_html", is_flag=True, required=True, help="Write an HTML file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+def report(db_path: str, as_html: bool, output: str) -> None:
+    """Write one self-contained HTML file: overview, timeline and shifts."""
+    from ..web.report import html_report
+
+    with open_store(db_path, must_exist=True) as store:
+        page = html_report(store)
+    Path(output).write_text(page, encoding="utf-8")
+    click.echo(f"Wrote {output} ({len(page.encode('utf-8')) // 1024} KB).")

@@ -1,0 +1,287 @@
+"""Server-rendered pages. Every value from documents reaches HTML through Jinja's escaping."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ..records import STANCES
+from . import overview, queries, render
+from .app import ctx, not_found
+from .params import PageNumber, check_issue, check_party, filters
+from .queries import Filters
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 50
+Name = Annotated[str, Query(min_length=1, max_length=200)]
+
+
+def page(request: Request, template: str, **values: Any) -> Response:
+    response: Response = request.app.state.templates.TemplateResponse(request, template, values)
+    return response
+
+
+def pager(request: Request, number: int, total: int, per_page: int = PER_PAGE) -> dict[str, Any]:
+    """Links to the previous and next pages, keeping the other query parameters."""
+    pages = max(1, math.ceil(total / per_page))
+    params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+
+    def link(n: int) -> str:
+        return f"{request.url.path}?{urlencode({**params, 'page': n})}"
+
+    return {
+        "number": number,
+        "pages": pages,
+        "total": total,
+        "prev": link(number - 1) if number > 1 else None,
+        "next": link(number + 1) if number < pages else None,
+    }
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links become hrefs (never javascript: or data:)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def in_context(store: Any, item: dict[str, Any]) -> list[render.Segment]:
+    start, end = item["sentence_span"]
+    text, offset = queries.context(store, item["doc_id"], start, end)
+    marks = [render.Mark(start, end, "sentence")]
+    marks += [render.Mark(a, b, "quote") for a, b in item["quote_spans"]]
+    return render.segments(text, offset, marks)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: Request) -> Response:
+    context = ctx(request)
+    store = context.store()
+    analysis = context.analysis.get(store)
+    matrix = context.analysis.memo(store, "matrix", lambda: overview.matrix(analysis))
+    return page(
+        request,
+        "overview.html",
+        summary=queries.summary(store),
+        matrix=matrix,
+        shifts=analysis.shifts[:12],
+    )
+
+
+@router.get("/evidence", response_class=HTMLResponse)
+def evidence_page(request: Request, party: Name, issue: Name) -> Response:
+    problems: list[str] = []
+    party, issue = check_party(party, problems) or "", check_issue(issue, problems) or ""
+    if problems:
+        raise HTTPException(status_code=422, detail=problems)
+    context = ctx(request)
+    store = context.store()
+    position = context.analysis.get(store).cell(party, issue)
+    if position is None:
+        raise not_found(f"A position of {party} on {issue}")
+    items = []
+    for evidence in reversed(position.support[-20:]):
+        item = queries.statement(store, evidence.statement_id)
+        if item is not None:
+            items.append({**item, "segments": in_context(store, item)})
+    history = list(reversed(position.history[-40:]))
+    return page(
+        request,
+        "evidence.html",
+        position=position,
+        cell=overview.cell(position),
+        items=items,
+        history=history,
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request, found: Annotated[Filters, Depends(filters)], page_number: PageNumber = 1
+) -> Response:
+    context = ctx(request)
+    store = context.store()
+    found = context.filters(store, found)
+    analysis = context.analysis.get(store)
+    shifts = [
+        s
+        for s in analysis.shifts_of(found.party, found.issue)[:2000]
+        if (not found.since or (s.after.date or "") >= found.since)
+        and (not found.until or (s.after.date or "") <= found.until)
+    ][:30]
+    if found == Filters(party=found.party, issue=found.issue):  # from the cached aggregate
+        every = context.analysis.memo(
+            store, "timeline", lambda: queries.timeline_counts(store, Filters())
+        )
+        counts = [c for c in every if found.party in (None, c[0]) and found.issue in (None, c[1])]
+    else:
+        counts = queries.timeline_counts(store, found)
+    chart = render.chart(counts, analysis.shifts_of)
+    listed = queries.statements(store, found, PER_PAGE, (page_number - 1) * PER_PAGE)
+    return page(
+        request,
+        "timeline.html",
+        chart=chart,
+        filters=found,
+        listed=listed,
+        pager=pager(request, page_number, listed.total),
+        shifts=shifts,
+        choices=queries.choices(store),
+        stances=STANCES,
+    )
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements_page(
+    request: Request, found: Annotated[Filters, Depends(filters)], page_number: PageNumber = 1
+) -> Response:
+    context = ctx(request)
+    store = context.store()
+    found = context.filters(store, found)
+    listed = queries.statements(store, found, PER_PAGE, (page_number - 1) * PER_PAGE)
+    return page(
+        request,
+        "statements.html",
+        filters=found,
+        listed=listed,
+        pager=pager(request, page_number, listed.total),
+        choices=queries.choices(store),
+        stances=STANCES,
+    )
+
+
+@router.get("/statements/{statement_id}", response_class=HTMLResponse)
+def statement_page(
+    request: Request, statement_id: Annotated[int, Path(ge=1, le=2**62)]
+) -> Response:
+    store = ctx(request).store()
+    item = queries.statement(store, statement_id)
+    document = store.document(item["doc_id"]) if item else None
+    if item is None or document is None:
+        raise not_found(f"Statement {statement_id}")
+    start, end = item["sentence_span"]
+    marks = [render.Mark(start, end, "sentence")]
+    marks += [render.Mark(a, b, "quote") for a, b in item["quote_spans"]]
+    sections = [(s.name, s.start, s.end) for s in document.sections]
+    return page(
+        request,
+        "statement.html",
+        st=item,
+        document=document,
+        url=safe_url(document.url or document.origin),
+        sections=render.section_views(document.text, sections, marks),
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page_number: PageNumber = 1,
+) -> Response:
+    store = ctx(request).store()
+    term = (q or "").strip() or None
+    listed = queries.statements(store, Filters(q=term), PER_PAGE, (page_number - 1) * PER_PAGE)
+    docs = queries.documents(store, 20, 0, term) if term else None
+    return page(
+        request,
+        "search.html",
+        q=term or "",
+        listed=listed if term else None,
+        docs=docs,
+        pager=pager(request, page_number, listed.total),
+    )
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, page_number: PageNumber = 1) -> Response:
+    context = ctx(request)
+    found = queries.actors(context.actors(context.store()), 100, (page_number - 1) * 100)
+    return page(
+        request, "actors.html", actors=found, pager=pager(request, page_number, found.total, 100)
+    )
+
+
+@router.get("/actor", response_class=HTMLResponse)
+def actor_page(request: Request, name: Name) -> Response:
+    store = ctx(request).store()
+    groups = queries.grouped_by_issue(store, "speaker", name)
+    if not groups:
+        raise not_found(f"Speaker '{name}'")
+    sides = store.db.execute(
+        "SELECT party, count(*), min(date), max(date) FROM statements "
+        "WHERE speaker = ? COLLATE NOCASE "
+        "GROUP BY party ORDER BY 2 DESC",
+        (name,),
+    ).fetchall()
+    return page(
+        request,
+        "grouped.html",
+        title=name,
+        kind="actor",
+        groups=groups,
+        sides=sides,
+        filter_key="speaker",
+        filter_value=name,
+    )
+
+
+@router.get("/parties/{code}", response_class=HTMLResponse)
+def party_page(request: Request, code: Annotated[str, Path(max_length=20)]) -> Response:
+    problems: list[str] = []
+    party = check_party(code, problems)
+    context = ctx(request)
+    store = context.store()
+    groups = queries.grouped_by_issue(store, "party", party or "") if not problems else []
+    if not groups:
+        raise not_found(f"Party '{code}'")
+    speakers = queries.actors(context.actors(store), 30, 0, party).items
+    return page(
+        request,
+        "grouped.html",
+        title=party,
+        kind="party",
+        groups=groups,
+        speakers=speakers,
+        filter_key="party",
+        filter_value=party,
+    )
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page_number: PageNumber = 1,
+) -> Response:
+    found = queries.documents(ctx(request).store(), PER_PAGE, (page_number - 1) * PER_PAGE, q)
+    return page(
+        request,
+        "documents.html",
+        docs=found,
+        q=q or "",
+        pager=pager(request, page_number, found.total),
+    )
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(
+    request: Request, doc_id: Annotated[str, Path(max_length=64, pattern=r"^[0-9a-f]+$")]
+) -> Response:
+    store = ctx(request).store()
+    document = store.document(doc_id)
+    if document is None:
+        raise not_found(f"Document {doc_id}")
+    found = queries.document_statements(store, doc_id)
+    marks = [render.Mark(a, b, "quote", st["id"]) for st in found for a, b in st["quote_spans"]]
+    sections = [(s.name, s.start, s.end) for s in document.sections]
+    return page(
+        request,
+        "document.html",
+        document=document,
+        statements=found,
+        url=safe_url(document.url or document.origin),
+        sections=render.section_views(document.text, sections, marks),
+    )

@@ -1,0 +1,283 @@
+"""The SQL the pages and the API need, over ``Store.db``.
+
+Lists are paginated in SQL; only the overview needs every position-taking
+statement, and it loads a narrow projection of them once per change of the
+database (see ``Analysis``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..store import Store
+
+STATEMENT_FIELDS = """
+    s.id, s.doc_id, d.name, d.title, s.quote, s.speaker, s.party, s.source, s.kind, s.stance,
+    s.section, s.date, s.stance_reason, s.cue, s.actor_id,
+    (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id)
+"""
+_NAMES = [
+    "id",
+    "doc_id",
+    "doc",
+    "title",
+    "quote",
+    "speaker",
+    "party",
+    "source",
+    "kind",
+    "stance",
+    "section",
+    "date",
+    "stance_reason",
+    "cue",
+    "actor_id",
+    "issues",
+]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Filters shared by the statement list, the timeline and the API."""
+
+    party: str | None = None
+    issue: str | None = None
+    speaker: str | None = None
+    stance: str | None = None
+    doc: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    exact_speaker: bool = False  # speaker is a whole stored name: use the index
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.party:
+            clauses.append("s.party = ? COLLATE NOCASE")
+            params.append(self.party)
+        if self.issue:
+            clauses.append("s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)")
+            params.append(self.issue)
+        if self.speaker and self.exact_speaker:
+            clauses.append("s.speaker = ? COLLATE NOCASE")
+            params.append(self.speaker)
+        elif self.speaker:
+            clauses.append("(s.speaker LIKE ? OR s.speaker_mention LIKE ?)")
+            params += [f"%{self.speaker}%"] * 2
+        if self.stance:
+            clauses.append("s.stance = ?")
+            params.append(self.stance)
+        if self.doc:
+            clauses.append("s.doc_id = ?")
+            params.append(self.doc)
+        if self.since:
+            clauses.append("s.date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("s.date <= ?")
+            params.append(self.until)
+        if self.q:
+            clauses.append(
+                "(s.quote LIKE ? OR s.speaker LIKE ? "
+                "OR s.doc_id IN (SELECT id FROM documents WHERE title LIKE ?))"
+            )
+            params += [f"%{self.q}%"] * 3
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def query_string(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v and k != "exact_speaker"}
+
+
+def _row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
+    out = dict(zip(_NAMES, row, strict=True))
+    out["issues"] = out["issues"].split() if out["issues"] else []
+    return out
+
+
+@dataclass
+class Page:
+    total: int
+    items: list[dict[str, Any]] = field(default_factory=list)
+    limit: int = 50
+    offset: int = 0
+
+
+def statements(store: Store, filters: Filters, limit: int = 50, offset: int = 0) -> Page:
+    """Statements matching the filters, newest first."""
+    where, params = filters.where()
+    total = store.db.execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0]
+    # Newest first (SQLite sorts NULL dates last in DESC order), so the date index serves.
+    rows = store.db.execute(
+        f"SELECT {STATEMENT_FIELDS} FROM statements s JOIN documents d ON d.id = s.doc_id "
+        f"{where} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return Page(total, [_row(r) for r in rows], limit, offset)
+
+
+def statement(store: Store, statement_id: int) -> dict[str, Any] | None:
+    row = store.db.execute(
+        f"SELECT {STATEMENT_FIELDS}, s.quote_spans, s.sentence_start, s.sentence_end, "
+        "s.speaker_mention, s.issue_evidence, d.url, d.date "
+        "FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?",
+        (statement_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    out = _row(row[: len(_NAMES)])
+    spans, start, end, mention, evidence, url, doc_date = row[len(_NAMES) :]
+    out.update(
+        quote_spans=json.loads(spans),
+        sentence_span=[start, end],
+        speaker_mention=mention,
+        issue_evidence=json.loads(evidence),
+        url=url,
+        doc_date=doc_date,
+    )
+    return out
+
+
+def documents(store: Store, limit: int = 50, offset: int = 0, q: str | None = None) -> Page:
+    where, params = "", []
+    if q:
+        where, params = " WHERE d.title LIKE ? OR d.name LIKE ?", [f"%{q}%", f"%{q}%"]
+    total = store.db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
+    rows = store.db.execute(
+        "SELECT d.id, d.name, d.title, d.date, d.url, d.origin, d.ingested_at, "
+        "(SELECT count(*) FROM statements s WHERE s.doc_id = d.id) "
+        f"FROM documents d{where} ORDER BY d.date IS NULL, d.date DESC, d.rowid DESC "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    names = ["id", "name", "title", "date", "url", "origin", "ingested_at", "statements"]
+    return Page(total, [dict(zip(names, r, strict=True)) for r in rows], limit, offset)
+
+
+def document_statements(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    rows = store.db.execute(
+        f"SELECT {STATEMENT_FIELDS}, s.quote_spans FROM statements s "
+        "JOIN documents d ON d.id = s.doc_id WHERE s.doc_id = ? ORDER BY s.start, s.id",
+        (doc_id,),
+    ).fetchall()
+    out = []
+    for row in rows:
+        item = _row(row[: len(_NAMES)])
+        item["quote_spans"] = json.loads(row[-1])
+        out.append(item)
+    return out
+
+
+def all_actors(store: Store) -> list[dict[str, Any]]:
+    """Every (speaker, party) with counts and dates, most quoted first."""
+    rows = store.db.execute(
+        "SELECT speaker, party, max(actor_id), count(*), min(date), max(date) FROM statements "
+        "WHERE speaker != '' GROUP BY speaker, party ORDER BY count(*) DESC, speaker"
+    ).fetchall()
+    names = ["speaker", "party", "actor_id", "statements", "first", "last"]
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+def actors(
+    every: list[dict[str, Any]], limit: int = 100, offset: int = 0, party: str | None = None
+) -> Page:
+    """A page of ``all_actors`` (which the caller caches), perhaps of one party."""
+    if party:
+        every = [a for a in every if a["party"].upper() == party.upper()]
+    return Page(len(every), every[offset : offset + limit], limit, offset)
+
+
+def grouped_by_issue(
+    store: Store, column: str, value: str, per_issue: int = 10
+) -> list[tuple[str, int, list[dict[str, Any]]]]:
+    """(issue, count, latest statements) for one speaker or one party, largest issue first."""
+    test = {"speaker": "s.speaker = ? COLLATE NOCASE", "party": "s.party = ?"}[column]
+    ranked = store.db.execute(
+        "SELECT issue, id, n FROM (SELECT coalesce(i.issue, '') AS issue, s.id AS id, "
+        "row_number() OVER (PARTITION BY i.issue ORDER BY s.date DESC, s.id DESC) AS rank, "
+        "count(*) OVER (PARTITION BY i.issue) AS n FROM statements s "
+        f"LEFT JOIN statement_issues i ON i.statement_id = s.id WHERE {test}) "
+        "WHERE rank <= ? ORDER BY n DESC, issue, rank",
+        (value, per_issue),
+    ).fetchall()
+    ids = sorted({sid for _, sid, _ in ranked})
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        for row in store.db.execute(
+            f"SELECT {STATEMENT_FIELDS} FROM statements s JOIN documents d ON d.id = s.doc_id "
+            f"WHERE s.id IN ({', '.join('?' * len(part))})",
+            part,
+        ):
+            found[row[0]] = _row(row)
+    out: dict[str, tuple[int, list[dict[str, Any]]]] = {}
+    for issue, sid, count in ranked:
+        out.setdefault(issue, (count, []))[1].append(found[sid])
+    return [(issue, count, items) for issue, (count, items) in out.items()]
+
+
+def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str, str, int]]:
+    """(party, issue, month, stance, count) of dated statements matching the filters."""
+    where, params = filters.where()
+    where = (where + " AND" if where else " WHERE") + " s.date IS NOT NULL AND s.party != 'NONE'"
+    issue_test = " AND i.issue = ?" if filters.issue else ""
+    return [
+        tuple(r)
+        for r in store.db.execute(
+            "SELECT s.party, i.issue, substr(s.date, 1, 7), s.stance, count(*) "
+            "FROM statements s JOIN documents d ON d.id = s.doc_id "
+            f"JOIN statement_issues i ON i.statement_id = s.id{where}{issue_test} "
+            "GROUP BY 1, 2, 3, 4",
+            [*params, *([filters.issue] if filters.issue else [])],
+        )
+    ]
+
+
+def choices(store: Store) -> dict[str, list[str]]:
+    """Parties and issues present, for filter menus."""
+    parties = [r[0] for r in store.db.execute("SELECT DISTINCT party FROM statements ORDER BY 1")]
+    issues = [
+        r[0] for r in store.db.execute("SELECT DISTINCT issue FROM statement_issues ORDER BY 1")
+    ]
+    return {"parties": parties, "issues": issues}
+
+
+def fingerprint(store: Store) -> tuple[int, int, int]:
+    """Changes whenever statements or documents are added or removed."""
+    row = store.db.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM statements), "
+        "(SELECT count(*) FROM statements), (SELECT count(*) FROM documents)"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def issue_counts(store: Store) -> dict[str, int]:
+    return dict(
+        store.db.execute("SELECT issue, count(*) FROM statement_issues GROUP BY issue").fetchall()
+    )
+
+
+def summary(store: Store) -> dict[str, Any]:
+    row = store.db.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM statements), "
+        "(SELECT max(ingested_at) FROM documents), (SELECT max(date) FROM statements)"
+    ).fetchone()
+    return dict(zip(("documents", "statements", "ingested", "latest"), row, strict=True))
+
+
+def context(store: Store, doc_id: str, start: int, end: int, pad: int = 400) -> tuple[str, int]:
+    """The text around ``[start, end)`` in a document, cut at paragraph breaks: (text, offset)."""
+    begin = max(0, start - pad)
+    row = store.db.execute(
+        "SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?",
+        (begin, end - begin + pad, doc_id),
+    ).fetchone()
+    text = row[0] if row else ""
+    head = text.rfind("\n\n", 0, start - begin)
+    tail = text.find("\n\n", end - begin)
+    cut_from = head + 2 if head >= 0 else 0
+    cut_to = tail if tail >= 0 else len(text)
+    return text[cut_from:cut_to], begin + cut_from

@@ -1,0 +1,176 @@
+"""Text highlighting and chart geometry, as plain data for the templates to escape."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..analysis import Shift
+
+STANCE_COLOURS = {
+    "demand": "#b2182b",
+    "reject": "#e66101",
+    "deny": "#7b3294",
+    "conditional": "#d4a300",
+    "offer": "#2c7fb8",
+    "accept": "#1a9850",
+    "assess": "#8c8c8c",
+}
+
+
+@dataclass
+class Segment:
+    text: str
+    labels: frozenset[str] = frozenset()
+    ids: tuple[int, ...] = ()
+    anchor: bool = False  # the first highlighted segment: the page scrolls to it
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    label: str
+    id: int = 0
+
+
+def segments(text: str, offset: int, marks: list[Mark]) -> list[Segment]:
+    """Split ``text`` (which starts at ``offset`` in its document) at every mark boundary."""
+    end_of_text = offset + len(text)
+    inside = [m for m in marks if m.end > offset and m.start < end_of_text and m.end > m.start]
+    cuts = sorted(
+        {offset, end_of_text}
+        | {max(offset, min(end_of_text, p)) for m in inside for p in (m.start, m.end)}
+    )
+    out: list[Segment] = []
+    anchored = False
+    for a, b in itertools.pairwise(cuts):
+        covering = [m for m in inside if m.start <= a and b <= m.end]
+        labels = frozenset(m.label for m in covering)
+        ids = tuple(sorted({m.id for m in covering if m.id}))
+        seg = Segment(text[a - offset : b - offset], labels, ids)
+        if labels and not anchored:
+            seg.anchor = anchored = True
+        out.append(seg)
+    return out
+
+
+def section_views(
+    text: str, sections: list[tuple[str, int, int]], marks: list[Mark]
+) -> list[dict[str, Any]]:
+    """Each section of a document (body, then comments) as highlighted segments."""
+    if not sections:
+        sections = [("body", 0, len(text))]
+    return [
+        {"name": name, "segments": segments(text[start:end], start, marks)}
+        for name, start, end in sorted(sections, key=lambda s: s[1])
+    ]
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    months: list[dict[str, Any]] = field(default_factory=list)
+    lanes: list[dict[str, Any]] = field(default_factory=list)
+    dots: list[dict[str, Any]] = field(default_factory=list)
+    shifts: list[dict[str, Any]] = field(default_factory=list)
+    hidden_lanes: int = 0
+
+
+LANE_HEIGHT = 34
+LEFT = 190
+TOP = 30
+MAX_LANES = 16
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    out: list[str] = []
+    while f"{year:04d}-{month:02d}" <= last and len(out) < 600:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def chart(
+    counts: list[tuple[str, str, str, str, int]],
+    shifts_of: Callable[[str, str], list[Shift]],
+) -> Chart | None:
+    """Lanes of (party, issue), one dot per month sized by count, coloured by main stance."""
+    counts = [c for c in counts if len(c[2]) == 7 and c[2][4] == "-"]
+    if not counts:
+        return None
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    cells: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
+    for party, issue, month, stance, n in counts:
+        totals[(party, issue)] += n
+        cells[(party, issue, month)][stance] = n
+    ordered = sorted(totals, key=lambda k: (-totals[k], k))
+    lanes = ordered[:MAX_LANES]
+    months = _month_range(min(c[2] for c in counts), max(c[2] for c in counts))
+    step = max(14, min(60, 900 // max(1, len(months))))
+    width = LEFT + step * len(months) + 20
+    result = Chart(
+        width, TOP + LANE_HEIGHT * len(lanes) + 10, hidden_lanes=len(ordered) - len(lanes)
+    )
+    index = {m: i for i, m in enumerate(months)}
+    label_every = max(1, math.ceil(len(months) / 12))
+    for i, m in enumerate(months):
+        if i % label_every == 0:
+            result.months.append({"x": LEFT + step * i + step // 2, "label": m})
+    peak = max(sum(by.values()) for by in cells.values())
+    for row, (party, issue) in enumerate(lanes):
+        y = TOP + LANE_HEIGHT * row + LANE_HEIGHT // 2
+        result.lanes.append(
+            {"y": y, "party": party, "issue": issue, "total": totals[(party, issue)]}
+        )
+        for m in months:
+            by = cells.get((party, issue, m))
+            if not by:
+                continue
+            n = sum(by.values())
+            main = max(by, key=lambda s: (by[s], s))
+            detail = ", ".join(f"{s} {k}" for s, k in sorted(by.items(), key=lambda x: -x[1]))
+            result.dots.append(
+                {
+                    "x": LEFT + step * index[m] + step // 2,
+                    "y": y,
+                    "party": party,
+                    "issue": issue,
+                    "r": round(3 + 11 * math.sqrt(n / peak), 1),
+                    "colour": STANCE_COLOURS.get(main, "#888"),
+                    "month": m,
+                    "title": f"{party} · {issue} · {m}: {n} statements ({detail})",
+                }
+            )
+        by_month: dict[str, list[Shift]] = defaultdict(list)
+        for s in shifts_of(party, issue):
+            by_month[(s.after.date or "")[:7]].append(s)
+        for month, found in by_month.items():
+            if month not in index:
+                continue
+            latest, backs = (
+                max(found, key=lambda s: s.after.date or ""),
+                sum(s.walk_back for s in found),
+            )
+            what = (
+                f"{len(found)} shift(s), {backs} walk-back(s)"
+                if len(found) > 1
+                else ("walk-back" if backs else "shift")
+            )
+            result.shifts.append(
+                {
+                    "x": LEFT + step * index[month] + step // 2,
+                    "y": y - 13,
+                    "id": latest.after.statement_id,
+                    "walk_back": backs > 0,
+                    "title": f"{what} in {month}; latest: {latest.before.stance} "
+                    f"({latest.before.date}) → {latest.after.stance} ({latest.after.date})",
+                }
+            )
+    return result

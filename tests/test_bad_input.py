@@ -1,0 +1,275 @@
+"""Bad input: each gets one error line naming it and the reason; the batch goes on."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import itertools
+import os
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from talkwatch import parts
+from talkwatch.cli import cli
+from talkwatch.ingest import InputError, Pending, decode, expand, read
+from talkwatch.records import Document, RawInput, Section
+
+GOOD = "Kremlin spokesman Dmitry Peskov said Moscow was ready to discuss a ceasefire.\n"
+
+
+def raw(data: bytes, name: str = "x.txt") -> RawInput:
+    return RawInput(name, name, data)
+
+
+# -- files ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "x.txt: the file is empty."),
+        (b" \n\t\n", "x.txt: the file is empty."),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3", "x.txt: this is a PDF file, not a text document."),
+        (b"\x89PNG\r\n\x1a\n", "x.txt: this is a PNG image, not a text document."),
+        (b"\xff\xd8\xff\xe0 JFIF", "x.txt: this is a JPEG image, not a text document."),
+        (b"GIF89a", "x.txt: this is a GIF image, not a text document."),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "x.txt: this is a WebP image, not a text document."),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1", "x.txt: this is an old Office document, not a text"),
+        (b"\x1f\x8b\x08\x00", "x.txt: this is a gzip archive, not a text document."),
+        (b"abc\x00\x01\x02def", "x.txt: binary data, not a text document."),
+        (bytes(range(1, 32)) * 50, "x.txt: binary data, not a text document."),
+    ],
+)
+def test_empty_and_binary_data_is_refused_in_one_line(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as caught:
+        decode(raw(data))
+    assert str(caught.value).startswith(reason)
+
+
+def test_a_zip_archive_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("story.txt", GOOD)
+    with pytest.raises(InputError, match="this is a zip archive"):
+        decode(raw(archive.read_bytes()))
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16", "utf-8-sig"])
+def test_legacy_and_unicode_encodings_are_decoded(encoding: str) -> None:
+    text = "Le négociateur a déclaré à Genève que la trêve était « possible », a-t-il ajouté."
+    if encoding == "cp1252":
+        text = text.replace("« possible »", "“possible”")
+    assert decode(raw(text.encode(encoding))) == text
+
+
+def test_invalid_utf8_is_decoded_not_refused() -> None:
+    data = b"Peskov said \xff the talks were over, he added. " * 3
+    assert "the talks were over" in decode(raw(data))
+
+
+def test_an_over_limit_file_is_refused_with_how_to_raise_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:  # 50 MB, written in chunks
+        for _ in range(50):
+            out.write((GOOD * 14_000)[: 1024 * 1024].encode())
+    pending = Pending("big.txt", str(big), "text/plain")
+    with pytest.raises(InputError) as caught:
+        read(pending)  # the default limit: 20 MB
+    assert str(caught.value) == "big.txt: larger than the 20 MB limit (raise it with --max-size)."
+    assert len(read(pending, max_bytes=60 * 1024 * 1024).data) == 50 * 1024 * 1024
+
+
+def test_unreadable_file_and_folder(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(GOOD)
+    locked.chmod(0)
+    with pytest.raises(InputError, match="locked.txt: permission denied"):
+        read(Pending("locked.txt", str(locked), "text/plain"))
+    folder = tmp_path / "private"
+    folder.mkdir()
+    folder.chmod(0)
+    try:
+        errors = [str(e) for e in expand([str(tmp_path)]) if isinstance(e, InputError)]
+        assert any("private: folder cannot be read" in e for e in errors)
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_pipe_in_a_folder_is_reported_not_opened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (error,) = list(expand([str(tmp_path)]))
+    assert isinstance(error, InputError) and "pipe.txt: not a regular file" in str(error)
+
+
+def test_symlink_loop_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(GOOD)
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    os.symlink(tmp_path / "sub" / "self", tmp_path / "sub" / "self")  # a link to itself
+    found = list(expand([str(tmp_path)]))
+    assert [p.name for p in found if isinstance(p, Pending)] == ["a.txt"]
+    errors = [str(p) for p in found if isinstance(p, InputError)]
+    assert any("loop: skipped, a folder link loops back" in e for e in errors)
+
+
+# -- long text -----------------------------------------------------------------
+
+
+def test_long_texts_are_cut_into_parts_covering_them() -> None:
+    line = "Peskov said the talks were over and nothing was agreed. " * 40_000  # 2.2 MB, one line
+    cut = parts.split(line)
+    assert len(cut) > 1 and cut[-1].last and not any(p.last for p in cut[:-1])
+    assert all(p.end - p.start <= parts.PART_CHARS for p in cut)
+    for before, after in itertools.pairwise(cut):
+        assert line[before.end : after.start].isspace() and before.end <= after.start
+    assert parts.split("short") == [parts.Part(0, 5, True)]
+    no_stops = "x" * 12_001
+    assert [(p.start, p.end) for p in parts.split(no_stops)] == [
+        (0, 5_000),
+        (5_000, 10_000),
+        (10_000, 12_001),
+    ]
+    run_on = "and they said " * 1_000  # 14,000 characters without a sentence end
+    assert all(p.end - p.start <= parts.SENTENCE_CHARS for p in parts.split(run_on))
+
+
+def test_a_long_one_line_document_is_analysed_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from talkwatch.pipeline import Analyzer
+
+    monkeypatch.setattr("talkwatch.pipeline.split", lambda text: parts.split(text, 3_000))
+    sentence = "Kremlin spokesman Dmitry Peskov said Moscow was ready to discuss a ceasefire. "
+    text = (sentence * 300).strip()  # one 23,000-character line
+    doc = Document(
+        hashlib.sha256(text.encode()).hexdigest(),
+        "x",
+        "x",
+        text,
+        text,
+        (Section("body", 0, len(text)),),
+    )
+    statements = Analyzer.load().analyse(doc)
+    assert len(statements) >= 250
+    for st in statements:
+        assert (
+            st.quote
+            == text[st.span.start : st.span.end]
+            == "Moscow was ready to discuss a ceasefire"
+        )
+        assert text[st.sentence_span.start : st.sentence_span.end] == st.sentence
+        assert st.speaker == "Dmitry Peskov"
+
+
+def test_an_html_page_that_is_all_scripts_has_no_article(tmp_path: Path) -> None:
+    page = tmp_path / "scripts.html"
+    page.write_text(
+        "<html><head><script>var a = 1;</script></head><body>"
+        + "<script>console.log('x');</script>" * 50
+        + "<noscript>Enable JavaScript.</noscript></body></html>"
+    )
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: scripts.html: no article text found."
+    assert "1 new document" in result.stdout
+
+
+# -- URLs ----------------------------------------------------------------------
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/ok":
+            self.reply(200, b"<html><body><p>" + GOOD.encode() + b"</p></body></html>")
+        elif self.path == "/missing":
+            self.reply(404, b"not here")
+        elif self.path == "/broken":
+            self.reply(500, b"oops")
+        elif self.path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/loop2" if self.path == "/loop" else "/loop")
+            self.end_headers()
+        elif self.path == "/slow":
+            time.sleep(3)
+            self.reply(200, b"too late")
+        elif self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(30):
+                self.wfile.write(b"<p>word</p>")
+                self.wfile.flush()
+                time.sleep(0.1)
+        elif self.path == "/pdf":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.end_headers()
+            self.wfile.write(b"%PDF-1.7")
+
+    def reply(self, code: int, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that gave up (the timeouts) breaks the pipe: expected
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/missing", "the server answered 404 Not Found."),
+        ("/broken", "the server answered 500 Internal Server Error."),
+        ("/loop", "redirects in a loop or too many times."),
+        ("/slow", "no answer within 1 second (raise it with --timeout)."),
+        ("/trickle", "no answer within 1 second (raise it with --timeout)."),
+        ("/pdf", "the server sent application/pdf, not a text page."),
+    ],
+)
+def test_bad_urls_get_one_line_naming_them(server: str, path: str, reason: str) -> None:
+    url = server + path
+    with pytest.raises(InputError) as caught:
+        read(Pending(url, url, "text/html"), timeout=1.0)
+    assert str(caught.value) == f"{url}: {reason}"
+
+
+def test_a_batch_with_bad_urls_still_ingests_the_rest(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    urls = [server + p for p in ("/missing", "/broken", "/loop", "/slow", "/ok")]
+    command = ["ingest", *urls, "--db", str(tmp_path / "t.db"), "-q", "--timeout", "1"]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {server}/missing: the server answered 404 Not Found.",
+        f"error: {server}/broken: the server answered 500 Internal Server Error.",
+        f"error: {server}/loop: redirects in a loop or too many times.",
+        f"error: {server}/slow: no answer within 1 second (raise it with --timeout).",
+    ]
+    assert "1 new document with 1 statement" in result.stdout

@@ -1,0 +1,198 @@
+"""The JSON API: every endpoint, the token rule for ingest, and bad parameters as 4xx."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from talkwatch.web.app import create_app
+from web_helpers import build
+
+TEXT = (
+    "KYIV, March 3 (Wire) - Ukrainian President Volodymyr Zelensky said on Thursday that "
+    '"Ukraine will not give up any of its territory" in talks with Russia.\n\n'
+    'Kremlin spokesman Dmitry Peskov said Moscow "demands the recognition of Crimea as Russian".\n'
+)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
+    path = str(tmp_path_factory.mktemp("api") / "web.db")
+    return path, build(path)
+
+
+@pytest.fixture(scope="module")
+def client(db: tuple[str, dict[str, str]]) -> TestClient:
+    return TestClient(create_app(db[0]))
+
+
+def test_documents_list_and_one(client: TestClient, db: tuple[str, dict[str, str]]) -> None:
+    page = client.get("/api/documents").json()
+    assert page["total"] == 3
+    assert [d["date"] for d in page["items"]] == ["2022-04-01", "2022-03-15", "2022-03-01"]
+    assert client.get("/api/documents", params={"q": "Istanbul"}).json()["total"] == 1
+    one = client.get(f"/api/documents/{db[1]['istanbul']}").json()
+    assert [s["name"] for s in one["sections"]] == ["body", "comments"]
+    assert len(one["statements"]) == 3
+    assert one["statements"][2]["section"] == "comments"
+
+
+def test_statements_filters_and_pages(client: TestClient) -> None:
+    everything = client.get("/api/statements").json()
+    assert everything["total"] == 6
+    assert client.get("/api/statements", params={"party": "ukr"}).json()["total"] == 3
+    by_issue = client.get("/api/statements", params={"issue": "neutrality"}).json()
+    assert {s["speaker"] for s in by_issue["items"]} == {
+        "Volodymyr Zelensky",
+        "Sergey Lavrov",
+        "Mykhailo Podolyak",
+    }
+    assert client.get("/api/statements", params={"speaker": "Podol"}).json()["total"] == 1
+    assert client.get("/api/statements", params={"speaker": "antony blinken"}).json()["total"] == 1
+    assert client.get("/api/statements", params={"stance": "offer"}).json()["total"] == 1
+    dated = client.get("/api/statements", params={"since": "2022-03-10", "until": "2022-03-31"})
+    assert dated.json()["total"] == 3
+    assert client.get("/api/statements", params={"q": "sanctions"}).json()["total"] == 1
+    first = client.get("/api/statements", params={"limit": 2}).json()
+    second = client.get("/api/statements", params={"limit": 2, "offset": 2}).json()
+    assert len(first["items"]) == 2 and len(second["items"]) == 2
+    assert not {s["id"] for s in first["items"]} & {s["id"] for s in second["items"]}
+
+
+def test_one_statement(client: TestClient) -> None:
+    sid = client.get("/api/statements", params={"speaker": "Lavrov"}).json()["items"][0]["id"]
+    st = client.get(f"/api/statements/{sid}").json()
+    assert st["stance"] == "demand" and st["party"] == "RUS"
+    assert st["issues"] == ["neutrality"]
+    assert st["url"] == "https://example.org/kyiv"
+    start, end = st["sentence_span"]
+    assert end > start and st["quote_spans"][0][0] >= start
+
+
+def test_actors_positions_shifts_issues(client: TestClient) -> None:
+    actors = client.get("/api/actors").json()
+    assert actors["items"][0] == {
+        **actors["items"][0],
+        "speaker": "Volodymyr Zelensky",
+        "statements": 2,
+    }
+    assert client.get("/api/actors", params={"party": "USA"}).json()["total"] == 1
+    positions = client.get("/api/positions", params={"party": "UKR", "issue": "neutrality"}).json()
+    assert len(positions) == 1 and positions[0]["stance"] == "conditional"
+    assert positions[0]["history"] == 2
+    shifts = client.get("/api/shifts").json()
+    assert shifts["total"] == 1
+    assert shifts["items"][0]["before"]["stance"] == "reject"
+    assert shifts["items"][0]["after"]["stance"] == "conditional"
+    issues = {i["issue"]: i for i in client.get("/api/issues").json()}
+    assert issues["neutrality"]["status"] == "converging"  # RUS demand, UKR conditional
+    assert issues["neutrality"]["statements"] == 3
+    assert issues["talks"]["status"] == "open"
+
+
+def test_openapi_schema(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    for path in (
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/statements",
+        "/api/statements/{statement_id}",
+        "/api/actors",
+        "/api/positions",
+        "/api/shifts",
+        "/api/issues",
+    ):
+        assert path in schema["paths"]
+    assert "post" in schema["paths"]["/api/documents"]
+    assert not any(p.startswith("/timeline") for p in schema["paths"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/statements?limit=0",
+        "/api/statements?limit=501",
+        "/api/statements?limit=ten",
+        "/api/statements?offset=-1",
+        "/api/statements?since=2022-13-01",
+        "/api/statements?until=yesterday",
+        "/api/statements?since=2022-05-01&until=2022-01-01",
+        "/api/statements?issue=weather",
+        "/api/statements?stance=shrug",
+        "/api/statements?party=U%3BKR",
+        "/api/statements?speaker=" + "x" * 201,
+        "/api/statements/abc",
+        "/api/statements/0",
+        "/api/documents/not-hex",
+        "/api/positions?issue=weather",
+        "/api/shifts?party=1",
+        "/api/actors?party=%27%20OR%201",
+    ],
+)
+def test_bad_parameters_are_clear_4xx(client: TestClient, url: str) -> None:
+    answer = client.get(url)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"]
+
+
+def test_missing_things_are_404(client: TestClient) -> None:
+    assert client.get("/api/statements/99999").status_code == 404
+    missing = client.get("/api/documents/" + "ab" * 32)
+    assert missing.status_code == 404 and "not found" in missing.json()["detail"]
+    assert client.get("/api/nothing").status_code == 404
+
+
+def test_ingest_is_off_without_a_token(client: TestClient) -> None:
+    answer = client.post("/api/documents", json={"text": TEXT})
+    assert answer.status_code == 403
+    assert "--token" in answer.json()["detail"]
+
+
+@pytest.fixture(scope="module")
+def writer(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    path = str(tmp_path_factory.mktemp("ingest") / "web.db")
+    build(path)
+    return TestClient(create_app(path, token="s3cret", max_body=10_000))
+
+
+def test_ingest_needs_the_right_token(writer: TestClient) -> None:
+    assert writer.post("/api/documents", json={"text": TEXT}).status_code == 401
+    wrong = writer.post(
+        "/api/documents", json={"text": TEXT}, headers={"Authorization": "Bearer nope"}
+    )
+    assert wrong.status_code == 401
+
+
+def test_ingest_refuses_big_and_bad_bodies(writer: TestClient) -> None:
+    auth = {"Authorization": "Bearer s3cret"}
+    big = writer.post("/api/documents", json={"text": "x" * 20_000}, headers=auth)
+    assert big.status_code == 413
+    for body in (
+        {},
+        {"text": "a", "url": "https://example.org"},
+        {"url": "file:///etc/passwd"},
+        {"text": "a", "date": "someday"},
+    ):
+        answer = writer.post("/api/documents", json=body, headers=auth)
+        assert answer.status_code == 422, (body, answer.text)
+    not_json = writer.post("/api/documents", content=b"{oops", headers=auth)
+    assert not_json.status_code == 422
+    empty = writer.post("/api/documents", json={"text": "   "}, headers=auth)
+    assert empty.status_code == 422 and "empty" in str(empty.json()["detail"])
+
+
+def test_ingest_stores_a_text_through_the_pipeline(writer: TestClient) -> None:
+    auth = {"X-Talkwatch-Token": "s3cret"}
+    body = {"text": TEXT, "name": "wire.txt", "date": "2022-03-03"}
+    answer = writer.post("/api/documents", json=body, headers=auth)
+    assert answer.status_code == 201, answer.text
+    result = answer.json()
+    assert result["new"] is True and result["statements"] >= 2
+    found = writer.get("/api/statements", params={"doc": result["document"]}).json()
+    speakers = {s["speaker"] for s in found["items"]}
+    assert "Volodymyr Zelensky" in speakers and "Dmitry Peskov" in speakers
+    assert all(s["date"] == "2022-03-03" for s in found["items"])
+    again = writer.post("/api/documents", json=body, headers=auth)
+    assert again.status_code == 200 and again.json()["new"] is False
+    # the overview cache notices the new statements
+    assert writer.get("/api/positions", params={"party": "RUS", "issue": "territory"}).json()

@@ -1,0 +1,129 @@
+"""End to end: the real pages in headless Chromium against a uvicorn server on loopback."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from web_helpers import build
+
+CHROMIUM = shutil.which("chromium") or (
+    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+)
+if CHROMIUM is None:
+    pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+playwright = pytest.importorskip("playwright.sync_api")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    import uvicorn
+
+    from talkwatch.web.app import create_app
+
+    path = str(tmp_path_factory.mktemp("e2e") / "web.db")
+    ids = build(path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", ids
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    opened = context.new_page()
+    dialogs: list[str] = []
+    opened.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    opened.dialogs = dialogs
+    yield opened
+    context.close()
+
+
+def test_matrix_cell_leads_to_highlighted_evidence(
+    server: tuple[str, dict[str, str]], page: Any
+) -> None:
+    base, _ = server
+    page.goto(base + "/")
+    cell = page.locator('td.cell[data-party="UKR"][data-issue="neutrality"] a')
+    assert "conditional" in cell.inner_text()
+    cell.click()
+    page.wait_for_url("**/evidence?party=UKR&issue=neutrality")
+    mark = page.locator("mark#hl")
+    assert mark.is_visible()
+    assert "Podolyak said Kyiv" in mark.inner_text()
+    assert page.locator("mark.quote", has_text="could accept a neutral status").is_visible()
+
+
+def test_timeline_filter(server: tuple[str, dict[str, str]], page: Any) -> None:
+    base, _ = server
+    page.goto(base + "/timeline")
+    assert page.locator("svg.chart circle.dot").count() >= 4
+    page.select_option('select[name="party"]', "USA")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/timeline?party=USA*")
+    assert page.locator("svg.chart circle.dot").count() == 1
+    rows = page.locator("table.list tbody tr")
+    assert rows.count() == 1 and "Antony Blinken" in rows.inner_text()
+    page.fill('input[name="speaker"]', "Zelensky")
+    page.click("form.filters button[type=submit]")
+    assert "No statements match" in page.content()
+
+
+def test_search(server: tuple[str, dict[str, str]], page: Any) -> None:
+    base, _ = server
+    page.goto(base + "/")
+    page.fill('form.search input[name="q"]', "sanctions")
+    page.press('form.search input[name="q"]', "Enter")
+    page.wait_for_url("**/search?q=sanctions")
+    link = page.locator("a.quote", has_text="is ready to ease sanctions")
+    link.click()
+    page.wait_for_url("**/statements/*")
+    assert "Antony Blinken" in page.locator("h1").inner_text()
+    assert page.locator("mark#hl").is_visible()
+
+
+def test_malicious_document_renders_inert(server: tuple[str, dict[str, str]], page: Any) -> None:
+    base, ids = server
+    for url in (f"/documents/{ids['evil']}", "/search?q=hacker", "/", "/documents"):
+        page.goto(base + url)
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("img").count() == 0 and page.locator("script").count() == 0
+    page.goto(base + f"/documents/{ids['evil']}")
+    assert "<script>window.__pwned = 1</script>" in page.locator(".doctext").first.inner_text()
+    assert page.locator("a.original").count() == 0  # the javascript: URL is not a link
+    page.locator("mark a").first.hover()
+    assert page.evaluate("window.__pwned") is None and page.dialogs == []

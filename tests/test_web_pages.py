@@ -1,0 +1,138 @@
+"""Server-rendered pages: content, links, escaping of everything from documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from talkwatch.cli import cli
+from talkwatch.web.app import create_app
+from web_helpers import EVIL, build
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
+    path = str(tmp_path_factory.mktemp("pages") / "web.db")
+    return path, build(path)
+
+
+@pytest.fixture(scope="module")
+def client(db: tuple[str, dict[str, str]]) -> TestClient:
+    return TestClient(create_app(db[0]))
+
+
+def html(client: TestClient, url: str) -> str:
+    answer = client.get(url)
+    assert answer.status_code == 200, (url, answer.text[:300])
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "script-src" not in answer.headers["content-security-policy"]  # default-src 'none'
+    return answer.text
+
+
+def assert_inert(page: str) -> None:
+    lower = page.lower()
+    assert "<script" not in lower and "<img" not in lower and 'onerror="' not in lower
+    assert 'href="javascript:' not in lower
+
+
+def test_overview_matrix(client: TestClient) -> None:
+    page = html(client, "/")
+    assert 'class="cell stance-conditional level-3"' in page  # UKR on neutrality, one named doc
+    assert "/evidence?party=UKR&amp;issue=neutrality" in page
+    assert "converging" in page and "open" in page
+    assert "2022-03-15" in page and "1/2" in page  # support / history of the UKR cell
+    assert 'href="/static/style.css"' in page and "http" not in page.split("<body>")[0]
+
+
+def test_evidence_highlights_the_sentence(client: TestClient) -> None:
+    page = html(client, "/evidence?party=UKR&issue=neutrality")
+    assert '<mark class="sentence" id="hl">' in page
+    assert (
+        '<mark class="quote sentence">could accept a neutral status with guarantees</mark>' in page
+    )
+    assert client.get("/evidence?party=UKR&issue=weather").status_code == 422
+    assert client.get("/evidence?party=CHN&issue=talks").status_code == 404
+
+
+def test_timeline_chart_filters_and_shift(client: TestClient) -> None:
+    page = html(client, "/timeline?party=UKR&issue=neutrality")
+    assert "<svg" in page and 'class="dot"' in page
+    assert 'class="shift"' in page and "reject (2022-03-01) → conditional (2022-03-15)" in page
+    narrowed = html(client, "/timeline?speaker=Blinken&since=2022-03-10&until=2022-03-31")
+    assert "is ready to ease sanctions" in narrowed and "never accept neutrality" not in narrowed
+    assert html(client, "/timeline?party=&issue=&since=")  # blank form fields mean no filter
+    bad = client.get("/timeline?since=31.12.2022")
+    assert bad.status_code == 422 and "YYYY-MM-DD" in bad.text
+
+
+def test_statement_page(client: TestClient) -> None:
+    sid = client.get("/api/statements", params={"speaker": "Lavrov"}).json()["items"][0]["id"]
+    page = html(client, f"/statements/{sid}")
+    assert "Sergey Lavrov" in page and "RUS" in page and "cue word for demand" in page
+    assert 'href="https://example.org/kyiv"' in page
+    assert '<mark class="quote sentence" id="hl">' not in page  # the anchor is the sentence start
+    assert 'id="hl"' in page and "must declare neutrality" in page
+    assert client.get("/statements/424242").status_code == 404
+    assert client.get("/statements/x").status_code == 422
+
+
+def test_actor_party_and_document_pages(client: TestClient, db: tuple[str, dict[str, str]]) -> None:
+    actor = html(client, "/actor?name=Volodymyr%20Zelensky")
+    assert "neutrality" in actor and "territory" in actor
+    party = html(client, "/parties/UKR")
+    assert "Mykhailo Podolyak" in party and "security_guarantees" in party
+    assert client.get("/parties/ZZZ").status_code == 404
+    document = html(client, f"/documents/{db[1]['istanbul']}")
+    assert document.index("<h2>Article</h2>") < document.index("<h2>Reader comments</h2>")
+    assert document.count('<mark class="quote"') == 3
+    assert "Istanbul talks" in html(client, "/documents")
+    assert "Antony Blinken" in html(client, "/actors")
+
+
+def test_search(client: TestClient) -> None:
+    page = html(client, "/search?q=sanctions")
+    assert "is ready to ease sanctions" in page and "Statements (1)" in page
+    assert "Istanbul talks" in html(client, "/search?q=Istanbul")  # by title
+    assert "Podolyak" in html(client, "/search?q=podolyak")  # by speaker
+    assert "Type words" in html(client, "/search")
+
+
+def test_malicious_document_is_escaped_everywhere(
+    client: TestClient, db: tuple[str, dict[str, str]]
+) -> None:
+    sid = client.get("/api/statements", params={"party": "RUS", "issue": "talks"}).json()["items"][
+        0
+    ]["id"]
+    for url in (
+        "/",
+        f"/documents/{db[1]['evil']}",
+        f"/statements/{sid}",
+        "/documents",
+        "/statements",
+        "/search?q=hacker",
+        "/timeline",
+        "/actors",
+        "/parties/RUS",
+        "/evidence?party=RUS&issue=talks",
+        "/search?q=%3Cscript%3E",
+    ):
+        page = html(client, url)
+        assert_inert(page)
+    page = html(client, f"/documents/{db[1]['evil']}")
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
+    assert "onerror=&#34;window.__pwned = 2&#34;" in page
+    assert EVIL not in page
+
+
+def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    done = CliRunner().invoke(cli, ["report", "--html", "-o", str(out), "--db", db[0]])
+    assert done.exit_code == 0, done.output
+    page = out.read_text(encoding="utf-8")
+    assert "<style>" in page and 'rel="stylesheet"' not in page and "src=" not in page
+    assert "<svg" in page and "neutrality" in page and "conditional" in page
+    assert "reject</span> (2022-03-01) → " in page  # the shift
+    assert_inert(page)
