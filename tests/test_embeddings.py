@@ -77,6 +77,13 @@ def test_encoder_gives_unit_vectors_that_group_by_meaning(encoder: Encoder) -> N
     )
 
 
+def test_the_model_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TALKWATCH_ISSUE_MODEL", "off")
+    assert load_issue_classifier().model is None
+    monkeypatch.setenv("TALKWATCH_ISSUE_MODEL", "on")
+    assert (load_issue_classifier().model is not None) == Encoder.available()
+
+
 @needs_extra
 def test_the_shipped_model_was_trained_on_the_team_annotations() -> None:
     model = shipped_model()

@@ -9,6 +9,7 @@ about (``... called the ceasefire proposal "another Russian manipulation"``).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from .issue_model import IssueModel, shipped_model
 from .records import ISSUES
 
 SHORT_QUOTE_WORDS = 6
+OFF = frozenset({"off", "0", "no", "false"})
 
 
 class IssueFileError(DataFileError):
@@ -96,8 +98,19 @@ def read_lexicon(source: Any) -> dict[str, list[str]]:
     return {str(k): [str(t) for t in v] for k, v in data.items()}
 
 
-def load_issue_classifier(extra: Sequence[Path] = (), use_model: bool = True) -> IssueClassifier:
-    """The shipped lexicon plus ``extra`` lexicons, and the embedding model when installed."""
+def model_wanted() -> bool:
+    """The embedding model is used when installed, unless TALKWATCH_ISSUE_MODEL=off."""
+    return os.environ.get("TALKWATCH_ISSUE_MODEL", "on").strip().lower() not in OFF
+
+
+def load_issue_classifier(
+    extra: Sequence[Path] = (), use_model: bool | None = None
+) -> IssueClassifier:
+    """The shipped lexicon plus ``extra`` lexicons, and the embedding model when installed.
+
+    ``use_model`` None follows TALKWATCH_ISSUE_MODEL (on by default).
+    """
+    use_model = model_wanted() if use_model is None else use_model
     lexicon: dict[str, list[str]] = {issue: [] for issue in ISSUES}
     shipped = resources.files("talkwatch").joinpath("data/issues.yaml")
     for source in [shipped, *extra]:
