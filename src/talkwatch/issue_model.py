@@ -4,9 +4,10 @@ One logistic regression per issue over the 384-dimensional MiniLM embedding of
 a quote, trained on the team's own annotations (``annotations/``) by
 ``scripts/train_issue_model.py``. Its weights and the probability threshold
 chosen by cross-validation on those annotations ship in
-``data/issue_model.json``. The issue classifier adds an issue the model is
-confident of to those the lexicon found; without the ``embeddings`` extra the
-lexicon works alone.
+``data/issue_model.json``. The issue classifier asks the model only about
+quotes in which the lexicon finds no issue (in cross-validation that scores as
+well as asking it about every quote, at a fraction of the encoder's cost);
+without the ``embeddings`` extra the lexicon works alone.
 """
 
 from __future__ import annotations

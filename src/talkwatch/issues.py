@@ -1,7 +1,9 @@
 """Issue classification: which negotiation issues a statement is about.
 
 A lexicon per issue (``data/issues.yaml``, extendable by users) finds the
-issues a quote names, and keeps the words that decided it as evidence. When a
+issues a quote names, and keeps the words that decided it as evidence. Where
+it finds none and the ``embeddings`` extra is installed, a model on sentence
+embeddings (``issue_model``) proposes the issues it is confident of. When a
 short quote names no issue (``"another Russian manipulation"``), the words of
 its sentence outside the quote are tried, since they usually say what it was
 about (``... called the ceasefire proposal "another Russian manipulation"``).
@@ -51,7 +53,7 @@ class IssueClassifier:
         found = self.matches(quote)
         if not found and len(quote.split()) <= SHORT_QUOTE_WORDS:
             found = self.matches(sentence.replace(quote, " "))
-        for issue, probability in self.confident(quote):
+        for issue, probability in [] if found else self.confident(quote):
             found.setdefault(issue, []).append(f"model {probability:.2f}")
         return IssueResult(
             codes=tuple(found),
