@@ -50,23 +50,48 @@ class IssueClassifier:
         return cls(tuple((issue, _pattern(terms)) for issue, terms in lexicon.items() if terms))
 
     def classify(self, quote: str, sentence: str = "") -> IssueResult:
+        (result,) = self.classify_many([(quote, sentence)])
+        return result
+
+    def classify_many(self, statements: list[tuple[str, str]]) -> list[IssueResult]:
+        """Issues of several (quote, sentence) pairs; the model sees the silent ones at once."""
+        found = [self.lexicon(quote, sentence) for quote, sentence in statements]
+        silent = [i for i, issues in enumerate(found) if not issues and statements[i][0].strip()]
+        proposals = self.confident([statements[i][0] for i in silent])
+        for i, confident in zip(silent, proposals, strict=True):
+            for issue, probability in confident:
+                found[i].setdefault(issue, []).append(f"model {probability:.2f}")
+        return [
+            IssueResult(
+                codes=tuple(issues),
+                evidence=tuple(
+                    f"{issue}: {word}" for issue, words in issues.items() for word in words
+                ),
+            )
+            for issues in found
+        ]
+
+    def lexicon(self, quote: str, sentence: str) -> dict[str, list[str]]:
+        """Issues the lexicon finds in the quote, or in the sentence of a short quote."""
         found = self.matches(quote)
         if not found and len(quote.split()) <= SHORT_QUOTE_WORDS:
             found = self.matches(sentence.replace(quote, " "))
-        for issue, probability in [] if found else self.confident(quote):
-            found.setdefault(issue, []).append(f"model {probability:.2f}")
-        return IssueResult(
-            codes=tuple(found),
-            evidence=tuple(f"{issue}: {word}" for issue, words in found.items() for word in words),
-        )
+        return found
 
-    def confident(self, quote: str) -> list[tuple[str, float]]:
-        """Issues the embedding model gives at least its threshold, in code order."""
-        if self.model is None or self.encoder is None or not quote.strip():
-            return []
-        (row,) = self.model.probabilities(self.encoder.encode([quote]))
-        ranked = zip(self.model.issues, row.tolist(), strict=True)
-        return [(issue, p) for issue, p in ranked if p >= self.model.threshold]
+    def confident(self, quotes: list[str]) -> list[list[tuple[str, float]]]:
+        """For each quote, the issues the embedding model gives at least its threshold."""
+        if self.model is None or self.encoder is None or not quotes:
+            return [[] for _ in quotes]
+        rows = self.model.probabilities(self.encoder.encode(quotes))
+        threshold = self.model.threshold
+        return [
+            [
+                (issue, p)
+                for issue, p in zip(self.model.issues, row.tolist(), strict=True)
+                if p >= threshold
+            ]
+            for row in rows
+        ]
 
     def matches(self, text: str) -> dict[str, list[str]]:
         lowered = text.lower().replace("’", "'")

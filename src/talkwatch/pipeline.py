@@ -18,7 +18,7 @@ from .actors import KnowledgeBase, Resolver, load_knowledge_base
 from .attribution import Attributor
 from .cues import load_cues
 from .dates import statement_date
-from .issues import IssueClassifier, default_issue_classifier
+from .issues import IssueClassifier, IssueResult, default_issue_classifier
 from .nlp import load_pipeline
 from .parts import Part, shift, split
 from .records import Attribution, Document, Statement
@@ -75,14 +75,20 @@ class Analyzer:
 
     def statements(self, document: Document, found: list[Attribution]) -> list[Statement]:
         resolver = self.actors.resolver_for(document.text, document.date)
-        return [self.statement(document, attribution, resolver) for attribution in found]
+        texts = [(a.quote(document.text), a.sentence_span.text(document.text)) for a in found]
+        issues = self.issues.classify_many(texts)
+        return [
+            self.statement(document, attribution, resolver, issue)
+            for attribution, issue in zip(found, issues, strict=True)
+        ]
 
-    def statement(self, document: Document, found: Attribution, resolver: Resolver) -> Statement:
+    def statement(
+        self, document: Document, found: Attribution, resolver: Resolver, issues: IssueResult
+    ) -> Statement:
         text = document.text
         quote = found.quote(text)
         sentence = found.sentence_span.text(text)
         who = resolver.resolve(found.speaker)
-        issues = self.issues.classify(quote, sentence)
         stance = self.stances.classify(quote, found.cue, sentence, found.kind)
         mention = found.speaker
         return Statement(
