@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .clean import clean
 from .ingest import DEFAULT_MAX_BYTES, URL_TIMEOUT, InputError, Pending, decode, expand, read
 from .parallel import analyse_in_workers
-from .records import Document, Statement
+from .records import Document, RawInput, Statement
 from .standing import refresh
 from .store import Store
 
@@ -108,13 +108,16 @@ class IngestRun:
 
     def prepare(self, pending: Pending) -> Prepared | None:
         """Read and clean one input; None when it is already stored unchanged."""
-        raw = read(pending, self.max_bytes, self.date, self.timeout)
+        return self.prepare_raw(read(pending, self.max_bytes, self.date, self.timeout))
+
+    def prepare_raw(self, raw: RawInput) -> Prepared | None:
+        """Clean bytes in hand (a file's, a URL's, a posted text's); None when stored."""
         raw_hash = hashlib.sha256(raw.data).hexdigest()
         if self.store.has_input(raw.origin, raw_hash):
             return None
         document = clean(raw, decode(raw))
         if not document.text.strip():
-            raise InputError(f"{pending.name}: no article text found.")
+            raise InputError(f"{raw.name}: no article text found.")
         if self.store.has_document(document.id):
             self.store.add(document, [], raw_hash)
             return None

@@ -1,23 +1,21 @@
 """POST /api/documents: ingest one text or one URL through the real ingest path.
 
-A URL goes through ``IngestRun.prepare`` (read, hash, clean, skip if stored);
-posted text through the same steps for bytes in hand; then the run's
+A URL goes through ``IngestRun.prepare`` (read, hash, clean, skip if stored),
+posted text through ``IngestRun.prepare_raw`` (the same, for bytes in hand); then the run's
 ``Analyzer`` and ``Store.add`` (one transaction), as ``talkwatch ingest`` does.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from ..clean import clean
-from ..ingest import InputError, Pending, decode
+from ..ingest import InputError, Pending
 from ..records import RawInput
-from ..runner import IngestRun, Prepared
+from ..runner import IngestRun
 from ..store import Store
 from .app import Context
 
@@ -99,7 +97,7 @@ def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str,
         name = request.name or "posted text"
         data = (request.text or "").encode("utf-8")
         raw = RawInput(name, f"api:{name}", data, request.media_type, request.date)
-        prepared = _prepare(store, raw)
+        prepared = run.prepare_raw(raw)
         origin = raw.origin
     if prepared is None:
         row = store.db.execute(
@@ -109,17 +107,3 @@ def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str,
     statements = run.analyzer().analyse(prepared.document)
     new = store.add(prepared.document, statements, prepared.raw_hash)
     return {"new": new, "document": prepared.document.id, "statements": len(statements)}
-
-
-def _prepare(store: Store, raw: RawInput) -> Prepared | None:
-    """IngestRun.prepare for bytes already in hand (it reads from files and URLs)."""
-    raw_hash = hashlib.sha256(raw.data).hexdigest()
-    if store.has_input(raw.origin, raw_hash):
-        return None
-    document = clean(raw, decode(raw))
-    if not document.text.strip():
-        raise InputError(f"{raw.name}: no article text found.")
-    if store.has_document(document.id):
-        store.add(document, [], raw_hash)
-        return None
-    return Prepared(document, raw_hash)
