@@ -29,6 +29,7 @@ def test_statement_dated_by_its_sentence() -> None:
         statement_date("Peskov said on Sunday that talks would go on", "2025-03-19") == "2025-03-16"
     )
     assert statement_date("Peskov said talks would go on", "2025-03-19") == "2025-03-19"
+    assert statement_date("Lavrov told reporters yesterday that", "2025-03-01") == "2025-02-28"
 
 
 def test_statement_date_without_a_year_is_not_in_the_future() -> None:

@@ -43,6 +43,7 @@ _DAY_FIRST = re.compile(
 )
 _ISO = re.compile(r"\b(?P<year>20\d\d|19\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _COMPACT = re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)")
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _ON_DATE = re.compile(
     r"\bon\s+(?:"
@@ -120,6 +121,8 @@ def statement_date(sentence: str, document: str | None) -> str | None:
             found = _make(found.year - 1, found.month, found.day)
         if found is not None:
             return found.isoformat()
+    if _YESTERDAY.search(sentence):
+        return (anchor - timedelta(days=1)).isoformat()
     weekday = _ON_WEEKDAY.search(sentence)
     if weekday:
         target = WEEKDAYS.index(weekday.group("weekday").lower())
