@@ -101,3 +101,15 @@ def test_outlets_and_assessments_take_no_position() -> None:
     parties = {(p.party, p.issue) for p in positions(RECORD)}
     assert ("NONE", "territory") not in parties
     assert ("RUS", "ceasefire") not in parties
+
+
+def test_stances_within_one_document_are_not_a_shift() -> None:
+    same_report = [
+        st(1, "2022-03-29", "UKR", "offer", ("neutrality",), "Kyiv", "d1"),
+        st(2, "2022-03-29", "UKR", "conditional", ("neutrality",), "Mykhailo Podolyak", "d1"),
+    ]
+    assert shifts(positions(same_report)) == []
+    later = [*same_report, st(3, "2022-04-02", "UKR", "reject", ("neutrality",), "Zelensky", "d2")]
+    assert [(s.before.statement_id, s.after.statement_id) for s in shifts(positions(later))] == [
+        (2, 3)
+    ]

@@ -145,11 +145,16 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
 
 
 def shifts(found: list[Position]) -> list[Shift]:
-    """Each change of stance by one side on one issue, with both pieces of evidence."""
+    """Each change of stance by one side on one issue, with both pieces of evidence.
+
+    Stances that differ within one document (a side's negotiator qualifying its
+    ministry's line in the same report) are one position put in several ways,
+    not a change: a shift compares statements of different documents.
+    """
     out: list[Shift] = []
     for position in found:
         for before, after in zip(position.history, position.history[1:], strict=False):
-            if before.stance != after.stance:
+            if before.stance != after.stance and before.doc_id != after.doc_id:
                 out.append(Shift(position.party, position.issue, before, after))
     return out
 

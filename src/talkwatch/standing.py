@@ -157,7 +157,7 @@ def stored_shifts(db: sqlite3.Connection, limit: int = -1) -> list[Shift]:
     ).fetchall()
     by_id = evidence(db, [i for row in rows for i in row[2:]])
     found = [Shift(party, issue, by_id[b], by_id[a]) for party, issue, b, a in rows]
-    return sorted(found, key=lambda s: (s.after.date or "", s.party, s.issue))
+    return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id))
 
 
 def issue_standings(db: sqlite3.Connection) -> list[IssueStanding]:

@@ -73,9 +73,9 @@ def _examples(console: Console, found: list[Statement], n: int) -> None:
     step = max(1, len(interesting) // max(1, n))
     console.print("[bold]Example statements[/bold]")
     for st in interesting[::step][:n]:
-        issues = ", ".join(st.issues) or "no issue"
+        issues = f"on {', '.join(st.issues)}" if st.issues else "(no negotiation issue)"
         console.print(
-            f"\n[cyan]{st.speaker or '?'}[/cyan] ({st.party}) {st.stance} on {issues}"
+            f"\n[cyan]{st.speaker or '?'}[/cyan] ({st.party or '?'}) {st.stance} {issues}"
             f" [dim]{st.date or ''} {st.doc}[/dim]"
         )
         console.print(f"  “{st.quote}”")

@@ -34,6 +34,11 @@ format_option = click.option(
 )
 
 
+def _short(text: str, limit: int = 160) -> str:
+    """At most ``limit`` characters, cut at a word with an ellipsis."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -80,9 +85,13 @@ def positions_command(db_path: str, fmt: str) -> None:
             style = STANCE_STYLE.get(p.stance, "")
             row.append(f"[{style}]{p.stance}{mark}[/{style}]\n{p.date or ''}")
         table.add_row(*row)
-    Console().print(table)
+    console = Console()
+    console.print(table)
     if not found:
         click.echo("No positions yet: no statement of a negotiating side takes a stance.")
+    elif console.width < 14 * (len(parties) + 1):
+        click.echo(f"(Cells are cut at {console.width} columns: widen the terminal, set "
+                   "COLUMNS, or use --format json.)")  # fmt: skip
 
 
 @cli.command("timeline")
@@ -169,8 +178,8 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
             f"{label} {s.party} on {s.issue}: {s.before.stance} ({s.before.date}) "
             f"-> {s.after.stance} ({s.after.date})"
         )
-        console.print(f"  before: {s.before.speaker}: “{s.before.quote[:160]}”")
-        console.print(f"  after:  {s.after.speaker}: “{s.after.quote[:160]}”")
+        console.print(f"  before: {s.before.speaker}: “{_short(s.before.quote)}”")
+        console.print(f"  after:  {s.after.speaker}: “{_short(s.after.quote)}”")
     if not found:
         console.print("No shifts: no side has changed its stance on an issue.")
 
