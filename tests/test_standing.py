@@ -73,3 +73,10 @@ def test_a_new_document_updates_only_what_it_touches(store: Store) -> None:
     assert ("RUS", "territory", "demand", "offer") in {
         (s.party, s.issue, s.before.stance, s.after.stance) for s in stored_shifts(store.db)
     }
+
+
+def test_a_change_of_rules_recomputes_every_pair(store: Store) -> None:
+    standings(store.db)
+    store.db.execute("UPDATE positions SET stance = 'offer'")  # as an older rule left them
+    store.db.execute("PRAGMA user_version = 1")
+    assert summary(store)[("RUS", "territory")][0] == "demand"

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from .analysis import POSITION_STANCES, Evidence, Position, Shift, shifts, status_of
 from .records import Statement
 
+# Raise when a change to the rules of `analysis` changes stored positions or shifts.
+RULES = 2
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
+_ALL_STALE = f"""
+    INSERT OR IGNORE INTO stale_positions (party, issue)
+    SELECT DISTINCT s.party, i.issue FROM statements s
+    JOIN statement_issues i ON i.statement_id = s.id
+    WHERE s.party NOT IN ('', 'NONE') AND s.stance IN ({_PLACEHOLDERS})
+"""
 _EVIDENCE = """
     SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote
     FROM statements s
@@ -66,7 +74,14 @@ def mark_stale(db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
 
 
 def refresh(db: sqlite3.Connection) -> int:
-    """Recompute the stale pairs in one transaction; returns how many there were."""
+    """Recompute the stale pairs in one transaction; returns how many there were.
+
+    When the rules of ``analysis`` have changed since the positions were stored
+    (``RULES`` differs from the database's user_version), every pair is stale.
+    """
+    if db.execute("PRAGMA user_version").fetchone()[0] != RULES:
+        db.execute(_ALL_STALE, POSITION_STANCES)
+        db.execute(f"PRAGMA user_version = {RULES}")
     stale = db.execute("SELECT party, issue FROM stale_positions").fetchall()
     if not stale:
         return 0
