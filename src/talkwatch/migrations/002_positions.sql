@@ -32,11 +32,8 @@ CREATE TABLE shifts (
     PRIMARY KEY (party, issue, after_id)
 );
 
--- Every existing position-taking statement makes its pairs stale once.
-INSERT OR IGNORE INTO stale_positions (party, issue)
-SELECT DISTINCT s.party, i.issue
-FROM statements s JOIN statement_issues i ON i.statement_id = s.id
-WHERE s.party NOT IN ('', 'NONE') AND s.stance NOT IN ('assess', '');
+-- Existing statements are taken in by the first refresh: a database whose
+-- user_version is not standing.RULES has every pair recomputed.
 
 CREATE INDEX statements_party_stance ON statements(party, stance);
 CREATE INDEX shifts_date ON shifts(date);
