@@ -121,3 +121,12 @@ def verify(db: Path) -> Verdict:
     verdict.check = (checked.stdout + checked.stderr).strip()
     verdict.check_ok = checked.returncode == 0
     return verdict
+
+
+def report(figures: str, seconds: float, problems: list[str], passed: bool) -> int:
+    """Print the closing lines every stress script ends with; the exit status."""
+    print(f"after: {figures}; {seconds:.1f} s in all")
+    for problem in problems:
+        print(f"problem: {problem}")
+    print("PASS" if passed else "FAIL")
+    return 0 if passed else 1

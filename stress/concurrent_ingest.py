@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import start_ingest, verify, write_documents
+from common import report, start_ingest, verify, write_documents
 
 from talkwatch.store import Store
 
@@ -109,11 +109,7 @@ def main() -> int:
     for n, output in enumerate(outcome.outputs, 1):
         print(f"ingest {n}: {output}")
     print(f"reader: {outcome.queries} queries while the ingests ran (errors are listed below)")
-    print(f"after: {outcome.figures}; {outcome.seconds:.1f} s in all")
-    for problem in outcome.problems:
-        print(f"problem: {problem}")
-    print("PASS" if outcome.passed else "FAIL")
-    return 0 if outcome.passed else 1
+    return report(outcome.figures, outcome.seconds, outcome.problems, outcome.passed)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import kill_group, start_ingest, stored_documents, verify, write_documents
+from common import kill_group, report, start_ingest, stored_documents, verify, write_documents
 
 
 @dataclass
@@ -69,11 +69,7 @@ def main() -> int:
         outcome = run(Path(tmp), args.documents, args.kill_after)
     print(f"killed with {outcome.stored_at_kill} of {outcome.documents} documents stored")
     print(f"re-run: {outcome.rerun_output}")
-    print(f"after: {outcome.figures}; {outcome.seconds:.1f} s in all")
-    for problem in outcome.problems:
-        print(f"problem: {problem}")
-    print("PASS" if outcome.passed else "FAIL")
-    return 0 if outcome.passed else 1
+    return report(outcome.figures, outcome.seconds, outcome.problems, outcome.passed)
 
 
 if __name__ == "__main__":
