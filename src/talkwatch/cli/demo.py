@@ -53,8 +53,11 @@ def demo(db_path: str, examples: int) -> None:
     _top(console, "Parties", Counter(st.party or "(unknown)" for st in found), found)
     _examples(console, found, examples)
     console.print(
-        f"\nExplore: talkwatch statements --db {db_path} --speaker Peskov"
-        f"   |   talkwatch export --db {db_path} --format csv -o statements.csv"
+        "\nExplore:\n"
+        f"  talkwatch statements --db {db_path} --speaker Peskov\n"
+        f"  talkwatch positions --db {db_path}\n"
+        f"  talkwatch serve --db {db_path}\n"
+        f"  talkwatch export --db {db_path} --format csv -o statements.csv"
     )
 
 
