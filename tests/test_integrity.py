@@ -130,3 +130,20 @@ def test_a_migration_done_meanwhile_by_another_process_is_not_run_again(
     versions = opened.db.execute("SELECT count(*) FROM schema_version").fetchone()[0]
     assert versions == len(store_module.migrations())
     opened.close()
+
+
+def test_positions_pointing_at_missing_statements_are_reported(tmp_path: Path) -> None:
+    db = filled(tmp_path / "t.db")
+    opened = Store.open(str(db))
+    from talkwatch.standing import standings
+
+    assert {(p.party, p.issue) for p in standings(opened.db)} == {
+        ("RUS", "ceasefire"),
+        ("UKR", "territory"),
+    }
+    assert problems(opened) == []
+    opened.db.execute("UPDATE positions SET statement_id = 999 WHERE party = 'RUS'")
+    assert problems(opened) == [
+        "The RUS position on ceasefire rests on statement 999, which is not stored."
+    ]
+    opened.close()

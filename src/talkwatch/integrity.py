@@ -20,7 +20,7 @@ def problems(store: Store) -> list[str]:
     found = schema_problems(store) + sqlite_problems(store)
     if found:  # the span checks need a sound schema
         return found
-    return section_problems(store) + statement_problems(store)
+    return section_problems(store) + statement_problems(store) + position_problems(store)
 
 
 def schema_problems(store: Store) -> list[str]:
@@ -71,6 +71,28 @@ def statement_problems(store: Store) -> list[str]:
         problem = _statement_problem(text, quote, spans, sentence_start, sentence_end)
         if problem:
             found.append(f"Statement {sid} in document {name}: {problem}.")
+    return _capped(found)
+
+
+def position_problems(store: Store) -> list[str]:
+    """Stored positions and shifts must point at stored statements of their side."""
+    found = [
+        f"The {party} position on {issue} rests on statement {sid}, which is not stored."
+        for party, issue, sid in store.db.execute(
+            "SELECT p.party, p.issue, p.statement_id FROM positions p "
+            "LEFT JOIN statements s ON s.id = p.statement_id AND s.party = p.party "
+            "WHERE s.id IS NULL"
+        )
+    ]
+    found += [
+        f"A shift of {party} on {issue} points to statement {sid}, which is not stored."
+        for party, issue, sid in store.db.execute(
+            "SELECT h.party, h.issue, h.sid FROM ("
+            "SELECT party, issue, before_id AS sid FROM shifts "
+            "UNION ALL SELECT party, issue, after_id FROM shifts) h "
+            "LEFT JOIN statements s ON s.id = h.sid WHERE s.id IS NULL"
+        )
+    ]
     return _capped(found)
 
 
