@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from talkwatch import store as store_module
 from talkwatch.cli import cli
 from talkwatch.integrity import problems
+from talkwatch.standing import standings
 from talkwatch.store import SCHEMA_VERSION, Store
 from test_store import document, two_statements
 
@@ -135,8 +136,6 @@ def test_a_migration_done_meanwhile_by_another_process_is_not_run_again(
 def test_positions_pointing_at_missing_statements_are_reported(tmp_path: Path) -> None:
     db = filled(tmp_path / "t.db")
     opened = Store.open(str(db))
-    from talkwatch.standing import standings
-
     assert {(p.party, p.issue) for p in standings(opened.db)} == {
         ("RUS", "ceasefire"),
         ("UKR", "territory"),
