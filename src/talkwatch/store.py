@@ -236,27 +236,13 @@ class Store:
         until: str | None = None,
     ) -> Iterator[Statement]:
         """Stored statements, in document order, filtered by any of the arguments."""
-        where, params = [], []
+        where, params = _shared_filters(party, issue, since, until)
         if speaker:
             where.append("(s.speaker LIKE ? OR s.speaker_mention LIKE ?)")
             params += [f"%{speaker}%", f"%{speaker}%"]
         if doc:
             where.append("(d.name = ? OR d.origin = ? OR d.id LIKE ?)")
             params += [doc, doc, f"{doc}%"]
-        if party:
-            where.append("s.party = ? COLLATE NOCASE")
-            params.append(party)
-        if issue:
-            where.append(
-                "s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ? COLLATE NOCASE)"
-            )
-            params.append(issue)
-        if since:
-            where.append("s.date >= ?")
-            params.append(since)
-        if until:
-            where.append("s.date <= ?")
-            params.append(until)
         sql = f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -274,17 +260,11 @@ class Store:
         limit: int = 500,
     ) -> list[Statement]:
         """The latest ``limit`` dated statements matching the filters, oldest first."""
-        where, params = ["s.date IS NOT NULL"], []
-        for clause, value in (
-            ("s.party = ? COLLATE NOCASE", party),
-            ("s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)", issue),
-            ("s.speaker = ? COLLATE NOCASE", speaker),
-            ("s.date >= ?", since),
-            ("s.date <= ?", until),
-        ):
-            if value:
-                where.append(clause)
-                params.append(value)
+        where, params = _shared_filters(party, issue, since, until)
+        where.append("s.date IS NOT NULL")
+        if speaker:
+            where.append("s.speaker = ? COLLATE NOCASE")
+            params.append(speaker)
         sql = (
             f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id "
             f"WHERE {' AND '.join(where)} ORDER BY s.date DESC, s.doc_id, s.start LIMIT ?"
@@ -344,6 +324,28 @@ class _Transaction:
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _shared_filters(
+    party: str | None, issue: str | None, since: str | None, until: str | None
+) -> tuple[list[str], list[object]]:
+    """WHERE clauses and parameters for the filters every statement query offers."""
+    where: list[str] = []
+    params: list[object] = []
+    for clause, value in (
+        ("s.party = ? COLLATE NOCASE", party),
+        # issue codes are lower case; comparing as stored keeps the index usable
+        (
+            "s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)",
+            (issue or "").lower(),
+        ),
+        ("s.date >= ?", since),
+        ("s.date <= ?", until),
+    ):
+        if value:
+            where.append(clause)
+            params.append(value)
+    return where, params
 
 
 def _sql_commands(sql: str) -> list[str]:
