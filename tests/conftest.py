@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -22,3 +26,53 @@ def shared() -> Path:
     if not (SHARED / "seeds").is_dir() or not (SHARED / "gold").is_dir():
         pytest.skip("../shared (seeds and gold reference articles) is not present beside the repo")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def postgres_admin() -> Iterator[str]:
+    """The admin URL of a PostgreSQL server (see postgres_server.py for which one)."""
+    from postgres_server import LOCAL_SERVER, answers, throwaway_server
+
+    tried: list[str] = []
+    with ExitStack() as stack:
+        url = os.environ.get("TALKWATCH_TEST_POSTGRES")
+        if url and (problem := answers(url)):
+            tried.append(f"$TALKWATCH_TEST_POSTGRES: {problem}")
+            url = None
+        if importlib.util.find_spec("psycopg") is None:
+            pytest.skip("no PostgreSQL tests: psycopg is not installed (talkwatch[postgres])")
+        if not url:
+            try:
+                url = stack.enter_context(throwaway_server())
+            except RuntimeError as err:
+                tried.append(f"a throwaway server: {err}")
+        if not url:
+            problem = answers(LOCAL_SERVER)
+            if problem is None:
+                url = LOCAL_SERVER
+            else:
+                tried.append(f"{LOCAL_SERVER}: {problem}")
+        if not url:
+            pytest.skip("no PostgreSQL server for the server-store tests; tried " + "; ".join(tried))
+        yield url
+
+
+@pytest.fixture
+def pg_url(postgres_admin: str) -> Iterator[str]:
+    """An empty PostgreSQL database of this test's own, dropped afterwards."""
+    from postgres_server import drop_database, fresh_database
+
+    url, name = fresh_database(postgres_admin)
+    try:
+        yield url
+    finally:
+        drop_database(postgres_admin, name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store lives: an SQLite file, then a PostgreSQL database (the same tests)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "t.db")
+    url: str = request.getfixturevalue("pg_url")
+    return url

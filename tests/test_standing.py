@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -28,8 +27,8 @@ def store_all(store: Store, statements: list[Statement]) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    opened = Store.open(str(tmp_path / "t.db"))
+def store(database: str):  # type: ignore[no-untyped-def]
+    opened = Store.open(database)
     store_all(opened, RECORD)
     yield opened
     opened.close()
@@ -78,5 +77,5 @@ def test_a_new_document_updates_only_what_it_touches(store: Store) -> None:
 def test_a_change_of_rules_recomputes_every_pair(store: Store) -> None:
     standings(store.db)
     store.db.execute("UPDATE positions SET stance = 'offer'")  # as an older rule left them
-    store.db.execute("PRAGMA user_version = 1")
+    store.db.execute("UPDATE settings SET value = '1' WHERE name = 'rules'")
     assert summary(store)[("RUS", "territory")][0] == "demand"

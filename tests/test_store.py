@@ -1,4 +1,4 @@
-"""The SQLite store: round trips, idempotence, one transaction per document, schema."""
+"""The store, as an SQLite file and on a PostgreSQL server: round trips, idempotence, one transaction per document, schema."""
 
 from __future__ import annotations
 
@@ -57,8 +57,8 @@ def statement(doc: Document, quote: str, speaker: str, issues: tuple[str, ...]) 
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    opened = Store.open(str(tmp_path / "t.db"))
+def store(database: str):  # type: ignore[no-untyped-def]
+    opened = Store.open(database)
     yield opened
     opened.close()
 
@@ -110,7 +110,7 @@ def test_a_failing_document_leaves_nothing_half_written(store: Store) -> None:
     bad = document("Peskov said the talks were over.", "bad.txt")
     broken = statement(bad, "the talks were over", "Dmitry Peskov", ("talks",))
     object.__setattr__(broken, "kind", None)  # violates NOT NULL in the middle of the write
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(store.db.errors):  # sqlite3.IntegrityError, psycopg's NotNullViolation
         store.add(bad, [broken], "raw-bad")
     assert not store.has_document(bad.id)
     assert store.counts() == {"documents": 1, "statements": 2, "inputs": 1}

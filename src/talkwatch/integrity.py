@@ -1,4 +1,4 @@
-"""Check a stored database: schema, SQLite's own checks, and every span.
+"""Check a stored database: schema, the database's own checks, and every span.
 
 Each check returns a list of problems in plain words (empty when all is well),
 so ``talkwatch check`` can print them and tests can assert on them.
@@ -7,8 +7,8 @@ so ``talkwatch check`` can print them and tests can assert on them.
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from .database import Database
 from .records import QUOTE_JOINER
 from .store import SCHEMA_VERSION, Store
 
@@ -17,7 +17,7 @@ MAX_LISTED = 20  # problems of one kind listed before the rest are counted
 
 def problems(store: Store) -> list[str]:
     """Everything wrong with the database, or an empty list."""
-    found = schema_problems(store) + sqlite_problems(store)
+    found = schema_problems(store) + database_problems(store)
     if found:  # the span checks need a sound schema
         return found
     return section_problems(store) + statement_problems(store) + position_problems(store)
@@ -30,7 +30,10 @@ def schema_problems(store: Store) -> list[str]:
     return []
 
 
-def sqlite_problems(store: Store) -> list[str]:
+def database_problems(store: Store) -> list[str]:
+    """SQLite's integrity and foreign-key checks (a server enforces its keys as it writes)."""
+    if store.db.dialect != "sqlite":
+        return []
     found = [
         f"SQLite integrity check: {message}."
         for (message,) in store.db.execute("PRAGMA integrity_check")
@@ -96,7 +99,7 @@ def position_problems(store: Store) -> list[str]:
     return _capped(found)
 
 
-def _document(db: sqlite3.Connection, doc_id: str) -> tuple[str, str]:
+def _document(db: Database, doc_id: str) -> tuple[str, str]:
     row = db.execute("SELECT name, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     return (str(row[0]), str(row[1])) if row else (doc_id, "")
 

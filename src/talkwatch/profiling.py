@@ -22,6 +22,7 @@ _LIBRARIES = {
     "lxml": "clean (HTML extraction)",
     "charset_normalizer": "ingest (decoding)",
     "sqlite3": "store",
+    "psycopg": "store",
     "yaml": "loading data files",
 }
 

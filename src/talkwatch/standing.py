@@ -11,21 +11,22 @@ size of the corpus, and adding ten documents costs what ten documents touch.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .analysis import POSITION_STANCES, Evidence, Position, Shift, shifts, status_of
+from .database import Database
 from .records import Statement
 
 # Raise when a change to the rules of `analysis` changes stored positions or shifts.
 RULES = 2
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _ALL_STALE = f"""
-    INSERT OR IGNORE INTO stale_positions (party, issue)
+    INSERT INTO stale_positions (party, issue)
     SELECT DISTINCT s.party, i.issue FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     WHERE s.party NOT IN ('', 'NONE') AND s.stance IN ({_PLACEHOLDERS})
+    ON CONFLICT DO NOTHING
 """
 _EVIDENCE = """
     SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote
@@ -62,7 +63,7 @@ class IssueStanding:
     statements: int
 
 
-def mark_stale(db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
+def mark_stale(db: Database, statements: Iterable[Statement]) -> None:
     """Note the (party, issue) pairs whose position these new statements may change."""
     keys = {
         (st.party, issue)
@@ -70,34 +71,47 @@ def mark_stale(db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
         if st.party not in ("", "NONE") and st.stance in POSITION_STANCES
         for issue in st.issues
     }
-    db.executemany("INSERT OR IGNORE INTO stale_positions (party, issue) VALUES (?, ?)", keys)
+    db.executemany(
+        "INSERT INTO stale_positions (party, issue) VALUES (?, ?) ON CONFLICT DO NOTHING", keys
+    )
 
 
-def refresh(db: sqlite3.Connection) -> int:
+def refresh(db: Database) -> int:
     """Recompute the stale pairs in one transaction; returns how many there were.
 
     When the rules of ``analysis`` have changed since the positions were stored
-    (``RULES`` differs from the database's user_version), every pair is stale.
+    (``RULES`` differs from the one in the settings table), every pair is stale.
+    The transaction keeps other writers of stale_positions waiting, so a pair
+    marked stale by a concurrent ingest is never dropped unrecomputed.
     """
-    if db.execute("PRAGMA user_version").fetchone()[0] != RULES:
+    if _stored_rules(db) != RULES:
         db.execute(_ALL_STALE, POSITION_STANCES)
-        db.execute(f"PRAGMA user_version = {RULES}")
-    stale = db.execute("SELECT party, issue FROM stale_positions").fetchall()
-    if not stale:
+        db.execute(
+            "INSERT INTO settings (name, value) VALUES ('rules', ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (str(RULES),),
+        )
+    if db.execute("SELECT 1 FROM stale_positions LIMIT 1").fetchone() is None:
         return 0
-    db.execute("BEGIN IMMEDIATE")
+    db.begin(exclusive_of="stale_positions")
     try:
-        for party, issue in db.execute("SELECT party, issue FROM stale_positions").fetchall():
+        stale = db.execute("SELECT party, issue FROM stale_positions").fetchall()
+        for party, issue in stale:
             _recompute(db, party, issue)
         db.execute("DELETE FROM stale_positions")
-        db.execute("COMMIT")
+        db.commit()
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()
         raise
     return len(stale)
 
 
-def _recompute(db: sqlite3.Connection, party: str, issue: str) -> None:
+def _stored_rules(db: Database) -> int | None:
+    row = db.execute("SELECT value FROM settings WHERE name = 'rules'").fetchone()
+    return int(row[0]) if row else None
+
+
+def _recompute(db: Database, party: str, issue: str) -> None:
     rows = db.execute(_HISTORY, (party, issue, *POSITION_STANCES)).fetchall()
     db.execute("DELETE FROM positions WHERE party = ? AND issue = ?", (party, issue))
     db.execute("DELETE FROM shifts WHERE party = ? AND issue = ?", (party, issue))
@@ -121,8 +135,9 @@ def _recompute(db: sqlite3.Connection, party: str, issue: str) -> None:
         ),
     )
     db.executemany(
-        "INSERT OR REPLACE INTO shifts (party, issue, before_id, after_id, date, walk_back) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO shifts (party, issue, before_id, after_id, date, walk_back) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (party, issue, after_id) DO UPDATE SET "
+        "before_id = excluded.before_id, date = excluded.date, walk_back = excluded.walk_back",
         [
             (
                 party,
@@ -137,7 +152,7 @@ def _recompute(db: sqlite3.Connection, party: str, issue: str) -> None:
     )
 
 
-def standings(db: sqlite3.Connection) -> list[Standing]:
+def standings(db: Database) -> list[Standing]:
     """Every side's current position on every issue it took one on."""
     refresh(db)
     rows = db.execute(
@@ -150,32 +165,32 @@ def standings(db: sqlite3.Connection) -> list[Standing]:
     ]
 
 
-def evidence(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Evidence]:
+def evidence(db: Database, ids: Iterable[int]) -> dict[int, Evidence]:
     """Evidence for statement ids (one query per 500 ids)."""
     wanted = list(dict.fromkeys(ids))
     found: dict[int, Evidence] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
-        for row in db.execute(_EVIDENCE + f" WHERE s.id IN ({marks}) GROUP BY s.id", chunk):
+        for row in db.execute(_EVIDENCE + f" WHERE s.id IN ({marks})", chunk):
             found[row[0]] = Evidence(*row)
     return found
 
 
-def stored_shifts(db: sqlite3.Connection, limit: int = -1) -> list[Shift]:
+def stored_shifts(db: Database, limit: int = -1) -> list[Shift]:
     """The latest ``limit`` stored changes of stance (all when negative), oldest first."""
     refresh(db)
-    rows = db.execute(
-        "SELECT party, issue, before_id, after_id FROM shifts "
-        "ORDER BY date DESC, after_id DESC LIMIT ?",
-        (limit,),
-    ).fetchall()
+    sql = "SELECT party, issue, before_id, after_id FROM shifts ORDER BY date DESC, after_id DESC"
+    if limit >= 0:
+        rows = db.execute(sql + " LIMIT ?", (limit,)).fetchall()
+    else:
+        rows = db.execute(sql).fetchall()
     by_id = evidence(db, [i for row in rows for i in row[2:]])
     found = [Shift(party, issue, by_id[b], by_id[a]) for party, issue, b, a in rows]
     return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id))
 
 
-def issue_standings(db: sqlite3.Connection) -> list[IssueStanding]:
+def issue_standings(db: Database) -> list[IssueStanding]:
     """Converging, contested or open, for every issue a side took a position on."""
     counts = dict(db.execute("SELECT issue, count(*) FROM statement_issues GROUP BY issue"))
     by_issue: dict[str, list[Standing]] = {}

@@ -1,29 +1,27 @@
-"""The embedded store: SQLite with WAL, foreign keys and versioned migrations.
+"""The store: an SQLite file (WAL, foreign keys) or a PostgreSQL server, with
+versioned migrations shared by both (see ``database`` for the dialects).
 
 Every document is written in one transaction together with its statements, so
 an interrupted ingest leaves either the whole document or nothing. Documents
-are keyed by the hash of their cleaned text, so the same document is stored
-once however often, and from however many inputs, it is ingested.
+are keyed by the hash of their cleaned text, and the database's primary key
+(``INSERT ... ON CONFLICT DO NOTHING``) keeps one copy however often, from
+however many inputs and concurrent ingests, a document arrives.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from .database import Database, DatabaseError, connect, is_server_url, public_location
 from .records import Document, Section, Span, Statement
 from .standing import mark_stale
 
-BUSY_TIMEOUT_MS = 30_000
-
-
-class StoreError(Exception):
-    """The database cannot be opened or used; the message is for users."""
+StoreError = DatabaseError  # the name the rest of talkwatch uses
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -66,24 +64,21 @@ _STATEMENT_COLUMNS = """
 class Store:
     """One open database. Use ``Store.open(path)`` and ``close()``."""
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
-        self.db = connection
-        self.path = path
+    def __init__(self, db: Database, path: str) -> None:
+        self.db = db
+        self.path = public_location(path)  # for messages: no password
 
     @classmethod
     def open(cls, path: str) -> Store:
-        if Path(path).is_dir():
+        """An SQLite file, or a PostgreSQL database for a ``postgresql://`` URL."""
+        if not is_server_url(path) and Path(path).is_dir():
             raise StoreError(f"{path}: is a folder, not a database file.")
+        store = cls(connect(path), path)
         try:
-            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{path}: cannot be opened as a talkwatch database ({err}).") from None
-        store = cls(connection, path)
-        store.migrate()
+            store.migrate()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def close(self) -> None:
@@ -100,7 +95,7 @@ class Store:
         """Bring the schema up to date, backing up an existing older database first."""
         try:
             current = self.schema_version()
-        except sqlite3.DatabaseError as err:
+        except self.db.errors as err:
             raise StoreError(f"{self.path}: is not a talkwatch database ({err}).") from None
         if current > SCHEMA_VERSION:
             raise StoreError(
@@ -110,10 +105,11 @@ class Store:
         pending = [(v, sql) for v, sql in migrations() if v > current]
         if not pending:
             return
-        if current > 0:
+        if current > 0 and self.db.dialect == "sqlite":  # a server has its own backups
             self.backup(f"{self.path}.schema{current}.bak")
         for version, sql in pending:
             with self.transaction():
+                self.db.lock_schema()
                 if self.schema_version() >= version:  # another process migrated meanwhile
                     continue
                 for command in _sql_commands(sql):
@@ -121,11 +117,14 @@ class Store:
                 self.db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
     def backup(self, target: str) -> None:
-        with sqlite3.connect(target) as copy:
-            self.db.backup(copy)
+        """Copy an SQLite database to ``target`` (for a server, use its own tools)."""
+        backup = getattr(self.db, "backup", None)
+        if backup is None:
+            raise StoreError(f"{self.path}: back up a database server with its own tools.")
+        backup(target)
 
-    def transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+    def transaction(self, exclusive_of: str = "") -> _Transaction:
+        return _Transaction(self.db, exclusive_of)
 
     # -- writing -------------------------------------------------------------
 
@@ -149,8 +148,9 @@ class Store:
         """
         with self.transaction():
             inserted = self.db.execute(
-                "INSERT OR IGNORE INTO documents (id, name, origin, url, title, author, date, "
-                "text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, name, origin, url, title, author, date, "
+                "text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (
                     document.id,
                     document.name,
@@ -170,7 +170,8 @@ class Store:
                     self._insert_statement(statement)
                 mark_stale(self.db, statements)
             self.db.execute(
-                "INSERT OR IGNORE INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?)",
+                "INSERT INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (document.origin, raw_hash, document.id),
             )
         return bool(inserted)
@@ -182,7 +183,7 @@ class Store:
         )
 
     def _insert_statement(self, st: Statement) -> None:
-        cursor = self.db.execute(
+        statement_id = self.db.insert(
             'INSERT INTO statements (doc_id, quote, quote_spans, start, "end", speaker, party, '
             "source, kind, stance, section, sentence_start, sentence_end, cue, cue_start, "
             "cue_end, speaker_mention, speaker_start, speaker_end, actor_id, issue_evidence, "
@@ -217,7 +218,7 @@ class Store:
         )
         self.db.executemany(
             "INSERT INTO statement_issues (statement_id, issue) VALUES (?, ?)",
-            [(cursor.lastrowid, issue) for issue in dict.fromkeys(st.issues)],
+            [(statement_id, issue) for issue in dict.fromkeys(st.issues)],
         )
 
     # -- reading -------------------------------------------------------------
@@ -314,16 +315,20 @@ class Store:
 
 
 class _Transaction:
-    """``with store.transaction():`` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
+    """``with store.transaction():`` BEGIN ... COMMIT, or ROLLBACK on error."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database, exclusive_of: str = "") -> None:
         self.db = db
+        self.exclusive_of = exclusive_of
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.begin(self.exclusive_of)
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            self.db.commit()
+        else:
+            self.db.rollback()
 
 
 def _shared_filters(
@@ -374,7 +379,7 @@ def _statement(row: tuple[object, ...]) -> Statement:
         party=str(party),
         source=str(source),
         kind=str(kind),
-        issues=tuple(str(issues).split()) if issues else (),
+        issues=tuple(sorted(str(issues).split())) if issues else (),
         stance=str(stance),
         section=str(section),
         sentence=str(sentence),

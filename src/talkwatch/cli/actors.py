@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
+from ..database import is_server_url
 from . import cli
 from .options import db_option, open_store
 
@@ -51,7 +52,7 @@ def actors(ctx: click.Context, db_path: str) -> None:
 
 @actors.command("show")
 @click.argument("name")
-@click.option("--db", "db_path", default=None, metavar="FILE", help="Database file.")
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help="Database file or URL.")
 @actors_option
 @click.pass_context
 def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[str, ...]) -> None:
@@ -62,7 +63,7 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
     console = Console()
     for actor in found:
         _describe(console, actor)
-    if not db_path or not Path(db_path).exists():
+    if not db_path or not (is_server_url(db_path) or Path(db_path).exists()):
         if not found:
             raise click.ClickException(f"No actor called '{name}' is known.")
         console.print(f"[dim]No database at {db_path}, so no statements to show.[/dim]")

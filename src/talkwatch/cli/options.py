@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from ..database import is_server_url
 from ..store import Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -24,8 +25,8 @@ def db_option(function: F) -> F:
         envvar="TALKWATCH_DB",
         default=DEFAULT_DB,
         show_default=True,
-        metavar="FILE",
-        help="Database file (or set TALKWATCH_DB).",
+        metavar="FILE|URL",
+        help="Database file, or a postgresql:// URL for a database server (or set TALKWATCH_DB).",
     )(function)
 
 
@@ -44,7 +45,7 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
     """Open the store, turning its errors into one-line messages for users."""
     from pathlib import Path
 
-    if must_exist and not Path(path).exists():
+    if must_exist and not is_server_url(path) and not Path(path).exists():
         raise click.ClickException(f"{path}: no such database; run 'talkwatch ingest' first.")
     try:
         store = Store.open(path)

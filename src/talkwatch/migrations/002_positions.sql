@@ -33,7 +33,7 @@ CREATE TABLE shifts (
 );
 
 -- Existing statements are taken in by the first refresh: a database whose
--- user_version is not standing.RULES has every pair recomputed.
+-- stored rules are not standing.RULES has every pair recomputed.
 
 CREATE INDEX statements_party_stance ON statements(party, stance);
 CREATE INDEX shifts_date ON shifts(date);

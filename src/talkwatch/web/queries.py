@@ -8,7 +8,6 @@ database (see ``Analysis``).
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,7 +91,7 @@ class Filters:
         return {k: v for k, v in self.__dict__.items() if v and k != "exact_speaker"}
 
 
-def _row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
+def _row(row: tuple[Any, ...]) -> dict[str, Any]:
     out = dict(zip(_NAMES, row, strict=True))
     out["issues"] = out["issues"].split() if out["issues"] else []
     return out

@@ -1,0 +1,223 @@
+"""The two databases talkwatch stores into: an SQLite file or a PostgreSQL server.
+
+talkwatch's SQL is written once, in SQLite's dialect, and every query goes
+through a ``Database``. The PostgreSQL connection translates each statement
+(once; the translations are cached): placeholders, case-insensitive
+comparisons, ``group_concat``, the order of NULL dates, and for the
+migrations the column types, so both stores run the same schema files and
+the same queries.
+
+The rules of the translation are narrow on purpose: they cover the SQL this
+package writes, and tests/test_postgres.py runs the store, the analysis and
+the web API against a real server to keep them honest.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+BUSY_TIMEOUT_MS = 30_000
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+# Lock ids for pg_advisory_xact_lock: one for migrations.
+SCHEMA_LOCK = 0x7A1C_0001
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used; the message is for users."""
+
+
+class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+def is_server_url(location: str) -> bool:
+    """True for ``postgresql://...`` (a server); anything else is an SQLite file."""
+    return location.lower().startswith(SERVER_SCHEMES)
+
+
+def public_location(location: str) -> str:
+    """The location without its password, for messages."""
+    if not is_server_url(location):
+        return location
+    parts = urlsplit(location)
+    if parts.password is None:
+        return location
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+class Database:
+    """One connection, in autocommit mode: transactions are explicit."""
+
+    dialect = ""
+    errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def insert(self, sql: str, params: Sequence[Any]) -> int:
+        """Run an INSERT into a table with an ``id`` key; returns the new row's id."""
+        raise NotImplementedError
+
+    def begin(self, exclusive_of: str = "") -> None:
+        """Start a transaction; ``exclusive_of`` names a table no one else may write meanwhile."""
+        raise NotImplementedError
+
+    def lock_schema(self) -> None:
+        """Within a transaction: wait until no other process is migrating."""
+
+    def commit(self) -> None:
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.execute("ROLLBACK")
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class SQLiteDatabase(Database):
+    dialect = "sqlite"
+    errors = (sqlite3.Error,)
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.connection = sqlite3.connect(
+            location, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        )
+        self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.connection.execute("PRAGMA journal_mode = WAL")
+        self.connection.execute("PRAGMA foreign_keys = ON")
+        self.connection.execute("PRAGMA synchronous = NORMAL")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        return self.connection.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.connection.executemany(sql, rows)
+
+    def insert(self, sql: str, params: Sequence[Any]) -> int:
+        return int(self.connection.execute(sql, params).lastrowid or 0)
+
+    def begin(self, exclusive_of: str = "") -> None:
+        # One writer at a time in SQLite: IMMEDIATE takes the write lock up front.
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def backup(self, target: str) -> None:
+        with sqlite3.connect(target) as copy:
+            self.connection.backup(copy)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class PostgresDatabase(Database):
+    dialect = "postgresql"
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        try:
+            import psycopg
+        except ImportError:
+            raise DatabaseError(
+                f"{public_location(location)}: talkwatch needs the 'postgres' extra for a "
+                "database server: pip install 'talkwatch[postgres]'."
+            ) from None
+        self.errors = (psycopg.Error,)
+        try:
+            self.connection = psycopg.connect(location, autocommit=True, connect_timeout=10)
+        except psycopg.Error as err:
+            reason = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+            raise DatabaseError(
+                f"{public_location(location)}: cannot connect ({reason})."
+            ) from None
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        return self.connection.execute(postgres_sql(sql), params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(postgres_sql(sql), list(rows))
+
+    def insert(self, sql: str, params: Sequence[Any]) -> int:
+        row = self.execute(sql + " RETURNING id", params).fetchone()
+        return int(row[0])
+
+    def begin(self, exclusive_of: str = "") -> None:
+        self.execute("BEGIN")
+        if exclusive_of:
+            # Writers of that table wait for this transaction; readers do not.
+            self.execute(f"LOCK TABLE {exclusive_of} IN EXCLUSIVE MODE")
+
+    def lock_schema(self) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def connect(location: str) -> Database:
+    """An SQLite file, or a PostgreSQL server for a ``postgresql://`` URL."""
+    if is_server_url(location):
+        return PostgresDatabase(location)
+    try:
+        return SQLiteDatabase(location)
+    except sqlite3.DatabaseError as err:
+        raise DatabaseError(
+            f"{location}: cannot be opened as a talkwatch database ({err})."
+        ) from None
+
+
+# -- SQLite's dialect into PostgreSQL's -----------------------------------------
+
+_QUERY_RULES = [
+    # `column = ? COLLATE NOCASE` -> `lower(column) = lower(?)`, served by lower() indexes
+    (re.compile(r"([\w.]+) = \? COLLATE NOCASE"), r"lower(\1) = lower(?)"),
+    (re.compile(r"\bLIKE\b"), "ILIKE"),  # SQLite's LIKE ignores ASCII case
+    # string_agg's order is arbitrary; group_concat over the key index comes sorted
+    (re.compile(r"\bgroup_concat\(([\w.]+), ' '\)"), r"string_agg(\1, ' ' ORDER BY \1)"),
+    # SQLite puts NULL first in ascending and last in descending order
+    (re.compile(r"\b([\w.]*date) DESC\b"), r"\1 DESC NULLS LAST"),
+]
+_SCHEMA_RULES = [
+    (
+        re.compile(r"\bid\s+INTEGER PRIMARY KEY\b"),
+        "id INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+    ),
+    # byte order and ASCII-only case folding, as in SQLite, whatever the server's locale
+    (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'),
+    (re.compile(r"\(\s*(\w+) COLLATE NOCASE\)"), r"(lower(\1))"),
+    # insertion order, which SQLite keeps as rowid, for `ORDER BY rowid`
+    (
+        re.compile(r"CREATE TABLE (\w+) \("),
+        r"CREATE TABLE \1 (rowid BIGINT GENERATED ALWAYS AS IDENTITY,",
+    ),
+]
+
+
+@lru_cache(maxsize=512)
+def postgres_sql(sql: str) -> str:
+    """One statement of talkwatch's SQL in PostgreSQL's dialect, with %s placeholders."""
+    is_schema = sql.lstrip().upper().startswith(("CREATE TABLE", "CREATE INDEX", "ALTER TABLE"))
+    for pattern, replacement in _SCHEMA_RULES if is_schema else _QUERY_RULES:
+        sql = pattern.sub(replacement, sql)
+    return sql.replace("%", "%%").replace("?", "%s")
