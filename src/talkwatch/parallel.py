@@ -13,11 +13,11 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .records import Document, Statement
 
@@ -29,6 +29,12 @@ PARENT_CHECK_SECONDS = 1.0
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 _worker_analyzer: Analyzer | None = None
+
+
+class Waitable(Protocol):
+    """A future of one batch's statements."""
+
+    def result(self) -> list[list[Statement]]: ...
 
 
 def default_jobs() -> int:
@@ -71,21 +77,39 @@ def analyse_in_workers(
     for variable in THREAD_VARIABLES:  # one thread per worker: the workers are the parallelism
         os.environ.setdefault(variable, "1")
     context = multiprocessing.get_context("spawn")
-    stream = iter(documents)
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,
         initializer=_start_worker,
         initargs=(list(actor_files),),
     ) as pool:
-        pending: deque[tuple[list[Document], Future[list[list[Statement]]]]] = deque()
-        while True:
-            while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
-                batch = list(islice(stream, batch_size))
-                if not batch:
-                    break
-                pending.append((batch, pool.submit(_analyse_batch, batch)))
-            if not pending:
-                return
-            batch, future = pending.popleft()
-            yield from zip(batch, future.result(), strict=True)
+        yield from in_order(
+            documents,
+            lambda batch: pool.submit(_analyse_batch, batch),
+            in_flight=jobs * IN_FLIGHT_PER_WORKER,
+            batch_size=batch_size,
+        )
+
+
+def in_order(
+    documents: Iterable[Document],
+    submit: Callable[[list[Document]], Waitable],
+    in_flight: int,
+    batch_size: int,
+) -> Iterator[tuple[Document, list[Statement]]]:
+    """Send batches to ``submit`` with at most ``in_flight`` pending; yield results in order.
+
+    Any engine whose futures have ``result()`` fits: a process pool, a Dask client.
+    """
+    stream = iter(documents)
+    pending: deque[tuple[list[Document], Waitable]] = deque()
+    while True:
+        while len(pending) < in_flight:
+            batch = list(islice(stream, batch_size))
+            if not batch:
+                break
+            pending.append((batch, submit(batch)))
+        if not pending:
+            return
+        batch, future = pending.popleft()
+        yield from zip(batch, future.result(), strict=True)

@@ -59,6 +59,8 @@ class IngestRun:
     load_analyzer: Callable[[], Analyzer]
     jobs: int = 1  # more than one: analyse in that many worker processes
     actor_files: tuple[str, ...] = ()  # what the workers load with the knowledge base
+    engine: str = "local"  # or "dask": analyse on a Dask cluster (see talkwatch.cluster)
+    address: str | None = None  # the Dask scheduler to join; None starts a local cluster
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = URL_TIMEOUT  # seconds for one URL
     date: str | None = None
@@ -81,11 +83,15 @@ class IngestRun:
         return self.summary
 
     def analysed(self, documents: Iterator[Document]) -> Iterator[tuple[Document, list[Statement]]]:
-        """Analyse in this process or in workers; nothing is loaded when nothing is new."""
+        """Analyse here, in workers or on a cluster; nothing starts when nothing is new."""
         head = list(islice(documents, WORTH_WORKERS))
         if not head:
             return iter(())
         stream = chain(head, documents)
+        if self.engine == "dask":
+            from .cluster import analyse_on_dask
+
+            return analyse_on_dask(stream, self.jobs, self.address, self.actor_files)
         if self.jobs > 1 and len(head) == WORTH_WORKERS:
             return analyse_in_workers(stream, self.jobs, self.actor_files)
         return self.analyzer().analyse_many(stream)

@@ -10,6 +10,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..actors import ActorFileError, load_knowledge_base
+from ..cluster import ClusterError
 from ..ingest import URL_TIMEOUT
 from ..parallel import default_jobs
 from ..profiling import profile_stages
@@ -60,6 +61,18 @@ from .options import db_option, iso_date, open_store
     show_default="the number of cores",
     help="Analyse in this many worker processes (large batches only).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the analysis runs: this machine's processes, or a Dask cluster.",
+)
+@click.option(
+    "--address",
+    metavar="HOST:PORT",
+    help="With --engine dask: the scheduler of an existing cluster (else one starts here).",
+)
 @click.option("--profile", is_flag=True, help="Print where the time went, stage by stage.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def ingest(
@@ -70,6 +83,8 @@ def ingest(
     max_size: int,
     timeout: float,
     jobs: int,
+    engine: str,
+    address: str | None,
     profile: bool,
     quiet: bool,
 ) -> None:
@@ -78,7 +93,15 @@ def ingest(
     Unchanged inputs already stored are skipped. Inputs that cannot be read
     are reported and the rest are still ingested; the exit status is 1 when
     any input failed. With --profile the run uses one process.
+
+    With --engine dask the analysis runs on a Dask cluster: a local one of
+    --jobs worker processes, or the existing one at --address. Reading and
+    storing stay here; --db may name a PostgreSQL server.
     """
+    if address and engine != "dask":
+        raise click.UsageError("--address names a Dask scheduler; add --engine dask.")
+    if profile and engine != "local":
+        raise click.UsageError("--profile measures the local engine; leave out --engine.")
     try:
         knowledge = load_knowledge_base([Path(p) for p in actor_files])  # fail before storing
     except ActorFileError as err:
@@ -91,6 +114,8 @@ def ingest(
             load_analyzer=lambda: load_analyzer(actor_files),
             jobs=1 if profile else jobs,
             actor_files=actor_files,
+            engine=engine,
+            address=address,
             max_bytes=max_size * 1024 * 1024,
             timeout=timeout,
             date=declared_date,
@@ -100,7 +125,10 @@ def ingest(
             summary, stages = profile_stages(lambda: with_progress(run, list(paths), quiet))
             _print_profile(stages)
         else:
-            summary = with_progress(run, list(paths), quiet)
+            try:
+                summary = with_progress(run, list(paths), quiet)
+            except ClusterError as err:
+                raise click.ClickException(str(err)) from None
     click.echo(summary.line())
     if summary.failures:
         sys.exit(1)

@@ -1,0 +1,128 @@
+"""Analyse documents on a Dask cluster: one started on this machine, or one at --address.
+
+The engine behind ``talkwatch ingest --engine dask``. Reading, cleaning and
+storing stay in the ingesting process; only the analysis (the spaCy parse
+and everything after it) runs on the workers. Each worker loads the analyzer
+once, on its first batch, and keeps it. Batches of documents are submitted
+with a bound on how many are in flight, and their statements come back in
+input order, so the store writes them as they arrive and the statement ids
+match those of an in-process ingest of the same inputs.
+
+Why Dask and not Ray: see docs/deployment.md. In short, Dask's distributed
+scheduler is a pure-Python install of a few MB that starts in a second or
+two, runs the same code on a laptop and on a cluster, and needs nothing but
+``pip install 'talkwatch[cluster]'`` on each worker machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .parallel import IN_FLIGHT_PER_WORKER, THREAD_VARIABLES, in_order
+from .records import Document, Statement
+
+if TYPE_CHECKING:
+    from .pipeline import Analyzer
+
+CONNECT_TIMEOUT = "20s"
+BATCH_SIZE = 8
+
+# On a worker: one analyzer per set of user actor files, loaded on first use.
+_analyzers: dict[str, Analyzer] = {}
+
+
+class ClusterError(Exception):
+    """The cluster cannot be started or reached; the message is for users."""
+
+
+def analyse_on_dask(
+    documents: Iterable[Document],
+    workers: int,
+    address: str | None = None,
+    actor_files: Sequence[str] = (),
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[Document, list[Statement]]]:
+    """Yield (document, statements) for every document, in order, from Dask workers.
+
+    Without ``address`` a local cluster of ``workers`` processes (one thread
+    each) is started and stopped here; with one, the existing cluster's
+    workers do the work and ``workers`` is ignored.
+    """
+    actors = tuple((Path(p).name, Path(p).read_text(encoding="utf-8")) for p in actor_files)
+    with ExitStack() as stack:
+        client = stack.enter_context(_client(workers, address))
+        size = max(1, len(client.scheduler_info().get("workers", {})))
+
+        def submit(batch: list[Document]) -> Any:
+            return client.submit(analyse_batch, batch, actors, pure=False)
+
+        yield from in_order(documents, submit, size * IN_FLIGHT_PER_WORKER, batch_size)
+
+
+def _client(workers: int, address: str | None) -> Any:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ClusterError(
+            "--engine dask needs the 'cluster' extra: pip install 'talkwatch[cluster]'."
+        ) from None
+    if address:
+        try:
+            return Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as err:
+            raise ClusterError(f"{address}: cannot reach a Dask scheduler ({err}).") from None
+    for variable in THREAD_VARIABLES:  # the workers are the parallelism: one thread each
+        os.environ.setdefault(variable, "1")
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    return _OwnedClient(Client(cluster), cluster)
+
+
+class _OwnedClient:
+    """A client of a cluster started here: closing it stops the cluster too."""
+
+    def __init__(self, client: Any, cluster: Any) -> None:
+        self.client, self.cluster = client, cluster
+
+    def __enter__(self) -> Any:
+        return self.client
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        self.cluster.close()
+
+
+def analyse_batch(
+    documents: list[Document], actors: tuple[tuple[str, str], ...]
+) -> list[list[Statement]]:
+    """On a worker: the statements of each document of one batch."""
+    analyzer = _worker_analyzer(actors)
+    return [found for _, found in analyzer.analyse_many(documents, batch_size=len(documents))]
+
+
+def _worker_analyzer(actors: tuple[tuple[str, str], ...]) -> Analyzer:
+    """The worker's analyzer for these user actor files, loaded once."""
+    key = hashlib.sha256(repr(actors).encode()).hexdigest()
+    if key not in _analyzers:
+        from .pipeline import Analyzer
+
+        folder = Path(tempfile.mkdtemp(prefix="talkwatch-actors-"))
+        files = []
+        for n, (name, text) in enumerate(actors):
+            path = folder / f"{n}-{name}"
+            path.write_text(text, encoding="utf-8")
+            files.append(path)
+        _analyzers[key] = Analyzer.load(actor_files=files)
+    return _analyzers[key]
