@@ -34,7 +34,7 @@ def talkwatch(*args: str) -> list[str]:
     return [sys.executable, "-c", "from talkwatch.cli import cli; cli()", *args]
 
 
-def start_ingest(db: Path, *targets: Path) -> subprocess.Popen[bytes]:
+def start_ingest(db: Path | str, *targets: Path) -> subprocess.Popen[bytes]:
     """`talkwatch ingest` in its own process group (so its workers can be killed with it)."""
     return subprocess.Popen(
         talkwatch("ingest", *map(str, targets), "--db", str(db), "-q"),
@@ -96,15 +96,18 @@ class Verdict:
         )
 
 
-def verify(db: Path) -> Verdict:
+def verify(db: Path | str) -> Verdict:
     """Counts, documents with the wrong number of statements, and `talkwatch check`."""
-    with sqlite3.connect(db) as conn:
-        count = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+    from talkwatch.store import Store
+
+    store = Store.open(str(db))
+    try:
+        count = lambda sql: int(store.db.execute(sql).fetchone()[0])  # noqa: E731
         partial = [
             name
-            for name, n in conn.execute(
+            for name, n in store.db.execute(
                 "SELECT d.name, count(s.id) FROM documents d "
-                "LEFT JOIN statements s ON s.doc_id = d.id GROUP BY d.id"
+                "LEFT JOIN statements s ON s.doc_id = d.id GROUP BY d.id, d.name"
             )
             if n != STATEMENTS_PER_DOCUMENT
         ]
@@ -117,6 +120,8 @@ def verify(db: Path) -> Verdict:
             check="",
             check_ok=False,
         )
+    finally:
+        store.close()
     checked = subprocess.run(talkwatch("check", "--db", str(db)), capture_output=True, text=True)
     verdict.check = (checked.stdout + checked.stderr).strip()
     verdict.check_ok = checked.returncode == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -57,16 +57,27 @@ def postgres_admin() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def pg_url(postgres_admin: str) -> Iterator[str]:
-    """An empty PostgreSQL database of this test's own, dropped afterwards."""
+@pytest.fixture(scope="session")
+def new_pg_database(postgres_admin: str) -> Iterator[Callable[[], str]]:
+    """Makes empty PostgreSQL databases (URLs); all are dropped at the end of the session."""
     from postgres_server import drop_database, fresh_database
 
-    url, name = fresh_database(postgres_admin)
-    try:
-        yield url
-    finally:
+    made: list[str] = []
+
+    def make() -> str:
+        url, name = fresh_database(postgres_admin)
+        made.append(name)
+        return url
+
+    yield make
+    for name in made:
         drop_database(postgres_admin, name)
+
+
+@pytest.fixture
+def pg_url(new_pg_database: Callable[[], str]) -> str:
+    """An empty PostgreSQL database of this test's own."""
+    return new_pg_database()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

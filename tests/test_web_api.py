@@ -1,4 +1,7 @@
-"""The JSON API: every endpoint, the token rule for ingest, and bad parameters as 4xx."""
+"""The JSON API: every endpoint, the token rule for ingest, and bad parameters as 4xx.
+
+Every test runs twice: on an SQLite file and on a PostgreSQL database.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +18,14 @@ TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
-    path = str(tmp_path_factory.mktemp("api") / "web.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict[str, str]]:
+    if request.param == "sqlite":
+        path = str(tmp_path_factory.mktemp("api") / "web.db")
+    else:
+        path = request.getfixturevalue("new_pg_database")()
     return path, build(path)
 
 

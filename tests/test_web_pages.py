@@ -13,9 +13,15 @@ from talkwatch.web.app import create_app
 from web_helpers import EVIL, build
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
-    path = str(tmp_path_factory.mktemp("pages") / "web.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict[str, str]]:
+    """The pages on an SQLite file and on a PostgreSQL database."""
+    if request.param == "sqlite":
+        path = str(tmp_path_factory.mktemp("pages") / "web.db")
+    else:
+        path = request.getfixturevalue("new_pg_database")()
     return path, build(path)
 
 
