@@ -198,7 +198,7 @@ def grouped_by_issue(
         "SELECT issue, id, n FROM (SELECT coalesce(i.issue, '') AS issue, s.id AS id, "
         "row_number() OVER (PARTITION BY i.issue ORDER BY s.date DESC, s.id DESC) AS rank, "
         "count(*) OVER (PARTITION BY i.issue) AS n FROM statements s "
-        f"LEFT JOIN statement_issues i ON i.statement_id = s.id WHERE {test}) "
+        f"LEFT JOIN statement_issues i ON i.statement_id = s.id WHERE {test}) AS ranked "
         "WHERE rank <= ? ORDER BY n DESC, issue, rank",
         (value, per_issue),
     ).fetchall()
