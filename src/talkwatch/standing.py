@@ -180,14 +180,18 @@ def evidence(db: Database, ids: Iterable[int]) -> dict[int, Evidence]:
 def stored_shifts(db: Database, limit: int = -1) -> list[Shift]:
     """The latest ``limit`` stored changes of stance (all when negative), oldest first."""
     refresh(db)
-    sql = "SELECT party, issue, before_id, after_id FROM shifts ORDER BY date DESC, after_id DESC"
+    sql = (
+        "SELECT party, issue, before_id, after_id FROM shifts "
+        "ORDER BY date DESC, after_id DESC, party DESC, issue DESC"
+    )
     if limit >= 0:
         rows = db.execute(sql + " LIMIT ?", (limit,)).fetchall()
     else:
         rows = db.execute(sql).fetchall()
     by_id = evidence(db, [i for row in rows for i in row[2:]])
     found = [Shift(party, issue, by_id[b], by_id[a]) for party, issue, b, a in rows]
-    return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id))
+    # one statement can shift several issues: party and issue break the tie, in any database
+    return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
 
 
 def issue_standings(db: Database) -> list[IssueStanding]:
