@@ -53,7 +53,9 @@ def postgres_admin() -> Iterator[str]:
             else:
                 tried.append(f"{LOCAL_SERVER}: {problem}")
         if not url:
-            pytest.skip("no PostgreSQL server for the server-store tests; tried " + "; ".join(tried))
+            pytest.skip(
+                "no PostgreSQL server for the server-store tests; tried " + "; ".join(tried)
+            )
         yield url
 
 

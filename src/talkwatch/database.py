@@ -85,6 +85,9 @@ class Database:
     def lock_schema(self) -> None:
         """Within a transaction: wait until no other process is migrating."""
 
+    def has_table(self, name: str) -> bool:
+        raise NotImplementedError
+
     def commit(self) -> None:
         self.execute("COMMIT")
 
@@ -121,6 +124,10 @@ class SQLiteDatabase(Database):
     def begin(self, exclusive_of: str = "") -> None:
         # One writer at a time in SQLite: IMMEDIATE takes the write lock up front.
         self.connection.execute("BEGIN IMMEDIATE")
+
+    def has_table(self, name: str) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.connection.execute(sql, (name,)).fetchone() is not None
 
     def backup(self, target: str) -> None:
         with sqlite3.connect(target) as copy:
@@ -171,6 +178,9 @@ class PostgresDatabase(Database):
     def lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
 
+    def has_table(self, name: str) -> bool:
+        return bool(self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0])
+
     def close(self) -> None:
         self.connection.close()
 
@@ -208,7 +218,7 @@ _SCHEMA_RULES = [
     (re.compile(r"\(\s*(\w+) COLLATE NOCASE\)"), r"(lower(\1))"),
     # insertion order, which SQLite keeps as rowid, for `ORDER BY rowid`
     (
-        re.compile(r"CREATE TABLE (\w+) \("),
+        re.compile(r"CREATE TABLE ((?:IF NOT EXISTS )?\w+) \("),
         r"CREATE TABLE \1 (rowid BIGINT GENERATED ALWAYS AS IDENTITY,",
     ),
 ]

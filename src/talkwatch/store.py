@@ -87,7 +87,9 @@ class Store:
     # -- schema --------------------------------------------------------------
 
     def schema_version(self) -> int:
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        """The version of the stored schema; 0 for an empty database."""
+        if not self.db.has_table("schema_version"):
+            return 0
         row = self.db.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
 
@@ -109,7 +111,10 @@ class Store:
             self.backup(f"{self.path}.schema{current}.bak")
         for version, sql in pending:
             with self.transaction():
-                self.db.lock_schema()
+                self.db.lock_schema()  # other processes opening the database wait here
+                self.db.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
+                )
                 if self.schema_version() >= version:  # another process migrated meanwhile
                     continue
                 for command in _sql_commands(sql):

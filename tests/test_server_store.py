@@ -1,0 +1,157 @@
+"""The PostgreSQL store: its schema, concurrent writers and readers, and errors in words.
+
+What it shares with the SQLite store (round trips, filters, positions, the
+API and the pages) is tested on both in test_store.py, test_standing.py,
+test_web_api.py and test_web_pages.py.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from talkwatch.cli import cli
+from talkwatch.database import public_location
+from talkwatch.store import SCHEMA_VERSION, Store, StoreError
+from test_store import document, two_statements
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stress"))
+
+import concurrent_ingest
+
+
+def columns_in_sqlite(path: str) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: [r[1] for r in db.execute(f"PRAGMA table_info({t})")] for t in tables}
+
+
+def columns_in_postgres(store: Store) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for table, column in store.db.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+    ):
+        found.setdefault(table, []).append(column)
+    return found
+
+
+def test_the_server_has_the_same_tables_and_columns(pg_url: str, tmp_path: Path) -> None:
+    Store.open(str(tmp_path / "t.db")).close()
+    store = Store.open(pg_url)
+    try:
+        assert store.schema_version() == SCHEMA_VERSION
+        on_server = columns_in_postgres(store)
+    finally:
+        store.close()
+    # PostgreSQL has no implicit rowid: the migrations give each table one, first.
+    assert {t: [c for c in cols if c != "rowid"] for t, cols in on_server.items()} == (
+        columns_in_sqlite(str(tmp_path / "t.db"))
+    )
+    assert all(cols[0] == "rowid" for cols in on_server.values())
+
+
+def test_four_processes_opening_an_empty_database_migrate_it_once(pg_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def open_and_close() -> None:
+        try:
+            Store.open(pg_url).close()
+        except BaseException as err:
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_and_close) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    store = Store.open(pg_url)
+    try:
+        versions = [v for (v,) in store.db.execute("SELECT version FROM schema_version")]
+    finally:
+        store.close()
+    assert sorted(versions) == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_the_database_not_a_read_keeps_documents_unique(pg_url: str) -> None:
+    """Two connections add the same document: one insert wins, the other stores nothing."""
+    first, second = Store.open(pg_url), Store.open(pg_url)
+    try:
+        doc = document()
+        first.db.begin()
+        first.db.execute(
+            "INSERT INTO documents (id, name, origin, text, original, ingested_at) "
+            "VALUES (?, 'x', 'x', 'x', 'x', 'now')",
+            (doc.id,),
+        )
+        # `second` checked before `first` committed: it saw no such document
+        assert not second.has_document(doc.id)
+        outcome: list[bool] = []
+        waiting = threading.Thread(
+            target=lambda: outcome.append(second.add(doc, two_statements(doc), "raw2"))
+        )
+        waiting.start()  # blocks on the primary key until `first` ends
+        first.db.commit()
+        waiting.join(timeout=30)
+        assert outcome == [False]
+        assert second.counts() == {"documents": 1, "statements": 0, "inputs": 1}
+    finally:
+        first.close()
+        second.close()
+
+
+def test_two_ingests_and_serve_on_one_server(pg_url: str, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    outcome = concurrent_ingest.run(tmp_path, documents=60, timeout=120, db=pg_url, serve_port=port)
+    assert outcome.problems == []
+    assert outcome.figures == "60 documents (60 distinct), 120 statements, 60 inputs"
+    assert outcome.queries > 0  # the server answered while the ingests wrote
+
+
+def test_check_reads_a_server_database(pg_url: str) -> None:
+    store = Store.open(pg_url)
+    try:
+        doc = document()
+        store.add(doc, two_statements(doc), "raw1")
+    finally:
+        store.close()
+    result = CliRunner().invoke(cli, ["check", "--db", pg_url])
+    assert result.exit_code == 0, result.output
+    assert "No problems found" in result.output and "1 document, 2 statements" in result.output
+
+
+def test_an_unreachable_server_is_one_line_without_the_password() -> None:
+    url = "postgresql://analyst:s3cret@127.0.0.1:1/talks"
+    result = CliRunner().invoke(cli, ["statements", "--db", url])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("Error: postgresql://analyst:***@127.0.0.1:1/talks: cannot connect")
+    assert "s3cret" not in result.output
+
+
+def test_public_location_hides_only_the_password() -> None:
+    assert public_location("postgresql://u:p@db.example:5432/x") == (
+        "postgresql://u:***@db.example:5432/x"
+    )
+    assert public_location("postgresql://u@db/x") == "postgresql://u@db/x"
+    assert public_location("talkwatch.db") == "talkwatch.db"
+
+
+def test_a_server_database_is_not_backed_up_to_a_file(pg_url: str) -> None:
+    store = Store.open(pg_url)
+    try:
+        with pytest.raises(StoreError, match="back up a database server with its own tools"):
+            store.backup("copy.db")
+    finally:
+        store.close()
