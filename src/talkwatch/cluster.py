@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -33,6 +32,18 @@ if TYPE_CHECKING:
 
 CONNECT_TIMEOUT = "20s"
 BATCH_SIZE = 8
+# Settings for the workers of a cluster started here. Dask's defaults suit many
+# small tasks; ours are long CPU-bound parses, and two of those defaults cost
+# them 10-30% (bench/cluster.py): the statistical profiler sampling the task's
+# stack every 10 ms, and MALLOC_TRIM_THRESHOLD_=65536, which hands freed memory
+# back to the system so often that spaCy's allocations pay for it. Memory is
+# still watched, once a second instead of ten times. A cluster joined with
+# --address keeps its operator's settings (docs/deployment.md suggests these).
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ": {variable: 1 for variable in THREAD_VARIABLES},
+}
 
 # On a worker: one analyzer per set of user actor files, loaded on first use.
 _analyzers: dict[str, Analyzer] = {}
@@ -78,15 +89,16 @@ def _client(workers: int, address: str | None) -> Any:
             return Client(address, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as err:
             raise ClusterError(f"{address}: cannot reach a Dask scheduler ({err}).") from None
-    for variable in THREAD_VARIABLES:  # the workers are the parallelism: one thread each
-        os.environ.setdefault(variable, "1")
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    import dask
+
+    with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies hand it to their workers
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,  # the workers are the parallelism
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     return _OwnedClient(Client(cluster), cluster)
 
 
