@@ -171,8 +171,7 @@ class Store:
             ).rowcount
             if inserted:
                 self._insert_sections(document)
-                for statement in statements:
-                    self._insert_statement(statement)
+                self._insert_statements(statements)
                 mark_stale(self.db, statements)
             self.db.execute(
                 "INSERT INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?) "
@@ -187,43 +186,16 @@ class Store:
             [(document.id, s.name, s.start, s.end) for s in document.sections],
         )
 
-    def _insert_statement(self, st: Statement) -> None:
-        statement_id = self.db.insert(
-            'INSERT INTO statements (doc_id, quote, quote_spans, start, "end", speaker, party, '
-            "source, kind, stance, section, sentence_start, sentence_end, cue, cue_start, "
-            "cue_end, speaker_mention, speaker_start, speaker_end, actor_id, issue_evidence, "
-            "stance_reason, date, extras) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                st.doc_id,
-                st.quote,
-                json.dumps([[s.start, s.end] for s in st.quote_spans]),
-                st.span.start,
-                st.span.end,
-                st.speaker,
-                st.party,
-                st.source,
-                st.kind,
-                st.stance,
-                st.section,
-                st.sentence_span.start,
-                st.sentence_span.end,
-                st.cue,
-                st.cue_span.start if st.cue_span else None,
-                st.cue_span.end if st.cue_span else None,
-                st.speaker_mention,
-                st.speaker_span.start if st.speaker_span else None,
-                st.speaker_span.end if st.speaker_span else None,
-                st.actor_id,
-                json.dumps(list(st.issue_evidence), ensure_ascii=False),
-                st.stance_reason,
-                st.date,
-                json.dumps(st.extras, ensure_ascii=False),
-            ),
-        )
+    def _insert_statements(self, statements: list[Statement]) -> None:
+        """All of a document's statements and their issues (a few round trips on a server)."""
+        ids = self.db.insert_many(_INSERT_STATEMENT, [_statement_row(st) for st in statements])
         self.db.executemany(
             "INSERT INTO statement_issues (statement_id, issue) VALUES (?, ?)",
-            [(statement_id, issue) for issue in dict.fromkeys(st.issues)],
+            [
+                (statement_id, issue)
+                for statement_id, st in zip(ids, statements, strict=True)
+                for issue in dict.fromkeys(st.issues)
+            ],
         )
 
     # -- reading -------------------------------------------------------------
@@ -317,6 +289,44 @@ class Store:
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("documents", "statements", "inputs")
         }
+
+
+_INSERT_STATEMENT = (
+    'INSERT INTO statements (doc_id, quote, quote_spans, start, "end", speaker, party, '
+    "source, kind, stance, section, sentence_start, sentence_end, cue, cue_start, "
+    "cue_end, speaker_mention, speaker_start, speaker_end, actor_id, issue_evidence, "
+    "stance_reason, date, extras) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _statement_row(st: Statement) -> tuple[object, ...]:
+    return (
+        st.doc_id,
+        st.quote,
+        json.dumps([[s.start, s.end] for s in st.quote_spans]),
+        st.span.start,
+        st.span.end,
+        st.speaker,
+        st.party,
+        st.source,
+        st.kind,
+        st.stance,
+        st.section,
+        st.sentence_span.start,
+        st.sentence_span.end,
+        st.cue,
+        st.cue_span.start if st.cue_span else None,
+        st.cue_span.end if st.cue_span else None,
+        st.speaker_mention,
+        st.speaker_span.start if st.speaker_span else None,
+        st.speaker_span.end if st.speaker_span else None,
+        st.actor_id,
+        json.dumps(list(st.issue_evidence), ensure_ascii=False),
+        st.stance_reason,
+        st.date,
+        json.dumps(st.extras, ensure_ascii=False),
+    )
 
 
 class _Transaction:
