@@ -22,16 +22,20 @@ install; docs/deployment.md turns these figures into a capacity note.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from corpus import words, write_corpus
 from synthetic import PER_DOC, build
+
+from talkwatch.store import Store
 
 ENGINES = {
     ("local", 1): ["--jobs", "1"],
@@ -64,11 +68,19 @@ def drop_server_database(admin: str, name: str) -> None:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def store_rate(location: str, documents: int) -> float:
-    """Documents per second that ``Store.add`` writes (25 statements each)."""
+def store_rate(location: str, documents: int, writers: int = 1) -> float:
+    """Documents per second that ``Store.add`` writes (25 statements each) from ``writers``
+    processes at once, each writing its own documents."""
+    Store.open(location).close()  # the schema, before the writers race to create it
     start = time.perf_counter()
-    build(location, documents * PER_DOC)
-    return documents / (time.perf_counter() - start)
+    with ProcessPoolExecutor(writers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        done = [
+            pool.submit(build, location, documents * PER_DOC, first=n * documents)
+            for n in range(writers)
+        ]
+        for future in done:
+            future.result()
+    return writers * documents / (time.perf_counter() - start)
 
 
 def engines(folder: Path, tmp: Path, rounds: int) -> dict[tuple[str, int], float]:
@@ -82,45 +94,54 @@ def engines(folder: Path, tmp: Path, rounds: int) -> dict[tuple[str, int], float
     return best
 
 
+def report_engines(folder: Path, tmp: Path, documents: int, rounds: int) -> None:
+    texts = write_corpus(folder, documents)
+    n = len(texts)
+    print(f"{n} documents, {words(texts):,} words; best of {rounds} rounds")
+    best = engines(folder, tmp, rounds)
+    header = ("engine", "workers", "seconds", "docs/s", "ms/doc", "vs local")
+    print("\n{:<8}{:>8}{:>9}{:>8}{:>8}{:>10}".format(*header))
+    for (engine, workers), seconds in best.items():
+        ratio = seconds / best[("local", workers)]
+        print(
+            f"{engine:<8}{workers:>8}{seconds:>9.1f}{n / seconds:>8.1f}"
+            f"{1000 * seconds / n:>8.1f}{ratio - 1:>+10.1%}"
+        )
+    for workers in (1, 2):
+        overhead = best[("dask", workers)] / best[("local", workers)] - 1
+        verdict = "PASS" if overhead < 0.15 else "FAIL"
+        print(f"dask overhead at {workers} worker(s): {overhead:+.1%} (target < 15%) {verdict}")
+    print(f"local 2 workers / 1 worker: {best[('local', 1)] / best[('local', 2)]:.2f}x")
+    print(f"dask 2 workers / 1 worker: {best[('dask', 1)] / best[('dask', 2)]:.2f}x")
+
+
+def report_store(tmp: Path, documents: int, server: str | None) -> None:
+    print(f"\nstore write rate, documents of {PER_DOC} statements ({documents} per writer):")
+    for writers in (1, 2):
+        rate = store_rate(str(tmp / f"store{writers}.db"), documents, writers)
+        print(f"  SQLite file, {writers} writer(s): {rate:7.1f} documents/s")
+        if server:
+            url, name = fresh_server_database(server)
+            try:
+                rate = store_rate(url, documents, writers)
+                print(f"  PostgreSQL,  {writers} writer(s): {rate:7.1f} documents/s")
+            finally:
+                drop_server_database(server, name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=600)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--store-documents", type=int, default=400)
+    parser.add_argument("--store-only", action="store_true", help="skip the engine runs")
     parser.add_argument("--server", help="admin URL of a PostgreSQL server to measure too")
     args = parser.parse_args()
     os.environ["TALKWATCH_ISSUE_MODEL"] = "off"
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        texts = write_corpus(folder, args.documents)
-        n = len(texts)
-        print(f"{n} documents, {words(texts):,} words; best of {args.rounds} rounds")
-        best = engines(folder, Path(tmp), args.rounds)
-        print(
-            f"\n{'engine':<8}{'workers':>8}{'seconds':>9}{'docs/s':>8}{'ms/doc':>8}{'vs local':>10}"
-        )
-        for (engine, workers), seconds in best.items():
-            ratio = seconds / best[("local", workers)]
-            print(
-                f"{engine:<8}{workers:>8}{seconds:>9.1f}{n / seconds:>8.1f}"
-                f"{1000 * seconds / n:>8.1f}{ratio - 1:>+10.1%}"
-            )
-        for workers in (1, 2):
-            overhead = best[("dask", workers)] / best[("local", workers)] - 1
-            verdict = "PASS" if overhead < 0.15 else "FAIL"
-            print(f"dask overhead at {workers} worker(s): {overhead:+.1%} (target < 15%) {verdict}")
-        print(f"local 2 workers / 1 worker: {best[('local', 1)] / best[('local', 2)]:.2f}x")
-        print(f"dask 2 workers / 1 worker: {best[('dask', 1)] / best[('dask', 2)]:.2f}x")
-
-        docs = args.store_documents
-        print(f"\nstore write rate, {docs} documents of {PER_DOC} statements, one writer:")
-        print(f"  SQLite file: {store_rate(str(Path(tmp) / 'store.db'), docs):7.1f} documents/s")
-        if args.server:
-            url, name = fresh_server_database(args.server)
-            try:
-                print(f"  PostgreSQL:  {store_rate(url, docs):7.1f} documents/s")
-            finally:
-                drop_server_database(args.server, name)
+        if not args.store_only:
+            report_engines(Path(tmp) / "corpus", Path(tmp), args.documents, args.rounds)
+        report_store(Path(tmp), args.store_documents, args.server)
 
 
 if __name__ == "__main__":

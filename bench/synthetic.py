@@ -18,11 +18,12 @@ STANCES = ["demand", "offer", "accept", "reject", "conditional", "deny", "assess
 PER_DOC = 25
 
 
-def build(path: str, total: int) -> None:
-    rng = random.Random(6)
+def build(path: str, total: int, first: int = 0) -> None:
+    """``total`` statements in documents numbered from ``first`` (distinct for distinct ranges)."""
+    rng = random.Random(6 + first)
     speakers = [(f"Speaker {i:03d}", PARTIES[i % len(PARTIES)]) for i in range(300)]
     store = Store.open(path)
-    for d in range(total // PER_DOC):
+    for d in range(first, first + total // PER_DOC):
         day = f"{2022 + d % 4}-{1 + d % 12:02d}-{1 + d % 28:02d}"
         sentences, statements, pos = [], [], 0
         for _ in range(PER_DOC):
