@@ -9,6 +9,7 @@ from line order, and so must the positions, shifts and issue statuses.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,16 @@ def test_address_without_the_dask_engine_is_refused(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--address names a Dask scheduler; add --engine dask." in result.output
+
+
+def test_without_the_cluster_extra_the_error_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    result = CliRunner().invoke(
+        cli, ["ingest", str(CORPUS), "--db", str(tmp_path / "t.db"), "-q", "--engine", "dask"]
+    )
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: --engine dask needs the 'cluster' extra: pip install 'talkwatch[cluster]'."
+    )

@@ -155,3 +155,15 @@ def test_a_server_database_is_not_backed_up_to_a_file(pg_url: str) -> None:
             store.backup("copy.db")
     finally:
         store.close()
+
+
+def test_without_the_postgres_extra_the_error_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    result = CliRunner().invoke(cli, ["positions", "--db", "postgresql://db.example/talks"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: postgresql://db.example/talks: talkwatch needs the 'postgres' extra for a "
+        "database server: pip install 'talkwatch[postgres]'."
+    )

@@ -59,7 +59,8 @@ from .options import db_option, iso_date, open_store
     type=click.IntRange(min=1),
     default=default_jobs,
     show_default="the number of cores",
-    help="Analyse in this many worker processes (large batches only).",
+    help="Analyse in this many worker processes (large batches only); with --engine dask "
+    "and no --address, the number of workers of the local cluster.",
 )
 @click.option(
     "--engine",
