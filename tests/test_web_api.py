@@ -5,9 +5,13 @@ Every test runs twice: on an SQLite file and on a PostgreSQL database.
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from talkwatch.cli import cli
 from talkwatch.web.app import create_app
 from web_helpers import build
 
@@ -204,3 +208,28 @@ def test_ingest_stores_a_text_through_the_pipeline(writer: TestClient) -> None:
     assert again.status_code == 200 and again.json()["new"] is False
     # the overview cache notices the new statements
     assert writer.get("/api/positions", params={"party": "RUS", "issue": "territory"}).json()
+
+
+def test_positions_and_issues_are_the_ones_the_command_line_reads(
+    client: TestClient, db: tuple[str, dict[str, str]]
+) -> None:
+    cli_positions = json.loads(
+        CliRunner().invoke(cli, ["positions", "--db", db[0], "--format", "json"]).stdout
+    )
+    api_positions = client.get("/api/positions").json()
+    assert len(api_positions) == len(cli_positions) >= 4
+    assert sorted(
+        (p["party"], p["issue"], p["stance"], p["date"], p["sourcing"], p["documents"],
+         p["history"], p["evidence"])
+        for p in api_positions
+    ) == sorted(
+        (p["party"], p["issue"], p["stance"], p["date"], p["sourcing"], p["documents"],
+         p["statements"], p["evidence"])
+        for p in cli_positions
+    )  # fmt: skip
+    cli_issues = json.loads(
+        CliRunner().invoke(cli, ["issues", "--db", db[0], "--format", "json"]).stdout
+    )
+    assert {i["issue"]: i["status"] for i in client.get("/api/issues").json()} == {
+        i["issue"]: i["status"] for i in cli_issues
+    }

@@ -111,13 +111,18 @@ def _stored_rules(db: Database) -> int | None:
     return int(row[0]) if row else None
 
 
+def history(db: Database, party: str, issue: str) -> list[Evidence]:
+    """Every position-taking statement of one side on one issue, oldest first."""
+    return [Evidence(*row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
+
+
 def _recompute(db: Database, party: str, issue: str) -> None:
-    rows = db.execute(_HISTORY, (party, issue, *POSITION_STANCES)).fetchall()
+    rows = history(db, party, issue)
     db.execute("DELETE FROM positions WHERE party = ? AND issue = ?", (party, issue))
     db.execute("DELETE FROM shifts WHERE party = ? AND issue = ?", (party, issue))
     if not rows:
         return
-    position = Position(party, issue, tuple(Evidence(*row) for row in rows))
+    position = Position(party, issue, tuple(rows))
     support = position.support
     db.execute(
         "INSERT INTO positions (party, issue, stance, date, statement_id, sourcing, documents, "

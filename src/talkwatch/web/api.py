@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from ..analysis import Position, Shift
+from ..analysis import Shift
 from . import queries
 from .app import ctx, not_found
 from .ingest import IngestRequest, Refused, authorise, ingest, parse
+from .overview import StoredPosition
 from .params import Limit, Offset, check_issue, check_party, filters
 from .queries import Filters
 
@@ -24,7 +25,7 @@ def _page(page: queries.Page) -> dict[str, Any]:
     return {"total": page.total, "limit": page.limit, "offset": page.offset, "items": page.items}
 
 
-def position_json(p: Position) -> dict[str, Any]:
+def position_json(p: StoredPosition) -> dict[str, Any]:
     return {
         "party": p.party,
         "issue": p.issue,
@@ -33,7 +34,7 @@ def position_json(p: Position) -> dict[str, Any]:
         "sourcing": p.sourcing,
         "documents": len({e.doc_id for e in p.support}),
         "evidence": [asdict(e) for e in p.support],
-        "history": len(p.history),
+        "history": p.statements,
     }
 
 

@@ -1,9 +1,10 @@
 """Positions, shifts and issue statuses for the web, cached per state of the database.
 
-``talkwatch.analysis`` works on ``Statement`` records. Loading every stored
-statement in full for each page would take seconds at 100,000 statements, so
-this loads only the columns the analysis reads, of only the statements that
-can count towards a position, and keeps the result until the database changes.
+They come from the tables ``talkwatch.standing`` keeps up to date as
+documents arrive, so the dashboard reads a few hundred rows (and the evidence
+behind each current stance) whatever the size of the corpus, and gives the
+same answers as ``talkwatch positions``, ``shifts`` and ``issues``. A cell's
+full history is loaded only for its evidence page.
 """
 
 from __future__ import annotations
@@ -13,16 +14,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import (
-    POSITION_STANCES,
-    IssueStatus,
-    Position,
-    Shift,
-    issue_statuses,
-    positions,
-    shifts,
-)
-from ..records import Span, Statement
+from ..analysis import Evidence, Position, Shift
+from ..standing import evidence, history, issue_standings, standings, stored_shifts
 from ..store import Store
 from . import queries
 
@@ -30,10 +23,30 @@ SOURCING_LEVEL = {"strong": 4, "named": 3, "anonymous": 2, "single anonymous": 1
 
 
 @dataclass(frozen=True)
+class StoredPosition:
+    """A side's current position as stored: the stance, the evidence behind it, the count."""
+
+    party: str
+    issue: str
+    current: Evidence
+    support: tuple[Evidence, ...]
+    sourcing: str
+    statements: int  # every position-taking statement of this side on this issue
+
+
+@dataclass(frozen=True)
+class StoredStatus:
+    issue: str
+    status: str  # converging, contested or open
+    positions: tuple[StoredPosition, ...]
+    statements: int
+
+
+@dataclass(frozen=True)
 class Analysis:
-    positions: list[Position]
+    positions: list[StoredPosition]
     shifts: list[Shift]  # newest first
-    statuses: list[IssueStatus]
+    statuses: list[StoredStatus]
     memo: dict[Any, Any] = dataclasses.field(default_factory=dict)
 
     def shifts_of(self, party: str | None, issue: str | None) -> list[Shift]:
@@ -57,53 +70,43 @@ class Analysis:
         found: list[Shift] = self.memo[key]
         return found
 
-    def cell(self, party: str, issue: str) -> Position | None:
+    def cell(self, party: str, issue: str) -> StoredPosition | None:
         for p in self.positions:
             if p.party == party and p.issue == issue:
                 return p
         return None
 
 
-def _position_statements(store: Store) -> list[Statement]:
-    marks = ", ".join("?" * len(POSITION_STANCES))
-    rows = store.db.execute(
-        "SELECT s.id, s.doc_id, d.name, s.quote, s.speaker, s.party, s.source, s.stance, "
-        "s.date, s.start, (SELECT group_concat(i.issue, ' ') FROM statement_issues i "
-        "WHERE i.statement_id = s.id) FROM statements s JOIN documents d ON d.id = s.doc_id "
-        f"WHERE s.party NOT IN ('', 'NONE') AND s.stance IN ({marks})",
-        POSITION_STANCES,
-    )
-    empty = Span(0, 0)
-    return [
-        Statement(
-            id=sid,
-            doc_id=doc_id,
-            doc=name,
-            quote=quote,
-            quote_spans=(Span(start, start),),
-            speaker=speaker,
-            party=party,
-            source=source,
-            kind="",
-            issues=tuple(issues.split()) if issues else (),
-            stance=stance,
-            section="",
-            sentence="",
-            sentence_span=empty,
-            date=date,
-        )
-        for sid, doc_id, name, quote, speaker, party, source, stance, date, start, issues in rows
-    ]
-
-
 def compute(store: Store) -> Analysis:
-    found = positions(_position_statements(store))
-    counts = queries.issue_counts(store)
-    statuses = [
-        dataclasses.replace(s, statements=counts.get(s.issue, 0)) for s in issue_statuses(found, [])
+    """Read the stored positions, shifts and statuses (refreshing stale ones first)."""
+    stored = standings(store.db)
+    by_id = evidence(store.db, [i for s in stored for i in (s.statement_id, *s.support)])
+    found = [
+        StoredPosition(
+            s.party,
+            s.issue,
+            by_id[s.statement_id],
+            tuple(by_id[i] for i in s.support),
+            s.sourcing,
+            s.statements,
+        )
+        for s in stored
     ]
-    newest = sorted(shifts(found), key=lambda s: s.after.date or "", reverse=True)
+    cells = {(p.party, p.issue): p for p in found}
+    statuses = [
+        StoredStatus(
+            i.issue, i.status, tuple(cells[(p.party, p.issue)] for p in i.positions), i.statements
+        )
+        for i in issue_standings(store.db)
+    ]
+    newest = stored_shifts(store.db)[::-1]
     return Analysis(found, newest, statuses)
+
+
+def full_position(store: Store, party: str, issue: str) -> Position | None:
+    """One side's whole history on one issue, for its evidence page."""
+    found = history(store.db, party, issue)
+    return Position(party, issue, tuple(found)) if found else None
 
 
 class AnalysisCache:
@@ -151,7 +154,7 @@ def matrix(analysis: Analysis) -> dict[str, Any]:
     return {"parties": parties, "rows": rows}
 
 
-def cell(p: Position) -> dict[str, Any]:
+def cell(p: StoredPosition) -> dict[str, Any]:
     return {
         "party": p.party,
         "issue": p.issue,
@@ -160,6 +163,6 @@ def cell(p: Position) -> dict[str, Any]:
         "sourcing": p.sourcing,
         "level": SOURCING_LEVEL[p.sourcing],
         "support": len(p.support),
-        "history": len(p.history),
+        "history": p.statements,
         "documents": len({e.doc_id for e in p.support}),
     }

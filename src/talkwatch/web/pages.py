@@ -78,8 +78,9 @@ def evidence_page(request: Request, party: Name, issue: Name) -> Response:
         raise HTTPException(status_code=422, detail=problems)
     context = ctx(request)
     store = context.store()
-    position = context.analysis.get(store).cell(party, issue)
-    if position is None:
+    stored = context.analysis.get(store).cell(party, issue)
+    position = overview.full_position(store, party, issue) if stored else None
+    if stored is None or position is None:
         raise not_found(f"A position of {party} on {issue}")
     items = []
     for evidence in reversed(position.support[-20:]):
@@ -91,7 +92,7 @@ def evidence_page(request: Request, party: Name, issue: Name) -> Response:
         request,
         "evidence.html",
         position=position,
-        cell=overview.cell(position),
+        cell=overview.cell(stored),
         items=items,
         history=history,
     )
