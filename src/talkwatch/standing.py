@@ -199,6 +199,44 @@ def stored_shifts(db: Database, limit: int = -1) -> list[Shift]:
     return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
 
 
+_SHIFT_OUTLINES = """
+    SELECT h.party, h.issue, h.before_id, b.date, b.stance, h.after_id, a.date, a.stance
+    FROM shifts h
+    JOIN statements b ON b.id = h.before_id
+    JOIN statements a ON a.id = h.after_id
+"""
+
+
+def shift_outlines(db: Database) -> list[Shift]:
+    """Every stored shift, oldest first, with each side's id, date and stance only.
+
+    Enough to draw, count and filter them; ``with_evidence`` fills in the
+    speaker, source, document and quote of the few a page shows.
+    """
+    refresh(db)
+    found = [
+        Shift(
+            party,
+            issue,
+            Evidence(before_id, before_date, before_stance, "", "", "", "", ""),
+            Evidence(after_id, after_date, after_stance, "", "", "", "", ""),
+        )
+        for party, issue, before_id, before_date, before_stance, after_id, after_date, after_stance
+        in db.execute(_SHIFT_OUTLINES)
+    ]  # fmt: skip
+    return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
+
+
+def with_evidence(db: Database, outlines: Iterable[Shift]) -> list[Shift]:
+    """The same shifts with the full evidence of both statements."""
+    chosen = list(outlines)
+    by_id = evidence(db, [e.statement_id for s in chosen for e in (s.before, s.after)])
+    return [
+        Shift(s.party, s.issue, by_id[s.before.statement_id], by_id[s.after.statement_id])
+        for s in chosen
+    ]
+
+
 def issue_standings(db: Database) -> list[IssueStanding]:
     """Converging, contested or open, for every issue a side took a position on."""
     counts = dict(db.execute("SELECT issue, count(*) FROM statement_issues GROUP BY issue"))

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Shift
-from . import queries
+from . import overview, queries
 from .app import ctx, not_found
 from .ingest import IngestRequest, Refused, authorise, ingest, parse
 from .overview import StoredPosition
@@ -183,7 +183,8 @@ def list_shifts(
 ) -> dict[str, Any]:
     analysis, side, topic = _analysis_filtered(request, party, issue)
     found = analysis.shifts_of(side, topic)
-    items = [shift_json(s) for s in found[offset : offset + limit]]
+    page = overview.shown(ctx(request).store(), found[offset : offset + limit])
+    items = [shift_json(s) for s in page]
     return {"total": len(found), "limit": limit, "offset": offset, "items": items}
 
 

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import Evidence, Position, Shift
-from ..standing import evidence, history, issue_standings, standings, stored_shifts
+from ..standing import (
+    evidence,
+    history,
+    issue_standings,
+    shift_outlines,
+    standings,
+    with_evidence,
+)
 from ..store import Store
 from . import queries
 
@@ -45,7 +52,7 @@ class StoredStatus:
 @dataclass(frozen=True)
 class Analysis:
     positions: list[StoredPosition]
-    shifts: list[Shift]  # newest first
+    shifts: list[Shift]  # newest first; outlines only (see standing.shift_outlines)
     statuses: list[StoredStatus]
     memo: dict[Any, Any] = dataclasses.field(default_factory=dict)
 
@@ -99,8 +106,13 @@ def compute(store: Store) -> Analysis:
         )
         for i in issue_standings(store.db)
     ]
-    newest = stored_shifts(store.db)[::-1]
+    newest = shift_outlines(store.db)[::-1]
     return Analysis(found, newest, statuses)
+
+
+def shown(store: Store, outlines: list[Shift]) -> list[Shift]:
+    """Shifts as a page shows them: with speaker, document and quote."""
+    return with_evidence(store.db, outlines)
 
 
 def full_position(store: Store, party: str, issue: str) -> Position | None:

@@ -66,7 +66,7 @@ def overview_page(request: Request) -> Response:
         "overview.html",
         summary=queries.summary(store),
         matrix=matrix,
-        shifts=analysis.shifts[:12],
+        shifts=overview.shown(store, analysis.shifts[:12]),
     )
 
 
@@ -108,7 +108,7 @@ def timeline_page(
     analysis = context.analysis.get(store)
     shifts = [
         s
-        for s in analysis.shifts_of(found.party, found.issue)[:2000]
+        for s in analysis.shifts_of(found.party, found.issue)
         if (not found.since or (s.after.date or "") >= found.since)
         and (not found.until or (s.after.date or "") <= found.until)
     ][:30]
@@ -128,7 +128,7 @@ def timeline_page(
         filters=found,
         listed=listed,
         pager=pager(request, page_number, listed.total),
-        shifts=shifts,
+        shifts=overview.shown(store, shifts),
         choices=queries.choices(store),
         stances=STANCES,
     )

@@ -18,6 +18,6 @@ def html_report(store: Store) -> str:
         summary=queries.summary(store),
         matrix=overview.matrix(analysis),
         chart=render.chart(queries.timeline_counts(store, Filters()), analysis.shifts_of),
-        shifts=analysis.shifts,
+        shifts=overview.shown(store, analysis.shifts),
         written=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
