@@ -28,6 +28,13 @@ def shared() -> Path:
     return SHARED
 
 
+def skip_service(reason: str) -> None:
+    """Skip, or fail where $TALKWATCH_REQUIRE_SERVICES is set (as in CI, which has them)."""
+    if os.environ.get("TALKWATCH_REQUIRE_SERVICES"):
+        pytest.fail(f"{reason} (and TALKWATCH_REQUIRE_SERVICES is set)")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def postgres_admin() -> Iterator[str]:
     """The admin URL of a PostgreSQL server (see postgres_server.py for which one)."""
@@ -40,7 +47,7 @@ def postgres_admin() -> Iterator[str]:
             tried.append(f"$TALKWATCH_TEST_POSTGRES: {problem}")
             url = None
         if importlib.util.find_spec("psycopg") is None:
-            pytest.skip("no PostgreSQL tests: psycopg is not installed (talkwatch[postgres])")
+            skip_service("no PostgreSQL tests: psycopg is not installed (talkwatch[postgres])")
         if not url:
             try:
                 url = stack.enter_context(throwaway_server())

@@ -4,7 +4,8 @@ In order of preference:
 1. the server named by $TALKWATCH_TEST_POSTGRES (a URL whose user may create databases);
 2. a throwaway server started here from Debian's ``postgresql`` package, in a
    temporary data directory on a free port (as the ``postgres`` user when the
-   tests run as root, since PostgreSQL refuses to run as root);
+   tests run as root, since PostgreSQL refuses to run as root), in the
+   C.UTF-8 locale, whose case folding goes beyond ASCII as most servers' does;
 3. the machine's own server on 127.0.0.1:5432.
 
 Each test gets a database of its own, dropped afterwards. Where none of the
@@ -62,7 +63,7 @@ def throwaway_server() -> Iterator[str]:
     try:
         subprocess.run(
             [*run_as, str(binaries / "initdb"), "-D", str(data), "-A", "trust",
-             "-U", "postgres", "--no-sync", "-E", "UTF8"],
+             "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C.UTF-8"],
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
         options = (

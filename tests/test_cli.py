@@ -195,3 +195,10 @@ def test_conflicting_user_aliases_are_reported_at_ingest(tmp_path: Path) -> None
         input="Peskov said the talks were over.",
     )
     assert "warning: the alias 'o. test' names both Olena Test and Oksana Test" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["timeline", "shifts"])
+def test_a_limit_below_one_is_refused(command: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, [command, "--db", str(tmp_path / "t.db"), "--limit", "-1"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--limit': -1 is not in the range x>=1." in result.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -96,14 +97,30 @@ def test_the_database_not_a_read_keeps_documents_unique(pg_url: str) -> None:
         waiting = threading.Thread(
             target=lambda: outcome.append(second.add(doc, two_statements(doc), "raw2"))
         )
-        waiting.start()  # blocks on the primary key until `first` ends
+        waiting.start()
+        assert waits_on_a_lock(first, second), "the second insert never waited on the key"
         first.db.commit()
         waiting.join(timeout=30)
+        assert not waiting.is_alive()
         assert outcome == [False]
         assert second.counts() == {"documents": 1, "statements": 0, "inputs": 1}
     finally:
         first.close()
         second.close()
+
+
+def waits_on_a_lock(watcher: Store, waiter: Store, seconds: float = 10) -> bool:
+    """True once the waiter's connection is blocked on a lock held by another."""
+    pid = waiter.db.connection.info.backend_pid  # type: ignore[attr-defined]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        row = watcher.db.execute(
+            "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?", (pid,)
+        ).fetchone()
+        if row and row[0] == "Lock":
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def test_two_ingests_and_serve_on_one_server(pg_url: str, tmp_path: Path) -> None:
@@ -167,3 +184,51 @@ def test_without_the_postgres_extra_the_error_says_what_to_install(
         "Error: postgresql://db.example/talks: talkwatch needs the 'postgres' extra for a "
         "database server: pip install 'talkwatch[postgres]'."
     )
+
+
+def test_reading_commands_do_not_set_up_an_empty_database(pg_url: str) -> None:
+    result = CliRunner().invoke(cli, ["positions", "--db", pg_url])
+    assert result.exit_code == 1
+    assert "holds no talkwatch data; run 'talkwatch ingest' first." in result.output
+    store = Store.open(pg_url, create=True)  # still empty: nothing was created by `positions`
+    try:
+        assert store.counts()["documents"] == 0
+    finally:
+        store.close()
+
+
+def test_a_stray_nul_is_stored_as_a_replacement_character(pg_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "nul.txt"
+    body = "Kremlin spokesman Dmitry Peskov said Moscow was ready to discuss a ceasefire.\n\n"
+    article.write_bytes((body * 80).encode() + b"Filler \x00 byte.\n")  # past the binary check
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--db", pg_url, "-q"])
+    assert result.exit_code == 0, result.output
+    store = Store.open(pg_url)
+    try:
+        (text,) = store.db.execute("SELECT original FROM documents").fetchone()
+    finally:
+        store.close()
+    assert "\x00" not in text and "Filler \ufffd byte." in text
+
+
+def test_the_dashboard_reconnects_after_the_server_drops_it(pg_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from talkwatch.web.app import create_app
+    from web_helpers import build
+
+    build(pg_url)
+    with TestClient(create_app(pg_url)) as client:  # one event loop: its threads keep theirs
+        before = client.get("/api/positions").json()
+        admin = Store.open(pg_url)
+        try:
+            dropped = admin.db.execute(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()) AS gone"
+            ).fetchone()[0]
+        finally:
+            admin.close()
+        assert dropped >= 1
+        answer = client.get("/api/positions")
+    assert answer.status_code == 200
+    assert answer.json() == before

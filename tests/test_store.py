@@ -152,3 +152,24 @@ def test_not_a_database_is_refused_in_words(tmp_path: Path) -> None:
         Store.open(str(path))
     with pytest.raises(StoreError, match="is a folder"):
         Store.open(str(tmp_path))
+
+
+def test_names_beyond_ascii_match_exactly_and_ascii_case_is_ignored(store: Store) -> None:
+    text = "Maroš Šefčovič said the EU was ready to ease sanctions on the grain trade."
+    doc = document(text, "sefcovic.txt")
+    said = statement(doc, "the EU was ready to ease sanctions", "Maroš Šefčovič", ("sanctions",))
+    store.add(doc, [said], "raw-sefcovic")
+    assert [s.speaker for s in store.timeline(speaker="Maroš Šefčovič")] == ["Maroš Šefčovič"]
+    # SQLite's NOCASE folds ASCII letters only; the server does the same
+    assert len(store.timeline(speaker="maroš Šefčovič")) == 1
+    assert len(store.statements(speaker="šefčovič")) == 0
+    assert len(store.statements(speaker="Šefčovič")) == 1
+
+
+def test_a_backslash_in_a_search_is_an_ordinary_character(store: Store) -> None:
+    text = r"An official in C:\Kyiv said the talks would resume on Monday."
+    doc = document(text, "backslash.txt")
+    said = statement(doc, "the talks would resume on Monday", "An official in C:\\Kyiv", ("talks",))
+    store.add(doc, [said], "raw-backslash")
+    assert len(store.statements(speaker="C:\\Kyiv")) == 1
+    assert store.statements(speaker="C:Kyiv") == []

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .pipeline import Analyzer
 
 CONNECT_TIMEOUT = "20s"
+WORKER_WAIT_SECONDS = 60
 BATCH_SIZE = 8
 # Settings for the workers of a cluster started here. Dask's defaults suit many
 # small tasks; ours are long CPU-bound parses, and two of those defaults cost
@@ -69,12 +70,39 @@ def analyse_on_dask(
     actors = tuple((Path(p).name, Path(p).read_text(encoding="utf-8")) for p in actor_files)
     with ExitStack() as stack:
         client = stack.enter_context(_client(workers, address))
-        size = max(1, len(client.scheduler_info().get("workers", {})))
+        size = _worker_count(client, address)
 
         def submit(batch: list[Document]) -> Any:
             return client.submit(analyse_batch, batch, actors, pure=False)
 
-        yield from in_order(documents, submit, size * IN_FLIGHT_PER_WORKER, batch_size)
+        try:
+            yield from in_order(documents, submit, size * IN_FLIGHT_PER_WORKER, batch_size)
+        except Exception as err:  # a worker's exception, a lost worker, a lost scheduler
+            raise ClusterError(
+                f"the analysis failed on the Dask cluster ({_reason(err)}); the documents "
+                "stored so far are kept, and the same command continues from there."
+            ) from None
+
+
+def _worker_count(client: Any, address: str | None) -> int:
+    """The cluster's workers, after waiting for the first one to join."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+    except TimeoutError:
+        raise ClusterError(
+            f"{address or 'the local cluster'}: no Dask worker joined within "
+            f"{WORKER_WAIT_SECONDS} s."
+        ) from None
+    try:
+        info = client.scheduler_info(n_workers=-1)  # all of them, not the first five
+    except TypeError:  # distributed before 2025.4 lists them all anyway
+        info = client.scheduler_info()
+    return max(1, len(info.get("workers", {})))
+
+
+def _reason(err: BaseException) -> str:
+    lines = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {lines[0]}" if lines else type(err).__name__
 
 
 def _client(workers: int, address: str | None) -> Any:
@@ -91,15 +119,22 @@ def _client(workers: int, address: str | None) -> Any:
             raise ClusterError(f"{address}: cannot reach a Dask scheduler ({err}).") from None
     import dask
 
-    with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies hand it to their workers
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,  # the workers are the parallelism
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
-    return _OwnedClient(Client(cluster), cluster)
+    try:
+        with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies hand it to their workers
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,  # the workers are the parallelism
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+    except Exception as err:
+        raise ClusterError(f"cannot start a local Dask cluster ({_reason(err)}).") from None
+    try:
+        return _OwnedClient(Client(cluster), cluster)
+    except BaseException:
+        cluster.close()
+        raise
 
 
 class _OwnedClient:
@@ -112,8 +147,10 @@ class _OwnedClient:
         return self.client
 
     def __exit__(self, *exc: object) -> None:
-        self.client.close()
-        self.cluster.close()
+        try:
+            self.client.close()
+        finally:
+            self.cluster.close()
 
 
 def analyse_batch(

@@ -8,8 +8,10 @@ migrations the column types, so both stores run the same schema files and
 the same queries.
 
 The rules of the translation are narrow on purpose: they cover the SQL this
-package writes, and tests/test_postgres.py runs the store, the analysis and
-the web API against a real server to keep them honest.
+package writes, and the tests run the store, the analysis and the web API
+against a real server to keep them honest (tests/test_store.py,
+test_standing.py, test_web_api.py, test_web_pages.py on both databases;
+test_server_store.py and test_engines.py for what is the server's own).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 BUSY_TIMEOUT_MS = 30_000
 SERVER_SCHEMES = ("postgresql://", "postgres://")
@@ -48,15 +50,18 @@ def is_server_url(location: str) -> bool:
 
 
 def public_location(location: str) -> str:
-    """The location without its password, for messages."""
+    """The location without its password (in the URL or its query), for messages."""
     if not is_server_url(location):
         return location
     parts = urlsplit(location)
-    if parts.password is None:
-        return location
-    host = parts.netloc.rsplit("@", 1)[-1]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    if parts.password is not None:
+        host = parts.netloc.rsplit("@", 1)[-1]
+        parts = parts._replace(netloc=f"{parts.username or ''}:***@{host}")
+    query = [
+        (key, "***" if key.lower() == "password" else value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+    ]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="*")))
 
 
 class Database:
@@ -91,6 +96,10 @@ class Database:
 
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
+
+    def alive(self) -> bool:
+        """False once the connection is lost (a server restarted or dropped it)."""
+        return True
 
     def commit(self) -> None:
         self.execute("COMMIT")
@@ -194,6 +203,15 @@ class PostgresDatabase(Database):
     def lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
 
+    def alive(self) -> bool:
+        if self.connection.closed or self.connection.broken:
+            return False
+        try:  # a dropped connection is only noticed when used: one round trip to find out
+            self.connection.execute("SELECT 1")
+        except self.errors:
+            return False
+        return True
+
     def has_table(self, name: str) -> bool:
         return bool(self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0])
 
@@ -216,9 +234,14 @@ def connect(location: str) -> Database:
 # -- SQLite's dialect into PostgreSQL's -----------------------------------------
 
 _QUERY_RULES = [
-    # `column = ? COLLATE NOCASE` -> `lower(column) = lower(?)`, served by lower() indexes
-    (re.compile(r"([\w.]+) = \? COLLATE NOCASE"), r"lower(\1) = lower(?)"),
-    (re.compile(r"\bLIKE\b"), "ILIKE"),  # SQLite's LIKE ignores ASCII case
+    # `column = ? COLLATE NOCASE` -> `lower(column) = lower(?)`, served by lower() indexes;
+    # both sides folded in the "C" collation (ASCII only, as SQLite's NOCASE)
+    (
+        re.compile(r"([\w.]+) = \? COLLATE NOCASE"),
+        r'lower(\1) = lower(CAST(? AS TEXT) COLLATE "C")',
+    ),
+    # SQLite's LIKE ignores ASCII case and has no escape character
+    (re.compile(r"\bLIKE \?"), "ILIKE ? ESCAPE ''"),
     # string_agg's order is arbitrary; group_concat over the key index comes sorted
     (re.compile(r"\bgroup_concat\(([\w.]+), ' '\)"), r"string_agg(\1, ' ' ORDER BY \1)"),
     # SQLite puts NULL first in ascending and last in descending order
@@ -232,6 +255,8 @@ _SCHEMA_RULES = [
     # byte order and ASCII-only case folding, as in SQLite, whatever the server's locale
     (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'),
     (re.compile(r"\(\s*(\w+) COLLATE NOCASE\)"), r"(lower(\1))"),
+    # NULL dates first in the index, as SQLite sorts them, so `date DESC NULLS LAST` reads it
+    (re.compile(r"(ON \w+\s*\([^)]*\bdate)\b"), r"\1 NULLS FIRST"),
     # insertion order, which SQLite keeps as rowid, for `ORDER BY rowid`
     (
         re.compile(r"CREATE TABLE ((?:IF NOT EXISTS )?\w+) \("),

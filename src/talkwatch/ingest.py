@@ -260,4 +260,5 @@ def _checked(name: str, text: str) -> str:
         raise InputError(f"{name}: binary data, not a text document.")
     if not text.strip():
         raise InputError(f"{name}: the file is empty.")
-    return text
+    # A stray NUL past the binary check: no text needs one and PostgreSQL cannot store it.
+    return text.replace("\x00", "\ufffd")

@@ -26,6 +26,7 @@ _ALL_STALE = f"""
     SELECT DISTINCT s.party, i.issue FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     WHERE s.party NOT IN ('', 'NONE') AND s.stance IN ({_PLACEHOLDERS})
+    ORDER BY 1, 2
     ON CONFLICT DO NOTHING
 """
 _EVIDENCE = """
@@ -71,8 +72,11 @@ def mark_stale(db: Database, statements: Iterable[Statement]) -> None:
         if st.party not in ("", "NONE") and st.stance in POSITION_STANCES
         for issue in st.issues
     }
+    # In a fixed order: two ingests marking the same pairs in different orders could
+    # each wait for the other's row on a database server (a deadlock).
     db.executemany(
-        "INSERT INTO stale_positions (party, issue) VALUES (?, ?) ON CONFLICT DO NOTHING", keys
+        "INSERT INTO stale_positions (party, issue) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        sorted(keys),
     )
 
 
@@ -211,9 +215,9 @@ def shift_outlines(db: Database) -> list[Shift]:
     """Every stored shift, oldest first, with each side's id, date and stance only.
 
     Enough to draw, count and filter them; ``with_evidence`` fills in the
-    speaker, source, document and quote of the few a page shows.
+    speaker, source, document and quote of the few a page shows. Call it
+    after ``refresh`` (as ``standings`` does).
     """
-    refresh(db)
     found = [
         Shift(
             party,
@@ -237,11 +241,14 @@ def with_evidence(db: Database, outlines: Iterable[Shift]) -> list[Shift]:
     ]
 
 
-def issue_standings(db: Database) -> list[IssueStanding]:
-    """Converging, contested or open, for every issue a side took a position on."""
+def issue_standings(db: Database, stored: list[Standing] | None = None) -> list[IssueStanding]:
+    """Converging, contested or open, for every issue a side took a position on.
+
+    ``stored`` is the result of ``standings`` when the caller already has it.
+    """
     counts = dict(db.execute("SELECT issue, count(*) FROM statement_issues GROUP BY issue"))
     by_issue: dict[str, list[Standing]] = {}
-    for standing in standings(db):
+    for standing in standings(db) if stored is None else stored:
         by_issue.setdefault(standing.issue, []).append(standing)
     return [
         IssueStanding(

@@ -69,12 +69,20 @@ class Store:
         self.path = public_location(path)  # for messages: no password
 
     @classmethod
-    def open(cls, path: str) -> Store:
-        """An SQLite file, or a PostgreSQL database for a ``postgresql://`` URL."""
+    def open(cls, path: str, create: bool = True) -> Store:
+        """An SQLite file, or a PostgreSQL database for a ``postgresql://`` URL.
+
+        With ``create=False`` a database without talkwatch's schema is refused
+        instead of set up (for commands that only read).
+        """
         if not is_server_url(path) and Path(path).is_dir():
             raise StoreError(f"{path}: is a folder, not a database file.")
         store = cls(connect(path), path)
         try:
+            if not create and store.schema_version() == 0:
+                raise StoreError(
+                    f"{store.path}: holds no talkwatch data; run 'talkwatch ingest' first."
+                )
             store.migrate()
         except BaseException:
             store.close()

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
-from ..database import is_server_url
+from ..database import is_server_url, public_location
 from . import cli
 from .options import db_option, open_store
 
@@ -59,6 +59,7 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
     """One actor's aliases, roles and stored statements."""
     if db_path is None and ctx.parent is not None:
         db_path = ctx.parent.params["db_path"]  # `talkwatch actors --db FILE show NAME`
+    where = public_location(db_path or "")
     found = _knowledge(actor_files).find(name)
     console = Console()
     for actor in found:
@@ -66,7 +67,7 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
     if not db_path or not (is_server_url(db_path) or Path(db_path).exists()):
         if not found:
             raise click.ClickException(f"No actor called '{name}' is known.")
-        console.print(f"[dim]No database at {db_path}, so no statements to show.[/dim]")
+        console.print(f"[dim]No database at {where}, so no statements to show.[/dim]")
         return
     with open_store(db_path) as store:
         names = [a.name for a in found] or [name]

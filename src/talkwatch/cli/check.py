@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..database import public_location
 from ..integrity import problems
 from . import cli
 from .options import db_option, open_store
@@ -18,16 +19,17 @@ def check(db_path: str) -> None:
 
     Exits 0 when nothing is wrong and 1 after listing the problems found.
     """
+    where = public_location(db_path)
     with open_store(db_path, must_exist=True) as store:
         found = problems(store)
         counts = store.counts()
     if found:
-        click.echo(f"{len(found)} problem{'s' * (len(found) != 1)} in {db_path}:")
+        click.echo(f"{len(found)} problem{'s' * (len(found) != 1)} in {where}:")
         for problem in found:
             click.echo(f"- {problem}")
         sys.exit(1)
     documents, statements = counts["documents"], counts["statements"]
     click.echo(
-        f"No problems found in {db_path}: {documents} document{'s' * (documents != 1)}, "
+        f"No problems found in {where}: {documents} document{'s' * (documents != 1)}, "
         f"{statements} statement{'s' * (statements != 1)}."
     )

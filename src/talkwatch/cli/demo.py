@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ..database import public_location
 from ..records import Statement
 from ..runner import IngestRun
 from . import cli
@@ -38,6 +39,7 @@ def demo(db_path: str, examples: int) -> None:
     """Run talkwatch on its built-in sample corpus and print a report."""
     console = Console()
     console.print(f"[bold]talkwatch demo[/bold]: the sample corpus in {corpus_path()}")
+    where = public_location(db_path)
     with open_store(db_path) as store:
         run = IngestRun(
             store=store,
@@ -48,16 +50,16 @@ def demo(db_path: str, examples: int) -> None:
         found = store.statements()
         documents = store.counts()["documents"]
     console.print(summary.line())
-    console.print(f"{documents} documents and {len(found)} statements stored in {db_path}.\n")
+    console.print(f"{documents} documents and {len(found)} statements stored in {where}.\n")
     _top(console, "Top speakers", Counter(st.speaker for st in found if st.speaker), found)
     _top(console, "Parties", Counter(st.party or "(unknown)" for st in found), found)
     _examples(console, found, examples)
     console.print(
         "\nExplore:\n"
-        f"  talkwatch statements --db {db_path} --speaker Peskov\n"
-        f"  talkwatch positions --db {db_path}\n"
-        f"  talkwatch serve --db {db_path}\n"
-        f"  talkwatch export --db {db_path} --format csv -o statements.csv"
+        f"  talkwatch statements --db {where} --speaker Peskov\n"
+        f"  talkwatch positions --db {where}\n"
+        f"  talkwatch serve --db {where}\n"
+        f"  talkwatch export --db {where} --format csv -o statements.csv"
     )
 
 

@@ -48,7 +48,7 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
     if must_exist and not is_server_url(path) and not Path(path).exists():
         raise click.ClickException(f"{path}: no such database; run 'talkwatch ingest' first.")
     try:
-        store = Store.open(path)
+        store = Store.open(path, create=not must_exist)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     try:

@@ -101,7 +101,13 @@ def positions_command(db_path: str, fmt: str) -> None:
 @click.option("--speaker", help="Only this speaker.")
 @click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
 @click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
-@click.option("--limit", default=500, show_default=True, help="Show at most this many, latest.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Show at most this many, latest.",
+)
 @format_option
 def timeline_command(
     db_path: str,
@@ -151,7 +157,13 @@ def timeline_command(
 
 @cli.command("shifts")
 @db_option
-@click.option("--limit", default=100, show_default=True, help="Show at most this many, latest.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Show at most this many, latest.",
+)
 @format_option
 def shifts_command(db_path: str, limit: int, fmt: str) -> None:
     """Changes of stance by one side on one issue; quick reversals are walk-backs."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..database import public_location
 from . import cli
 from .options import db_option, open_store
 
@@ -26,11 +27,12 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
     from ..store import StoreError
     from ..web.app import create_app
 
+    where = public_location(db_path)
     try:
         app = create_app(db_path, token=token, warm=True)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
-    click.echo(f"talkwatch: serving {db_path} on http://{host}:{port}/ (API under /api/)")
+    click.echo(f"talkwatch: serving {where} on http://{host}:{port}/ (API under /api/)")
     if token:
         click.echo("POST /api/documents is on for callers with the token.")
     uvicorn.run(app, host=host, port=port, log_level="warning")

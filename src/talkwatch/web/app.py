@@ -59,7 +59,11 @@ class Context:
         self._analyzer: Analyzer | None = None
 
     def store(self) -> Store:
+        """This thread's connection, opened again if a database server dropped it."""
         store = getattr(self._local, "store", None)
+        if store is not None and not store.db.alive():
+            store.close()
+            store = None
         if store is None:
             store = self._local.store = Store.open(self.db_path)
         return store

@@ -100,11 +100,11 @@ def compute(store: Store) -> Analysis:
         for s in stored
     ]
     cells = {(p.party, p.issue): p for p in found}
-    statuses = [
+    statuses = [  # from the same rows as the positions, so every status has its cells
         StoredStatus(
             i.issue, i.status, tuple(cells[(p.party, p.issue)] for p in i.positions), i.statements
         )
-        for i in issue_standings(store.db)
+        for i in issue_standings(store.db, stored)
     ]
     newest = shift_outlines(store.db)[::-1]
     return Analysis(found, newest, statuses)
