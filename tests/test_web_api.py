@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from talkwatch.analysis import issue_statuses, positions
 from talkwatch.store import Store
 from talkwatch.web.app import create_app
-from web_helpers import build
+from web_helpers import build, web_database
 
 TEXT = (
     "KYIV, March 3 (Wire) - Ukrainian President Volodymyr Zelensky said on Thursday that "
@@ -24,10 +24,8 @@ TEXT = (
 def db(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, dict[str, str]]:
-    if request.param == "sqlite":
-        path = str(tmp_path_factory.mktemp("api") / "web.db")
-    else:
-        path = request.getfixturevalue("new_pg_database")()
+    """The same database as an SQLite file and on a PostgreSQL server."""
+    path = web_database(request, tmp_path_factory, "api")
     return path, build(path)
 
 

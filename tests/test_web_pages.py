@@ -10,18 +10,15 @@ from fastapi.testclient import TestClient
 
 from talkwatch.cli import cli
 from talkwatch.web.app import create_app
-from web_helpers import EVIL, build
+from web_helpers import EVIL, build, web_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def db(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, dict[str, str]]:
-    """The pages on an SQLite file and on a PostgreSQL database."""
-    if request.param == "sqlite":
-        path = str(tmp_path_factory.mktemp("pages") / "web.db")
-    else:
-        path = request.getfixturevalue("new_pg_database")()
+    """The same database as an SQLite file and on a PostgreSQL server."""
+    path = web_database(request, tmp_path_factory, "pages")
     return path, build(path)
 
 

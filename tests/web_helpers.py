@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from talkwatch.records import Document, Section, Span, Statement
 from talkwatch.store import Store
 
@@ -161,3 +163,13 @@ def build(path: str) -> dict[str, str]:
         store.add(doc, statements[doc.id], doc.id)
     store.close()
     return {"kyiv": d1.id, "istanbul": d2.id, "evil": d3.id}
+
+
+def web_database(
+    request: pytest.FixtureRequest, factory: pytest.TempPathFactory, folder: str
+) -> str:
+    """An empty database for a module parametrised over "sqlite" and "postgresql"."""
+    if request.param == "sqlite":
+        return str(factory.mktemp(folder) / "web.db")
+    url: str = request.getfixturevalue("new_pg_database")()
+    return url

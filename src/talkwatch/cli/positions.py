@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from ..analysis import Evidence
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
-from .options import db_option, iso_date, open_store
+from .options import F, db_option, iso_date, open_store
 
 STANCE_STYLE = {
     "demand": "bold red",
@@ -32,6 +33,16 @@ format_option = click.option(
     show_default=True,
     help="Output format.",
 )
+
+
+def limit_option(default: int) -> Callable[[F], F]:
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=default,
+        show_default=True,
+        help="Show at most this many, latest.",
+    )
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -101,13 +112,7 @@ def positions_command(db_path: str, fmt: str) -> None:
 @click.option("--speaker", help="Only this speaker.")
 @click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
 @click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    help="Show at most this many, latest.",
-)
+@limit_option(500)
 @format_option
 def timeline_command(
     db_path: str,
@@ -157,13 +162,7 @@ def timeline_command(
 
 @cli.command("shifts")
 @db_option
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=100,
-    show_default=True,
-    help="Show at most this many, latest.",
-)
+@limit_option(100)
 @format_option
 def shifts_command(db_path: str, limit: int, fmt: str) -> None:
     """Changes of stance by one side on one issue; quick reversals are walk-backs."""
