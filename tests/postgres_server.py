@@ -94,7 +94,7 @@ def answers(url: str) -> str | None:
     try:
         import psycopg
     except ImportError:
-        return "psycopg is not installed (pip install 'talkwatch[postgres]')"
+        return "psycopg is not installed (the 'postgres' extra)"
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.Error as err:

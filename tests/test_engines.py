@@ -125,7 +125,8 @@ def test_without_the_cluster_extra_the_error_says_what_to_install(
     )
     assert result.exit_code == 1
     assert result.output.strip() == (
-        "Error: --engine dask needs the 'cluster' extra: pip install 'talkwatch[cluster]'."
+        "Error: --engine dask needs talkwatch's 'cluster' extra: "
+        "pip install -e '.[cluster]' in the talkwatch folder."
     )
 
 

@@ -182,7 +182,7 @@ def test_without_the_postgres_extra_the_error_says_what_to_install(
     assert result.exit_code == 1
     assert result.output.strip() == (
         "Error: postgresql://db.example/talks: talkwatch needs the 'postgres' extra for a "
-        "database server: pip install 'talkwatch[postgres]'."
+        "database server: pip install -e '.[postgres]' in the talkwatch folder."
     )
 
 

@@ -11,7 +11,7 @@ match those of an in-process ingest of the same inputs.
 Why Dask and not Ray: see docs/deployment.md. In short, Dask's distributed
 scheduler is a pure-Python install of a few MB that starts in a second or
 two, runs the same code on a laptop and on a cluster, and needs nothing but
-``pip install 'talkwatch[cluster]'`` on each worker machine.
+talkwatch with its ``cluster`` extra on each worker machine.
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def _client(workers: int, address: str | None) -> Any:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError(
-            "--engine dask needs the 'cluster' extra: pip install 'talkwatch[cluster]'."
+            "--engine dask needs talkwatch's 'cluster' extra: "
+            "pip install -e '.[cluster]' in the talkwatch folder."
         ) from None
     if address:
         try:

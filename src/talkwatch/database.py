@@ -160,7 +160,7 @@ class PostgresDatabase(Database):
         except ImportError:
             raise DatabaseError(
                 f"{public_location(location)}: talkwatch needs the 'postgres' extra for a "
-                "database server: pip install 'talkwatch[postgres]'."
+                "database server: pip install -e '.[postgres]' in the talkwatch folder."
             ) from None
         self.errors = (psycopg.Error,)
         try:
