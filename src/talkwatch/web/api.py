@@ -182,8 +182,9 @@ def list_shifts(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     analysis, side, topic = _analysis_filtered(request, party, issue)
-    found = analysis.shifts_of(side, topic)
-    page = overview.shown(ctx(request).store(), found[offset : offset + limit])
+    store = ctx(request).store()
+    found = analysis.shifts_of(store, side, topic)
+    page = overview.shown(store, found[offset : offset + limit])
     items = [shift_json(s) for s in page]
     return {"total": len(found), "limit": limit, "offset": offset, "items": items}
 

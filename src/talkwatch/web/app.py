@@ -166,7 +166,7 @@ def warm_up(context: Context) -> None:
             store, "timeline", lambda: queries.timeline_counts(store, queries.Filters())
         )
         context.analysis.memo(store, "actors", lambda: queries.all_actors(store))
-        analysis.shifts_of("", "")  # indexes shifts by party and issue
+        analysis.shifts_of(store, "", "")  # reads the shifts and indexes them by party and issue
     finally:
         store.close()
 

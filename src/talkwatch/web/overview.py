@@ -21,6 +21,7 @@ from ..standing import (
     issue_standings,
     shift_outlines,
     standings,
+    stored_shifts,
     with_evidence,
 )
 from ..store import Store
@@ -52,19 +53,28 @@ class StoredStatus:
 @dataclass(frozen=True)
 class Analysis:
     positions: list[StoredPosition]
-    shifts: list[Shift]  # newest first; outlines only (see standing.shift_outlines)
     statuses: list[StoredStatus]
     memo: dict[Any, Any] = dataclasses.field(default_factory=dict)
 
-    def shifts_of(self, party: str | None, issue: str | None) -> list[Shift]:
+    def shifts(self, store: Store) -> list[Shift]:
+        """Every shift as an outline (see standing.shift_outlines), newest first.
+
+        Read on first use: the overview needs only the latest few.
+        """
+        if "shifts" not in self.memo:
+            self.memo["shifts"] = shift_outlines(store.db)[::-1]
+        found: list[Shift] = self.memo["shifts"]
+        return found
+
+    def shifts_of(self, store: Store, party: str | None, issue: str | None) -> list[Shift]:
         """Shifts of one side and/or on one issue, newest first."""
         if party is None and issue is None:
-            return self.shifts
+            return self.shifts(store)
         key = ("shifts", party, issue)
         if key not in self.memo:
             if "lanes" not in self.memo:
                 lanes: dict[tuple[str, str], list[Shift]] = {}
-                for s in self.shifts:
+                for s in self.shifts(store):
                     lanes.setdefault((s.party, s.issue), []).append(s)
                 self.memo["lanes"] = lanes
             chosen = [
@@ -73,7 +83,11 @@ class Analysis:
                 if party in (None, p) and issue in (None, i)
             ]
             merged = [s for found in chosen for s in found]
-            self.memo[key] = sorted(merged, key=lambda s: s.after.date or "", reverse=True)
+            self.memo[key] = sorted(
+                merged,
+                key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue),
+                reverse=True,
+            )
         found: list[Shift] = self.memo[key]
         return found
 
@@ -106,8 +120,12 @@ def compute(store: Store) -> Analysis:
         )
         for i in issue_standings(store.db, stored)
     ]
-    newest = shift_outlines(store.db)[::-1]
-    return Analysis(found, newest, statuses)
+    return Analysis(found, statuses)
+
+
+def latest_shifts(store: Store, count: int) -> list[Shift]:
+    """The newest ``count`` shifts with their evidence, newest first."""
+    return stored_shifts(store.db, count)[::-1]
 
 
 def shown(store: Store, outlines: list[Shift]) -> list[Shift]:
@@ -126,7 +144,7 @@ class AnalysisCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[int, int, int] | None = None
+        self._key: tuple[int, int] | None = None
         self._value: Analysis | None = None
 
     def get(self, store: Store) -> Analysis:

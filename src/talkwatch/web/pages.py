@@ -66,7 +66,7 @@ def overview_page(request: Request) -> Response:
         "overview.html",
         summary=queries.summary(store),
         matrix=matrix,
-        shifts=overview.shown(store, analysis.shifts[:12]),
+        shifts=overview.latest_shifts(store, 12),
     )
 
 
@@ -108,7 +108,7 @@ def timeline_page(
     analysis = context.analysis.get(store)
     shifts = [
         s
-        for s in analysis.shifts_of(found.party, found.issue)
+        for s in analysis.shifts_of(store, found.party, found.issue)
         if (not found.since or (s.after.date or "") >= found.since)
         and (not found.until or (s.after.date or "") <= found.until)
     ][:30]
@@ -119,7 +119,7 @@ def timeline_page(
         counts = [c for c in every if found.party in (None, c[0]) and found.issue in (None, c[1])]
     else:
         counts = queries.timeline_counts(store, found)
-    chart = render.chart(counts, analysis.shifts_of)
+    chart = render.chart(counts, lambda party, issue: analysis.shifts_of(store, party, issue))
     listed = queries.statements(store, found, PER_PAGE, (page_number - 1) * PER_PAGE)
     return page(
         request,
@@ -129,7 +129,7 @@ def timeline_page(
         listed=listed,
         pager=pager(request, page_number, listed.total),
         shifts=overview.shown(store, shifts),
-        choices=queries.choices(store),
+        choices=context.analysis.memo(store, "choices", lambda: queries.choices(store)),
         stances=STANCES,
     )
 
@@ -148,7 +148,7 @@ def statements_page(
         filters=found,
         listed=listed,
         pager=pager(request, page_number, listed.total),
-        choices=queries.choices(store),
+        choices=context.analysis.memo(store, "choices", lambda: queries.choices(store)),
         stances=STANCES,
     )
 

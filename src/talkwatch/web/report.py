@@ -17,7 +17,10 @@ def html_report(store: Store) -> str:
         inline_css=(STATIC / "style.css").read_text(encoding="utf-8"),
         summary=queries.summary(store),
         matrix=overview.matrix(analysis),
-        chart=render.chart(queries.timeline_counts(store, Filters()), analysis.shifts_of),
-        shifts=overview.shown(store, analysis.shifts),
+        chart=render.chart(
+            queries.timeline_counts(store, Filters()),
+            lambda party, issue: analysis.shifts_of(store, party, issue),
+        ),
+        shifts=overview.shown(store, analysis.shifts(store)),
         written=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
