@@ -12,6 +12,9 @@ from talkwatch.profiling import profile_stages, stage_of
 
 def test_stage_of_a_function() -> None:
     assert stage_of("/x/site-packages/talkwatch/attribution.py", "attribute") == "attribution"
+    attribution = "/x/site-packages/talkwatch/attribution/direct.py"
+    assert stage_of(attribution, "cue_after") == "attribution"
+    assert stage_of("C:\\x\\talkwatch\\attribution\\__init__.py", "attribute") == "attribution"
     assert stage_of("/x/site-packages/talkwatch/actors/resolve.py", "resolve") == "actors.resolve"
     assert stage_of("/x/site-packages/spacy/language.py", "pipe") == "spaCy (parse, tag, entities)"
     assert stage_of("/x/site-packages/lxml/html/clean.py", "x") == "clean (HTML extraction)"

@@ -25,13 +25,17 @@ _LIBRARIES = {
     "psycopg": "store",
     "yaml": "loading data files",
 }
+# talkwatch packages that are one stage: their modules are credited to the package
+_ONE_STAGE_PACKAGES = {"attribution"}
 
 
 def stage_of(filename: str, function: str) -> str:
     """The stage a function belongs to, from the file it is defined in."""
     if "talkwatch" in filename:
         module = filename.rsplit("talkwatch", 1)[1].strip("/\\").removesuffix(".py")
-        return module.replace("/", ".").replace("\\", ".") or "talkwatch"
+        module = module.replace("/", ".").replace("\\", ".")
+        package = module.split(".", 1)[0]
+        return package if package in _ONE_STAGE_PACKAGES else module or "talkwatch"
     for library, stage in _LIBRARIES.items():
         if f"/{library}/" in filename or f"\\{library}\\" in filename:
             return stage

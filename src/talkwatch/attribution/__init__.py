@@ -1,0 +1,53 @@
+"""Find attributed statements in a parsed document.
+
+Four passes over one spaCy parse, each a rule family from quote-attribution
+practice:
+
+1. direct quotations with their cue before, after or inside (split quotes);
+2. reporting verbs with a clausal or object complement (indirect and mixed
+   speech, including participles such as "adding ..." or "saying ...");
+3. source prepositions ("according to X, ...", "per X, ...");
+4. uncued quotations that continue the speaker just quoted.
+
+Pronoun speakers are linked to the most recent speaker before them.
+
+Modules, one rule family each: `run` (the per-document state and lookups),
+`mentions` and `speakers` (who is speaking), `direct`, `reported`, `sources`
+and `continuations` (the four passes), `merge` (de-duplication and finishing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from ..cues import Cues, default_cues
+from ..records import Attribution
+from .continuations import Continuations
+from .merge import finish, without_overlaps
+from .reported import ReportingVerbs
+from .run import Found
+from .sources import SourcePrepositions
+
+__all__ = ["Attributor", "Found"]
+
+
+class Attributor:
+    """Rules that turn one parsed document into attributions."""
+
+    def __init__(self, cues: Cues | None = None) -> None:
+        self.cues = cues or default_cues()
+
+    def attribute(
+        self, doc: Doc, sections: Iterable[tuple[str, int, int]] = ()
+    ) -> list[Attribution]:
+        run = _Run(self.cues, doc)
+        found = [*run.direct_quotes(), *run.reporting_verbs(), *run.source_prepositions()]
+        found = without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
+        found = sorted([*found, *run.continuations(found)], key=lambda f: f.spans[0].start)
+        return finish(run, found, list(sections))
+
+
+class _Run(Continuations, ReportingVerbs, SourcePrepositions):
+    """The four passes over one document, sharing the state of `run.Run`."""

@@ -1,0 +1,201 @@
+"""Pass 1: direct quotations with their cue before, after or inside (split quotes).
+
+A cue after the quotation (`"...," X said`), before it (`X said: "..."`), a
+paragraph ending with a colon, and later parts of a quotation split by its cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..quotes import Quotation
+from ..records import Span
+from .run import Found
+from .speakers import Speakers
+
+NAMING_VERBS = {"call", "dub", "label", "term", "brand"}
+
+
+class DirectQuotes(Speakers):
+    """Direct quotations and their cues."""
+
+    def direct_quotes(self) -> Iterator[Found]:
+        for q in self.quotations:
+            if q in self.used_quotations or q.words(self.text) < 2:
+                continue
+            cue = self.cue_after(q) or self.cue_before(q)
+            if cue is None:
+                continue
+            verb, subject = cue
+            parts = [q, *self.split_parts(q, verb)]
+            self.used_quotations.update(parts)
+            self.used_cues.add(verb.i)
+            spans = [Span(p.start, p.end) for p in parts]
+            frame = self.framing_start(q) if verb.i > q.start else None
+            if verb.idx < q.outer_start:
+                frame = self.frame_after_cue(verb, q)
+            kind = "direct"
+            if frame is not None:
+                spans[0], kind = Span(frame, spans[0].end + 1), "mixed"
+            yield Found(spans, kind, subject, verb.lemma_.lower(), verb)
+
+    def cue_after(self, q: Quotation) -> tuple[Token, Token] | None:
+        """`"...," Zakharova said` or `"...," said Peskov`."""
+        window = self.window_after(q.outer_end)
+        if not window:
+            return None
+        for verb in window[:8]:
+            if not self.is_speech_verb(verb) or verb.i in self.used_cues:
+                continue
+            subject = self.subject_of(verb)
+            if subject is None or subject not in window:
+                continue
+            first = next(t for t in window if not t.is_punct)
+            if first.i != verb.i and first not in list(subject.subtree) and first.dep_ != "advmod":
+                continue
+            if self.text[q.end - 1 : q.end] in ".!?" and self.has_own_complement(verb, q):
+                continue
+            return verb, subject
+        return None
+
+    def window_after(self, offset: int) -> list[Token]:
+        """Tokens after a quotation up to the end of its sentence or the next quotation."""
+        limit = min(
+            [q.outer_start for q in self.quotations if q.outer_start >= offset]
+            + [
+                self.paragraph_starts[self.paragraph_of(offset) + 1]
+                if self.paragraph_of(offset) + 1 < len(self.paragraph_starts)
+                else len(self.text)
+            ]
+        )
+        window: list[Token] = []
+        for token in self.tokens_between(offset, limit):
+            if token.text in ".!?" and window:
+                break
+            window.append(token)
+            if len(window) > 25:
+                break
+        return window
+
+    def has_own_complement(self, verb: Token, q: Quotation) -> bool:
+        return any(
+            c.dep_ in ("ccomp", "dobj") and not (q.outer_start <= c.idx < q.outer_end)
+            for c in verb.children
+        )
+
+    def cue_before(self, q: Quotation) -> tuple[Token, Token] | None:
+        """`X said: "..."`, `X told reporters, "..."`, `X called it "..."`, or a colon paragraph."""
+        before = self.text[: q.outer_start].rstrip(" ")
+        if before.endswith("\n") or not before:
+            return self.colon_introducer(q)
+        tokens = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if tokens is None:
+            return None
+        start = tokens[0].sent.start_char
+        preceding = self.tokens_between(start, q.outer_start)[-12:]
+        verbs = [t for t in preceding if self.is_speech_verb(t) and t.i not in self.used_cues]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        subject = self.subject_of(verb)
+        if subject is None or self.reports_clause_before(verb, q):
+            return None
+        allowed = {
+            t.i
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative", "npadvmod", "prep", "advmod", "punct", "prt", "oprd")
+            for t in c.subtree
+        }
+        between = [t for t in preceding if t.i > verb.i]
+        if all(t.i in allowed or t.is_punct or t.is_space for t in between):
+            return verb, subject
+        return None
+
+    def frame_after_cue(self, verb: Token, q: Quotation) -> int | None:
+        """Where reported words start between a cue and its quotation (`said that X "..."`)."""
+        between = [
+            t
+            for t in self.tokens_between(verb.idx + len(verb.text), q.outer_start)
+            if not (t.is_punct or t.is_space)
+        ]
+        if verb.lemma_.lower() in NAMING_VERBS or not between:
+            return None
+        framing = any(t.lower_ in ("that", "as") or t.pos_ in ("VERB", "AUX") for t in between)
+        takes_object = verb.lemma_.lower() in self.cues.object_verbs | {"describe"}
+        objects = takes_object and any(t.dep_ == "dobj" and t.pos_ != "PRON" for t in between)
+        if not (framing or objects):
+            return None
+        start = (
+            between[1].idx if between[0].lower_ == "that" and len(between) > 1 else between[0].idx
+        )
+        return start
+
+    def reports_clause_before(self, verb: Token, q: Quotation) -> bool:
+        """The verb's clause starts before the quotation: mixed speech, left to pass 2."""
+        return any(
+            c.dep_ == "ccomp"
+            and min(t.idx for t in c.subtree) < q.outer_start
+            and c.idx < q.outer_start
+            for c in verb.children
+        )
+
+    def colon_introducer(self, q: Quotation) -> tuple[Token, Token] | None:
+        """A quotation opening a paragraph after one that ends with a colon."""
+        paragraph = self.paragraph_of(q.outer_start)
+        if paragraph == 0 or self.paragraph_starts[paragraph] != q.outer_start:
+            return None
+        previous_end = self.paragraph_starts[paragraph] - 2
+        if not self.text[:previous_end].rstrip().endswith(":"):
+            return None
+        last = self.doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
+        if last is None:
+            return None
+        root = last[0].sent.root
+        subject = self.subject_of(root)
+        if subject is None or not (self.is_speech_verb(root) or subject.pos_ in ("PRON", "PROPN")):
+            return None
+        return root, subject
+
+    def split_parts(self, q: Quotation, verb: Token) -> list[Quotation]:
+        """Later parts of a quotation split by its cue: `"A," he says, "B."`."""
+        parts: list[Quotation] = []
+        current = q
+        for later in self.quotations:
+            if later.start <= current.end or later in self.used_quotations:
+                continue
+            gap = self.text[current.outer_end : later.outer_start]
+            if len(gap.split()) > 14 or ("\n\n" in gap and not self.fills_paragraph(later)):
+                break
+            cue_clause = {t.i for t in verb.subtree}
+            gap_tokens = self.tokens_between(current.outer_end, later.outer_start)
+            if any(not (t.is_punct or t.is_space or t.i in cue_clause) for t in gap_tokens):
+                break
+            if self.cue_after(later) is not None:
+                break
+            parts.append(later)
+            current = later
+        return parts
+
+    def fills_paragraph(self, q: Quotation) -> bool:
+        paragraph = self.paragraph_of(q.start)
+        starts = self.paragraph_starts
+        end = starts[paragraph + 1] - 2 if paragraph + 1 < len(starts) else len(self.text)
+        return starts[paragraph] == q.outer_start and q.outer_end >= end - 1
+
+    def framing_start(self, q: Quotation) -> int | None:
+        """Where reported words open the sentence before the quotation (mixed speech)."""
+        token = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence_start = max(
+            token[0].sent.start_char, self.paragraph_starts[self.paragraph_of(q.start)]
+        )
+        frame = self.text[sentence_start : q.outer_start]
+        if len(frame.split()) < 2 or frame.rstrip().endswith((":", ",")):
+            return None
+        frame_tokens = self.tokens_between(sentence_start, q.outer_start)
+        if any(self.is_speech_verb(t) for t in frame_tokens):
+            return None
+        return sentence_start

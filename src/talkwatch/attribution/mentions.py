@@ -1,0 +1,70 @@
+"""Speaker mentions: the words that name a speaker, and what kind of name they are."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Mention, Span
+from .run import Run
+
+CORE_EXCLUDED_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
+QUANTIFIERS = {
+    "one",
+    "some",
+    "many",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "none",
+    "each",
+    "both",
+    "all",
+    "most",
+    "few",
+    "another",
+    "either",
+    "neither",
+    "any",
+}
+
+
+class Mentions(Run):
+    """The mention a speaker token stands for."""
+
+    def core_tokens(self, subject: Token) -> list[Token]:
+        keep_preps = subject.lower_ in QUANTIFIERS or subject.pos_ in ("NUM", "PRON")
+        excluded: set[int] = set()
+        for child in subject.children:
+            foreign_prep = child.dep_ == "prep" and not keep_preps and child.lower_ != "of"
+            post_modifier = child.dep_ == "amod" and child.i > subject.i
+            if child.dep_ in CORE_EXCLUDED_DEPS or foreign_prep or post_modifier:
+                excluded |= {t.i for t in child.subtree}
+        return [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
+
+    def mention_of(self, subject: Token) -> Mention:
+        core = self.core_tokens(subject) or [subject]
+        start, end = core[0].idx, core[-1].idx + len(core[-1].text)
+        described = [
+            c
+            for c in subject.children
+            if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "amod" and c.i > subject.i)
+        ]
+        description = " ".join(" ".join(t.text for t in c.subtree) for c in described)
+        return Mention(
+            self.text[start:end],
+            Span(start, end),
+            _mention_kind(subject, core),
+            description=description,
+        )
+
+
+def _mention_kind(subject: Token, core: list[Token]) -> str:
+    if subject.pos_ == "PRON":
+        return "pronoun"
+    if any(t.ent_type_ == "PERSON" for t in core):
+        return "name"
+    if subject.ent_type_ in ("GPE", "ORG", "NORP"):
+        return "institution"
+    return "name" if subject.pos_ == "PROPN" else "descriptor"

@@ -1,0 +1,92 @@
+"""The findings of all passes merged: overlaps dropped, mentions and sentences added.
+
+Pronoun speakers are linked to the most recent speaker before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Attribution, Mention, Span
+from .mentions import Mentions
+from .run import Found
+
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for item in found:
+        start, end = item.spans[0].start, item.spans[-1].end
+        if any(
+            k.spans[0].start < end and start < k.spans[-1].end and _overlap(k, start, end) > 0.5
+            for k in kept
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _overlap(kept: Found, start: int, end: int) -> float:
+    k_start, k_end = kept.spans[0].start, kept.spans[-1].end
+    shared = min(end, k_end) - max(start, k_start)
+    return shared / max(1, min(end - start, k_end - k_start))
+
+
+def finish(
+    run: Mentions, found: list[Found], sections: list[tuple[str, int, int]]
+) -> list[Attribution]:
+    """Give every finding its mention (pronouns linked back) and sentence span."""
+    out: list[Attribution] = []
+    last: Mention | None = None  # the latest speaker
+    last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
+    for item in found:
+        mention = item.mention or (
+            run.mention_of(item.subject) if item.subject is not None else None
+        )
+        if mention is None:
+            continue
+        if mention.kind == "pronoun":
+            singular = mention.text.lower() in ("he", "she", "him", "her")
+            mention = replace(mention, antecedent=_named(last_person if singular else last))
+        if mention.kind != "institution":
+            last_person = mention
+        last = mention
+        item.mention = mention
+        out.append(_attribution(run, item, mention, sections))
+    return out
+
+
+def _named(mention: Mention | None) -> Mention | None:
+    while mention is not None and mention.kind == "pronoun":
+        mention = mention.antecedent
+    return mention
+
+
+def _attribution(
+    run: Mentions, item: Found, mention: Mention, sections: list[tuple[str, int, int]]
+) -> Attribution:
+    first, last = item.spans[0].start, item.spans[-1].end
+    if item.cue_token is not None:
+        first = min(first, item.cue_token.idx)
+        last = max(last, item.cue_token.idx + len(item.cue_token.text))
+    start_tokens = run.doc.char_span(first, first + 1, alignment_mode="expand")
+    end_tokens = run.doc.char_span(max(first, last - 1), last, alignment_mode="expand")
+    sent_start = start_tokens[0].sent.start_char if start_tokens is not None else first
+    sent_end = end_tokens[-1].sent.end_char if end_tokens is not None else last
+    while sent_end > sent_start and run.text[sent_end - 1].isspace():
+        sent_end -= 1
+    cue_span = None
+    if item.cue_token is not None:
+        cue_span = Span(item.cue_token.idx, item.cue_token.idx + len(item.cue_token.text))
+    section = "body"
+    for name, start, end in sections:
+        if start <= item.spans[0].start < end:
+            section = name
+    return Attribution(
+        quote_spans=tuple(item.spans),
+        kind=item.kind,
+        speaker=mention,
+        cue=item.cue,
+        cue_span=cue_span,
+        sentence_span=Span(sent_start, sent_end),
+        section=section,
+    )

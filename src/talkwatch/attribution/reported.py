@@ -1,0 +1,137 @@
+"""Pass 2: reporting verbs with a clausal or object complement.
+
+Indirect and mixed speech, including participles such as "adding ..." or
+"saying ...": the clauses, infinitive or substantial object a cue verb reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import Span
+from .run import MIN_INDIRECT_WORDS, Found
+from .speakers import SUBJECT_DEPS, Speakers
+
+OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
+
+
+class ReportingVerbs(Speakers):
+    """Statements reported by a cue verb."""
+
+    def reporting_verbs(self) -> Iterator[Found]:
+        for verb in self.doc:
+            if verb.i in self.used_cues or not self.is_reporting(verb):
+                continue
+            subject = self.subject_of(verb)
+            if subject is None:
+                continue
+            for span in self.contents_of(verb):
+                kind, spans = self.kind_of(span)
+                if kind == "direct" and any(
+                    q in self.used_quotations for q in self.quoted_in(span)
+                ):
+                    continue
+                self.used_quotations.update(self.quoted_in(span))
+                yield Found(spans, kind, subject, self.cue_name(verb), verb)
+
+    def contents_of(self, verb: Token) -> list[Span]:
+        """What the verb reports: clauses, an infinitive, or a substantial object."""
+        lemma = verb.lemma_.lower()
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _relative(c)]
+        if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs:
+            clauses += [c for c in verb.children if c.dep_ == "xcomp"]
+        spans = self.clause_spans(clauses) if clauses else []
+        if not spans:
+            spans = [s for s in [self.object_span(verb)] if s is not None]
+        if not spans and verb.dep_ == "parataxis" and lemma in self.cues.speech_verbs:
+            spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
+        return [s for s in spans if len(self.text[s.start : s.end].split()) >= MIN_INDIRECT_WORDS]
+
+    def clause_spans(self, clauses: list[Token]) -> list[Span]:
+        """Reported clauses as one span, split where `... and that ...` starts a second point."""
+        separate = [
+            c
+            for clause in clauses
+            for c in clause.children
+            if c.dep_ == "conj" and (self.second_point(clause, c) or self.is_cue_with_subject(c))
+        ]
+        excluded = {t.i for c in separate for t in c.subtree}
+        excluded |= {
+            t.i
+            for clause in clauses
+            for t in clause.children
+            if t.dep_ == "cc" and separate and t.i < separate[0].i
+        }
+        kept = [t for clause in clauses for t in clause.subtree if t.i not in excluded]
+        spans = [self.span_of_tokens(kept)]
+        spans += [
+            self.span_of_tokens(list(c.subtree))
+            for c in separate
+            if not self.is_cue_with_subject(c)
+        ]
+        return [s for s in spans if s is not None]
+
+    def second_point(self, clause: Token, conj: Token) -> bool:
+        """`said that A — but that B` opens a separate statement; `and that` does not."""
+        marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in conj.children)
+        contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in clause.children)
+        return marked and contrast
+
+    def is_cue_with_subject(self, token: Token) -> bool:
+        """A conjoined clause that pass 2 reports as a statement of its own."""
+        return self.is_reporting(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+    def object_span(self, verb: Token) -> Span | None:
+        """`rejected calls for a ceasefire`, `voiced frustration over the talks`, `called for X`."""
+        lemma = verb.lemma_.lower()
+        particles = self.cues.phrasal.get(lemma, frozenset())
+        takes_object = lemma in self.cues.object_verbs | {"call", "describe"}
+        has_particle = any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in verb.children
+        )
+        tokens: list[Token] = []
+        for child in verb.children:
+            is_object = child.dep_ in ("dobj", "oprd") and takes_object
+            is_prep = child.dep_ == "prep" and (
+                child.lower_ in particles
+                or child.lower_ == "as"
+                or has_particle
+                or (bool(tokens) and child.lower_ in OBJECT_PREPOSITIONS)
+            )
+            is_clause = child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens))
+            if is_object or is_prep or is_clause:
+                tokens += list(child.subtree)
+        if len(tokens) < MIN_INDIRECT_WORDS:
+            return None
+        return self.span_of_tokens(tokens)
+
+    def marked_by(self, clause: Token, particles: frozenset[str], has_object: bool) -> bool:
+        """`called for X to do Y` (mark 'for'), or a condition on an object (`if`, `unless`)."""
+        marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+        return bool(marks & particles) or (has_object and bool(marks & {"if", "unless"}))
+
+    def parenthetical_span(self, verb: Token) -> Span | None:
+        """`The deal, the official said, allows ...`: the clause around the cue."""
+        skip = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in skip]
+        return self.span_of_tokens(tokens)
+
+    def cue_name(self, verb: Token) -> str:
+        """The cue's lemma, with its particle when phrasal ("call for", "push back")."""
+        lemma = verb.lemma_.lower()
+        particles = self.cues.phrasal.get(lemma, ())
+        following = [verb.nbor()] if verb.i + 1 < len(verb.doc) else []
+        for token in [*following, *verb.children]:
+            attached = token.dep_ in ("prep", "prt", "advmod") or token.i == verb.i + 1
+            if attached and token.lower_ in particles:
+                return f"{lemma} {token.lower_}"
+        return lemma
+
+
+def _relative(clause: Token) -> bool:
+    """A clause whose subject is a relative pronoun is a misparsed relative clause."""
+    return clause.left_edge.tag_ in ("WDT", "WP") or any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children
+    )

@@ -1,0 +1,102 @@
+"""The state shared by the attribution passes over one document.
+
+`Run` holds the parse, its quotations and paragraph starts, and the lookups
+every pass uses: which quotation an offset falls in, the tokens between two
+offsets, and a reported span trimmed and classed as direct, mixed or indirect.
+`Found` is an attribution under construction.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..cues import Cues
+from ..quotes import Quotation, find_quotations
+from ..records import Mention, Span
+
+TRIM_LEFT = " \n,;:—–-"
+TRIM_RIGHT = " \n,;:—–-"
+MIN_INDIRECT_WORDS = 3
+
+
+@dataclass
+class Found:
+    """An attribution under construction, with the token that cued it."""
+
+    spans: list[Span]
+    kind: str
+    subject: Token | None
+    cue: str
+    cue_token: Token | None
+    mention: Mention | None = None
+
+
+class Run:
+    """State for one document: its parse, quotations and paragraph starts."""
+
+    def __init__(self, cues: Cues, doc: Doc) -> None:
+        self.cues = cues
+        self.doc = doc
+        self.text = doc.text
+        self.quotations = find_quotations(self.text)
+        self.token_starts = [token.idx for token in doc]
+        self.used_quotations: set[Quotation] = set()
+        self.used_cues: set[int] = set()
+        self.paragraph_starts = [0] + [
+            i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)
+        ]
+
+    # -- shared helpers ---------------------------------------------------
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        for q in self.quotations:
+            if q.outer_start <= offset < q.outer_end:
+                return q
+        return None
+
+    def in_quotation(self, token: Token) -> bool:
+        return self.quotation_at(token.idx) is not None
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Tokens that start in [start, end), found by bisection (documents can be long)."""
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return list(self.doc[first:last])
+
+    def trimmed(self, start: int, end: int) -> Span | None:
+        """The span without surrounding punctuation and a leading 'that'."""
+        while start < end and self.text[start] in TRIM_LEFT:
+            start += 1
+        if self.text[start:end].lower().startswith("that "):
+            start += 5
+        while end > start and self.text[end - 1] in TRIM_RIGHT:
+            end -= 1
+        if end > start and self.text[end - 1] == ".":
+            end -= 1
+        return Span(start, end) if end > start else None
+
+    def span_of_tokens(self, tokens: list[Token]) -> Span | None:
+        if not tokens:
+            return None
+        tokens = sorted(tokens, key=lambda t: t.i)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        q = self.quotation_at(end)
+        if q is not None and end == q.end:
+            end = q.outer_end  # keep the closing mark of a quotation that ends the clause
+        return self.trimmed(start, end)
+
+    def quoted_in(self, span: Span) -> list[Quotation]:
+        return [q for q in self.quotations if q.start < span.end and span.start < q.end]
+
+    def kind_of(self, span: Span) -> tuple[str, list[Span]]:
+        quoted = self.quoted_in(span)
+        for q in quoted:
+            if q.outer_start <= span.start and span.end <= q.outer_end:
+                return "direct", [Span(q.start, q.end)]
+        return ("mixed" if quoted else "indirect"), [span]

@@ -1,0 +1,115 @@
+"""Cue verbs and their speakers.
+
+Whether a verb reports a statement actually made (not hypothetical, negated,
+conditional or a question), and which token is its speaker. Shared by the
+direct, reported and source passes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .mentions import Mentions
+
+SUBJECT_DEPS = ("nsubj",)
+CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
+PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+
+
+class Speakers(Mentions):
+    """Cue-verb checks and speaker lookups."""
+
+    def is_reporting(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or self.in_quotation(verb):
+            return False
+        reported = lemma in self.cues.reported_only_verbs and any(
+            c.lower_ in self.cues.reporting_adverbs for c in verb.children
+        )
+        if not (self.cues.is_cue_verb(lemma) or reported):
+            return False
+        return self.is_actual(verb)
+
+    def is_speech_verb(self, token: Token) -> bool:
+        return (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in self.cues.speech_verbs
+            and not self.in_quotation(token)
+            and self.is_actual(token)
+        )
+
+    def is_actual(self, verb: Token) -> bool:
+        """Said in fact: not hypothetical, conditional, negated, infinitive or a question."""
+        children = list(verb.children)
+        if any(c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_modals for c in children):
+            return False
+        if any(c.dep_ == "neg" for c in children) and verb.lemma_ in ("say", "tell", "comment"):
+            return False
+        if verb.tag_ == "VB" and not any(c.lemma_ == "do" for c in children):
+            return False
+        misparsed_past = (
+            verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.i == verb.head.i + 1
+        )
+        if (
+            verb.tag_ == "VBN"
+            and not any(c.lemma_ == "have" for c in children)
+            and not misparsed_past
+        ):
+            return False
+        if verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in children):
+            return False
+        if self.under_condition(verb) or self.in_authors_frame(verb):
+            return False
+        sentence = verb.sent.text.rstrip()
+        return not sentence.endswith("?") or self.in_quotation(verb)
+
+    def in_authors_frame(self, verb: Token) -> bool:
+        """`I think X has accepted ...`: a clause inside the author's own belief."""
+        node = verb
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
+            node = node.head
+            if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in node.children):
+                return not self.in_quotation(node)
+        return False
+
+    def under_condition(self, verb: Token) -> bool:
+        """Inside an if/whether/when clause: the verb reports no actual statement."""
+        node = verb
+        for _ in range(6):
+            if any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in self.cues.conditional_markers
+                for c in node.children
+            ):
+                return True
+            if node.dep_ not in CLIMB_DEPS or node.head is node:
+                return False
+            node = node.head
+        return False
+
+    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        """The speaker token: the verb's subject, or one inherited by a participle or conjunct."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return self.actor_or_none(child, verb)
+        if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            return self.subject_of(verb.head, depth + 1)
+        if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
+            governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return self.subject_of(governor, depth + 1) if governor is not None else None
+        if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":  # a misparsed "X called Y"
+            return self.actor_or_none(verb.head, verb)
+        return None
+
+    def actor_or_none(self, subject: Token, verb: Token) -> Token | None:
+        if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject.lower_ in self.cues.excluded_subjects or self.in_quotation(subject):
+            return None
+        if subject.pos_ == "PRON":
+            return subject if subject.lower_ in PERSON_PRONOUNS else None
+        if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subject.pos_ == "PROPN":
+            return subject
+        core = self.core_tokens(subject)
+        if any(t.lemma_.lower() in self.cues.actor_nouns or t.ent_type_ for t in core):
+            return subject
+        return None
