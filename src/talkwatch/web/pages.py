@@ -66,7 +66,7 @@ def overview_page(request: Request) -> Response:
         "overview.html",
         summary=queries.summary(store),
         matrix=matrix,
-        shifts=overview.latest_shifts(store, 12),
+        shifts=context.analysis.memo(store, "latest", lambda: overview.latest_shifts(store, 12)),
     )
 
 
