@@ -139,3 +139,13 @@ def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path:
     assert "<svg" in page and "neutrality" in page and "conditional" in page
     assert "reject</span> (2022-03-01) → " in page  # the shift
     assert_inert(page)
+
+
+def test_the_warm_up_fills_the_caches_before_it_says_so(db: tuple[str, dict[str, str]]) -> None:
+    app = create_app(db[0], warm=True)
+    context = app.state.ctx
+    assert context.warmed.wait(60)
+    store = context.store()
+    analysis = context.analysis.get(store)
+    assert {"matrix", "timeline", "actors", "shifts"} <= set(analysis.memo)
+    assert [s.party for s in analysis.shifts(store)] == ["UKR"]  # the one shift, outlined

@@ -55,6 +55,7 @@ class Context:
         self.max_body = max_body
         self.analysis = AnalysisCache()
         self.ingest_lock = threading.Lock()
+        self.warmed = threading.Event()  # set when warm_up has filled the caches
         self._local = threading.local()
         self._analyzer: Analyzer | None = None
 
@@ -169,6 +170,7 @@ def warm_up(context: Context) -> None:
         analysis.shifts_of(store, "", "")  # reads the shifts and indexes them by party and issue
     finally:
         store.close()
+        context.warmed.set()
 
 
 def error_response(request: Request, status: int, detail: Any) -> Response:
