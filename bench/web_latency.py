@@ -100,7 +100,9 @@ def main() -> int:
             f"{'/ first request (waits for the positions)':72} "
             f"{(time.perf_counter() - cold) * 1000:8.1f}"
         )
-        app.state.ctx.warmed.wait(120)  # the rest of the warm-up: shifts, aggregates
+        if not app.state.ctx.warmed.wait(300) or app.state.ctx.warm_error:
+            print(f"the warm-up did not complete: {app.state.ctx.warm_error or 'timed out'}")
+            return 1
         print(
             f"{'warm-up complete (the pages below are timed after it)':72} "
             f"{(time.perf_counter() - cold) * 1000:8.1f}"

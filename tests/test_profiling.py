@@ -18,6 +18,9 @@ def test_stage_of_a_function() -> None:
     assert stage_of("/x/site-packages/talkwatch/actors/resolve.py", "resolve") == "actors.resolve"
     assert stage_of("/x/site-packages/spacy/language.py", "pipe") == "spaCy (parse, tag, entities)"
     assert stage_of("/x/site-packages/lxml/html/clean.py", "x") == "clean (HTML extraction)"
+    # a checkout in a folder called talkwatch: its venv's libraries are still libraries
+    spacy_in_checkout = "/home/u/talkwatch/.venv/lib/python3.11/site-packages/spacy/language.py"
+    assert stage_of(spacy_in_checkout, "pipe") == "spaCy (parse, tag, entities)"
 
 
 def test_profile_stages_returns_the_result_and_stages() -> None:

@@ -187,14 +187,14 @@ def test_without_the_postgres_extra_the_error_says_what_to_install(
 
 
 def test_reading_commands_do_not_set_up_an_empty_database(pg_url: str) -> None:
-    result = CliRunner().invoke(cli, ["positions", "--db", pg_url])
-    assert result.exit_code == 1
-    assert "holds no talkwatch data; run 'talkwatch ingest' first." in result.output
-    store = Store.open(pg_url, create=True)  # still empty: nothing was created by `positions`
-    try:
-        assert store.counts()["documents"] == 0
-    finally:
-        store.close()
+    import psycopg
+
+    for command in (["positions"], ["export"], ["actors", "show", "Peskov"]):
+        result = CliRunner().invoke(cli, [*command, "--db", pg_url])
+        assert result.exit_code == 1, (command, result.output)
+        assert "holds no talkwatch data; run 'talkwatch ingest' first." in result.output
+    with psycopg.connect(pg_url) as raw:  # not through Store.open, which would create it
+        assert raw.execute("SELECT to_regclass('schema_version') IS NULL").fetchone() == (True,)
 
 
 def test_a_stray_nul_is_stored_as_a_replacement_character(pg_url: str, tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ Every test runs twice: on an SQLite file and on a PostgreSQL database.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -228,4 +230,14 @@ def test_positions_and_issues_match_the_analysis_of_the_stored_statements(
     )  # fmt: skip
     assert {i["issue"]: i["status"] for i in client.get("/api/issues").json()} == {
         s.issue: s.status for s in issue_statuses(expected, statements)
+    }
+
+
+def test_a_database_that_cannot_be_opened_is_a_503_in_words(tmp_path: Path) -> None:
+    app = create_app(str(tmp_path / "t.db"))
+    app.state.ctx.db_path = str(tmp_path)  # a folder now: the store cannot open it
+    answer = TestClient(app).get("/api/positions")
+    assert answer.status_code == 503
+    assert answer.json() == {
+        "detail": f"The database is not available: {tmp_path}: is a folder, not a database file."
     }

@@ -72,16 +72,31 @@ def analyse_on_dask(
         client = stack.enter_context(_client(workers, address))
         size = _worker_count(client, address)
 
-        def submit(batch: list[Document]) -> Any:
-            return client.submit(analyse_batch, batch, actors, pure=False)
+        def submit(batch: list[Document]) -> _Remote:
+            return _Remote(client.submit(analyse_batch, batch, actors, pure=False))
 
+        yield from in_order(documents, submit, size * IN_FLIGHT_PER_WORKER, batch_size)
+
+
+class _Remote:
+    """A batch's future whose failure (on a worker, or of the cluster) is a ClusterError.
+
+    Errors of reading inputs or of the store, which happen in this process,
+    keep their own messages.
+    """
+
+    def __init__(self, future: Any) -> None:
+        self.future = future
+
+    def result(self) -> list[list[Statement]]:
         try:
-            yield from in_order(documents, submit, size * IN_FLIGHT_PER_WORKER, batch_size)
+            found: list[list[Statement]] = self.future.result()
         except Exception as err:  # a worker's exception, a lost worker, a lost scheduler
             raise ClusterError(
                 f"the analysis failed on the Dask cluster ({_reason(err)}); the documents "
                 "stored so far are kept, and the same command continues from there."
             ) from None
+        return found
 
 
 def _worker_count(client: Any, address: str | None) -> int:

@@ -31,7 +31,8 @@ _ONE_STAGE_PACKAGES = {"attribution"}
 
 def stage_of(filename: str, function: str) -> str:
     """The stage a function belongs to, from the file it is defined in."""
-    if "talkwatch" in filename:
+    in_library = any(f"/{lib}/" in filename or f"\\{lib}\\" in filename for lib in _LIBRARIES)
+    if "talkwatch" in filename and not in_library:  # a checkout may sit in a talkwatch folder
         module = filename.rsplit("talkwatch", 1)[1].strip("/\\").removesuffix(".py")
         module = module.replace("/", ".").replace("\\", ".")
         package = module.split(".", 1)[0]

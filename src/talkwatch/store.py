@@ -79,7 +79,7 @@ class Store:
             raise StoreError(f"{path}: is a folder, not a database file.")
         store = cls(connect(path), path)
         try:
-            if not create and store.schema_version() == 0:
+            if not create and store._stored_version() == 0:
                 raise StoreError(
                     f"{store.path}: holds no talkwatch data; run 'talkwatch ingest' first."
                 )
@@ -101,12 +101,15 @@ class Store:
         row = self.db.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
 
-    def migrate(self) -> None:
-        """Bring the schema up to date, backing up an existing older database first."""
+    def _stored_version(self) -> int:
         try:
-            current = self.schema_version()
+            return self.schema_version()
         except self.db.errors as err:
             raise StoreError(f"{self.path}: is not a talkwatch database ({err}).") from None
+
+    def migrate(self) -> None:
+        """Bring the schema up to date, backing up an existing older database first."""
+        current = self._stored_version()
         if current > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: was written by a newer talkwatch (schema {current}, "

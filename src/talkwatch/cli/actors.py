@@ -69,7 +69,7 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
             raise click.ClickException(f"No actor called '{name}' is known.")
         console.print(f"[dim]No database at {where}, so no statements to show.[/dim]")
         return
-    with open_store(db_path) as store:
+    with open_store(db_path, must_exist=True) as store:
         names = [a.name for a in found] or [name]
         statements = [st for n in names for st in store.statements(speaker=n)]
     if not found and not statements:

@@ -22,7 +22,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..pipeline import Analyzer
-from ..store import Store
+from ..store import Store, StoreError
 from .overview import AnalysisCache
 from .render import STANCE_COLOURS
 
@@ -55,7 +55,8 @@ class Context:
         self.max_body = max_body
         self.analysis = AnalysisCache()
         self.ingest_lock = threading.Lock()
-        self.warmed = threading.Event()  # set when warm_up has filled the caches
+        self.warmed = threading.Event()  # set when warm_up has finished
+        self.warm_error: str | None = None  # why it failed, if it did
         self._local = threading.local()
         self._analyzer: Analyzer | None = None
 
@@ -72,14 +73,16 @@ class Context:
     def actors(self, store: Store) -> list[dict[str, Any]]:
         from .queries import all_actors
 
-        found: list[dict[str, Any]] = self.analysis.memo(store, "actors", lambda: all_actors(store))
+        found: list[dict[str, Any]] = self.analysis.memo(
+            store, "actors", lambda _: all_actors(store)
+        )
         return found
 
     def filters(self, store: Store, found: Any) -> Any:
         """A speaker filter that names a stored speaker in full matches that speaker only."""
         if found.speaker:
             names = self.analysis.memo(
-                store, "speakers", lambda: {a["speaker"].lower() for a in self.actors(store)}
+                store, "speakers", lambda _: {a["speaker"].lower() for a in self.actors(store)}
             )
             if found.speaker.lower() in names:
                 return dataclasses.replace(found, exact_speaker=True)
@@ -141,6 +144,10 @@ def create_app(
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return error_response(request, exc.status_code, exc.detail)
 
+    @app.exception_handler(StoreError)
+    async def database_unavailable(request: Request, error: StoreError) -> Response:
+        return error_response(request, 503, f"The database is not available: {error}")
+
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:
         return error_response(request, exc.status, exc.detail)
@@ -157,19 +164,24 @@ def create_app(
 
 
 def warm_up(context: Context) -> None:
+    """Fill the caches in the background; ``warmed`` is set when done, ``warm_error`` if not."""
     from . import overview, queries
 
-    store = Store.open(context.db_path)
     try:
-        analysis = context.analysis.get(store)
-        context.analysis.memo(store, "matrix", lambda: overview.matrix(analysis))
-        context.analysis.memo(
-            store, "timeline", lambda: queries.timeline_counts(store, queries.Filters())
-        )
-        context.analysis.memo(store, "actors", lambda: queries.all_actors(store))
-        analysis.shifts_of(store, "", "")  # reads the shifts and indexes them by party and issue
+        store = Store.open(context.db_path)
+        try:
+            analysis = context.analysis.get(store)
+            context.analysis.memo(store, "matrix", overview.matrix)
+            context.analysis.memo(
+                store, "timeline", lambda _: queries.timeline_counts(store, queries.Filters())
+            )
+            context.analysis.memo(store, "actors", lambda _: queries.all_actors(store))
+            analysis.shifts_of(store, "", "")  # reads the shifts, indexes them by party and issue
+        finally:
+            store.close()
+    except Exception as err:  # the pages still work; they fill the caches themselves
+        context.warm_error = f"{type(err).__name__}: {err}"
     finally:
-        store.close()
         context.warmed.set()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,14 +56,17 @@ class Analysis:
     positions: list[StoredPosition]
     statuses: list[StoredStatus]
     memo: dict[Any, Any] = dataclasses.field(default_factory=dict)
+    _loading: threading.Lock = dataclasses.field(default_factory=threading.Lock, compare=False)
 
     def shifts(self, store: Store) -> list[Shift]:
         """Every shift as an outline (see standing.shift_outlines), newest first.
 
-        Read on first use: the overview needs only the latest few.
+        Read on first use (the overview needs only the latest few), once: other
+        threads wait for it. Each thread reads with its own ``store``.
         """
-        if "shifts" not in self.memo:
-            self.memo["shifts"] = shift_outlines(store.db)[::-1]
+        with self._loading:
+            if "shifts" not in self.memo:
+                self.memo["shifts"] = shift_outlines(store.db)[::-1]
         found: list[Shift] = self.memo["shifts"]
         return found
 
@@ -72,11 +76,13 @@ class Analysis:
             return self.shifts(store)
         key = ("shifts", party, issue)
         if key not in self.memo:
-            if "lanes" not in self.memo:
-                lanes: dict[tuple[str, str], list[Shift]] = {}
-                for s in self.shifts(store):
-                    lanes.setdefault((s.party, s.issue), []).append(s)
-                self.memo["lanes"] = lanes
+            every = self.shifts(store)
+            with self._loading:
+                if "lanes" not in self.memo:
+                    lanes: dict[tuple[str, str], list[Shift]] = {}
+                    for s in every:
+                        lanes.setdefault((s.party, s.issue), []).append(s)
+                    self.memo["lanes"] = lanes
             chosen = [
                 found
                 for (p, i), found in self.memo["lanes"].items()
@@ -148,18 +154,22 @@ class AnalysisCache:
         self._value: Analysis | None = None
 
     def get(self, store: Store) -> Analysis:
-        key = queries.fingerprint(store)
-        with self._lock:
+        with self._lock:  # the fingerprint is read inside, so an older one never wins
+            key = queries.fingerprint(store)
             if self._key != key or self._value is None:
                 self._value = compute(store)
                 self._key = key
             return self._value
 
-    def memo(self, store: Store, key: Any, compute: Any) -> Any:
-        """A value computed once per state of the database (aggregates for the pages)."""
+    def memo(self, store: Store, key: Any, compute: Callable[[Analysis], Any]) -> Any:
+        """A value computed once per state of the database (aggregates for the pages).
+
+        ``compute`` gets the analysis the value is kept with, so a value is never
+        computed from an older state than the one it is cached under.
+        """
         analysis = self.get(store)
         if key not in analysis.memo:
-            analysis.memo[key] = compute()
+            analysis.memo[key] = compute(analysis)
         return analysis.memo[key]
 
 

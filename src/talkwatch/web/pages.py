@@ -59,14 +59,13 @@ def in_context(store: Any, item: dict[str, Any]) -> list[render.Segment]:
 def overview_page(request: Request) -> Response:
     context = ctx(request)
     store = context.store()
-    analysis = context.analysis.get(store)
-    matrix = context.analysis.memo(store, "matrix", lambda: overview.matrix(analysis))
+    matrix = context.analysis.memo(store, "matrix", overview.matrix)
     return page(
         request,
         "overview.html",
         summary=queries.summary(store),
         matrix=matrix,
-        shifts=context.analysis.memo(store, "latest", lambda: overview.latest_shifts(store, 12)),
+        shifts=context.analysis.memo(store, "latest", lambda _: overview.latest_shifts(store, 12)),
     )
 
 
@@ -114,7 +113,7 @@ def timeline_page(
     ][:30]
     if found == Filters(party=found.party, issue=found.issue):  # from the cached aggregate
         every = context.analysis.memo(
-            store, "timeline", lambda: queries.timeline_counts(store, Filters())
+            store, "timeline", lambda _: queries.timeline_counts(store, Filters())
         )
         counts = [c for c in every if found.party in (None, c[0]) and found.issue in (None, c[1])]
     else:
@@ -129,7 +128,7 @@ def timeline_page(
         listed=listed,
         pager=pager(request, page_number, listed.total),
         shifts=overview.shown(store, shifts),
-        choices=context.analysis.memo(store, "choices", lambda: queries.choices(store)),
+        choices=context.analysis.memo(store, "choices", lambda _: queries.choices(store)),
         stances=STANCES,
     )
 
@@ -148,7 +147,7 @@ def statements_page(
         filters=found,
         listed=listed,
         pager=pager(request, page_number, listed.total),
-        choices=context.analysis.memo(store, "choices", lambda: queries.choices(store)),
+        choices=context.analysis.memo(store, "choices", lambda _: queries.choices(store)),
         stances=STANCES,
     )
 
