@@ -20,7 +20,6 @@ import hashlib
 import logging
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,8 +67,7 @@ def analyse_on_dask(
     workers do the work and ``workers`` is ignored.
     """
     actors = tuple((Path(p).name, Path(p).read_text(encoding="utf-8")) for p in actor_files)
-    with ExitStack() as stack:
-        client = stack.enter_context(_client(workers, address))
+    with _client(workers, address) as client:
         size = _worker_count(client, address)
 
         def submit(batch: list[Document]) -> _Remote:

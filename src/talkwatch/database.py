@@ -79,13 +79,9 @@ class Database:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         raise NotImplementedError
 
-    def insert(self, sql: str, params: Sequence[Any]) -> int:
-        """Run an INSERT into a table with an ``id`` key; returns the new row's id."""
-        raise NotImplementedError
-
     def insert_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
-        """The same INSERT for each row; returns the new ids in the order of the rows."""
-        return [self.insert(sql, row) for row in rows]
+        """Run one INSERT (into a table with an ``id`` key) per row; the new ids, in order."""
+        raise NotImplementedError
 
     def begin(self, exclusive_of: str = "") -> None:
         """Start a transaction; ``exclusive_of`` names a table no one else may write meanwhile."""
@@ -131,8 +127,9 @@ class SQLiteDatabase(Database):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.connection.executemany(sql, rows)
 
-    def insert(self, sql: str, params: Sequence[Any]) -> int:
-        return int(self.connection.execute(sql, params).lastrowid or 0)
+    def insert_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
+        # In process, a statement per row costs nothing worth batching.
+        return [int(self.connection.execute(sql, row).lastrowid or 0) for row in rows]
 
     def begin(self, exclusive_of: str = "") -> None:
         # One writer at a time in SQLite: IMMEDIATE takes the write lock up front.
@@ -177,10 +174,6 @@ class PostgresDatabase(Database):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self.connection.cursor() as cursor:
             cursor.executemany(postgres_sql(sql), list(rows))
-
-    def insert(self, sql: str, params: Sequence[Any]) -> int:
-        row = self.execute(sql + " RETURNING id", params).fetchone()
-        return int(row[0])
 
     def insert_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> list[int]:
         # One pipelined exchange with the server instead of a round trip per row.
