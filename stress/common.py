@@ -44,9 +44,16 @@ def start_ingest(db: Path | str, *targets: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def stored_documents(db: Path) -> int:
+def stored_documents(db: Path | str) -> int:
     """Documents committed so far, read without disturbing the writer."""
-    if not db.exists():
+    if str(db).lower().startswith(("postgresql://", "postgres://")):
+        import psycopg
+
+        with psycopg.connect(str(db)) as conn:
+            if conn.execute("SELECT to_regclass('documents')").fetchone() == (None,):
+                return 0  # the schema is not created yet
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    if not Path(db).exists():
         return 0
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:

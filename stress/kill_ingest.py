@@ -1,6 +1,6 @@
 """Crash safety: kill -9 an ingest part-way, re-run it, check every document is there once.
 
-    python stress/kill_ingest.py [--documents 1000] [--kill-after 300]
+    python stress/kill_ingest.py [--documents 1000] [--kill-after 300] [--db postgresql://...]
 
 Prints PASS or FAIL with the figures; the exit status is 0 on PASS.
 """
@@ -33,9 +33,12 @@ class Outcome:
         return not self.problems and 0 < self.stored_at_kill < self.documents
 
 
-def run(folder: Path, documents: int, kill_after: int, timeout: float = 600) -> Outcome:
+def run(
+    folder: Path, documents: int, kill_after: int, timeout: float = 600, db: str | None = None
+) -> Outcome:
+    """Ingest into ``db`` (an empty database; a file in ``folder`` by default), kill, re-run."""
     started = time.monotonic()
-    docs, db = folder / "docs", folder / "stress.db"
+    docs, db = folder / "docs", db or str(folder / "stress.db")
     write_documents(docs, range(documents))
     first = start_ingest(db, docs)
     while stored_documents(db) < kill_after and first.poll() is None:
@@ -64,9 +67,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--kill-after", type=int, default=300, help="documents stored first")
+    parser.add_argument("--db", help="an empty database (file or postgresql:// URL)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        outcome = run(Path(tmp), args.documents, args.kill_after)
+        outcome = run(Path(tmp), args.documents, args.kill_after, db=args.db)
     print(f"killed with {outcome.stored_at_kill} of {outcome.documents} documents stored")
     print(f"re-run: {outcome.rerun_output}")
     return report(outcome.figures, outcome.seconds, outcome.problems, outcome.passed)

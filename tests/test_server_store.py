@@ -24,6 +24,7 @@ from test_store import document, two_statements
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stress"))
 
 import concurrent_ingest
+import kill_ingest
 
 
 def columns_in_sqlite(path: str) -> dict[str, list[str]]:
@@ -133,6 +134,16 @@ def test_two_ingests_and_serve_on_one_server(pg_url: str, tmp_path: Path) -> Non
     assert outcome.problems == []
     assert outcome.figures == "60 documents (60 distinct), 120 statements, 60 inputs"
     assert outcome.queries > 0  # the server answered while the ingests wrote
+
+
+def test_a_killed_ingest_into_the_server_is_completed_by_running_it_again(
+    pg_url: str, tmp_path: Path
+) -> None:
+    outcome = kill_ingest.run(tmp_path, documents=60, kill_after=15, timeout=90, db=pg_url)
+    assert outcome.problems == []
+    assert 0 < outcome.stored_at_kill < 60, "the kill came before or after the ingest"
+    assert outcome.figures == "60 documents (60 distinct), 120 statements, 60 inputs"
+    assert "already stored" in outcome.rerun_output
 
 
 def test_check_reads_a_server_database(pg_url: str) -> None:
