@@ -155,8 +155,8 @@ def list_actors(
 def _analysis_filtered(request: Request, party: str | None, issue: str | None) -> Any:
     side, topic = side_filter(request, party, issue)
     context = ctx(request)
-    analysis = context.analysis.get(context.store())
-    return analysis, side, topic
+    store = context.store()
+    return context.analysis.get(store), side, topic, store
 
 
 @router.get("/positions", summary="Current stance of each side on each issue, with evidence")
@@ -165,7 +165,7 @@ def list_positions(
     party: Annotated[str | None, Query(max_length=20)] = None,
     issue: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Any:
-    analysis, side, topic = _analysis_filtered(request, party, issue)
+    analysis, side, topic, _ = _analysis_filtered(request, party, issue)
     return [
         position_json(p)
         for p in analysis.positions
@@ -181,8 +181,7 @@ def list_shifts(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    analysis, side, topic = _analysis_filtered(request, party, issue)
-    store = ctx(request).store()
+    analysis, side, topic, store = _analysis_filtered(request, party, issue)
     found = analysis.shifts_of(store, side, topic)
     page = overview.shown(store, found[offset : offset + limit])
     items = [shift_json(s) for s in page]

@@ -78,6 +78,13 @@ class Context:
         )
         return found
 
+    def choices(self, store: Store) -> dict[str, list[str]]:
+        """Parties and issues for the filter menus, once per state of the database."""
+        from .queries import choices
+
+        found: dict[str, list[str]] = self.analysis.memo(store, "choices", lambda _: choices(store))
+        return found
+
     def filters(self, store: Store, found: Any) -> Any:
         """A speaker filter that names a stored speaker in full matches that speaker only."""
         if found.speaker:

@@ -128,7 +128,7 @@ def timeline_page(
         listed=listed,
         pager=pager(request, page_number, listed.total),
         shifts=overview.shown(store, shifts),
-        choices=context.analysis.memo(store, "choices", lambda _: queries.choices(store)),
+        choices=context.choices(store),
         stances=STANCES,
     )
 
@@ -147,7 +147,7 @@ def statements_page(
         filters=found,
         listed=listed,
         pager=pager(request, page_number, listed.total),
-        choices=context.analysis.memo(store, "choices", lambda _: queries.choices(store)),
+        choices=context.choices(store),
         stances=STANCES,
     )
 
