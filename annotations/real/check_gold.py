@@ -59,7 +59,8 @@ def main() -> int:
             for p in problems:
                 print(where, p)
             errors += len(problems)
-        print(f"{gold.name}: {n} statements, {len((HERE / 'seeds' / txt.name).read_text().split())} words")
+        words = len(txt.read_text(encoding="utf-8").split())
+        print(f"{gold.name}: {n} statements, {words} words")
     print("errors:", errors)
     return 1 if errors else 0
 
