@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Shift
 from . import overview, queries
-from .app import ctx, not_found
+from .context import ctx, not_found
 from .ingest import IngestRequest, Refused, authorise, ingest, parse
 from .overview import StoredPosition
 from .params import Limit, Offset, check_issue, check_party, filters

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..records import STANCES
 from . import overview, queries, render
-from .app import ctx, not_found
+from .context import ctx, not_found
 from .params import PageNumber, check_issue, check_party, filters
 from .queries import Filters
 
