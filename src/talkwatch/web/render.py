@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import math
 from collections import defaultdict
@@ -88,6 +89,12 @@ TOP = 30
 MAX_LANES = 16
 
 
+def month_bounds(month: str) -> tuple[str, str]:
+    """The first and the last day of a month given as YYYY-MM."""
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+
+
 def _month_range(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:7])
     out: list[str] = []
@@ -136,6 +143,7 @@ def chart(
             n = sum(by.values())
             main = max(by, key=lambda s: (by[s], s))
             detail = ", ".join(f"{s} {k}" for s, k in sorted(by.items(), key=lambda x: -x[1]))
+            since, until = month_bounds(m)
             result.dots.append(
                 {
                     "x": LEFT + step * index[m] + step // 2,
@@ -145,6 +153,8 @@ def chart(
                     "r": round(3 + 11 * math.sqrt(n / peak), 1),
                     "colour": STANCE_COLOURS.get(main, "#888"),
                     "month": m,
+                    "since": since,
+                    "until": until,
                     "title": f"{party} · {issue} · {m}: {n} statements ({detail})",
                 }
             )
