@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from ..records import STANCES
 from . import overview, queries, render
 from .context import ctx, not_found
+from .labels import document_label, source_name
 from .params import PageNumber, check_issue, check_party, filters
 from .queries import Filters
 
@@ -170,6 +171,7 @@ def statement_page(
         "statement.html",
         st=item,
         document=document,
+        label=document_label(document.title, document.text),
         url=safe_url(document.url or document.origin),
         sections=render.section_views(document.text, sections, marks),
     )
@@ -281,6 +283,8 @@ def document_page(
         request,
         "document.html",
         document=document,
+        label=document_label(document.title, document.text),
+        source=source_name(document.name),
         statements=found,
         url=safe_url(document.url or document.origin),
         sections=render.section_views(document.text, sections, marks),

@@ -12,12 +12,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
+from .labels import document_label, source_name
 
-STATEMENT_FIELDS = """
+# The start of a document's text, read only for a document without a title (for its label).
+LEAD = "CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 400) ELSE '' END"
+STATEMENT_FIELDS = (
+    """
     s.id, s.doc_id, d.name, d.title, s.quote, s.speaker, s.party, s.source, s.kind, s.stance,
     s.section, s.date, s.stance_reason, s.cue, s.actor_id,
-    (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id)
+    (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id),
+    """
+    + LEAD
+    + """
 """
+)
 _NAMES = [
     "id",
     "doc_id",
@@ -35,6 +43,7 @@ _NAMES = [
     "cue",
     "actor_id",
     "issues",
+    "label",
 ]
 
 
@@ -94,6 +103,7 @@ class Filters:
 def _row(row: tuple[Any, ...]) -> dict[str, Any]:
     out = dict(zip(_NAMES, row, strict=True))
     out["issues"] = out["issues"].split() if out["issues"] else []
+    out["label"] = document_label(out["title"], out["label"])
     return out
 
 
@@ -147,13 +157,21 @@ def documents(store: Store, limit: int = 50, offset: int = 0, q: str | None = No
     total = store.db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
     rows = store.db.execute(
         "SELECT d.id, d.name, d.title, d.date, d.url, d.origin, d.ingested_at, "
-        "(SELECT count(*) FROM statements s WHERE s.doc_id = d.id) "
+        f"(SELECT count(*) FROM statements s WHERE s.doc_id = d.id), {LEAD} "
         f"FROM documents d{where} ORDER BY d.date IS NULL, d.date DESC, d.rowid DESC "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     names = ["id", "name", "title", "date", "url", "origin", "ingested_at", "statements"]
-    return Page(total, [dict(zip(names, r, strict=True)) for r in rows], limit, offset)
+    items = [
+        {
+            **dict(zip(names, r[:-1], strict=True)),
+            "label": document_label(r[2], r[-1]),
+            "source": source_name(r[1]),
+        }
+        for r in rows
+    ]
+    return Page(total, items, limit, offset)
 
 
 def document_statements(store: Store, doc_id: str) -> list[dict[str, Any]]:
