@@ -97,9 +97,11 @@ def test_actor_party_and_document_pages(client: TestClient, db: tuple[str, dict[
 
 def test_search(client: TestClient) -> None:
     page = html(client, "/search?q=sanctions")
-    assert "is ready to ease sanctions" in page and "Statements (1)" in page
-    assert "Istanbul talks" in html(client, "/search?q=Istanbul")  # by title
-    assert "Podolyak" in html(client, "/search?q=podolyak")  # by speaker
+    assert (
+        'is ready to ease <mark class="hit">sanctions</mark>' in page and "Statements (1)" in page
+    )
+    assert '<mark class="hit">Istanbul</mark> talks' in html(client, "/search?q=Istanbul")
+    assert '<mark class="hit">Podolyak</mark>' in html(client, "/search?q=podolyak")  # speaker
     assert "Type words" in html(client, "/search")
 
 

@@ -20,7 +20,7 @@ from ..pipeline import Analyzer
 from ..store import Store
 from . import queries
 from .overview import AnalysisCache
-from .render import STANCE_COLOURS
+from .render import STANCE_COLOURS, highlight
 
 WEB = resources.files("talkwatch.web")
 TEMPLATES = Path(str(WEB / "templates"))
@@ -91,6 +91,7 @@ class Context:
 def templates() -> Jinja2Templates:
     found = Jinja2Templates(directory=str(TEMPLATES))
     found.env.globals["stance_colours"] = STANCE_COLOURS
+    found.env.filters["highlight"] = highlight
     found.env.autoescape = True
     return found
 

@@ -22,12 +22,16 @@ Name = Annotated[str, Query(min_length=1, max_length=200)]
 
 
 def page(request: Request, template: str, **values: Any) -> Response:
-    response: Response = request.app.state.templates.TemplateResponse(request, template, values)
+    """A rendered page; 404 when it is a page of a list past that list's end."""
+    past_end = bool(values.get("pager", {}).get("past_end"))
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, template, values, status_code=404 if past_end else 200
+    )
     return response
 
 
 def pager(request: Request, number: int, total: int, per_page: int = PER_PAGE) -> dict[str, Any]:
-    """Links to the previous and next pages, keeping the other query parameters."""
+    """Links to the first, previous, next and last pages, keeping the other query parameters."""
     pages = max(1, math.ceil(total / per_page))
     params = {k: v for k, v in request.query_params.items() if k != "page" and v}
 
@@ -38,8 +42,12 @@ def pager(request: Request, number: int, total: int, per_page: int = PER_PAGE) -
         "number": number,
         "pages": pages,
         "total": total,
-        "prev": link(number - 1) if number > 1 else None,
+        "first": link(1) if number > 2 else None,
+        "prev": link(number - 1) if 1 < number <= pages else None,
         "next": link(number + 1) if number < pages else None,
+        "last": link(pages) if number < pages - 1 else None,
+        "past_end": number > pages and number > 1,
+        "last_page": link(pages),
     }
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import calendar
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from ..analysis import Shift
 
@@ -58,6 +61,25 @@ def segments(text: str, offset: int, marks: list[Mark]) -> list[Segment]:
             seg.anchor = anchored = True
         out.append(seg)
     return out
+
+
+def highlight(text: str | None, term: str | None) -> Markup:
+    """``text`` escaped, each occurrence of ``term`` (any case) in ``<mark class="hit">``.
+
+    Matches are found in the raw text and each piece is escaped on its own, then
+    marked: a mark never splits an entity and nothing from the text becomes markup.
+    """
+    text = text or ""
+    if not term:
+        return escape(text)
+    out: list[str] = []
+    done = 0
+    for found in re.finditer(re.escape(term), text, re.IGNORECASE):
+        out.append(escape(text[done : found.start()]))
+        out.append(Markup('<mark class="hit">%s</mark>') % text[found.start() : found.end()])
+        done = found.end()
+    out.append(escape(text[done:]))
+    return Markup("").join(out)
 
 
 def section_views(
