@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..pipeline import Analyzer
 from ..store import Store, StoreError
-from . import api, overview, pages, queries
+from . import api, overview, pages, parties, queries
 from .context import MAX_BODY, STATIC, Context, templates
 from .ingest import Refused
 
@@ -58,6 +58,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(parties.router)
     if warm:
         threading.Thread(target=warm_up, args=(app.state.ctx,), daemon=True).start()
 

@@ -238,28 +238,6 @@ def actor_page(request: Request, name: Name) -> Response:
     )
 
 
-@router.get("/parties/{code}", response_class=HTMLResponse)
-def party_page(request: Request, code: Annotated[str, Path(max_length=20)]) -> Response:
-    problems: list[str] = []
-    party = check_party(code, problems)
-    context = ctx(request)
-    store = context.store()
-    groups = queries.grouped_by_issue(store, "party", party or "") if not problems else []
-    if not groups:
-        raise not_found(f"Party '{code}'")
-    speakers = queries.actors(context.actors(store), 30, 0, party).items
-    return page(
-        request,
-        "grouped.html",
-        title=party,
-        kind="party",
-        groups=groups,
-        speakers=speakers,
-        filter_key="party",
-        filter_value=party,
-    )
-
-
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(
     request: Request,

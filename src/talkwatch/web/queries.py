@@ -301,3 +301,26 @@ def context(store: Store, doc_id: str, start: int, end: int, pad: int = 400) -> 
     cut_from = head + 2 if head >= 0 else 0
     cut_to = tail if tail >= 0 else len(text)
     return text[cut_from:cut_to], begin + cut_from
+
+
+def party_index(store: Store) -> list[dict[str, Any]]:
+    """Each party with its statement and speaker counts and dates, most quoted first."""
+    rows = store.db.execute(
+        "SELECT party, count(*), count(DISTINCT speaker), min(date), max(date) FROM statements "
+        "GROUP BY party ORDER BY count(*) DESC, party"
+    ).fetchall()
+    names = ["party", "statements", "speakers", "first", "last"]
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+def stance_months(store: Store, party: str) -> list[tuple[str, str, str, int]]:
+    """(issue, month, stance, count) of one party's dated statements."""
+    return [
+        (str(r[0]), str(r[1]), str(r[2]), int(r[3]))
+        for r in store.db.execute(
+            "SELECT i.issue, substr(s.date, 1, 7), s.stance, count(*) FROM statements s "
+            "JOIN statement_issues i ON i.statement_id = s.id "
+            "WHERE s.party = ? AND s.date IS NOT NULL GROUP BY 1, 2, 3",
+            (party,),
+        )
+    ]

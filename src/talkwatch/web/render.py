@@ -117,7 +117,7 @@ def month_bounds(month: str) -> tuple[str, str]:
     return f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
 
 
-def _month_range(first: str, last: str) -> list[str]:
+def month_range(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:7])
     out: list[str] = []
     while f"{year:04d}-{month:02d}" <= last and len(out) < 600:
@@ -141,7 +141,7 @@ def chart(
         cells[(party, issue, month)][stance] = n
     ordered = sorted(totals, key=lambda k: (-totals[k], k))
     lanes = ordered[:MAX_LANES]
-    months = _month_range(min(c[2] for c in counts), max(c[2] for c in counts))
+    months = month_range(min(c[2] for c in counts), max(c[2] for c in counts))
     step = max(14, min(60, 900 // max(1, len(months))))
     width = LEFT + step * len(months) + 20
     result = Chart(
