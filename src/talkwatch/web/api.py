@@ -61,7 +61,9 @@ def list_documents(
     request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in the title or the file name")
+    ] = None,
 ) -> dict[str, Any]:
     return _page(queries.documents(ctx(request).store(), limit, offset, q or None))
 
