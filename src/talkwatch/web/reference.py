@@ -7,6 +7,7 @@ answers. No script, nothing loaded from elsewhere.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -76,6 +77,11 @@ def _fields(schema: dict[str, Any], components: dict[str, Any]) -> list[dict[str
     return rows
 
 
+def anchor(method: str, path: str) -> str:
+    """An id for an operation's section: get-api-documents-doc_id."""
+    return re.sub(r"[^\w-]", "", f"{method}-{path.strip('/').replace('/', '-')}")
+
+
 def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
     """Every operation of the schema, in its order, as rows for the template."""
     components = schema.get("components", {}).get("schemas", {})
@@ -103,9 +109,7 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                 {
                     "method": method.upper(),
                     "path": path,
-                    "anchor": f"{method}-{path.strip('/').replace('/', '-')}"
-                    .replace("{", "")
-                    .replace("}", ""),
+                    "anchor": anchor(method, path),
                     "summary": op.get("summary", ""),
                     "description": op.get("description", ""),
                     "parameters": parameters,
