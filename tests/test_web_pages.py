@@ -103,6 +103,7 @@ def test_search(client: TestClient) -> None:
     assert '<mark class="hit">Istanbul</mark> talks' in html(client, "/search?q=Istanbul")
     assert '<mark class="hit">Podolyak</mark>' in html(client, "/search?q=podolyak")  # speaker
     assert "Type words" in html(client, "/search")
+    assert "Type words" in html(client, "/search?page=3")  # no words, no list to be past
 
 
 def test_malicious_document_is_escaped_everywhere(

@@ -23,7 +23,7 @@ Name = Annotated[str, Query(min_length=1, max_length=200)]
 
 def page(request: Request, template: str, **values: Any) -> Response:
     """A rendered page; 404 when it is a page of a list past that list's end."""
-    past_end = bool(values.get("pager", {}).get("past_end"))
+    past_end = bool((values.get("pager") or {}).get("past_end"))
     response: Response = request.app.state.templates.TemplateResponse(
         request, template, values, status_code=404 if past_end else 200
     )
@@ -201,7 +201,7 @@ def search_page(
         q=term or "",
         listed=listed if term else None,
         docs=docs,
-        pager=pager(request, page_number, listed.total),
+        pager=pager(request, page_number, listed.total) if term else None,
     )
 
 

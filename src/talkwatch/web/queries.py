@@ -119,6 +119,8 @@ def statements(store: Store, filters: Filters, limit: int = 50, offset: int = 0)
     """Statements matching the filters, newest first."""
     where, params = filters.where()
     total = store.db.execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0]
+    if offset >= total:  # past the end: nothing to read
+        return Page(total, [], limit, offset)
     # Newest first (SQLite sorts NULL dates last in DESC order), so the date index serves.
     rows = store.db.execute(
         f"SELECT {STATEMENT_FIELDS} FROM statements s JOIN documents d ON d.id = s.doc_id "
