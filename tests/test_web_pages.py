@@ -155,5 +155,7 @@ def test_the_warm_up_fills_the_caches_before_it_says_so(db: tuple[str, dict[str,
     assert context.warmed.wait(60)
     store = context.store()
     analysis = context.analysis.get(store)
-    assert {"matrix", "timeline", "actors", "shifts"} <= set(analysis.memo)
+    assert {"matrix", "timeline", "actors", "shifts", "parties", ("party", "UKR")} <= set(
+        analysis.memo
+    )
     assert [s.party for s in analysis.shifts(store)] == ["UKR"]  # the one shift, outlined

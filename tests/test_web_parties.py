@@ -112,3 +112,13 @@ def test_charts_share_one_time_axis_and_follow_the_main_stance() -> None:
     assert talks.line == f"{xs['2023-01']},{y['demand']} {xs['2023-04']},{y['offer']}"
     assert talks.shifts[0]["x"] == xs["2023-04"] and talks.shifts[0]["id"] == 2
     assert stance_charts("UKR", [("talks", "2023-01", "assess", 4)], lambda _: []) == []
+
+
+def test_a_long_range_is_drawn_in_columns_of_several_months() -> None:
+    counts = [("talks", f"{2020 + m // 12}-{m % 12 + 1:02d}", "demand", 1) for m in range(60)]
+    (chart,) = stance_charts("RUS", counts, lambda _: [])
+    assert len(chart.dots) == 20  # five years in columns of three months
+    first = chart.dots[0]
+    assert first["href"].endswith("since=2020-01-01&until=2020-03-31")
+    assert "2020-01 to 2020-03: 3 × demand" in first["title"]
+    assert chart.dots[-1]["href"].endswith("since=2024-10-01&until=2024-12-31")

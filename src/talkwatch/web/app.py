@@ -104,6 +104,9 @@ def warm_up(context: Context) -> None:
                 store, "timeline", lambda _: queries.timeline_counts(store, queries.Filters())
             )
             context.analysis.memo(store, "actors", lambda _: queries.all_actors(store))
+            for row in parties.party_rows(context, store)[: parties.WARM]:
+                if row["party"]:  # the most quoted sides' pages
+                    parties.party_view(context, store, row["party"])
             analysis.shifts_of(store, "", "")  # reads the shifts, indexes them by party and issue
         finally:
             store.close()

@@ -13,13 +13,14 @@ from . import queries
 from .context import Context, ctx, not_found
 from .pages import page
 from .params import check_party
-from .stance_chart import stance_charts
+from .stance_chart import StanceChart, stance_charts
 
 router = APIRouter(include_in_schema=False)
 NO_SIDE = ("", "NONE")
+WARM = 12  # the pages of this many of the most quoted sides are prepared at start
 
 
-def _index(context: Context, store: Store) -> list[dict[str, Any]]:
+def party_rows(context: Context, store: Store) -> list[dict[str, Any]]:
     """Each party with its counts, positions and shifts, once per state of the database."""
 
     def compute(analysis: Any) -> list[dict[str, Any]]:
@@ -34,11 +35,31 @@ def _index(context: Context, store: Store) -> list[dict[str, Any]]:
     return found
 
 
+def party_view(
+    context: Context, store: Store, party: str
+) -> tuple[list[tuple[str, int, list[dict[str, Any]]]], list[StanceChart]]:
+    """A party's latest statements per issue and its charts, once per state of the database."""
+
+    def compute(analysis: Any) -> tuple[list[Any], list[StanceChart]]:
+        groups = queries.grouped_by_issue(store, "party", party)
+        charts = stance_charts(
+            party,
+            queries.stance_months(store, party),
+            lambda issue: analysis.shifts_of(store, party, issue),
+        )
+        return groups, charts
+
+    found: tuple[list[Any], list[StanceChart]] = context.analysis.memo(
+        store, ("party", party), compute
+    )
+    return found
+
+
 @router.get("/parties", response_class=HTMLResponse)
 def parties_page(request: Request) -> Response:
     context = ctx(request)
     store = context.store()
-    found = _index(context, store)
+    found = party_rows(context, store)
     return page(
         request,
         "parties.html",
@@ -53,20 +74,15 @@ def party_page(request: Request, code: Annotated[str, Path(max_length=20)]) -> R
     party = check_party(code, problems) or ""
     context = ctx(request)
     store = context.store()
-    groups = queries.grouped_by_issue(store, "party", party) if not problems else []
+    groups, charts = party_view(context, store, party) if not problems else ([], [])
     if not groups:
         raise not_found(f"Party '{code}'")
     analysis = context.analysis.get(store)
-    row = next(p for p in _index(context, store) if p["party"] == party)
+    row = next(p for p in party_rows(context, store) if p["party"] == party)
     positions = sorted(
         (p for p in analysis.positions if p.party == party), key=lambda p: (-p.statements, p.issue)
     )
     shifts = analysis.shifts_of(store, party, None)
-    charts = stance_charts(
-        party,
-        queries.stance_months(store, party),
-        lambda issue: analysis.shifts_of(store, party, issue),
-    )
     charted = {c.issue for c in charts}
     return page(
         request,
