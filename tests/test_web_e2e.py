@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from web_helpers import build
+from web_helpers import build, many_sides
 
 CHROMIUM = shutil.which("chromium") or (
     "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
@@ -39,6 +39,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
 
     path = str(tmp_path_factory.mktemp("e2e") / "web.db")
     ids = build(path)
+    ids["summit"] = many_sides(path)  # fifteen sides: a matrix wider than any window
+    ids["db"] = path
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -63,8 +65,9 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    size = getattr(request, "param", (1280, 720))
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     opened = context.new_page()
     dialogs: list[str] = []
     opened.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -127,3 +130,69 @@ def test_malicious_document_renders_inert(server: tuple[str, dict[str, str]], pa
     assert page.locator("a.original").count() == 0  # the javascript: URL is not a link
     page.locator("mark a").first.hover()
     assert page.evaluate("window.__pwned") is None and page.dialogs == []
+
+
+WINDOWS = [(1400, 900), (390, 844)]  # a laptop and a phone
+# Whatever sticks out of a matrix cell: how far below its cell any part of its caption ends.
+OVERHANG = """() => Math.max(...[...document.querySelectorAll('td.cell')].flatMap(td => {
+  const bottom = td.getBoundingClientRect().bottom;
+  return [...td.querySelectorAll('*')].map(e => e.getBoundingClientRect().bottom - bottom);
+}))"""
+
+
+@pytest.mark.parametrize("page", WINDOWS, indirect=True, ids=["1400x900", "390x844"])
+def test_every_page_fits_the_window(server: tuple[str, dict[str, str]], page: Any) -> None:
+    base, ids = server
+    width = page.viewport_size["width"]
+    for url in (
+        "/",
+        "/timeline",
+        "/statements",
+        "/parties",
+        "/parties/UKR",
+        "/actors",
+        "/documents",
+        f"/documents/{ids['istanbul']}",
+        "/search?q=guarantees",
+        "/evidence?party=UKR&issue=neutrality",
+        "/api-reference",
+    ):
+        page.goto(base + url)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{url} is {wide} px wide in a {width} px window"
+
+
+@pytest.mark.parametrize("page", WINDOWS, indirect=True, ids=["1400x900", "390x844"])
+def test_the_matrix_scrolls_in_its_box_with_the_issue_column_fixed(
+    server: tuple[str, dict[str, str]], page: Any
+) -> None:
+    base, _ = server
+    page.goto(base + "/")
+    box = page.locator(".matrix-wrap")
+    assert page.locator("table.matrix thead th").count() == 16  # the issue and 15 sides
+    inner, outer = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
+    assert inner > outer  # the matrix is wider than the window, so its box scrolls
+    issue = page.locator('table.matrix th.issue:has-text("ceasefire")')
+    before = issue.bounding_box()["x"]
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    assert box.evaluate("b => b.scrollLeft") > 100
+    assert abs(issue.bounding_box()["x"] - before) < 1  # the issue column stays put
+    assert issue.is_visible()
+    assert page.evaluate(OVERHANG) <= 0  # captions end inside their cells
+
+
+def test_report_captions_stay_in_their_cells(
+    server: tuple[str, dict[str, str]], page: Any, tmp_path: Path
+) -> None:
+    from talkwatch.store import Store
+    from talkwatch.web.report import html_report
+
+    store = Store.open(server[1]["db"])
+    try:
+        (tmp_path / "report.html").write_text(html_report(store), encoding="utf-8")
+    finally:
+        store.close()
+    page.goto((tmp_path / "report.html").as_uri())
+    assert page.locator("td.cell .st").count() >= 20
+    assert page.evaluate(OVERHANG) <= 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]

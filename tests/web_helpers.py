@@ -173,3 +173,34 @@ def web_database(
         return str(factory.mktemp(folder) / "web.db")
     url: str = request.getfixturevalue("new_pg_database")()
     return url
+
+
+SIDES = ("DEU", "FRA", "GBR", "POL", "ITA", "ESP", "TUR", "CHN", "HUN", "EU", "NATO", "UN")
+
+
+def many_sides(path: str) -> str:
+    """One more document in which twelve more sides speak on three issues (a wide matrix)."""
+    lines = [
+        f'The {side} envoy Envoy{side} said the plan "needs firm guarantees and a monitored '
+        f'ceasefire" before any deal, speaking for {side}.'
+        for side in SIDES
+    ]
+    doc = _doc("summit.txt", "2022-05-10", "Summit of twelve", lines)
+    stances = ("demand", "offer", "conditional", "accept", "reject")
+    found = [
+        _st(
+            doc,
+            line,
+            "needs firm guarantees and a monitored ceasefire",
+            f"Envoy{side}",
+            side,
+            stances[n % len(stances)],
+            ("security_guarantees", "ceasefire", "verification"),
+            source="anonymous" if n % 3 == 0 else "named",
+        )
+        for n, (side, line) in enumerate(zip(SIDES, lines, strict=True))
+    ]
+    store = Store.open(path)
+    store.add(doc, found, doc.id)
+    store.close()
+    return doc.id

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Shift
 from . import overview, queries
-from .app import ctx, not_found
+from .context import ctx, not_found
 from .ingest import IngestRequest, Refused, authorise, ingest, parse
 from .overview import StoredPosition
 from .params import Limit, Offset, check_issue, check_party, filters
@@ -61,7 +61,9 @@ def list_documents(
     request: Request,
     limit: Limit = 50,
     offset: Offset = 0,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in the title or the file name")
+    ] = None,
 ) -> dict[str, Any]:
     return _page(queries.documents(ctx(request).store(), limit, offset, q or None))
 

@@ -7,29 +7,22 @@ under /api/ and as an HTML page elsewhere; bad parameters are 4xx, never 500.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Callable
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..pipeline import Analyzer
 from ..store import Store, StoreError
-from .overview import AnalysisCache
-from .render import STANCE_COLOURS
+from . import api, overview, pages, parties, queries, reference
+from .context import MAX_BODY, STATIC, Context, templates
+from .ingest import Refused
 
-WEB = resources.files("talkwatch.web")
-TEMPLATES = Path(str(WEB / "templates"))
-STATIC = Path(str(WEB / "static"))
-MAX_BODY = 2 * 1024 * 1024
 SECURITY_HEADERS = {
     # No script runs on these pages; nothing loads from elsewhere.
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -37,75 +30,6 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-
-
-class Context:
-    """What the routes share: the database path, a connection per thread, caches."""
-
-    def __init__(
-        self,
-        db_path: str,
-        token: str | None,
-        load_analyzer: Callable[[], Analyzer],
-        max_body: int,
-    ) -> None:
-        self.db_path = db_path
-        self.token = token or None
-        self.load_analyzer = load_analyzer
-        self.max_body = max_body
-        self.analysis = AnalysisCache()
-        self.ingest_lock = threading.Lock()
-        self.warmed = threading.Event()  # set when warm_up has finished
-        self.warm_error: str | None = None  # why it failed, if it did
-        self._local = threading.local()
-        self._analyzer: Analyzer | None = None
-
-    def store(self) -> Store:
-        """This thread's connection, opened again if a database server dropped it."""
-        store = getattr(self._local, "store", None)
-        if store is not None and not store.db.alive():
-            store.close()
-            store = None
-        if store is None:
-            store = self._local.store = Store.open(self.db_path)
-        return store
-
-    def actors(self, store: Store) -> list[dict[str, Any]]:
-        from .queries import all_actors
-
-        found: list[dict[str, Any]] = self.analysis.memo(
-            store, "actors", lambda _: all_actors(store)
-        )
-        return found
-
-    def choices(self, store: Store) -> dict[str, list[str]]:
-        """Parties and issues for the filter menus, once per state of the database."""
-        from .queries import choices
-
-        found: dict[str, list[str]] = self.analysis.memo(store, "choices", lambda _: choices(store))
-        return found
-
-    def filters(self, store: Store, found: Any) -> Any:
-        """A speaker filter that names a stored speaker in full matches that speaker only."""
-        if found.speaker:
-            names = self.analysis.memo(
-                store, "speakers", lambda _: {a["speaker"].lower() for a in self.actors(store)}
-            )
-            if found.speaker.lower() in names:
-                return dataclasses.replace(found, exact_speaker=True)
-        return found
-
-    def analyzer(self) -> Analyzer:
-        if self._analyzer is None:
-            self._analyzer = self.load_analyzer()
-        return self._analyzer
-
-
-def templates() -> Jinja2Templates:
-    found = Jinja2Templates(directory=str(TEMPLATES))
-    found.env.globals["stance_colours"] = STANCE_COLOURS
-    found.env.autoescape = True
-    return found
 
 
 def create_app(
@@ -121,9 +45,6 @@ def create_app(
     computes positions and aggregates in the background right away, so that
     the first visitor does not wait for them.
     """
-    from . import api, pages
-    from .ingest import Refused
-
     Store.open(db_path).close()  # create or migrate it now, and fail early
     app = FastAPI(
         title="talkwatch",
@@ -137,6 +58,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(parties.router)
+    app.include_router(reference.router)
     if warm:
         threading.Thread(target=warm_up, args=(app.state.ctx,), daemon=True).start()
 
@@ -172,8 +95,6 @@ def create_app(
 
 def warm_up(context: Context) -> None:
     """Fill the caches in the background; ``warmed`` is set when done, ``warm_error`` if not."""
-    from . import overview, queries
-
     try:
         store = Store.open(context.db_path)
         try:
@@ -183,6 +104,9 @@ def warm_up(context: Context) -> None:
                 store, "timeline", lambda _: queries.timeline_counts(store, queries.Filters())
             )
             context.analysis.memo(store, "actors", lambda _: queries.all_actors(store))
+            for row in parties.party_rows(context, store)[: parties.WARM]:
+                if row["party"]:  # the most quoted sides' pages
+                    parties.party_view(context, store, row["party"])
             analysis.shifts_of(store, "", "")  # reads the shifts, indexes them by party and issue
         finally:
             store.close()
@@ -205,12 +129,3 @@ def error_response(request: Request, status: int, detail: Any) -> Response:
         request, "error.html", {"status": status, "lines": lines}, status_code=status
     )
     return HTMLResponse(page.body, status_code=status, headers={"Cache-Control": "no-store"})
-
-
-def ctx(request: Request) -> Context:
-    context: Context = request.app.state.ctx
-    return context
-
-
-def not_found(what: str) -> HTTPException:
-    return HTTPException(status_code=404, detail=f"{what} not found.")

@@ -17,7 +17,7 @@ from ..ingest import InputError, Pending
 from ..records import RawInput
 from ..runner import IngestRun
 from ..store import Store
-from .app import Context
+from .context import Context
 
 
 class IngestRequest(BaseModel):

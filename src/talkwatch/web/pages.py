@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..records import STANCES
 from . import overview, queries, render
-from .app import ctx, not_found
+from .context import ctx, not_found
+from .labels import document_label, source_name
 from .params import PageNumber, check_issue, check_party, filters
 from .queries import Filters
 
@@ -21,12 +22,16 @@ Name = Annotated[str, Query(min_length=1, max_length=200)]
 
 
 def page(request: Request, template: str, **values: Any) -> Response:
-    response: Response = request.app.state.templates.TemplateResponse(request, template, values)
+    """A rendered page; 404 when it is a page of a list past that list's end."""
+    past_end = bool((values.get("pager") or {}).get("past_end"))
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, template, values, status_code=404 if past_end else 200
+    )
     return response
 
 
 def pager(request: Request, number: int, total: int, per_page: int = PER_PAGE) -> dict[str, Any]:
-    """Links to the previous and next pages, keeping the other query parameters."""
+    """Links to the first, previous, next and last pages, keeping the other query parameters."""
     pages = max(1, math.ceil(total / per_page))
     params = {k: v for k, v in request.query_params.items() if k != "page" and v}
 
@@ -37,8 +42,12 @@ def pager(request: Request, number: int, total: int, per_page: int = PER_PAGE) -
         "number": number,
         "pages": pages,
         "total": total,
-        "prev": link(number - 1) if number > 1 else None,
+        "first": link(1) if number > 2 else None,
+        "prev": link(number - 1) if 1 < number <= pages else None,
         "next": link(number + 1) if number < pages else None,
+        "last": link(pages) if number < pages - 1 else None,
+        "past_end": number > pages and number > 1,
+        "last_page": link(pages),
     }
 
 
@@ -170,6 +179,7 @@ def statement_page(
         "statement.html",
         st=item,
         document=document,
+        label=document_label(document.title, document.text),
         url=safe_url(document.url or document.origin),
         sections=render.section_views(document.text, sections, marks),
     )
@@ -191,7 +201,7 @@ def search_page(
         q=term or "",
         listed=listed if term else None,
         docs=docs,
-        pager=pager(request, page_number, listed.total),
+        pager=pager(request, page_number, listed.total) if term else None,
     )
 
 
@@ -228,28 +238,6 @@ def actor_page(request: Request, name: Name) -> Response:
     )
 
 
-@router.get("/parties/{code}", response_class=HTMLResponse)
-def party_page(request: Request, code: Annotated[str, Path(max_length=20)]) -> Response:
-    problems: list[str] = []
-    party = check_party(code, problems)
-    context = ctx(request)
-    store = context.store()
-    groups = queries.grouped_by_issue(store, "party", party or "") if not problems else []
-    if not groups:
-        raise not_found(f"Party '{code}'")
-    speakers = queries.actors(context.actors(store), 30, 0, party).items
-    return page(
-        request,
-        "grouped.html",
-        title=party,
-        kind="party",
-        groups=groups,
-        speakers=speakers,
-        filter_key="party",
-        filter_value=party,
-    )
-
-
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(
     request: Request,
@@ -281,6 +269,8 @@ def document_page(
         request,
         "document.html",
         document=document,
+        label=document_label(document.title, document.text),
+        source=source_name(document.name),
         statements=found,
         url=safe_url(document.url or document.origin),
         sections=render.section_views(document.text, sections, marks),

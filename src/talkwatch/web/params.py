@@ -5,6 +5,8 @@ Empty values (as an HTML form sends for a blank field) mean "no filter".
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
 from typing import Annotated
 
@@ -21,14 +23,39 @@ def _blank(value: str | None) -> str | None:
 
 
 def check_date(name: str, value: str | None, problems: list[str]) -> str | None:
+    """An ISO date, or None and a sentence in ``problems`` saying what is wrong with it."""
     value = _blank(value)
     if value is None:
         return None
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        problems.append(f"{name}: '{value}' is not a date; write it as YYYY-MM-DD.")
+        problems.append(f"{name}: '{value}' is not a date: {_why_not_a_date(value)}")
         return None
+
+
+def _why_not_a_date(value: str) -> str:
+    shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if shaped is None:
+        return "write it as YYYY-MM-DD."
+    year, month, day = (int(n) for n in shaped.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}."
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days."
+    return "write it as YYYY-MM-DD."
+
+
+def _one_of(
+    names: tuple[str, str], values: tuple[str | None, str | None], problems: list[str]
+) -> str | None:
+    """A date given under its name or its alias (from = since, to = until), checked."""
+    given = [(n, v) for n, v in zip(names, values, strict=True) if _blank(v) is not None]
+    if len(given) > 1:
+        problems.append(f"{names[0]}: give {names[0]} or {names[1]}, not both.")
+        return None
+    return check_date(*given[0], problems) if given else None
 
 
 def check_issue(value: str | None, problems: list[str]) -> str | None:
@@ -53,6 +80,10 @@ def filters(
     doc: Annotated[str | None, Query(max_length=64, description="Document id")] = None,
     since: Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD")] = None,
+    from_: Annotated[
+        str | None, Query(alias="from", max_length=20, description="The same as since")
+    ] = None,
+    to: Annotated[str | None, Query(max_length=20, description="The same as until")] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Text in quote, speaker, title")
     ] = None,
@@ -64,8 +95,8 @@ def filters(
         speaker=_blank(speaker),
         stance=_blank(stance),
         doc=_blank(doc),
-        since=check_date("since", since, problems),
-        until=check_date("until", until, problems),
+        since=_one_of(("since", "from"), (since, from_), problems),
+        until=_one_of(("until", "to"), (until, to), problems),
         q=_blank(q),
     )
     if found.stance is not None and found.stance not in STANCES:

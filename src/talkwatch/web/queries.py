@@ -12,12 +12,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
+from .labels import document_label, source_name
 
-STATEMENT_FIELDS = """
+# The start of a document's text, read only for a document without a title (for its label).
+LEAD = "CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 400) ELSE '' END"
+STATEMENT_FIELDS = (
+    """
     s.id, s.doc_id, d.name, d.title, s.quote, s.speaker, s.party, s.source, s.kind, s.stance,
     s.section, s.date, s.stance_reason, s.cue, s.actor_id,
-    (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id)
+    (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id),
+    """
+    + LEAD
+    + """
 """
+)
 _NAMES = [
     "id",
     "doc_id",
@@ -35,6 +43,7 @@ _NAMES = [
     "cue",
     "actor_id",
     "issues",
+    "label",
 ]
 
 
@@ -94,6 +103,7 @@ class Filters:
 def _row(row: tuple[Any, ...]) -> dict[str, Any]:
     out = dict(zip(_NAMES, row, strict=True))
     out["issues"] = out["issues"].split() if out["issues"] else []
+    out["label"] = document_label(out["title"], out["label"])
     return out
 
 
@@ -109,6 +119,8 @@ def statements(store: Store, filters: Filters, limit: int = 50, offset: int = 0)
     """Statements matching the filters, newest first."""
     where, params = filters.where()
     total = store.db.execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0]
+    if offset >= total:  # past the end: nothing to read
+        return Page(total, [], limit, offset)
     # Newest first (SQLite sorts NULL dates last in DESC order), so the date index serves.
     rows = store.db.execute(
         f"SELECT {STATEMENT_FIELDS} FROM statements s JOIN documents d ON d.id = s.doc_id "
@@ -147,13 +159,21 @@ def documents(store: Store, limit: int = 50, offset: int = 0, q: str | None = No
     total = store.db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
     rows = store.db.execute(
         "SELECT d.id, d.name, d.title, d.date, d.url, d.origin, d.ingested_at, "
-        "(SELECT count(*) FROM statements s WHERE s.doc_id = d.id) "
+        f"(SELECT count(*) FROM statements s WHERE s.doc_id = d.id), {LEAD} "
         f"FROM documents d{where} ORDER BY d.date IS NULL, d.date DESC, d.rowid DESC "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     names = ["id", "name", "title", "date", "url", "origin", "ingested_at", "statements"]
-    return Page(total, [dict(zip(names, r, strict=True)) for r in rows], limit, offset)
+    items = [
+        {
+            **dict(zip(names, r[:-1], strict=True)),
+            "label": document_label(r[2], r[-1]),
+            "source": source_name(r[1]),
+        }
+        for r in rows
+    ]
+    return Page(total, items, limit, offset)
 
 
 def document_statements(store: Store, doc_id: str) -> list[dict[str, Any]]:
@@ -283,3 +303,26 @@ def context(store: Store, doc_id: str, start: int, end: int, pad: int = 400) -> 
     cut_from = head + 2 if head >= 0 else 0
     cut_to = tail if tail >= 0 else len(text)
     return text[cut_from:cut_to], begin + cut_from
+
+
+def party_index(store: Store) -> list[dict[str, Any]]:
+    """Each party with its statement and speaker counts and dates, most quoted first."""
+    rows = store.db.execute(
+        "SELECT party, count(*), count(DISTINCT speaker), min(date), max(date) FROM statements "
+        "GROUP BY party ORDER BY count(*) DESC, party"
+    ).fetchall()
+    names = ["party", "statements", "speakers", "first", "last"]
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+def stance_months(store: Store, party: str) -> list[tuple[str, str, str, int]]:
+    """(issue, month, stance, count) of one party's dated statements."""
+    return [
+        (str(r[0]), str(r[1]), str(r[2]), int(r[3]))
+        for r in store.db.execute(
+            "SELECT i.issue, substr(s.date, 1, 7), s.stance, count(*) FROM statements s "
+            "JOIN statement_issues i ON i.statement_id = s.id "
+            "WHERE s.party = ? AND s.date IS NOT NULL GROUP BY 1, 2, 3",
+            (party,),
+        )
+    ]

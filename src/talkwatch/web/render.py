@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from ..analysis import Shift
 
@@ -59,6 +63,25 @@ def segments(text: str, offset: int, marks: list[Mark]) -> list[Segment]:
     return out
 
 
+def highlight(text: str | None, term: str | None) -> Markup:
+    """``text`` escaped, each occurrence of ``term`` (any case) in ``<mark class="hit">``.
+
+    Matches are found in the raw text and each piece is escaped on its own, then
+    marked: a mark never splits an entity and nothing from the text becomes markup.
+    """
+    text = text or ""
+    if not term:
+        return escape(text)
+    out: list[str] = []
+    done = 0
+    for found in re.finditer(re.escape(term), text, re.IGNORECASE):
+        out.append(escape(text[done : found.start()]))
+        out.append(Markup('<mark class="hit">%s</mark>') % text[found.start() : found.end()])
+        done = found.end()
+    out.append(escape(text[done:]))
+    return Markup("").join(out)
+
+
 def section_views(
     text: str, sections: list[tuple[str, int, int]], marks: list[Mark]
 ) -> list[dict[str, Any]]:
@@ -88,7 +111,13 @@ TOP = 30
 MAX_LANES = 16
 
 
-def _month_range(first: str, last: str) -> list[str]:
+def month_bounds(month: str) -> tuple[str, str]:
+    """The first and the last day of a month given as YYYY-MM."""
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+
+
+def month_range(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:7])
     out: list[str] = []
     while f"{year:04d}-{month:02d}" <= last and len(out) < 600:
@@ -112,7 +141,7 @@ def chart(
         cells[(party, issue, month)][stance] = n
     ordered = sorted(totals, key=lambda k: (-totals[k], k))
     lanes = ordered[:MAX_LANES]
-    months = _month_range(min(c[2] for c in counts), max(c[2] for c in counts))
+    months = month_range(min(c[2] for c in counts), max(c[2] for c in counts))
     step = max(14, min(60, 900 // max(1, len(months))))
     width = LEFT + step * len(months) + 20
     result = Chart(
@@ -136,6 +165,7 @@ def chart(
             n = sum(by.values())
             main = max(by, key=lambda s: (by[s], s))
             detail = ", ".join(f"{s} {k}" for s, k in sorted(by.items(), key=lambda x: -x[1]))
+            since, until = month_bounds(m)
             result.dots.append(
                 {
                     "x": LEFT + step * index[m] + step // 2,
@@ -145,6 +175,8 @@ def chart(
                     "r": round(3 + 11 * math.sqrt(n / peak), 1),
                     "colour": STANCE_COLOURS.get(main, "#888"),
                     "month": m,
+                    "since": since,
+                    "until": until,
                     "title": f"{party} · {issue} · {m}: {n} statements ({detail})",
                 }
             )

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from ..store import Store
 from . import overview, queries, render
-from .app import STATIC, templates
+from .context import STATIC, templates
 from .queries import Filters
 
 
