@@ -12,8 +12,10 @@ database, exported, and scored with the shared scorers:
 
 - content: the guide's statement match (../shared/score.py); for PolNeAR, recall
   over the attributions whose cue is a verb of communication (../shared/polnear.py);
-- source: a matched statement whose speaker is right (the scorer's speaker rule);
-- cue: a matched statement whose cue word is in the gold cue (PolNeAR gives cues).
+- source: a matched statement whose speaker is right: for PolNeAR, whose source
+  span (`speaker_mention`) shares at least half its words with the annotated
+  source span; for the guide's files, the scorer's speaker rule on the resolved name;
+- cue: a matched statement whose cue lemma is a lemma of the annotated cue (PolNeAR).
 
 Precision divides by what talkwatch output, recall by what the gold holds.
 """
@@ -23,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -70,7 +71,7 @@ def parts(score, folder: Path, pred_path: Path) -> dict[str, dict[str, float]]: 
         for a, b in score.match(g, p):
             ok = {
                 "content": True,
-                "source": bool(score.same_speaker(a, b)),
+                "source": _source_ok(score, a, b, polnear),
                 "cue": bool(a.get("cue")) and _cue_ok(a.get("cue", ""), b.get("cue") or ""),
             }
             for part, good in ok.items():
@@ -89,10 +90,19 @@ def parts(score, folder: Path, pred_path: Path) -> dict[str, dict[str, float]]: 
     return result
 
 
+def _source_ok(score, gold: dict, pred: dict, polnear: bool) -> bool:  # type: ignore[no-untyped-def]
+    if not polnear:
+        return bool(score.same_speaker(gold, pred))
+    mine = score.tokens(pred.get("speaker_mention") or "")
+    theirs = score.tokens(gold.get("speaker") or "")
+    return bool(mine) and sum((mine & theirs).values()) >= 0.5 * sum(mine.values())
+
+
 def _cue_ok(gold_cue: str, cue: str) -> bool:
-    words = set(re.findall(r"\w+", gold_cue.lower()))
-    head = cue.lower().split()[0] if cue.split() else ""
-    return any(w.startswith(head[:4]) for w in words) if head else False
+    from talkwatch.nlp import load_pipeline
+
+    lemmas = {t.lemma_.lower() for t in load_pipeline()(gold_cue)}
+    return bool(cue.split()) and cue.lower().split()[0] in lemmas
 
 
 def main() -> None:

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin, Token
 
-from talkwatch.attribution.features import cue_features, is_candidate
+from talkwatch.attribution.features import FEATURE_SETS, is_candidate
 from talkwatch.attribution.learned import MODEL_FILE
 from talkwatch.nlp import load_pipeline
 from talkwatch.quotes import find_quotations
@@ -133,7 +133,7 @@ def parse(articles: list[Article], cache: Path | None, tag: str) -> list[Doc]:
     return docs
 
 
-def examples(article: Article, doc: Doc) -> tuple[list[list[str]], list[int]]:
+def examples(article: Article, doc: Doc, design: str) -> tuple[list[list[str]], list[int]]:
     quotes = find_quotations(doc.text)
     starts = [q.start for q in quotes]
 
@@ -146,7 +146,7 @@ def examples(article: Article, doc: Doc) -> tuple[list[list[str]], list[int]]:
     for token in doc:
         if not is_candidate(token):
             continue
-        feats.append(cue_features(token, quoted))
+        feats.append(FEATURE_SETS[design](token, quoted))
         labels.append(int(any(a <= token.idx < b for a, b in positive)))
     return feats, labels
 
@@ -191,6 +191,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=None, help="keep the parses here between runs")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles per split")
+    ap.add_argument("--features", choices=sorted(FEATURE_SETS), default="parse",
+                    help="parse: dependency features (shipped); lexical: words around the verb")
     args = ap.parse_args()
     started = time.time()
     corpus = PolNeAR(args.polnear)
@@ -200,7 +202,7 @@ def main() -> None:
         docs = parse(articles, args.cache, f"{split}-{args.limit or 'all'}")
         rows, labels = [], []
         for article, doc in zip(articles, docs, strict=True):
-            f, y = examples(article, doc)
+            f, y = examples(article, doc, args.features)
             rows += f
             labels += y
         data[split] = (rows, np.array(labels))
@@ -225,6 +227,7 @@ def main() -> None:
         "about": "talkwatch cue model: logistic regression over spaCy parse features, "
         "trained on PolNeAR train (scripts/train_attribution.py)",
         "threshold": threshold,
+        "features": args.features,
         "dev_cue_prf": [round(p, 3), round(r, 3), round(f, 3)],
         "weights": {
             feat: round(float(w), 4) for feat, w in zip(features, weights, strict=True)

@@ -71,6 +71,24 @@ def cue_features(token: Token, quoted: Callable[[Token], bool]) -> list[str]:
     return feats
 
 
+def lexical_features(token: Token, quoted: Callable[[Token], bool]) -> list[str]:
+    """The baseline design: the word, its tag and its neighbours, no dependency arcs."""
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    feats = ["bias", f"lemma={lemma}", f"tag={token.tag_}", f"lemma_tag={lemma}|{token.tag_}"]
+    for offset in (-2, -1, 1, 2):
+        at = token.i + offset
+        word = doc[at].lower_ if 0 <= at < len(doc) else "<s>"
+        feats += [f"w{offset}={word}", f"lemma_w{offset}={lemma}|{word}"]
+    return feats + [f"quoted={quoted(token)}"] + _neighbours(token, quoted)[2:]
+
+
+FEATURE_SETS: dict[str, Callable[[Token, Callable[[Token], bool]], list[str]]] = {
+    "parse": cue_features,
+    "lexical": lexical_features,
+}
+
+
 def _neighbours(token: Token, quoted: Callable[[Token], bool]) -> list[str]:
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
