@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from talkwatch.actors import ActorFileError, load_knowledge_base
+from talkwatch.actors import ActorFileError, Resolver, load_knowledge_base
 from talkwatch.records import Mention, Resolution, Span
 
 ARTICLE = (
@@ -16,7 +16,7 @@ ARTICLE = (
 
 
 def resolve(text: str, day: str | None = "2025-03-14", article: str = ARTICLE) -> Resolution:
-    return load_knowledge_base().resolver_for(article, day).resolve_text(text)
+    return Resolver(load_knowledge_base(), article, day).resolve_text(text)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_dated_roles_decide_the_title_holder() -> None:
 
 def test_unknown_names_get_their_full_name_and_a_party_only_with_a_role() -> None:
     article = "Ukrainian presidential adviser Ivan Petrenko said so. Anton, a volunteer, agreed."
-    resolver = load_knowledge_base().resolver_for(article, "2022-03-10")
+    resolver = Resolver(load_knowledge_base(), article, "2022-03-10")
     adviser = resolver.resolve_text("Ukrainian presidential adviser Ivan Petrenko")
     assert (adviser.speaker, adviser.party, adviser.source) == ("Ivan Petrenko", "UKR", "named")
     assert resolver.resolve_text("Petrenko") == adviser  # the surname later in the article
@@ -64,13 +64,13 @@ def test_unknown_names_get_their_full_name_and_a_party_only_with_a_role() -> Non
 
 
 def test_a_definite_descriptor_refers_back_within_the_document() -> None:
-    resolver = load_knowledge_base().resolver_for("", "2022-03-10")
+    resolver = Resolver(load_knowledge_base(), "", "2022-03-10")
     first = resolver.resolve_text("an American official")
     assert resolver.resolve_text("the official") == first
 
 
 def test_pronouns_take_their_antecedent() -> None:
-    resolver = load_knowledge_base().resolver_for(ARTICLE, "2025-03-14")
+    resolver = Resolver(load_knowledge_base(), ARTICLE, "2025-03-14")
     named = Mention("Peskov", Span(0, 6), "name")
     she = Mention("He", Span(10, 12), "pronoun", antecedent=named)
     assert resolver.resolve(she).speaker == "Dmitry Peskov"
@@ -96,7 +96,7 @@ def test_a_user_file_extends_and_overrides_the_shipped_one(tmp_path: Path) -> No
     extra = tmp_path / "mine.yaml"
     extra.write_text(USER_FILE)
     kb = load_knowledge_base([extra])
-    resolver = kb.resolver_for("", "2024-01-01")
+    resolver = Resolver(kb, "", "2024-01-01")
     assert resolver.resolve_text("Petrenko-Bilyi").speaker == "Ivan Petrenko"
     assert resolver.resolve_text("Iwan Petrenko").speaker == "Ivan Petrenko"
     assert resolver.resolve_text("the chief demining officer").speaker == "Ivan Petrenko"

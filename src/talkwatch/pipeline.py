@@ -7,6 +7,7 @@ code runs in-process, in worker processes and on a cluster engine.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,9 @@ class Analyzer:
     def load(cls, actor_files: Sequence[Path] = (), cue_files: Sequence[Path] = ()) -> Analyzer:
         return cls(
             nlp=load_pipeline(),
-            attributor=Attributor(load_cues(cue_files)),
+            attributor=Attributor(
+                load_cues(cue_files), mode=os.environ.get("TALKWATCH_ATTRIBUTION", "both")
+            ),
             actors=load_knowledge_base(actor_files),
             issues=default_issue_classifier(),
             stances=default_stance_classifier(),
@@ -74,7 +77,7 @@ class Analyzer:
         return [shift(found, part.start) for found in self.attributor.attribute(parsed, sections)]
 
     def statements(self, document: Document, found: list[Attribution]) -> list[Statement]:
-        resolver = self.actors.resolver_for(document.text, document.date)
+        resolver = Resolver(self.actors, document.text, document.date)
         texts = [(a.quote(document.text), a.sentence_span.text(document.text)) for a in found]
         issues = self.issues.classify_many(texts)
         return [

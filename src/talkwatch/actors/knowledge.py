@@ -18,12 +18,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
-
-if TYPE_CHECKING:
-    from .resolve import Resolver
 
 ACTOR_TYPES = ("person", "government", "institution", "outlet", "armed_group", "organisation")
 PARTY = re.compile(r"^([A-Z]{3}|EU|UN|NATO|NONE)$")
@@ -133,11 +130,6 @@ class KnowledgeBase:
         if not ids:
             ids = [a.id for a in self.actors.values() if key and key in fold(a.name)]
         return [self.actors[i] for i in ids]
-
-    def resolver_for(self, text: str, day: str | None) -> Resolver:
-        from .resolve import Resolver  # the resolver needs this module; import late
-
-        return Resolver(self, text, day)
 
 
 def fold(text: str, drop_article: bool = True) -> str:

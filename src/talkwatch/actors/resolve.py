@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
 
 UNKNOWN = Resolution(speaker="", party="", source="")
 HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sir", "lord", "madam", "mister", "gen", "col", "lt", "sgt"]
+    ["mr", "mrs", "ms", "dr", "sir", "lord", "madam", "mister", "gen", "col", "lt", "sgt",
+     "gov", "governor", "rep", "sen", "rev", "prof", "attorney", "speaker", "mayor", "judge",
+     "justice", "congressman", "congresswoman", "adm", "maj", "capt", "chairman", "chairwoman"]
 )
 PARTICLES = frozenset(
     ["von", "van", "der", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"]
@@ -32,6 +35,18 @@ PARTICLES = frozenset(
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _INDEFINITE = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another"]
+)
+# Determiners that make a capitalised phrase a description, not a name ("All groups").
+QUANTIFIED = _INDEFINITE | frozenset(["all", "most", "both", "few", "each", "every", "any", "no"])
+# Words that fill out a title without naming anyone ("Minister of Foreign Affairs").
+TITLE_FILLERS = frozenset(
+    ["of", "the", "for", "and", "affairs", "foreign", "state", "defence", "defense", "general",
+     "deputy", "chief", "head", "first", "senior", "top", "former", "acting", "national"]
+)
+# Heads of a description that stands for a news outlet ("the publication").
+OUTLET_HEADS = frozenset(
+    ["publication", "newspaper", "paper", "outlet", "agency", "broadcaster", "magazine",
+     "daily", "network", "channel", "website", "site", "tabloid", "weekly"]
 )
 OWN_VOICE_HEADS = frozenset(["office", "administration", "camp", "team"])
 INSTITUTION_HEADS = frozenset(
@@ -85,16 +100,20 @@ class Resolver:
             return UNKNOWN
         if mention.kind == "pronoun":
             return self.resolve(mention.antecedent) if mention.antecedent else UNKNOWN
-        return self.resolve_text(mention.text, mention.description)
+        return self.resolve_text(mention.text, mention.description, mention.span.start)
 
-    def resolve_text(self, text: str, description: str = "") -> Resolution:
+    def resolve_text(self, text: str, description: str = "", at: int | None = None) -> Resolution:
         words = _Words.of(text)
         if not words.raw:
             return UNKNOWN
         actor = self.kb.named(text)
         if actor is not None:
             return self.remember(self.of_actor(actor))
-        if self.is_descriptor(words):
+        if words.folded[-1] in OUTLET_HEADS and words.folded[0] == "the":
+            outlet = self.outlet_before(len(self.text) if at is None else at)
+            if outlet is not None:
+                return self.remember(self.of_actor(outlet))  # "the publication": named before
+        if self.is_descriptor(words) or self.only_titles(words):
             return self.remember(self.descriptor(text, words), words.folded)
         return self.proper_name(text, words, description)
 
@@ -128,6 +147,24 @@ class Resolver:
         last = words.raw[-1]
         return last[:1].islower() or self.party_in(words.raw[-1]) is not None
 
+    def only_titles(self, words: _Words) -> bool:
+        """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign Affairs"."""
+        titles = self.kb.official_roles | HONORIFICS | INSTITUTION_HEADS | TITLE_FILLERS
+        return all(w in titles or self.nationality(w) for w in words.folded)
+
+    def outlet_before(self, at: int) -> Actor | None:
+        """The news outlet named last before offset ``at`` (what "the publication" stands for)."""
+        for found, _ in reversed(self.seen):
+            actor = self.kb.actors.get(found.actor_id)
+            if actor is not None and actor.type == "outlet":
+                return actor
+        best: tuple[int, Actor] | None = None
+        for match in re.finditer(r"\b[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*", self.text[:at]):
+            actor = self.kb.named(match.group(0))
+            if actor is not None and actor.type == "outlet":
+                best = (match.start(), actor)
+        return best[1] if best else None
+
     def descriptor(self, text: str, words: _Words) -> Resolution:
         party = self.party_in(text)
         head, first = words.folded[-1], words.folded[0]
@@ -141,7 +178,8 @@ class Resolver:
         title = self.title_actor(words, party)
         if title is not None:
             return self.of_actor(title)
-        if first not in _INDEFINITE and first != "the" and words.raw[0][:1].isupper():
+        named = first not in QUANTIFIED and first != "the" and not self.only_titles(words)
+        if named and words.raw[0][:1].isupper():
             return Resolution(text.strip(), party or "", "named")  # "Russia", "Ukraine's army"
         if head in INSTITUTION_HEADS and first not in _INDEFINITE and party:
             return Resolution(
@@ -211,10 +249,12 @@ class Resolver:
             if actor is not None:
                 return self.remember(self.of_actor(actor))
         surname = fold(name_words[-1]) if name_words else words.folded[-1]
-        if surname in self.by_surname:
-            return self.by_surname[surname]
+        given = fold(name_words[0]) if len(name_words) > 1 else ""
+        earlier = self.by_surname.get(surname)
+        if earlier is not None and _same_given(given, earlier.speaker):
+            return earlier
         actor = self.surname_actor(surname, text)
-        if actor is not None:
+        if actor is not None and _same_given(given, actor.name):
             return self.remember(self.of_actor(actor))
         full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
         party = self.context_party(f"{text} {description} {self.introduction(full)}")
@@ -271,6 +311,14 @@ class Resolver:
         return self.kb.title_words | HONORIFICS
 
 
+def _same_given(given: str, name: str) -> bool:
+    """Whether a written first name fits a known person's (Sergei/Sergey yes, Oleh/Serhii no)."""
+    if not given or len(given) <= 2 or " " not in name:
+        return True
+    known = fold(name).split()[0]
+    return SequenceMatcher(None, given, known).ratio() >= 0.6
+
+
 def _name_run(words: _Words, title_words: frozenset[str]) -> list[str]:
     """The last run of capitalised words, without the titles in front of it."""
     run: list[str] = []
@@ -279,8 +327,9 @@ def _name_run(words: _Words, title_words: frozenset[str]) -> list[str]:
             run.append(raw)
         else:
             run = []
-    while len(run) > 1 and fold(run[0]) in title_words:
-        run = run[1:]
+    titled = [i for i, w in enumerate(run[:-1]) if fold(w) in title_words]
+    if titled:  # "New Jersey Gov. Chris Christie": the name starts after the last title
+        run = run[titled[-1] + 1 :]
     return [w[:-2] if w.endswith("'s") else w for w in run]
 
 

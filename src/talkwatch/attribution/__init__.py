@@ -25,24 +25,32 @@ from spacy.tokens import Doc
 from ..cues import Cues, default_cues
 from ..records import Attribution
 from .continuations import Continuations
+from .learned import CueModel, default_cue_model
 from .merge import finish, without_overlaps
 from .reported import ReportingVerbs
 from .run import Found
 from .sources import SourcePrepositions
 
-__all__ = ["Attributor", "Found"]
+__all__ = ["MODES", "Attributor", "Found"]
+
+# Which decides that a verb cues a statement: the cue lexicon, the learned model, or either.
+MODES = ("rules", "model", "both")
 
 
 class Attributor:
     """Rules that turn one parsed document into attributions."""
 
-    def __init__(self, cues: Cues | None = None) -> None:
+    def __init__(self, cues: Cues | None = None, mode: str = "both") -> None:
+        if mode not in MODES:
+            raise ValueError(f"attribution mode must be one of {', '.join(MODES)}, not {mode!r}.")
         self.cues = cues or default_cues()
+        self.mode = mode
+        self.model: CueModel | None = default_cue_model() if mode != "rules" else None
 
     def attribute(
         self, doc: Doc, sections: Iterable[tuple[str, int, int]] = ()
     ) -> list[Attribution]:
-        run = _Run(self.cues, doc)
+        run = _Run(self.cues, doc, self.model, lexicon=self.mode != "model")
         found = [*run.direct_quotes(), *run.reporting_verbs(), *run.source_prepositions()]
         found = without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
         found = sorted([*found, *run.continuations(found)], key=lambda f: f.spans[0].start)

@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Token
 from ..cues import Cues
 from ..quotes import Quotation, find_quotations
 from ..records import Mention, Span
+from .learned import CueModel
 
 TRIM_LEFT = " \n,;:—–-"
 TRIM_RIGHT = " \n,;:—–-"
 MIN_INDIRECT_WORDS = 3
+MIN_LEARNED_WORDS = 2  # "promised a veto": the model vouches for short contents
 
 
 @dataclass
@@ -37,8 +39,13 @@ class Found:
 class Run:
     """State for one document: its parse, quotations and paragraph starts."""
 
-    def __init__(self, cues: Cues, doc: Doc) -> None:
+    def __init__(
+        self, cues: Cues, doc: Doc, model: CueModel | None = None, lexicon: bool = True
+    ) -> None:
         self.cues = cues
+        self.model = model  # the learned cue model; None for the rules alone
+        self.lexicon = lexicon  # whether the cue lexicon decides cue verbs too
+        self.learned: dict[int, bool] = {}
         self.doc = doc
         self.text = doc.text
         self.quotations = find_quotations(self.text)
@@ -62,6 +69,14 @@ class Run:
 
     def in_quotation(self, token: Token) -> bool:
         return self.quotation_at(token.idx) is not None
+
+    def learned_cue(self, token: Token) -> bool:
+        """Whether the learned model reads this verb as a cue of speech (memoised)."""
+        if self.model is None:
+            return False
+        if token.i not in self.learned:
+            self.learned[token.i] = self.model.is_cue(token, self.in_quotation)
+        return self.learned[token.i]
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens that start in [start, end), found by bisection (documents can be long)."""

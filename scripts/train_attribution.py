@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Train talkwatch's learned cue model on PolNeAR and write it into the package.
+
+usage:
+  python scripts/train_attribution.py POLNEAR [--out FILE] [--cache DIR] [--limit N]
+
+POLNEAR is a checkout of github.com/networkdynamics/PolNeAR: a work tree (with
+data/metadata.tsv) or a bare git directory. The train split is learned from and
+the dev split chooses the decision threshold; the test split is never read.
+
+Each verb of every sentence is one example, labelled positive when it lies in
+the cue of an attribution whose cue is a verb of communication (the statements
+of ../shared/ANNOTATION.md; beliefs and intentions are negatives). Its features
+are `talkwatch.attribution.features.cue_features`, read off the same spaCy parse
+talkwatch makes at run time. The model is an L2-regularised logistic regression
+fitted with full-batch Adagrad in NumPy, seed fixed, so a rebuild gives the same
+weights. On two cores the parse takes a few minutes and the fit under one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, DocBin, Token
+
+from talkwatch.attribution.features import FEATURE_SETS, is_candidate
+from talkwatch.attribution.learned import MODEL_FILE
+from talkwatch.nlp import load_pipeline
+from talkwatch.quotes import find_quotations
+
+SEED = 13
+L2 = 1.0
+EPOCHS = 300
+MIN_COUNT = 2
+# Cue words of communication: the attributions talkwatch reports (as ../shared/polnear.py counts).
+SPEECH = re.compile(
+    r"\b(sa(y|ys|id|ying)|t(ell|ells|old|elling)|add(s|ed|ing)?|stat(e|es|ed|ing|ement)|announc|"
+    r"warn|predict|explain|wr(ite|ites|ote|itten|iting)|according|demand|insist|propos|offer|"
+    r"agree|accept|reject|refus|den(y|ies|ied|ying|ial)|claim|argu|not(e|es|ed|ing)\b|report|"
+    r"call(s|ed|ing)?\b|ask|urg|suggest|declar|acknowledg|admit|vow|pledg|promis|threat|assert|"
+    r"conten(d|ds|ded|ding)\b|maintain|repeat|respond|repl(y|ies|ied)|reiterat|comment|tweet|"
+    r"post(s|ed)\b|confirm|conced|dismiss|criticiz|condemn|accus|blam|recall|describ|estimat|"
+    r"testif|disclos|reveal|assur|remark|emphasi|stress|point|mention|quip|joke|shout|yell|boast|"
+    r"brag|complain|lament|object|question|recommend|advis|request|appeal|invit|ordered|blast|"
+    r"prais|derid|sigh|talk|clarif|publish|cit(e|es|ed|ing)\b|declin|endors|thank|slam|attack|"
+    r"mock|label)",
+    re.I,
+)
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    cues: list[tuple[int, int, bool]]  # cue character spans, and whether the cue is speech
+
+
+class PolNeAR:
+    """Read a split of a PolNeAR checkout (work tree or bare git directory)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.tree = (root / "data" / "metadata.tsv").exists()
+
+    def read(self, path: str) -> str:
+        if self.tree:
+            return (self.root / path).read_text("utf-8")
+        out = subprocess.run(
+            ["git", "-C", str(self.root), "show", f"HEAD:{path}"], capture_output=True, check=True
+        )
+        return out.stdout.decode("utf-8")
+
+    def split(self, split: str, limit: int | None = None) -> list[Article]:
+        if split == "test":
+            raise SystemExit("PolNeAR's test split is reserved for evaluation outside the team.")
+        rows = csv.DictReader(io.StringIO(self.read("data/metadata.tsv")), delimiter="\t")
+        articles = []
+        for row in rows:
+            if row["compartment"] != split:
+                continue
+            name = row["filename"]
+            annotator = row["annotators"].split("|")[0]
+            text = self.read(f"data/{split}/text/{name}.txt")
+            ann = self.read(f"data/{split}/attributions/{name}_{annotator}.ann")
+            articles.append(Article(name, text, _cues(text, ann)))
+            if limit and len(articles) >= limit:
+                break
+        return articles
+
+
+def _cues(text: str, ann: str) -> list[tuple[int, int, bool]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            _, _, rng = parts[1].partition(" ")
+            spans[parts[0]] = [tuple(int(x) for x in p.split()) for p in rng.split(";")]  # type: ignore[misc]
+    cues = []
+    for line in ann.splitlines():
+        if not line.startswith("E"):
+            continue
+        args = [a.partition(":") for a in line.split("\t")[1].split()]
+        if not any(role.startswith("Content") for role, _, _ in args):
+            continue
+        cue_spans = [s for role, _, t in args if role.startswith("Cue") for s in spans.get(t, [])]
+        words = " ".join(text[a:b] for a, b in cue_spans)
+        speech = bool(SPEECH.search(words))
+        cues += [(a, b, speech) for a, b in cue_spans]
+    return cues
+
+
+def parse(articles: list[Article], cache: Path | None, tag: str) -> list[Doc]:
+    nlp = load_pipeline()
+    path = cache / f"{tag}.spacy" if cache else None
+    if path is not None and path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
+
+
+def examples(article: Article, doc: Doc, design: str) -> tuple[list[list[str]], list[int]]:
+    quotes = find_quotations(doc.text)
+    starts = [q.start for q in quotes]
+
+    def quoted(token: Token) -> bool:
+        i = bisect.bisect_right(starts, token.idx) - 1
+        return i >= 0 and token.idx < quotes[i].end
+
+    positive = [(a, b) for a, b, speech in article.cues if speech]
+    feats, labels = [], []
+    for token in doc:
+        if not is_candidate(token):
+            continue
+        feats.append(FEATURE_SETS[design](token, quoted))
+        labels.append(int(any(a <= token.idx < b for a, b in positive)))
+    return feats, labels
+
+
+def vectorise(rows: list[list[str]], index: dict[str, int]) -> list[np.ndarray]:
+    return [np.array(sorted({index[f] for f in row if f in index}), dtype=np.int64) for row in rows]
+
+
+def fit(rows: list[np.ndarray], labels: np.ndarray, size: int) -> np.ndarray:
+    """L2-regularised logistic regression, full-batch Adagrad (deterministic)."""
+    rng = np.random.default_rng(SEED)
+    weights = rng.normal(0.0, 1e-3, size)
+    history = np.zeros(size)
+    lengths = np.array([len(r) for r in rows])
+    flat = np.concatenate(rows)
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    n = len(rows)
+    for _ in range(EPOCHS):
+        scores = np.bincount(owner, weights=weights[flat], minlength=n)
+        probs = 1.0 / (1.0 + np.exp(-scores))
+        grad = np.bincount(flat, weights=(probs - labels)[owner], minlength=size) / n
+        grad += L2 * weights / n
+        history += grad**2
+        weights -= 0.5 * grad / (np.sqrt(history) + 1e-8)
+    return weights
+
+
+def probabilities(rows: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
+    return np.array([1.0 / (1.0 + np.exp(-weights[r].sum())) for r in rows])
+
+
+def prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
+    tp = float((pred & gold).sum())
+    p = tp / max(1, pred.sum())
+    r = tp / max(1, gold.sum())
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("polnear", type=Path)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--cache", type=Path, default=None, help="keep the parses here between runs")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles per split")
+    ap.add_argument("--features", choices=sorted(FEATURE_SETS), default="parse",
+                    help="parse: dependency features (shipped); lexical: words around the verb")
+    args = ap.parse_args()
+    started = time.time()
+    corpus = PolNeAR(args.polnear)
+    data = {}
+    for split in ("train", "dev"):
+        articles = corpus.split(split, args.limit)
+        docs = parse(articles, args.cache, f"{split}-{args.limit or 'all'}")
+        rows, labels = [], []
+        for article, doc in zip(articles, docs, strict=True):
+            f, y = examples(article, doc, args.features)
+            rows += f
+            labels += y
+        data[split] = (rows, np.array(labels))
+        print(f"{split}: {len(articles)} articles, {len(rows)} verbs, {sum(labels)} speech cues "
+              f"({time.time() - started:.0f} s)", file=sys.stderr)
+    counts = Counter(f for row in data["train"][0] for f in set(row))
+    features = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(features)}
+    train_rows = vectorise(data["train"][0], index)
+    weights = fit(train_rows, data["train"][1], len(features))
+    dev_rows = vectorise(data["dev"][0], index)
+    dev_probs = probabilities(dev_rows, weights)
+    gold = data["dev"][1].astype(bool)
+    best = max(
+        (prf(dev_probs >= t, gold)[2], t) for t in np.arange(0.2, 0.81, 0.05)
+    )
+    threshold = round(float(best[1]), 2)
+    p, r, f = prf(dev_probs >= threshold, gold)
+    print(f"dev cue verbs: P {p:.3f} R {r:.3f} F1 {f:.3f} at threshold {threshold}",
+          file=sys.stderr)
+    model = {
+        "about": "talkwatch cue model: logistic regression over spaCy parse features, "
+        "trained on PolNeAR train (scripts/train_attribution.py)",
+        "threshold": threshold,
+        "features": args.features,
+        "dev_cue_prf": [round(p, 3), round(r, 3), round(f, 3)],
+        "weights": {
+            feat: round(float(w), 4) for feat, w in zip(features, weights, strict=True)
+            if abs(w) >= 0.005
+        },
+    }
+    out = args.out or MODEL_FILE
+    out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB, {len(model['weights'])} weights) "
+          f"in {time.time() - started:.0f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

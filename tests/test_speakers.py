@@ -1,0 +1,61 @@
+"""Speakers resolved as a reader resolves them: titles, descriptors, outlets, unknown people."""
+
+from __future__ import annotations
+
+from talkwatch.actors import Resolver, load_knowledge_base
+from talkwatch.records import Mention, Resolution, Span
+
+ARTICLE = (
+    "NATO Secretary General Mark Rutte arrived in Vilnius on Tuesday for a meeting of "
+    "defence ministers. The NATO chief told reporters the alliance would keep supplying "
+    "air defence. Ukraine's foreign ministry spokesman Oleh Marchenko said Kyiv welcomed "
+    "the promise. A Foreign Ministry Spokesman said the draft was not final. "
+    "The Minister of Foreign Affairs said talks could resume. All groups said they were "
+    "ready. The Washington Post reported that a new envoy would be named. The publication "
+    "said the envoy would travel in May."
+)
+
+
+def resolve(text: str, day: str = "2025-03-14", article: str = ARTICLE) -> Resolution:
+    """Resolve the mention where it first appears in the article, as the pipeline does."""
+    at = article.find(text)
+    span = Span(at, at + len(text)) if at >= 0 else Span(0, len(text))
+    kind = "descriptor" if text[:1].islower() or text.startswith(("The ", "A ")) else "name"
+    return Resolver(load_knowledge_base(), article, day).resolve(Mention(text, span, kind))
+
+
+def test_definite_descriptor_is_the_person_the_article_named() -> None:
+    found = resolve("The NATO chief")
+    assert (found.speaker, found.party, found.source) == ("Mark Rutte", "NATO", "named")
+
+
+def test_a_title_alone_is_never_a_name() -> None:
+    for title in ("Spokesman", "Minister", "The Minister of Foreign Affairs"):
+        found = resolve(title, article="Talks resumed in Geneva on Monday.")
+        assert found.source == "anonymous", title
+        assert found.speaker == title.lower(), title
+
+
+def test_capitalised_quantified_phrase_is_a_description() -> None:
+    found = resolve("All groups")
+    assert (found.speaker, found.source) == ("all groups", "anonymous")
+
+
+def test_unknown_person_keeps_full_name_and_party_from_context() -> None:
+    found = resolve("Ukraine's foreign ministry spokesman Oleh Marchenko")
+    assert (found.speaker, found.party, found.source) == ("Oleh Marchenko", "UKR", "named")
+
+
+def test_outlet_is_a_speaker_and_the_publication_refers_back_to_it() -> None:
+    outlet = resolve("The Washington Post")
+    assert (outlet.speaker, outlet.party, outlet.source) == ("Washington Post", "NONE", "named")
+    resolver = Resolver(load_knowledge_base(), ARTICLE, "2025-03-14")
+    at = ARTICLE.find("The publication")
+    later = resolver.resolve(Mention("The publication", Span(at, at + 15), "descriptor"))
+    assert (later.speaker, later.source) == ("Washington Post", "named")
+
+
+def test_the_publication_without_an_outlet_before_it_stays_a_description() -> None:
+    article = "The publication said the envoy would travel in May. Reuters reported it first."
+    found = resolve("The publication", article=article)
+    assert (found.speaker, found.source) == ("the publication", "anonymous")
