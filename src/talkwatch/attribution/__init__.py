@@ -51,10 +51,11 @@ class Attributor:
         self, doc: Doc, sections: Iterable[tuple[str, int, int]] = ()
     ) -> list[Attribution]:
         run = _Run(self.cues, doc, self.model, lexicon=self.mode != "model")
+        run.sections = list(sections)
         found = [*run.direct_quotes(), *run.reporting_verbs(), *run.source_prepositions()]
         found = without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
         found = sorted([*found, *run.continuations(found)], key=lambda f: f.spans[0].start)
-        return finish(run, found, list(sections))
+        return finish(run, found, run.sections)
 
 
 class _Run(Continuations, ReportingVerbs, SourcePrepositions):

@@ -1,11 +1,16 @@
-"""Pass 4: uncued quotations that continue the speaker just quoted."""
+"""Pass 4: uncued quotations that continue the speaker just quoted.
+
+In a reader-comment thread a quotation continues only a statement of the same
+comment (paragraph); one that continues nobody is the commenter's own words
+("a reader", who speaks for no side).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..quotes import Quotation
-from ..records import Span
+from ..records import Mention, Span
 from .direct import DirectQuotes
 from .run import Found
 
@@ -26,7 +31,11 @@ class Continuations(DirectQuotes):
             if sum(p.words(self.text) for p in parts) < MIN_CONTINUATION_WORDS:
                 continue
             previous = self.statement_before(ordered, q)
-            if previous is None or not self.dominates_sentence(parts):
+            if not self.dominates_sentence(parts):
+                continue
+            if previous is None and self.section_at(q.start) == "comments":
+                previous = self.commenter(q)
+            if previous is None:
                 continue
             self.used_quotations.update(parts)
             continued = Found(
@@ -45,8 +54,17 @@ class Continuations(DirectQuotes):
         if not earlier:
             return None
         previous = earlier[-1]
+        section = self.section_at(q.start)
+        if self.section_at(previous.spans[-1].end) != section:
+            return None  # the article's speaker does not go on talking in the comments
+        reach = 0 if section == "comments" else CONTINUATION_PARAGRAPHS
         distance = self.paragraph_of(q.start) - self.paragraph_of(previous.spans[-1].end)
-        return previous if 0 <= distance <= CONTINUATION_PARAGRAPHS else None
+        return previous if 0 <= distance <= reach else None
+
+    def commenter(self, q: Quotation) -> Found:
+        """A comment's quotation that continues nobody: the commenter's own words."""
+        mention = Mention("a reader", Span(q.outer_start, q.outer_start), "descriptor")
+        return Found([Span(q.start, q.end)], "direct", None, "write", None, mention)
 
     def dominates_sentence(self, parts: list[Quotation]) -> bool:
         """The quotations make up most of their sentence: not a phrase quoted in passing."""

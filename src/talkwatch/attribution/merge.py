@@ -38,7 +38,11 @@ def finish(
     out: list[Attribution] = []
     last: Mention | None = None  # the latest speaker
     last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
+    section = "body"
     for item in found:
+        if run.section_at(item.spans[0].start) != section:
+            section = run.section_at(item.spans[0].start)
+            last = last_person = None  # a commenter's "he" is not the article's last speaker
         mention = item.mention or (
             run.mention_of(item.subject) if item.subject is not None else None
         )

@@ -46,6 +46,7 @@ class Run:
         self.model = model  # the learned cue model; None for the rules alone
         self.lexicon = lexicon  # whether the cue lexicon decides cue verbs too
         self.learned: dict[int, bool] = {}
+        self.sections: list[tuple[str, int, int]] = []  # (name, start, end), set per document
         self.doc = doc
         self.text = doc.text
         self.quotations = find_quotations(self.text)
@@ -57,6 +58,13 @@ class Run:
         ]
 
     # -- shared helpers ---------------------------------------------------
+
+    def section_at(self, offset: int) -> str:
+        """`body` or `comments`: the section an offset falls in."""
+        for name, start, end in self.sections:
+            if start <= offset < end:
+                return name
+        return "body"
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1

@@ -1,0 +1,51 @@
+"""Speakers in reader comments: the commenter's own words, and words presented as a politician's."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch.actors import Resolver, load_knowledge_base
+from talkwatch.attribution import Attributor
+
+BODY = (
+    "Kremlin spokesman Dmitry Peskov said on Monday that the talks in Riyadh had been useful.\n\n"
+    "“We are not in a hurry,” Peskov said.\n\n"
+)
+COMMENTS = (
+    "Comments\n\n"
+    "“Nobody in Europe wants to pay for this war for another ten years, and the voters know it.”\n\n"
+    "Foreign Minister Sergei Lavrov said last week that the sanctions would never be lifted.\n\n"
+    "He said that the ceasefire was a trap for the Ukrainian side.\n\n"
+)
+TEXT = BODY + COMMENTS
+
+
+@pytest.fixture(scope="module")
+def found(nlp):  # type: ignore[no-untyped-def]
+    sections = [("body", 0, len(BODY)), ("comments", len(BODY), len(TEXT))]
+    return Attributor().attribute(nlp(TEXT), sections)
+
+
+def test_commenters_own_quotation_is_the_commenter_not_the_last_official(found) -> None:  # type: ignore[no-untyped-def]
+    own = [a for a in found if a.quote(TEXT).startswith("Nobody in Europe")]
+    assert len(own) == 1
+    assert (own[0].section, own[0].speaker.text) == ("comments", "a reader")
+    who = Resolver(load_knowledge_base(), TEXT, "2025-03-01").resolve(own[0].speaker)
+    assert (who.speaker, who.party, who.source) == ("a reader", "NONE", "anonymous")
+
+
+def test_politicians_words_reported_in_a_comment_stay_the_politicians(found) -> None:  # type: ignore[no-untyped-def]
+    reported = [a for a in found if "never be lifted" in a.quote(TEXT)]
+    assert [(a.section, a.speaker.text) for a in reported] == [("comments", "Foreign Minister Sergei Lavrov")]
+
+
+def test_a_pronoun_in_a_comment_does_not_reach_back_into_the_article(found) -> None:  # type: ignore[no-untyped-def]
+    (trap,) = [a for a in found if "trap" in a.quote(TEXT)]
+    assert trap.speaker.text == "He"
+    assert trap.speaker.antecedent is not None
+    assert trap.speaker.antecedent.text == "Foreign Minister Sergei Lavrov"  # the comment's own speaker, not Peskov
+
+
+def test_article_statements_keep_their_speakers(found) -> None:  # type: ignore[no-untyped-def]
+    body = [(a.section, a.speaker.text) for a in found if a.section == "body"]
+    assert body == [("body", "Kremlin spokesman Dmitry Peskov"), ("body", "Peskov")]
