@@ -80,7 +80,7 @@ def lexical_features(token: Token, quoted: Callable[[Token], bool]) -> list[str]
         at = token.i + offset
         word = doc[at].lower_ if 0 <= at < len(doc) else "<s>"
         feats += [f"w{offset}={word}", f"lemma_w{offset}={lemma}|{word}"]
-    return feats + [f"quoted={quoted(token)}"] + _neighbours(token, quoted)[2:]
+    return [*feats, f"quoted={quoted(token)}", *_neighbours(token, quoted)[2:]]
 
 
 FEATURE_SETS: dict[str, Callable[[Token, Callable[[Token], bool]], list[str]]] = {
