@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .dates import document_date
+from .dates import dated
 from .records import Document, RawInput, Section
 
 PARAGRAPH_BREAK = "\n\n"
@@ -273,6 +273,10 @@ def clean(raw: RawInput, decoded: str) -> Document:
     if thread is not None:
         body, comments = body[:thread], body[thread:] + comments
     text, sections = assemble(body, comments)
+    web = raw.origin if raw.origin.startswith(("http://", "https://")) else ""
+    day, source = dated(
+        text, raw.name, raw.declared_date, page.date, raw.feed_date, web or page.url
+    )
     return Document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         name=raw.name,
@@ -282,6 +286,7 @@ def clean(raw: RawInput, decoded: str) -> Document:
         sections=sections,
         title=page.title,
         author=page.author,
-        date=document_date(text, raw.name, raw.declared_date or page.date),
-        url=page.url or (raw.origin if raw.origin.startswith(("http://", "https://")) else ""),
+        date=day,
+        url=page.url or web,
+        date_source=source,
     )
