@@ -75,9 +75,7 @@ def test_ingest_date_on_a_stored_document_redates_it(database: str, tmp_path: Pa
     ]
     # the last rejection (the quote, told on the day) of 12 March; then the acceptance
     assert (shift["before"]["date"], shift["before"]["stance"]) == ("2025-03-12", "reject")
-    dates = {
-        s["date"] for s in json.loads(run("timeline", "--db", database, "--format", "json"))
-    }
+    dates = {s["date"] for s in json.loads(run("timeline", "--db", database, "--format", "json"))}
     assert {"2025-03-11", "2025-03-12"} <= dates  # "said on Tuesday": the day before
     assert (shift["after"]["date"], shift["after"]["stance"]) == ("2025-03-20", "accept")
     listed = json.loads(run("documents", "--db", database, "--format", "json"))

@@ -19,10 +19,12 @@ from . import (  # noqa: E402  (registers commands)
     demo,
     documents,
     evaluate,
+    feeds,
     ingest,
     positions,
     query,
     serve,
+    watch,
 )
 
 __all__ = [
@@ -32,8 +34,10 @@ __all__ = [
     "demo",
     "documents",
     "evaluate",
+    "feeds",
     "ingest",
     "positions",
     "query",
     "serve",
+    "watch",
 ]
