@@ -402,3 +402,47 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     assert [e.id for e in same.entries] == [entry.id]
     assert feedparser.parse(client.get("/feeds/shifts.atom?party=UKR").content).entries == []
     assert client.get("/feeds/shifts.atom?issue=weather").status_code == 422
+
+    # the dashboard's changes since the last visit (kept in a cookie)
+    first = client.get("/changes")
+    assert "first visit" in first.text and "RUS</strong> on <strong>ceasefire" in first.text
+    time.sleep(1.1)  # visits are told apart to the second
+    assert "0 new document(s), 0 shift(s)" in client.get("/changes").text
+    site.pages["/world/rejected-again"] = Page(
+        article("Moscow rejects truce again", [*REJECT[:1], "Talks stalled."], "2025-03-25")
+    )
+    site.pages["/feed.xml"] = Page(
+        rss("World news", [{"title": "Again", "link": site.url("/world/rejected-again")}]),
+        "application/rss+xml",
+    )
+    store = Store.open(db)
+    try:
+        watcher(store, analyzer).cycle()
+    finally:
+        store.close()
+    later = client.get("/changes").text
+    assert "1 new document(s), 1 shift(s)" in later
+    assert "accept</span> (2025-03-20) → " in later or "(2025-03-20) →" in later
+
+
+def test_a_news_sitemap_gives_links_titles_and_dates() -> None:
+    from talkwatch.feeds import read_feed
+
+    sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc>https://news.example/world/istanbul-talks?utm_campaign=x</loc>
+    <news:news><news:publication_date>2025-05-16T08:00:00+00:00</news:publication_date>
+    <news:title>Delegations meet in Istanbul</news:title></news:news></url>
+  <url><loc>not a link</loc></url>
+</urlset>"""
+    content = read_feed(sitemap, "https://news.example/news-sitemap.xml")
+    (entry,) = content.entries
+    assert (entry.url, entry.title, entry.date) == (
+        "https://news.example/world/istanbul-talks",
+        "Delegations meet in Istanbul",
+        "2025-05-16",
+    )
+    assert content.problems == [
+        "https://news.example/news-sitemap.xml: 1 sitemap entry without a web address skipped."
+    ]

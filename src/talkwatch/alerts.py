@@ -99,6 +99,22 @@ def recent_shifts(
     return [(s, announced[(s.party, s.issue, s.after.statement_id)]) for s in found]
 
 
+def changed_since(db: Database, since: str) -> tuple[list[Shift], int]:
+    """Shifts brought by documents stored after ``since`` (an ISO time), oldest first,
+    and how many documents were stored since."""
+    refresh(db)
+    rows = db.execute(
+        "SELECT h.party, h.issue, h.before_id, h.after_id FROM shifts h "
+        "JOIN statements a ON a.id = h.after_id JOIN documents d ON d.id = a.doc_id "
+        "WHERE d.ingested_at >= ?",
+        (since,),
+    ).fetchall()
+    documents = db.execute(
+        "SELECT count(*) FROM documents WHERE ingested_at >= ?", (since,)
+    ).fetchone()[0]
+    return _with_evidence(db, rows), int(documents)
+
+
 def _with_evidence(db: Database, rows: list[Any]) -> list[Shift]:
     by_id = evidence(db, [i for row in rows for i in row[2:4]])
     found = [Shift(p, i, by_id[b], by_id[a]) for p, i, b, a in rows]

@@ -169,7 +169,10 @@ def _read_sitemap(data: bytes, url: str, cut: bool) -> FeedContent:
         )
     missing = content.total - len(content.entries)
     if missing:
-        content.problems.append(f"{url}: {missing} sitemap entries without a web address skipped.")
+        entries = "entries" if missing != 1 else "entry"
+        content.problems.append(
+            f"{url}: {missing} sitemap {entries} without a web address skipped."
+        )
     return content
 
 

@@ -91,8 +91,19 @@ def list_feeds(db: Database) -> list[tuple[Feed, dict[str, int]]]:
 
 
 def remove_feed(db: Database, feed: Feed) -> None:
-    """Stop watching; its articles stay recorded, so adding it back fetches none twice."""
-    db.execute("DELETE FROM feeds WHERE id = ?", (feed.id,))
+    """Stop watching; the articles it brought stay recorded, so adding it back fetches
+    none twice, and those not fetched yet are forgotten."""
+    db.begin()
+    try:
+        db.execute(
+            "DELETE FROM articles WHERE feed_id = ? AND status IN (?, ?)",
+            (feed.id, PENDING, FAILED),
+        )
+        db.execute("DELETE FROM feeds WHERE id = ?", (feed.id,))
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
 
 
 def due_feeds(db: Database) -> list[Feed]:

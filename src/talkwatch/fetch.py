@@ -31,6 +31,7 @@ DEFAULT_TIMEOUT = 20.0  # seconds for a whole answer
 DEFAULT_RETRIES = 2
 DEFAULT_BACKOFF = 1.0  # seconds before the first retry; doubled after each
 MAX_BYTES = 20 * 1024 * 1024
+ROBOTS_MAX_AGE = 86_400.0  # seconds a host's robots.txt is trusted before it is read again
 MAX_WAIT = 60.0  # never wait longer than this for a host (Crawl-delay, Retry-After)
 RETRIED_STATUSES = {429, 500, 502, 503, 504}
 
@@ -61,7 +62,7 @@ class _Host:
     lock: threading.Lock = field(default_factory=threading.Lock)
     last: float = 0.0  # monotonic time the last request to it ended
     robots: urllib.robotparser.RobotFileParser | None = None
-    robots_read: bool = False
+    robots_read: float = 0.0  # monotonic time it was last read; 0 for never
 
 
 @dataclass
@@ -116,8 +117,9 @@ class Fetcher:
 
     def _allowed(self, scheme: str, netloc: str, host: _Host, url: str) -> bool:
         """Read robots.txt the first time a host is asked; a missing one allows all."""
-        if not host.robots_read:
-            host.robots_read = True
+        if not host.robots_read or time.monotonic() - host.robots_read > ROBOTS_MAX_AGE:
+            host.robots_read = time.monotonic()
+            host.robots = None
             robots_url = f"{scheme}://{netloc}/robots.txt"
             headers = {"User-Agent": self.user_agent}
             try:

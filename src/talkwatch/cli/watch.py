@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from ..actors import ActorFileError, load_knowledge_base
 from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
 from ..parallel import default_jobs
 from ..relevance import Gate
-from ..store import Store
+from ..store import Store, StoreError
 from ..watch import RETRY_BASE, Watcher
 from . import cli
 from .ingest import load_analyzer
@@ -126,12 +127,20 @@ def watch(
             on_problem=lambda message: click.echo(f"error: {message}", err=True),
             gate=Gate.load(knowledge),
         )
+        failures: tuple[type[BaseException], ...] = (StoreError, *store.db.errors)
         try:
             while True:
                 started = time.monotonic()
-                report = watcher.cycle()
-                click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
-                announce(store, webhook)
+                try:
+                    report = watcher.cycle()
+                    click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
+                    announce(store, webhook)
+                except failures as err:
+                    reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err)
+                    click.echo(f"error: {store.path}: the cycle stopped ({reason}).", err=True)
+                    if once:
+                        sys.exit(1)
+                    click.echo("error: the next cycle starts where this one stopped.", err=True)
                 if once:
                     break
                 time.sleep(max(0.0, interval - (time.monotonic() - started)))

@@ -121,7 +121,7 @@ def create_app(
     computes positions and aggregates in the background right away, so that
     the first visitor does not wait for them.
     """
-    from . import api, feeds, pages
+    from . import api, changes, feeds, pages
     from .ingest import Refused
 
     Store.open(db_path).close()  # create or migrate it now, and fail early
@@ -138,6 +138,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(feeds.router)
+    app.include_router(changes.router)
     if warm:
         threading.Thread(target=warm_up, args=(app.state.ctx,), daemon=True).start()
 
