@@ -117,12 +117,12 @@ def test_new_updated_duplicate_and_off_topic_entries(
         assert any("/world/removed: the server answered 404" in p for p in first.problems)
         assert any("/world/empty: no article text found" in p for p in first.problems)
         dates = {
-            row.url.rsplit("/", 1)[-1]: (row.date, row.date_source)
+            row.url.rsplit("/", 1)[-1]: (row.date, row.date_source, row.site)
             for row in list_documents(store.db)
         }
         assert dates == {
-            "peskov-rejects": ("2025-03-11", "metadata"),
-            "energy-truce": ("2025-03-20", "url"),
+            "peskov-rejects": ("2025-03-11", "metadata", "127.0.0.1"),
+            "energy-truce": ("2025-03-20", "url", "127.0.0.1"),
         }
         (shift,) = alerts.new_shifts(store.db)
         assert (shift.party, shift.issue, shift.before.stance, shift.after.stance) == (

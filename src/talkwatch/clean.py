@@ -13,6 +13,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -76,6 +77,7 @@ class Page:
     author: str = ""
     date: str | None = None
     url: str = ""
+    site: str = ""
 
 
 def normalise(text: str) -> str:
@@ -129,6 +131,7 @@ def read_html(html: str) -> Page:
         author=found.author or "",
         date=_iso_date(found.date),
         url=found.url or "",
+        site=found.sitename or "",
     )
 
 
@@ -289,4 +292,5 @@ def clean(raw: RawInput, decoded: str) -> Document:
         date=day,
         url=page.url or web,
         date_source=source,
+        site=page.site or (urlsplit(web).hostname or "" if web else ""),
     )

@@ -33,6 +33,7 @@ class DocumentRow:
     title: str
     date: str | None
     date_source: str
+    site: str
     statements: int
     ingested_at: str
 
@@ -59,7 +60,7 @@ class Undated:
 
 
 _LIST = """
-    SELECT d.id, d.name, d.url, d.title, d.date, d.date_source,
+    SELECT d.id, d.name, d.url, d.title, d.date, d.date_source, d.site,
            (SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.ingested_at
     FROM documents d
 """
@@ -170,6 +171,7 @@ def as_json(row: DocumentRow) -> dict[str, object]:
         "title": row.title,
         "date": row.date,
         "date_source": row.date_source,
+        "site": row.site,
         "statements": row.statements,
         "ingested_at": row.ingested_at,
     }

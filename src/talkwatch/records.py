@@ -94,6 +94,7 @@ class Document:
     date: str | None = None  # ISO 8601 date, when known
     url: str = ""
     date_source: str = ""  # given, metadata, feed, url, dateline or file name (dates.dated)
+    site: str = ""  # the site a web page came from: its name, else its host
 
     def section_at(self, offset: int) -> str:
         for section in self.sections:

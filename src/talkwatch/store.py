@@ -165,7 +165,7 @@ class Store:
         with self.transaction():
             inserted = self.db.execute(
                 "INSERT INTO documents (id, name, origin, url, title, author, date, date_source, "
-                "text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "site, text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
                 (
                     document.id,
@@ -176,6 +176,7 @@ class Store:
                     document.author,
                     document.date,
                     document.date_source,
+                    document.site,
                     document.text,
                     document.original,
                     datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -36,6 +36,7 @@ def interval_seconds(value: str) -> float:
 @click.option(
     "--interval",
     default="15m",
+    metavar="DURATION",
     show_default=True,
     callback=lambda ctx, param, value: interval_seconds(value),
     help="Time between two cycles (90s, 15m, 1h).",

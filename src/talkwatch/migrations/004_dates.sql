@@ -4,4 +4,7 @@
 
 ALTER TABLE documents ADD COLUMN date_source TEXT NOT NULL DEFAULT '';
 
+-- The site a web page came from (its name in the page's metadata, else its host).
+ALTER TABLE documents ADD COLUMN site TEXT NOT NULL DEFAULT '';
+
 CREATE INDEX documents_date ON documents(date)
