@@ -368,6 +368,17 @@ def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, sit
     bad = runner.invoke(cli, ["watch", "--once", "--db", db, "--interval", "soon"])
     assert bad.exit_code == 2 and "'soon' is not an interval" in bad.output
 
+    # a webhook that fails: said in one line, and the shifts are sent after the next cycle
+    failing = str(tmp_path / "h.db")
+    site.pages["/down"] = Page(b"", status=503)
+    runner.invoke(cli, ["feeds", "add", site.url("/feed.xml"), "--db", failing])
+    hook = ["--webhook", site.url("/down"), "--delay", "0", "--jobs", "1", "--retries", "0"]
+    out = runner.invoke(cli, ["watch", "--once", "--db", failing, *hook])
+    assert "/down: the webhook answered 503" in out.output and "sent again" in out.output
+    del site.pages["/down"]
+    out = runner.invoke(cli, ["watch", "--once", "--db", failing, *hook])
+    assert "walk-back RUS on ceasefire" in out.output and len(site.posted) == 3
+
     # --filter: only articles with the feed's words are analysed
     filtered = str(tmp_path / "f.db")
     runner.invoke(
