@@ -117,12 +117,12 @@ def test_new_updated_duplicate_and_off_topic_entries(
         assert any("/world/removed: the server answered 404" in p for p in first.problems)
         assert any("/world/empty: no article text found" in p for p in first.problems)
         dates = {
-            row.url.rsplit("/", 1)[-1]: (row.date, row.date_source, row.site)
+            row.url.rsplit("/", 1)[-1]: (row.date, row.date_source, row.site, row.feed)
             for row in list_documents(store.db)
         }
         assert dates == {
-            "peskov-rejects": ("2025-03-11", "metadata", "127.0.0.1"),
-            "energy-truce": ("2025-03-20", "url", "127.0.0.1"),
+            "peskov-rejects": ("2025-03-11", "metadata", "127.0.0.1", "world"),
+            "energy-truce": ("2025-03-20", "url", "127.0.0.1", "world"),
         }
         (shift,) = alerts.new_shifts(store.db)
         assert (shift.party, shift.issue, shift.before.stance, shift.after.stance) == (
@@ -130,6 +130,11 @@ def test_new_updated_duplicate_and_off_topic_entries(
         )  # fmt: skip
         alerts.mark_alerted(store.db, [shift])
         assert alerts.new_shifts(store.db) == []
+        ((recent, announced),) = alerts.recent_shifts(store.db, "rus", "ceasefire")
+        assert recent == shift and announced is not None
+        assert alerts.recent_shifts(store.db, "UKR") == []
+        assert alerts.changed_since(store.db, "2000-01-01T00:00:00+00:00") == ([shift], 2)
+        assert alerts.changed_since(store.db, "2999-01-01T00:00:00+00:00") == ([], 0)
 
         # The feed changes: one entry updated, the same article under a tracking link
         # and at a mirror address, a new story; and a second feed links a known one.
@@ -414,7 +419,8 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     assert feedparser.parse(client.get("/feeds/shifts.atom?party=UKR").content).entries == []
     assert client.get("/feeds/shifts.atom?issue=weather").status_code == 422
 
-    # the dashboard's changes since the last visit (kept in a cookie)
+    # the dashboard's changes since the last visit (kept in a cookie, to the second)
+    time.sleep(1.1)
     first = client.get("/changes")
     assert "first visit" in first.text and "RUS</strong> on <strong>ceasefire" in first.text
     time.sleep(1.1)  # visits are told apart to the second

@@ -34,6 +34,7 @@ class DocumentRow:
     date: str | None
     date_source: str
     site: str
+    feed: str  # the name of the watched feed that brought it, if one did
     statements: int
     ingested_at: str
 
@@ -61,6 +62,8 @@ class Undated:
 
 _LIST = """
     SELECT d.id, d.name, d.url, d.title, d.date, d.date_source, d.site,
+           coalesce((SELECT min(f.name) FROM articles a JOIN feeds f ON f.id = a.feed_id
+                     WHERE a.doc_id = d.id), ''),
            (SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.ingested_at
     FROM documents d
 """
@@ -172,6 +175,7 @@ def as_json(row: DocumentRow) -> dict[str, object]:
         "date": row.date,
         "date_source": row.date_source,
         "site": row.site,
+        "feed": row.feed,
         "statements": row.statements,
         "ingested_at": row.ingested_at,
     }

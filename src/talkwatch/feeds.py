@@ -66,7 +66,8 @@ def canonical_url(url: str, base: str = "") -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
-_ITEM = re.compile(rb"<(?:item|entry|url)[\s>]", re.IGNORECASE)
+_ITEM = re.compile(rb"<(?:item|entry)[\s>]", re.IGNORECASE)
+_URL = re.compile(rb"<url[\s>]", re.IGNORECASE)
 
 
 def read_feed(data: bytes, url: str, truncated: bool = False) -> FeedContent:
@@ -75,12 +76,13 @@ def read_feed(data: bytes, url: str, truncated: bool = False) -> FeedContent:
     A feed of more than ``MAX_ENTRIES`` entries is cut before it is parsed
     (parsing is the slow part), and said so in one line.
     """
-    starts = [m.start() for m in _ITEM.finditer(data)]
+    head = data[:2048].lstrip().lower()
+    sitemap = b"<urlset" in head or b"<sitemapindex" in head
+    starts = [m.start() for m in (_URL if sitemap else _ITEM).finditer(data)]
     cut = len(starts) > MAX_ENTRIES
     if cut:
         data = data[: starts[MAX_ENTRIES]]
-    head = data[:2048].lstrip().lower()
-    if b"<urlset" in head or b"<sitemapindex" in head:
+    if sitemap:
         content = _read_sitemap(data, url, cut or truncated)
     else:
         content = _read_syndication(data, url, cut or truncated)

@@ -43,7 +43,7 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
         click.echo("No undated documents." if undated else "No documents stored yet.")
         return
     table = Table(caption=SOURCE_HELP)
-    for column in ("id", "date", "from", "statements", "site", "name or URL", "title"):
+    for column in ("id", "date", "from", "statements", "site", "feed", "name or URL", "title"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
@@ -52,6 +52,7 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
             row.date_source or ("" if row.date is None else "stored earlier"),
             str(row.statements),
             row.site,
+            row.feed,
             row.url or row.name,
             row.title,
         )
