@@ -99,3 +99,20 @@ def test_set_date_names_a_missing_or_ambiguous_document(tmp_path: Path) -> None:
         cli, ["documents", "--db", db, "set-date", "energy-truce.txt", "2025-13-01"]
     )
     assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_the_overview_says_what_is_undated_and_follows_a_new_date(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from talkwatch.web.app import create_app
+
+    undated, dated = articles(tmp_path)
+    db = str(tmp_path / "t.db")
+    run("ingest", "--db", db, str(undated), str(dated))
+    client = TestClient(create_app(db))
+    page = client.get("/").text
+    assert "position-taking statements in 1 undated document are not counted" in page
+    assert "walk-back" not in page
+    run("documents", "--db", db, "set-date", "peskov-rejects.txt", "2025-03-25")
+    page = client.get("/").text  # the same server: what it cached follows the new date
+    assert "not counted" not in page and "walk-back" in page

@@ -9,6 +9,7 @@ then recomputes exactly those positions and shifts.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 
 from .analysis import POSITION_STANCES
@@ -138,6 +139,12 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
         db.executemany(
             "INSERT INTO stale_positions (party, issue) VALUES (?, ?) ON CONFLICT DO NOTHING",
             stale,
+        )
+        # what readers cache by (web.queries.fingerprint) changes with the dates too
+        db.execute(
+            "INSERT INTO settings (name, value) VALUES ('dates_changed', ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (str(time.time_ns()),),
         )
         db.commit()
     except BaseException:
