@@ -268,6 +268,8 @@ def test_one_request_at_a_time_per_host_with_a_delay(
         assert any(
             "/sport/derby: the site's robots.txt does not allow" in p for p in report.problems
         )
+        assert report.no_article == 2  # the empty page, and the one robots.txt keeps out
+        assert not [a for a in feedstore.pending_articles(store.db) if "derby" in a.url]
     finally:
         store.close()
 

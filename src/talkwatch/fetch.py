@@ -40,6 +40,10 @@ class FetchError(Exception):
     """A URL that could not be fetched; the message names it and says why."""
 
 
+class Disallowed(FetchError):
+    """The site's robots.txt does not allow the URL: asking again will not help."""
+
+
 @dataclass(frozen=True)
 class Answer:
     """A fetched URL: ``status`` 200 with a body, or 304 (unchanged) without one."""
@@ -93,7 +97,7 @@ class Fetcher:
         host = self._host(parts.netloc.lower())
         with host.lock:
             if not self._allowed(parts.scheme, parts.netloc.lower(), host, url):
-                raise FetchError(f"{url}: the site's robots.txt does not allow fetching it.")
+                raise Disallowed(f"{url}: the site's robots.txt does not allow fetching it.")
             headers = {"User-Agent": self.user_agent, "Accept-Encoding": "identity"}
             if etag:
                 headers["If-None-Match"] = etag

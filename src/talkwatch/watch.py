@@ -32,7 +32,7 @@ from . import feedstore
 from .documents import stored_document_of_input
 from .feeds import MAX_FEED_BYTES, read_feed
 from .feedstore import FAILED, MAX_ATTEMPTS, Feed, Pending
-from .fetch import Answer, Fetcher, FetchError
+from .fetch import Answer, Disallowed, Fetcher, FetchError
 from .ingest import InputError
 from .records import Document, RawInput
 from .relevance import Gate
@@ -236,6 +236,9 @@ class Watcher:
     ) -> Prepared | None:  # fmt: skip
         """The document to analyse, or None with the article's outcome recorded."""
         db = self.store.db
+        if isinstance(answer, Disallowed):
+            self._turned_away(article, report, str(answer))
+            return None
         if isinstance(answer, FetchError):
             report.failed_articles += 1
             left = MAX_ATTEMPTS - article.attempts - 1
