@@ -19,7 +19,6 @@ from feed_server import Page, Site, article, rss
 from talkwatch import alerts, feedstore
 from talkwatch.cli import cli
 from talkwatch.documents import list_documents
-from talkwatch.feeds import canonical_url
 from talkwatch.fetch import Fetcher
 from talkwatch.pipeline import Analyzer
 from talkwatch.store import Store
@@ -340,14 +339,6 @@ def test_after_a_crash_between_storing_and_marking_nothing_is_fetched_twice(
         store.close()
 
 
-def test_canonical_urls() -> None:
-    assert (
-        canonical_url("HTTPS://News.Example:443/a?utm_source=x&b=2&a=1#top")
-        == "https://news.example/a?a=1&b=2"
-    )
-    assert canonical_url("/b/c", "http://news.example:8080/feed") == "http://news.example:8080/b/c"
-
-
 def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, site: Site) -> None:
     news_site(site)
     db = str(tmp_path / "t.db")
@@ -442,26 +433,3 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     later = client.get("/changes").text
     assert "1 new document(s), 1 shift(s)" in later
     assert "accept</span> (2025-03-20) → " in later or "(2025-03-20) →" in later
-
-
-def test_a_news_sitemap_gives_links_titles_and_dates() -> None:
-    from talkwatch.feeds import read_feed
-
-    sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
-        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
-  <url><loc>https://news.example/world/istanbul-talks?utm_campaign=x</loc>
-    <news:news><news:publication_date>2025-05-16T08:00:00+00:00</news:publication_date>
-    <news:title>Delegations meet in Istanbul</news:title></news:news></url>
-  <url><loc>not a link</loc></url>
-</urlset>"""
-    content = read_feed(sitemap, "https://news.example/news-sitemap.xml")
-    (entry,) = content.entries
-    assert (entry.url, entry.title, entry.date) == (
-        "https://news.example/world/istanbul-talks",
-        "Delegations meet in Istanbul",
-        "2025-05-16",
-    )
-    assert content.problems == [
-        "https://news.example/news-sitemap.xml: 1 sitemap entry without a web address skipped."
-    ]
