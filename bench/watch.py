@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import signal
 import sqlite3
 import subprocess
@@ -34,6 +33,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -137,14 +137,37 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=500)
-    parser.add_argument("--cycles", type=int, default=5)
-    parser.add_argument("--jobs", type=int, default=1)
-    args = parser.parse_args()
-    n, cycles = args.articles, args.cycles
-    work = Path(tempfile.mkdtemp(prefix="talkwatch-watch-bench-"))
+def killed_run(
+    room: Newsroom, db: str, n: int, cycles: int, jobs: int, say: Callable[[str], None] = print
+) -> int:
+    """C cycles of `talkwatch watch --once` into ``db``; the middle one is killed with
+    SIGKILL once a third of its articles are stored, then run again. Returns how
+    many documents were stored when it was killed."""
+    cli("feeds", "add", room.base + "/feed.xml", "--db", db)
+    watch = ["watch", "--once", "--db", db, "--delay", "0", "--jobs", str(jobs)]
+    killed_at = -1
+    for cycle in range(1, cycles + 1):
+        room.visible = n * cycle // cycles
+        if cycle == (cycles + 1) // 2:
+            target = counts(db)[0] + max(1, n // cycles // 3)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "talkwatch", *watch],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            while process.poll() is None and counts(db)[0] < target:
+                time.sleep(0.05)
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            killed_at = counts(db)[0]
+            say(f"  cycle {cycle}: killed -9 with {killed_at} documents stored; run again")
+        result = cli(*watch)
+        line = result.stdout.strip().splitlines()[0] if result.stdout.strip() else result.stderr
+        say(f"  cycle {cycle} (command line): {line}")
+    return killed_at
+
+
+def newsroom(work: Path, n: int) -> tuple[Newsroom, Path]:
+    """N article pages (written to work/pages too) and a server for them."""
     texts = write_corpus(work / "texts", n)
     pages_dir = work / "pages"
     pages_dir.mkdir()
@@ -153,7 +176,18 @@ def main() -> None:
         page = html_page(text, i)
         (pages_dir / f"report{i:05d}.html").write_bytes(page)
         pages[f"/news/report{i:05d}.html"] = page
-    room = Newsroom(pages)
+    return Newsroom(pages), pages_dir
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--cycles", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+    n, cycles = args.articles, args.cycles
+    work = Path(tempfile.mkdtemp(prefix="talkwatch-watch-bench-"))
+    room, pages_dir = newsroom(work, n)
     print(f"{n} articles, {cycles} cycles, --jobs {args.jobs}; working in {work}")
     analyzer = Analyzer.load()
 
@@ -190,28 +224,7 @@ def main() -> None:
     # 3. the command line, killed with SIGKILL in the middle cycle
     db3 = str(work / "killed.db")
     room.visible, room.fetches = 0, Counter()
-    cli("feeds", "add", room.base + "/feed.xml", "--db", db3)
-    watch = ["watch", "--once", "--db", db3, "--delay", "0", "--jobs", str(args.jobs)]
-    killed_at = None
-    for cycle in range(1, cycles + 1):
-        room.visible = n * cycle // cycles
-        if cycle == (cycles + 1) // 2:
-            stored_before = counts(db3)[0]
-            env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-            process = subprocess.Popen(
-                [sys.executable, "-m", "talkwatch", *watch],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-            )  # fmt: skip
-            target = stored_before + max(1, n // cycles // 3)
-            while process.poll() is None and counts(db3)[0] < target:
-                time.sleep(0.05)
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            killed_at = counts(db3)
-            print(f"  cycle {cycle}: killed -9 with {killed_at[0]} documents stored; run again")
-        result = cli(*watch)
-        line = result.stdout.strip().splitlines()[0] if result.stdout.strip() else result.stderr
-        print(f"  cycle {cycle} (command line): {line}")
+    killed_at = killed_run(room, db3, n, cycles, args.jobs)
     killed_docs, killed_statements, killed_done = counts(db3)
     refetched = sum(1 for c in room.article_fetches().values() if c > 1)
 
@@ -238,7 +251,7 @@ def main() -> None:
         and killed_statements == watch_statements == ingest_statements
     )
     print(f"exactly once: {'yes' if exactly_once else 'NO'}; killed run stored "
-          f"{killed_at[0] if killed_at else '?'} documents before the kill")  # fmt: skip
+          f"{killed_at} documents before the kill")  # fmt: skip
     room.server.shutdown()
 
 
