@@ -19,3 +19,27 @@ def test_a_killed_ingest_is_completed_by_running_it_again(tmp_path: Path) -> Non
     assert 0 < outcome.stored_at_kill < 60, "the kill came before or after the ingest"
     assert outcome.figures == "60 documents (60 distinct), 120 statements, 60 inputs"
     assert "already stored" in outcome.rerun_output
+
+
+def test_a_watch_killed_mid_cycle_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    """The same with `talkwatch watch`: python bench/watch.py runs it with 500 articles."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import sqlite3
+
+    from watch import counts, killed_run, newsroom
+
+    room, _ = newsroom(tmp_path, 30)
+    db = str(tmp_path / "watch.db")
+    try:
+        stored_at_kill = killed_run(room, db, 30, 3, jobs=1, say=lambda line: None)
+    finally:
+        room.server.shutdown()
+    assert 10 < stored_at_kill < 20, "the kill came outside the middle cycle"
+    documents, _, ingested = counts(db)
+    assert (documents, ingested) == (30, 30)
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT count(DISTINCT doc_id) FROM articles").fetchone()[0] == 30
+        assert c.execute("SELECT count(*) FROM inputs").fetchone()[0] == 30
+    # only the articles the killed run had not stored were fetched again
+    fetched_again = sum(1 for n in room.article_fetches().values() if n > 1)
+    assert fetched_again <= 20 - stored_at_kill

@@ -38,3 +38,29 @@ def test_statement_date_without_a_year_is_not_in_the_future() -> None:
 
 def test_no_document_date_means_no_statement_date() -> None:
     assert statement_date("He said on 14 March that", None) is None
+
+
+def test_a_document_date_comes_from_the_first_source_that_gives_one() -> None:
+    from talkwatch.dates import dated
+
+    text = "KYIV, March 29, 2022 — The delegations met."
+    url = "https://news.example/2022/03/30/talks.html"
+    assert dated(text, "a.html", None, "2022-03-31", "2022-04-02", url) == ("2022-03-31", "metadata")
+    assert dated(text, "a.html", None, None, "2022-04-02", url) == ("2022-04-02", "feed")
+    assert dated(text, "a.html", None, None, None, url) == ("2022-03-30", "url")
+    assert dated(text, "a.html", None, None, None, "https://news.example/talks") == (
+        "2022-03-29",
+        "dateline",
+    )
+    assert dated("No date.", "wire-20230717.txt") == ("2023-07-17", "file name")
+    assert dated("No date.", "wire.txt") == (None, "")
+    assert dated(text, "a", "2022-01-01", "2022-03-31") == ("2022-01-01", "given")
+
+
+def test_dates_in_web_addresses() -> None:
+    from talkwatch.dates import date_in_url
+
+    assert date_in_url("https://x.example/world/2025/3/14/peace-talks") == "2025-03-14"
+    assert date_in_url("https://x.example/news/20250314-talks.html") == "2025-03-14"
+    assert date_in_url("https://x.example/2025-02-30-not-a-day") is None
+    assert date_in_url("https://2025-03-14.example/talks?id=20250101") is None

@@ -131,10 +131,13 @@ def _order(st: Statement) -> tuple[str, str, int]:
 
 
 def positions(statements: Iterable[Statement]) -> list[Position]:
-    """Every (party, issue) a side took a position on, with its history in date order."""
+    """Every (party, issue) a side took a position on, with its history in date order.
+
+    Undated statements have no place in that order and are left out.
+    """
     grouped: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for st in sorted(statements, key=_order):
-        if st.party in ("", "NONE") or st.stance not in POSITION_STANCES:
+        if st.party in ("", "NONE") or st.stance not in POSITION_STANCES or not st.date:
             continue
         for issue in st.issues:
             grouped[(st.party, issue)].append(Evidence.of(st))

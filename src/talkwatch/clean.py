@@ -13,10 +13,11 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import yaml
 
-from .dates import document_date
+from .dates import dated
 from .records import Document, RawInput, Section
 
 PARAGRAPH_BREAK = "\n\n"
@@ -76,6 +77,7 @@ class Page:
     author: str = ""
     date: str | None = None
     url: str = ""
+    site: str = ""
 
 
 def normalise(text: str) -> str:
@@ -129,6 +131,7 @@ def read_html(html: str) -> Page:
         author=found.author or "",
         date=_iso_date(found.date),
         url=found.url or "",
+        site=found.sitename or "",
     )
 
 
@@ -273,6 +276,10 @@ def clean(raw: RawInput, decoded: str) -> Document:
     if thread is not None:
         body, comments = body[:thread], body[thread:] + comments
     text, sections = assemble(body, comments)
+    web = raw.origin if raw.origin.startswith(("http://", "https://")) else ""
+    day, source = dated(
+        text, raw.name, raw.declared_date, page.date, raw.feed_date, web or page.url
+    )
     return Document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         name=raw.name,
@@ -282,6 +289,8 @@ def clean(raw: RawInput, decoded: str) -> Document:
         sections=sections,
         title=page.title,
         author=page.author,
-        date=document_date(text, raw.name, raw.declared_date or page.date),
-        url=page.url or (raw.origin if raw.origin.startswith(("http://", "https://")) else ""),
+        date=day,
+        url=page.url or web,
+        date_source=source,
+        site=page.site or (urlsplit(web).hostname or "" if web else ""),
     )

@@ -1,9 +1,11 @@
 """Dates: a document's date from its text or name, and a statement's own date.
 
-A document is dated by, in order: the date given at ingest (``--date``),
-page metadata, a dateline or "Published ..." line near the top, a date in
-the file name. A statement takes the document's date unless its sentence
-dates it ("on February 7", "on 14 March", "on Sunday").
+A document is dated by the first of these that gives a date: the date given
+at ingest (``--date`` or ``documents set-date``), page metadata, the feed
+entry that linked it, its web address (``/2025/03/14/``), a dateline or
+"Published ..." line near the top, a date in the file name. The source is
+kept with the date. A statement takes the document's date unless its
+sentence dates it ("on February 7", "on 14 March", "on Sunday").
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ _DAY_FIRST = re.compile(
 )
 _ISO = re.compile(r"\b(?P<year>20\d\d|19\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _COMPACT = re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)")
+_IN_URL = re.compile(
+    r"(?<!\d)(?P<year>20\d\d|19\d\d)[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?!\d)"
+)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _ON_DATE = re.compile(
@@ -92,17 +97,52 @@ def date_in_text(text: str) -> str | None:
 
 def document_date(text: str, name: str, known: str | None = None) -> str | None:
     """The document's date: given, or from its dateline, or from its file name."""
-    if known:
-        return known
-    head = text[:300]
-    found = date_in_text(head)
+    return dated(text, name, given=known)[0]
+
+
+def dated(
+    text: str,
+    name: str,
+    given: str | None = None,
+    metadata: str | None = None,
+    feed: str | None = None,
+    url: str = "",
+) -> tuple[str | None, str]:
+    """The document's date and where it came from, the first source that gives one.
+
+    Sources, in order: ``given``, ``metadata``, ``feed``, ``url``, ``dateline``,
+    ``file name``; an undated document gets ``(None, "")``.
+    """
+    for source, value in (("given", given), ("metadata", metadata), ("feed", feed)):
+        if value and (day := _valid(value)):
+            return day, source
+    if url.startswith(("http://", "https://")) and (day := date_in_url(url)):
+        return day, "url"
+    found = date_in_text(text[:300])
     if found:
-        return found
+        return found, "dateline"
     match = _ISO.search(name) or _COMPACT.search(name)
-    if match:
-        named = _from_match(match)
-        return named.isoformat() if named else None
+    named = _from_match(match) if match else None
+    return (named.isoformat(), "file name") if named else (None, "")
+
+
+def date_in_url(url: str) -> str | None:
+    """A date in a web address's path: /2025/03/14/, /2025-03-14-, /20250314."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1].partition("/")[2]
+    for pattern in (_IN_URL, _COMPACT):
+        for match in pattern.finditer(path):
+            found = _from_match(match)
+            if found is not None:
+                return found.isoformat()
     return None
+
+
+def _valid(value: str) -> str | None:
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def statement_date(sentence: str, document: str | None) -> str | None:

@@ -69,6 +69,7 @@ class RawInput:
     data: bytes
     media_type: str = "text/plain"  # text/plain, text/markdown or text/html
     declared_date: str | None = None  # ISO date given by the user (--date)
+    feed_date: str | None = None  # ISO date of the feed entry that linked it
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class Document:
     author: str = ""
     date: str | None = None  # ISO 8601 date, when known
     url: str = ""
+    date_source: str = ""  # given, metadata, feed, url, dateline or file name (dates.dated)
+    site: str = ""  # the site a web page came from: its name, else its host
 
     def section_at(self, offset: int) -> str:
         for section in self.sections:

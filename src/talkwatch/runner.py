@@ -15,6 +15,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from .clean import clean
+from .documents import redate, stored_document_of_input
 from .ingest import DEFAULT_MAX_BYTES, URL_TIMEOUT, InputError, Pending, decode, expand, read
 from .parallel import analyse_in_workers
 from .records import Document, RawInput, Statement
@@ -34,14 +35,17 @@ class IngestSummary:
     new: int = 0
     unchanged: int = 0
     statements: int = 0
+    redated: int = 0  # stored documents given the --date
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         failed = f"; {len(self.failures)} failed" if self.failures else ""
+        redated = f" ({self.redated} given the new date)" if self.redated else ""
         return (
             f"Read {self.inputs} input{'s' * (self.inputs != 1)}: {self.new} new "
             f"document{'s' * (self.new != 1)} with {self.statements} "
-            f"statement{'s' * (self.statements != 1)}, {self.unchanged} already stored{failed}."
+            f"statement{'s' * (self.statements != 1)}, {self.unchanged} already "
+            f"stored{redated}{failed}."
         )
 
 
@@ -119,15 +123,23 @@ class IngestRun:
     def prepare_raw(self, raw: RawInput) -> Prepared | None:
         """Clean bytes in hand (a file's, a URL's, a posted text's); None when stored."""
         raw_hash = hashlib.sha256(raw.data).hexdigest()
-        if self.store.has_input(raw.origin, raw_hash):
+        stored = stored_document_of_input(self.store.db, raw.origin, raw_hash)
+        if stored is not None:
+            self.redate(stored, raw.declared_date)
             return None
         document = clean(raw, decode(raw))
         if not document.text.strip():
             raise InputError(f"{raw.name}: no article text found.")
         if self.store.has_document(document.id):
             self.store.add(document, [], raw_hash)
+            self.redate(document.id, raw.declared_date)
             return None
         return Prepared(document, raw_hash)
+
+    def redate(self, doc_id: str, day: str | None) -> None:
+        """``--date`` given for a document already stored: it takes that date."""
+        if day and redate(self.store.db, doc_id, day, source="given"):
+            self.summary.redated += 1
 
     def keep(self, document: Document, statements: list[Statement], raw_hash: str) -> None:
         if self.store.add(document, statements, raw_hash):

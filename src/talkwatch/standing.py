@@ -19,7 +19,8 @@ from .database import Database
 from .records import Statement
 
 # Raise when a change to the rules of `analysis` changes stored positions or shifts.
-RULES = 2
+# 3: only dated statements count towards positions and shifts.
+RULES = 3
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _ALL_STALE = f"""
     INSERT INTO stale_positions (party, issue)
@@ -37,7 +38,7 @@ _EVIDENCE = """
 """
 _HISTORY = (
     _EVIDENCE + f" WHERE s.party = ? AND i.issue = ? AND s.stance IN ({_PLACEHOLDERS})"
-    " ORDER BY coalesce(s.date, ''), s.doc_id, s.start"
+    " AND s.date IS NOT NULL ORDER BY s.date, s.doc_id, s.start"
 )
 
 
@@ -116,7 +117,11 @@ def _stored_rules(db: Database) -> int | None:
 
 
 def history(db: Database, party: str, issue: str) -> list[Evidence]:
-    """Every position-taking statement of one side on one issue, oldest first."""
+    """Every dated position-taking statement of one side on one issue, oldest first.
+
+    An undated statement has no place in the order, so it neither sets the
+    current stance nor makes a shift (``documents.undated`` counts them apart).
+    """
     return [Evidence(*row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
 
 

@@ -164,8 +164,8 @@ class Store:
         """
         with self.transaction():
             inserted = self.db.execute(
-                "INSERT INTO documents (id, name, origin, url, title, author, date, "
-                "text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO documents (id, name, origin, url, title, author, date, date_source, "
+                "site, text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
                 (
                     document.id,
@@ -175,6 +175,8 @@ class Store:
                     document.title,
                     document.author,
                     document.date,
+                    document.date_source,
+                    document.site,
                     document.text,
                     document.original,
                     datetime.now(timezone.utc).isoformat(timespec="seconds"),

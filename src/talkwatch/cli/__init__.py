@@ -13,6 +13,31 @@ def cli() -> None:
     """Turn news about peace talks into an evidence-linked record of who demands what."""
 
 
-from . import actors, check, demo, evaluate, ingest, positions, query, serve  # noqa: E402  (registers commands)
+from . import (  # noqa: E402  (registers commands)
+    actors,
+    check,
+    demo,
+    documents,
+    evaluate,
+    feeds,
+    ingest,
+    positions,
+    query,
+    serve,
+    watch,
+)
 
-__all__ = ["actors", "check", "cli", "demo", "evaluate", "ingest", "positions", "query", "serve"]
+__all__ = [
+    "actors",
+    "check",
+    "cli",
+    "demo",
+    "documents",
+    "evaluate",
+    "feeds",
+    "ingest",
+    "positions",
+    "query",
+    "serve",
+    "watch",
+]

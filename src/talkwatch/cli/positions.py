@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..analysis import Evidence
+from ..documents import undated
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
 from .options import F, db_option, iso_date, open_store
@@ -75,8 +76,14 @@ def positions_command(db_path: str, fmt: str) -> None:
     with open_store(db_path, must_exist=True) as store:
         found = standings(store.db)
         support = evidence(store.db, [i for p in found for i in p.support]) if fmt == "json" else {}
+        apart = undated(store.db)
     if fmt == "json":
         _emit_json([_standing_json(p, support) for p in found])
+        return
+    if not found:
+        click.echo("No positions yet: no dated statement of a negotiating side takes a stance.")
+        if apart.statements:
+            click.echo(apart.note())
         return
     parties = sorted({p.party for p in found})
     issues = sorted({p.issue for p in found})
@@ -98,9 +105,9 @@ def positions_command(db_path: str, fmt: str) -> None:
         table.add_row(*row)
     console = Console()
     console.print(table)
-    if not found:
-        click.echo("No positions yet: no statement of a negotiating side takes a stance.")
-    elif console.width < 14 * (len(parties) + 1):
+    if apart.statements:
+        click.echo(apart.note())
+    if console.width < 14 * (len(parties) + 1):
         click.echo(f"(Cells are cut at {console.width} columns: widen the terminal, set "
                    "COLUMNS, or use --format json.)")  # fmt: skip
 
@@ -124,9 +131,10 @@ def timeline_command(
     limit: int,
     fmt: str,
 ) -> None:
-    """Statements over time, oldest first."""
+    """Dated statements over time, oldest first."""
     with open_store(db_path, must_exist=True) as store:
         found = store.timeline(party, issue, speaker, since, until, limit)
+        apart = undated(store.db)
     if fmt == "json":
         _emit_json(
             [
@@ -157,7 +165,12 @@ def timeline_command(
             ", ".join(st.issues),
             st.quote[:200],
         )
-    Console().print(table)
+    if found:
+        Console().print(table)
+    else:
+        click.echo("No dated statements match.")
+    if apart.statements:
+        click.echo(apart.note())
 
 
 @cli.command("shifts")
@@ -168,6 +181,7 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
     """Changes of stance by one side on one issue; quick reversals are walk-backs."""
     with open_store(db_path, must_exist=True) as store:
         found = stored_shifts(store.db, limit)
+        apart = undated(store.db)
     if fmt == "json":
         _emit_json(
             [
@@ -186,13 +200,15 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
     for s in found:
         label = "[bold magenta]walk-back[/bold magenta]" if s.walk_back else "shift"
         console.print(
-            f"{label} {s.party} on {s.issue}: {s.before.stance} ({s.before.date}) "
-            f"-> {s.after.stance} ({s.after.date})"
+            f"{label} {s.party} on {s.issue}: {s.before.stance} ({s.before.date or 'undated'}) "
+            f"-> {s.after.stance} ({s.after.date or 'undated'})"
         )
         console.print(f"  before: {s.before.speaker}: “{_short(s.before.quote)}”")
         console.print(f"  after:  {s.after.speaker}: “{_short(s.after.quote)}”")
     if not found:
-        console.print("No shifts: no side has changed its stance on an issue.")
+        click.echo("No shifts: no side has changed its stance on an issue in dated statements.")
+    if apart.statements:
+        click.echo(apart.note())
 
 
 @cli.command("issues")

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..pipeline import Analyzer
 from ..store import Store, StoreError
-from . import api, overview, pages, parties, queries, reference
+from . import api, changes, feeds, overview, pages, parties, queries, reference
 from .context import MAX_BODY, STATIC, Context, templates
 from .ingest import Refused
 
@@ -60,6 +60,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(parties.router)
     app.include_router(reference.router)
+    app.include_router(feeds.router)
+    app.include_router(changes.router)
     if warm:
         threading.Thread(target=warm_up, args=(app.state.ctx,), daemon=True).start()
 

@@ -150,7 +150,7 @@ class AnalysisCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key: tuple[int, int] | None = None
+        self._key: tuple[int, int, str] | None = None
         self._value: Analysis | None = None
 
     def get(self, store: Store) -> Analysis:

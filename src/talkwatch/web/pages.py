@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ..documents import undated
 from ..records import STANCES
 from . import overview, queries, render
 from .context import ctx, not_found
@@ -75,6 +76,7 @@ def overview_page(request: Request) -> Response:
         summary=queries.summary(store),
         matrix=matrix,
         shifts=context.analysis.memo(store, "latest", lambda _: overview.latest_shifts(store, 12)),
+        undated=context.analysis.memo(store, "undated", lambda _: undated(store.db).note()),
     )
 
 

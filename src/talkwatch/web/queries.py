@@ -264,16 +264,18 @@ def choices(store: Store) -> dict[str, list[str]]:
     return {"parties": parties, "issues": issues}
 
 
-def fingerprint(store: Store) -> tuple[int, int]:
-    """Changes whenever documents or statements are added (talkwatch deletes neither).
+def fingerprint(store: Store) -> tuple[int, int, str]:
+    """Changes whenever documents or statements are added (talkwatch deletes neither),
+    or a document is re-dated (``documents.redate`` notes the time in the settings).
 
     The newest statement id comes from the key's index and documents are few
     beside statements, so this stays a few milliseconds at any size.
     """
     row = store.db.execute(
-        "SELECT (SELECT coalesce(max(id), 0) FROM statements), (SELECT count(*) FROM documents)"
+        "SELECT (SELECT coalesce(max(id), 0) FROM statements), (SELECT count(*) FROM documents), "
+        "(SELECT value FROM settings WHERE name = 'dates_changed')"
     ).fetchone()
-    return int(row[0]), int(row[1])
+    return int(row[0]), int(row[1]), str(row[2] or "")
 
 
 def issue_counts(store: Store) -> dict[str, int]:

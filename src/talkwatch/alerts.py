@@ -1,0 +1,206 @@
+"""Alerts: the shifts no one has been told about yet, as text, JSON and Atom.
+
+A shift is a side's stance on an issue changing (a walk-back when it
+contradicts itself within days); ``standing`` keeps them. ``watch`` asks
+``new_shifts`` after each cycle, prints them, posts them to a webhook, and
+``mark_alerted`` records them, so each is announced once across restarts.
+The shifts stored before the first watch are taken as known (``start``).
+``atom`` renders shifts as an Atom feed for ``serve`` (/feeds/shifts.atom).
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from dataclasses import asdict
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from .analysis import Shift
+from .database import Database
+from .feedstore import now
+from .ingest import USER_AGENT
+from .standing import evidence, refresh
+
+WEBHOOK_TIMEOUT = 10.0
+
+
+class AlertError(Exception):
+    """An alert could not be delivered; the message names where and why."""
+
+
+def start(db: Database) -> None:
+    """On the first watch of a database, count the shifts already stored as announced."""
+    if db.execute("SELECT 1 FROM settings WHERE name = 'alerts'").fetchone():
+        return
+    refresh(db)
+    db.begin()
+    try:
+        db.execute(
+            "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) "
+            "SELECT party, issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
+            (now(),),
+        )
+        db.execute(
+            "INSERT INTO settings (name, value) VALUES ('alerts', ?) ON CONFLICT DO NOTHING",
+            (now(),),
+        )
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def new_shifts(db: Database) -> list[Shift]:
+    """Stored shifts not yet announced, oldest first."""
+    refresh(db)
+    rows = db.execute(
+        "SELECT h.party, h.issue, h.before_id, h.after_id FROM shifts h WHERE NOT EXISTS "
+        "(SELECT 1 FROM shift_alerts a WHERE a.party = h.party AND a.issue = h.issue "
+        "AND a.after_id = h.after_id)"
+    ).fetchall()
+    return _with_evidence(db, rows)
+
+
+def mark_alerted(db: Database, shifts: list[Shift]) -> None:
+    db.executemany(
+        "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        [(s.party, s.issue, s.after.statement_id, now()) for s in shifts],
+    )
+
+
+def recent_shifts(
+    db: Database, party: str | None = None, issue: str | None = None, limit: int = 50
+) -> list[tuple[Shift, str | None]]:
+    """The latest shifts (of a party, on an issue), newest first, with when each was
+    announced (None when no watch has announced it)."""
+    refresh(db)
+    where, params = [], []
+    if party:
+        where.append("h.party = ? COLLATE NOCASE")
+        params.append(party)
+    if issue:
+        where.append("h.issue = ?")
+        params.append(issue.lower())
+    sql = (
+        "SELECT h.party, h.issue, h.before_id, h.after_id, a.alerted_at FROM shifts h "
+        "LEFT JOIN shift_alerts a ON a.party = h.party AND a.issue = h.issue "
+        "AND a.after_id = h.after_id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY h.date DESC, h.after_id DESC, h.party, h.issue LIMIT ?"
+    rows = db.execute(sql, [*params, limit]).fetchall()
+    announced = {(p, i, a): when for p, i, _, a, when in rows}
+    found = _with_evidence(db, [row[:4] for row in rows])
+    found.reverse()
+    return [(s, announced[(s.party, s.issue, s.after.statement_id)]) for s in found]
+
+
+def changed_since(db: Database, since: str) -> tuple[list[Shift], int]:
+    """Shifts brought by documents stored after ``since`` (an ISO time), oldest first,
+    and how many documents were stored since."""
+    refresh(db)
+    rows = db.execute(
+        "SELECT h.party, h.issue, h.before_id, h.after_id FROM shifts h "
+        "JOIN statements a ON a.id = h.after_id JOIN documents d ON d.id = a.doc_id "
+        "WHERE d.ingested_at >= ?",
+        (since,),
+    ).fetchall()
+    documents = db.execute(
+        "SELECT count(*) FROM documents WHERE ingested_at >= ?", (since,)
+    ).fetchone()[0]
+    return _with_evidence(db, rows), int(documents)
+
+
+def _with_evidence(db: Database, rows: list[Any]) -> list[Shift]:
+    by_id = evidence(db, [i for row in rows for i in row[2:4]])
+    found = [Shift(p, i, by_id[b], by_id[a]) for p, i, b, a in rows]
+    return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
+
+
+def describe(shift: Shift) -> str:
+    """One line: what changed, when, and who said it."""
+    kind = "walk-back" if shift.walk_back else "shift"
+    return (
+        f"{kind} {shift.party} on {shift.issue}: {shift.before.stance} "
+        f"({shift.before.date or 'undated'}) -> {shift.after.stance} "
+        f"({shift.after.date or 'undated'}), {shift.after.speaker or 'unnamed'} in "
+        f"{shift.after.doc}"
+    )
+
+
+def as_json(shift: Shift) -> dict[str, Any]:
+    return {
+        "party": shift.party,
+        "issue": shift.issue,
+        "walk_back": shift.walk_back,
+        "date": shift.after.date,
+        "before": asdict(shift.before),
+        "after": asdict(shift.after),
+    }
+
+
+def post_webhook(url: str, shifts: list[Shift], timeout: float = WEBHOOK_TIMEOUT) -> None:
+    """POST ``{"shifts": [...]}`` as JSON; raises AlertError unless answered 2xx."""
+    body = json.dumps({"shifts": [as_json(s) for s in shifts]}, ensure_ascii=False).encode()
+    request = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json", "User-Agent": USER_AGENT},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read(65536)
+    except urllib.error.HTTPError as err:
+        raise AlertError(f"{url}: the webhook answered {err.code} {err.reason}.") from None
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        raise AlertError(f"{url}: the webhook cannot be reached ({reason}).") from None
+
+
+def atom(shifts: list[tuple[Shift, str | None]], self_url: str, title: str) -> str:
+    """An Atom feed of shifts (newest first); entry ids stay the same across requests."""
+    updated = max((_stamp(s, when) for s, when in shifts), default="1970-01-01T00:00:00Z")
+    entries = "".join(_entry(s, when, self_url) for s, when in reversed(shifts))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"  <title>{escape(title)}</title>\n"
+        f"  <id>{escape(self_url)}</id>\n"
+        f'  <link rel="self" href={quoteattr(self_url)}/>\n'
+        f"  <updated>{updated}</updated>\n"
+        "  <author><name>talkwatch</name></author>\n"
+        f"{entries}</feed>\n"
+    )
+
+
+def _stamp(shift: Shift, when: str | None) -> str:
+    if when:
+        return when.replace("+00:00", "Z")
+    return f"{shift.after.date or '1970-01-01'}T00:00:00Z"
+
+
+def _entry(shift: Shift, when: str | None, self_url: str) -> str:
+    key = f"{shift.party}/{shift.issue}/{shift.after.statement_id}"
+    base = self_url.split("/feeds/", 1)[0]
+    link = f"{base}/evidence?party={shift.party}&issue={shift.issue}"
+    summary = (
+        f"{shift.before.speaker or 'unnamed'} ({shift.before.date}): “{shift.before.quote}” — "
+        f"then {shift.after.speaker or 'unnamed'} ({shift.after.date}): “{shift.after.quote}”"
+    )
+    return (
+        "  <entry>\n"
+        f"    <id>tag:talkwatch,2025:shift/{escape(key)}</id>\n"
+        f"    <title>{escape(describe(shift).split(', ', 1)[0])}</title>\n"
+        f"    <updated>{_stamp(shift, when)}</updated>\n"
+        f"    <published>{shift.after.date or '1970-01-01'}T00:00:00Z</published>\n"
+        f"    <link href={quoteattr(link)}/>\n"
+        f'    <category term={quoteattr(shift.party)} label="party"/>\n'
+        f'    <category term={quoteattr(shift.issue)} label="issue"/>\n'
+        f"    <summary>{escape(summary)}</summary>\n"
+        "  </entry>\n"
+    )

@@ -1,0 +1,93 @@
+"""`talkwatch documents [set-date ID DATE]`: the stored documents and their dates."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
+from . import cli
+from .options import db_option, iso_date, open_store
+
+SOURCE_HELP = (
+    "Date sources: given (ingest --date), set (documents set-date), metadata (the page's), "
+    "feed (the feed entry), url (the web address), dateline, file name."
+)
+
+
+@cli.group(invoke_without_command=True)
+@db_option
+@click.option("--undated", is_flag=True, help="Only documents without a date.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.pass_context
+def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None, fmt: str) -> None:
+    """List stored documents with their dates and where each date came from."""
+    ctx.obj = db_path
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_store(db_path, must_exist=True) as store:
+        rows = list_documents(store.db, undated_only=undated, limit=limit or -1)
+    if fmt == "json":
+        click.echo(dumps(rows))
+        return
+    if not rows:
+        click.echo("No undated documents." if undated else "No documents stored yet.")
+        return
+    table = Table(caption=SOURCE_HELP)
+    for column in ("id", "date", "from", "statements", "site", "feed", "name or URL", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.id[:12],
+            row.date or "undated",
+            row.date_source or ("" if row.date is None else "stored earlier"),
+            str(row.statements),
+            row.site,
+            row.feed,
+            row.url or row.name,
+            row.title,
+        )
+    Console().print(table)
+    missing = sum(1 for row in rows if row.date is None)
+    if missing and not undated:
+        click.echo(
+            f"{missing} undated: their statements count towards no position or shift until "
+            "dated with 'talkwatch documents set-date ID YYYY-MM-DD'."
+        )
+
+
+@documents.command("set-date")
+@click.argument("document")
+@click.argument("day", metavar="DATE")
+@click.option("--db", "db_path", metavar="FILE|URL", help="As for 'talkwatch documents'.")
+@click.pass_context
+def set_date(ctx: click.Context, document: str, day: str, db_path: str | None) -> None:
+    """Correct a stored document's DATE (YYYY-MM-DD); DOCUMENT is its id (or the start of
+    it), name or URL. Its statements are re-dated and positions and shifts recomputed."""
+    checked = iso_date(day)
+    assert checked is not None
+    db_path = db_path or str(ctx.obj)  # else the group's --db, $TALKWATCH_DB or the default
+    with open_store(db_path, must_exist=True) as store:
+        try:
+            found = find_document(store.db, document)
+            changed = redate(store.db, found.id, checked)
+        except DocumentNotFound as err:
+            raise click.ClickException(str(err)) from None
+    label = found.url or found.name
+    if changed:
+        click.echo(
+            f"{label}: dated {checked} (was {found.date or 'undated'}); "
+            f"{found.statements} statement{'s' * (found.statements != 1)} re-dated, "
+            "positions and shifts recomputed."
+        )
+    else:
+        click.echo(f"{label}: already dated {checked}; nothing changed.")

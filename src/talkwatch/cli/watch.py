@@ -1,0 +1,166 @@
+"""`talkwatch watch`: poll the feeds, ingest what is new and relevant, announce shifts."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .. import alerts
+from ..actors import ActorFileError, load_knowledge_base
+from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
+from ..parallel import default_jobs
+from ..relevance import Gate
+from ..store import Store, StoreError
+from ..watch import RETRY_BASE, Watcher
+from . import cli
+from .ingest import load_analyzer
+from .options import db_option, open_store
+
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def interval_seconds(value: str) -> float:
+    """15m, 1h, 90s, 2d or a number of seconds; at least one second."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value.lower())
+    if not match or float(match.group(1)) * _UNITS[match.group(2)] < 1:
+        raise click.BadParameter(f"'{value}' is not an interval; write it as 90s, 15m, 1h or 1d.")
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--interval",
+    default="15m",
+    metavar="DURATION",
+    show_default=True,
+    callback=lambda ctx, param, value: interval_seconds(value),
+    help="Time between two cycles (90s, 15m, 1h).",
+)
+@click.option("--once", is_flag=True, help="Run one cycle and stop.")
+@click.option("--webhook", metavar="URL", help="POST new shifts to this URL as JSON.")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_DELAY,
+    show_default=True,
+    metavar="SECONDS",
+    help="Wait between two requests to the same host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on an answer that has not arrived in full by then.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0, max=10),
+    default=DEFAULT_RETRIES,
+    show_default=True,
+    help="Retries of a timeout, lost connection or 5xx answer, with doubling waits.",
+)
+@click.option(
+    "--retry-feeds-after",
+    type=click.FloatRange(min=0),
+    default=RETRY_BASE,
+    show_default=True,
+    metavar="SECONDS",
+    help="Do not poll a failing feed again before this (doubled for each failure in a row).",
+)
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A YAML file of actors that extends the shipped knowledge base.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="the number of cores",
+    help="Analyse in this many worker processes (when a cycle brings many articles).",
+)
+def watch(
+    db_path: str,
+    interval: float,
+    once: bool,
+    webhook: str | None,
+    delay: float,
+    timeout: float,
+    retries: int,
+    retry_feeds_after: float,
+    actor_files: tuple[str, ...],
+    jobs: int,
+) -> None:
+    """Poll the feeds (see 'talkwatch feeds'), ingest new articles about the negotiation,
+    and print the shifts they bring; Ctrl-C stops between two cycles.
+
+    Each article is fetched and ingested once, also across restarts; articles the
+    relevance gate turns away are recorded as seen and counted. Problems are one
+    line each on standard error, and the watch goes on.
+    """
+    if webhook and not webhook.startswith(("http://", "https://")):
+        raise click.BadParameter(f"'{webhook}' is not a web address.", param_hint="--webhook")
+    try:
+        knowledge = load_knowledge_base([Path(p) for p in actor_files])
+    except ActorFileError as err:
+        raise click.ClickException(str(err)) from None
+    fetcher = Fetcher(delay=delay, timeout=timeout, retries=retries)
+    with open_store(db_path) as store:
+        if not store.db.execute("SELECT 1 FROM feeds LIMIT 1").fetchone():
+            raise click.ClickException("no feeds to watch; add one with 'talkwatch feeds add URL'.")
+        alerts.start(store.db)
+        watcher = Watcher(
+            store=store,
+            load_analyzer=lambda: load_analyzer(actor_files),
+            fetcher=fetcher,
+            jobs=jobs,
+            actor_files=actor_files,
+            retry_base=retry_feeds_after,
+            on_problem=lambda message: click.echo(f"error: {message}", err=True),
+            gate=Gate.load(knowledge),
+        )
+        failures: tuple[type[BaseException], ...] = (StoreError, *store.db.errors)
+        try:
+            while True:
+                started = time.monotonic()
+                try:
+                    report = watcher.cycle()
+                    click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
+                    announce(store, webhook)
+                except failures as err:
+                    reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err)
+                    click.echo(f"error: {store.path}: the cycle stopped ({reason}).", err=True)
+                    if once:
+                        sys.exit(1)
+                    click.echo("error: the next cycle starts where this one stopped.", err=True)
+                if once:
+                    break
+                time.sleep(max(0.0, interval - (time.monotonic() - started)))
+        except KeyboardInterrupt:
+            click.echo("Stopped; the next watch goes on where this one stopped.", err=True)
+
+
+def announce(store: Store, webhook: str | None) -> None:
+    """Print the new shifts, post them, and record them as announced."""
+    db = store.db
+    found = alerts.new_shifts(db)
+    if not found:
+        return
+    for shift in found:
+        click.echo(alerts.describe(shift))
+    if webhook:
+        try:
+            alerts.post_webhook(webhook, found)
+        except alerts.AlertError as err:
+            click.echo(f"error: {err} The shifts are sent again after the next cycle.", err=True)
+            return
+    alerts.mark_alerted(db, found)

@@ -1,0 +1,192 @@
+"""Stored documents: list them, find one, and correct its date.
+
+Correcting a document's date re-dates its statements (a sentence that
+dates itself, "on Sunday", is read against the new date) and marks the
+positions they take part in as stale, in one transaction; ``standing.refresh``
+then recomputes exactly those positions and shifts.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+
+from .analysis import POSITION_STANCES
+from .database import Database
+from .dates import statement_date
+from .standing import refresh
+
+SET_BY_USER = "set"
+
+
+class DocumentNotFound(LookupError):
+    """No stored document, or more than one, answers to what the user typed."""
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One stored document as `talkwatch documents` lists it (no text)."""
+
+    id: str
+    name: str
+    url: str
+    title: str
+    date: str | None
+    date_source: str
+    site: str
+    feed: str  # the name of the watched feed that brought it, if one did
+    statements: int
+    ingested_at: str
+
+
+@dataclass(frozen=True)
+class Undated:
+    """Position-taking statements without a date, and the documents they are in."""
+
+    statements: int
+    documents: int
+
+    def note(self) -> str:
+        """One sentence for the command line and the pages; empty when all are dated."""
+        if not self.statements:
+            return ""
+        s = "s" * (self.statements != 1)
+        d = "s" * (self.documents != 1)
+        return (
+            f"{self.statements} position-taking statement{s} in {self.documents} undated "
+            f"document{d} {'are' if s else 'is'} not counted: list them with "
+            "'talkwatch documents --undated' and date them with "
+            "'talkwatch documents set-date ID YYYY-MM-DD'."
+        )
+
+
+_LIST = """
+    SELECT d.id, d.name, d.url, d.title, d.date, d.date_source, d.site,
+           coalesce((SELECT min(f.name) FROM articles a JOIN feeds f ON f.id = a.feed_id
+                     WHERE a.doc_id = d.id), ''),
+           (SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.ingested_at
+    FROM documents d
+"""
+
+
+def list_documents(db: Database, undated_only: bool = False, limit: int = -1) -> list[DocumentRow]:
+    """Stored documents, oldest first by date, undated ones last."""
+    sql = _LIST + (" WHERE d.date IS NULL" if undated_only else "")
+    sql += " ORDER BY d.date IS NULL, d.date, d.rowid"
+    rows = db.execute(sql + " LIMIT ?", (limit,)) if limit >= 0 else db.execute(sql)
+    return [DocumentRow(*row) for row in rows]
+
+
+def find_document(db: Database, key: str) -> DocumentRow:
+    """The one document whose id starts with ``key``, or whose name or URL is ``key``."""
+    key = key.strip()
+    if not key:
+        raise DocumentNotFound("no document given; name one by its id, name or URL.")
+    rows = db.execute(
+        _LIST + " WHERE d.id LIKE ? OR d.name = ? OR d.url = ? OR d.origin = ? LIMIT 3",
+        (f"{key}%", key, key, key),
+    ).fetchall()
+    if not rows:
+        raise DocumentNotFound(
+            f"{key}: no stored document has this id, name or URL; see 'talkwatch documents'."
+        )
+    if len(rows) > 1:
+        raise DocumentNotFound(
+            f"{key}: names more than one document; give more of the id (see 'talkwatch documents')."
+        )
+    return DocumentRow(*rows[0])
+
+
+def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bool:
+    """Give a stored document a new date; False when it already had it.
+
+    Its statements are dated again and the positions they count towards are
+    recomputed before this returns.
+    """
+    row = db.execute("SELECT date, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise DocumentNotFound(f"{doc_id}: no stored document has this id.")
+    if row[0] == day:
+        return False
+    text = str(row[1])
+    db.begin()
+    try:
+        db.execute(
+            "UPDATE documents SET date = ?, date_source = ? WHERE id = ?", (day, source, doc_id)
+        )
+        statements = db.execute(
+            "SELECT s.id, s.party, s.stance, s.sentence_start, s.sentence_end, "
+            "(SELECT group_concat(i.issue, ' ') FROM statement_issues i "
+            "WHERE i.statement_id = s.id) FROM statements s WHERE s.doc_id = ? ORDER BY s.id",
+            (doc_id,),
+        ).fetchall()
+        db.executemany(
+            "UPDATE statements SET date = ? WHERE id = ?",
+            [
+                (statement_date(text[start:end], day), sid)
+                for sid, _, _, start, end, _ in statements
+            ],
+        )
+        stale = sorted(
+            {
+                (party, issue)
+                for _, party, stance, _, _, issues in statements
+                if party not in ("", "NONE") and stance in POSITION_STANCES
+                for issue in str(issues or "").split()
+            }
+        )
+        db.executemany(
+            "INSERT INTO stale_positions (party, issue) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            stale,
+        )
+        # what readers cache by (web.queries.fingerprint) changes with the dates too
+        db.execute(
+            "INSERT INTO settings (name, value) VALUES ('dates_changed', ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (str(time.time_ns()),),
+        )
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    refresh(db)
+    return True
+
+
+def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:
+    """The id of the document an input (origin and hash of its bytes) was stored as."""
+    row = db.execute(
+        "SELECT doc_id FROM inputs WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def undated(db: Database) -> Undated:
+    """Position-taking statements of a side that carry no date (and are not counted)."""
+    marks = ", ".join("?" for _ in POSITION_STANCES)
+    row = db.execute(
+        "SELECT count(*), count(DISTINCT doc_id) FROM statements WHERE date IS NULL "
+        f"AND party NOT IN ('', 'NONE') AND stance IN ({marks})",
+        POSITION_STANCES,
+    ).fetchone()
+    return Undated(int(row[0]), int(row[1]))
+
+
+def as_json(row: DocumentRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "url": row.url,
+        "title": row.title,
+        "date": row.date,
+        "date_source": row.date_source,
+        "site": row.site,
+        "feed": row.feed,
+        "statements": row.statements,
+        "ingested_at": row.ingested_at,
+    }
+
+
+def dumps(rows: list[DocumentRow]) -> str:
+    return json.dumps([as_json(r) for r in rows], ensure_ascii=False, indent=2)

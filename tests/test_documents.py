@@ -1,0 +1,118 @@
+"""`talkwatch documents`, set-date and ingest --date on stored documents; undated apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from talkwatch.cli import cli
+
+UNDATED = (
+    "Kremlin spokesman Dmitry Peskov said on Tuesday that Russia rejects the proposed "
+    'ceasefire. "We reject any ceasefire that lets Kyiv rearm," Peskov told reporters.\n'
+)
+DATED = (
+    "MOSCOW, March 20, 2025 — Kremlin spokesman Dmitry Peskov said Russia accepts a "
+    'thirty-day ceasefire on energy infrastructure. "We accept the ceasefire on energy '
+    'targets," Peskov said.\n'
+)
+
+
+def run(*args: str) -> str:
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def articles(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / "peskov-rejects.txt").write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "energy-truce.txt").write_text(DATED, encoding="utf-8")
+    return tmp_path / "peskov-rejects.txt", tmp_path / "energy-truce.txt"
+
+
+def test_undated_statements_are_counted_apart_and_set_date_recomputes(
+    database: str, tmp_path: Path
+) -> None:
+    undated, dated = articles(tmp_path)
+    run("ingest", "--db", database, str(undated), str(dated))
+
+    listed = json.loads(run("documents", "--db", database, "--format", "json"))
+    assert [(d["name"], d["date"], d["date_source"]) for d in listed] == [
+        ("energy-truce.txt", "2025-03-20", "dateline"),
+        ("peskov-rejects.txt", None, ""),
+    ]
+    positions = run("positions", "--db", database)
+    assert "accept" in positions and "None" not in positions
+    assert "in 1 undated document are not counted" in positions
+    shifts = run("shifts", "--db", database)
+    assert "No shifts" in shifts and "None" not in shifts and "not counted" in shifts
+    assert "undated" in run("documents", "--db", database)
+
+    # the undated one said it later: Russia went from accepting to rejecting
+    out = run("documents", "--db", database, "set-date", "peskov-rejects.txt", "2025-03-25")
+    assert "dated 2025-03-25 (was undated)" in out
+    shifts = run("shifts", "--db", database, "--format", "json")
+    (shift,) = [s for s in json.loads(shifts) if s["issue"] == "ceasefire"]
+    assert (shift["before"]["stance"], shift["after"]["stance"]) == ("accept", "reject")
+    # "on Tuesday" is read against the new date: Tuesday 25 March 2025
+    assert shift["after"]["date"] == "2025-03-25"
+    assert "not counted" not in run("positions", "--db", database)
+    listed = json.loads(run("documents", "--db", database, "--undated", "--format", "json"))
+    assert listed == []
+
+
+def test_ingest_date_on_a_stored_document_redates_it(database: str, tmp_path: Path) -> None:
+    undated, dated = articles(tmp_path)
+    run("ingest", "--db", database, str(undated), str(dated))
+    out = run("ingest", "--db", database, "--date", "2025-03-12", str(undated))
+    assert "1 already stored (1 given the new date)" in out
+    (shift,) = [
+        s
+        for s in json.loads(run("shifts", "--db", database, "--format", "json"))
+        if s["issue"] == "ceasefire"
+    ]
+    # the last rejection (the quote, told on the day) of 12 March; then the acceptance
+    assert (shift["before"]["date"], shift["before"]["stance"]) == ("2025-03-12", "reject")
+    dates = {s["date"] for s in json.loads(run("timeline", "--db", database, "--format", "json"))}
+    assert {"2025-03-11", "2025-03-12"} <= dates  # "said on Tuesday": the day before
+    assert (shift["after"]["date"], shift["after"]["stance"]) == ("2025-03-20", "accept")
+    listed = json.loads(run("documents", "--db", database, "--format", "json"))
+    assert ("peskov-rejects.txt", "2025-03-12", "given") in [
+        (d["name"], d["date"], d["date_source"]) for d in listed
+    ]
+    again = run("ingest", "--db", database, "--date", "2025-03-12", str(undated))
+    assert "given the new date" not in again
+
+
+def test_set_date_names_a_missing_or_ambiguous_document(tmp_path: Path) -> None:
+    undated, dated = articles(tmp_path)
+    db = str(tmp_path / "t.db")
+    run("ingest", "--db", db, str(undated), str(dated))
+    result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "nope", "2025-01-01"])
+    assert result.exit_code == 1
+    assert "nope: no stored document has this id, name or URL" in result.output
+    result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "", "2025-01-01"])
+    assert result.exit_code == 1 and "no document given" in result.output
+    result = CliRunner().invoke(
+        cli, ["documents", "--db", db, "set-date", "energy-truce.txt", "2025-13-01"]
+    )
+    assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_the_overview_says_what_is_undated_and_follows_a_new_date(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from talkwatch.web.app import create_app
+
+    undated, dated = articles(tmp_path)
+    db = str(tmp_path / "t.db")
+    run("ingest", "--db", db, str(undated), str(dated))
+    client = TestClient(create_app(db))
+    page = client.get("/").text
+    assert "position-taking statements in 1 undated document are not counted" in page
+    assert "walk-back" not in page
+    run("documents", "--db", db, "set-date", "peskov-rejects.txt", "2025-03-25")
+    page = client.get("/").text  # the same server: what it cached follows the new date
+    assert "not counted" not in page and "walk-back" in page

@@ -1,0 +1,66 @@
+"""Reading feeds (RSS, Atom, news sitemaps), canonical links, and the relevance gate."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch.feeds import canonical_url, read_feed
+from talkwatch.relevance import Gate
+
+TALKS = (
+    "Kremlin spokesman Dmitry Peskov said on Tuesday that Moscow would not accept a "
+    "ceasefire that allowed Ukraine to rearm, as delegations prepared for talks in Riyadh."
+)
+FOOTBALL = (
+    "Arsenal beat Chelsea 2-1 on Saturday in a tense London derby; the manager said the "
+    "title race was far from over and praised his defence."
+)
+WEATHER_IN_KYIV = "Snow is expected in Kyiv on Sunday, with temperatures falling to minus ten."
+
+
+@pytest.fixture(scope="module")
+def gate() -> Gate:
+    return Gate.load()
+
+
+def test_the_gate_wants_an_issue_and_a_side(gate: Gate) -> None:
+    verdict = gate.judge(TALKS)
+    assert verdict.relevant and "ceasefire" in verdict.reason
+    assert not gate.judge(FOOTBALL).relevant
+    assert gate.judge(WEATHER_IN_KYIV).reason == "names no issue of the negotiation"
+
+
+def test_a_feed_filter_replaces_the_gate(gate: Gate) -> None:
+    assert gate.judge(FOOTBALL, "Arsenal, Chelsea").relevant
+    assert gate.judge(WEATHER_IN_KYIV, "snow").reason == "filter: snow"
+    assert not gate.judge(TALKS, "Istanbul").relevant
+    assert not gate.judge("The ceasefires were discussed.", "ceasefire").relevant
+
+
+def test_canonical_urls() -> None:
+    assert (
+        canonical_url("HTTPS://News.Example:443/a?utm_source=x&b=2&a=1#top")
+        == "https://news.example/a?a=1&b=2"
+    )
+    assert canonical_url("/b/c", "http://news.example:8080/feed") == "http://news.example:8080/b/c"
+
+
+def test_a_news_sitemap_gives_links_titles_and_dates() -> None:
+    sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc>https://news.example/world/istanbul-talks?utm_campaign=x</loc>
+    <news:news><news:publication_date>2025-05-16T08:00:00+00:00</news:publication_date>
+    <news:title>Delegations meet in Istanbul</news:title></news:news></url>
+  <url><loc>not a link</loc></url>
+</urlset>"""
+    content = read_feed(sitemap, "https://news.example/news-sitemap.xml")
+    (entry,) = content.entries
+    assert (entry.url, entry.title, entry.date) == (
+        "https://news.example/world/istanbul-talks",
+        "Delegations meet in Istanbul",
+        "2025-05-16",
+    )
+    assert content.problems == [
+        "https://news.example/news-sitemap.xml: 1 sitemap entry without a web address skipped."
+    ]

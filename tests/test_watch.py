@@ -1,0 +1,435 @@
+"""Watching feeds: polling, polite fetching, exactly-once ingest, the relevance gate,
+bad feeds and articles, alerts and the Atom feed of shifts. Everything is served
+by a local HTTP server the test starts (tests/feed_server.py); no internet."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from feed_server import Page, Site, article, rss
+from talkwatch import alerts, feedstore
+from talkwatch.cli import cli
+from talkwatch.documents import list_documents
+from talkwatch.fetch import Fetcher
+from talkwatch.pipeline import Analyzer
+from talkwatch.store import Store
+from talkwatch.watch import CycleReport, Watcher
+from talkwatch.web.app import create_app
+
+REJECT = [
+    "Kremlin spokesman Dmitry Peskov said on Tuesday that Russia rejects the proposed "
+    "ceasefire put forward by Washington.",
+    '"We reject any ceasefire that lets Kyiv rearm," Peskov told reporters in Moscow.',
+]
+ACCEPT = [
+    "Kremlin spokesman Dmitry Peskov said Russia accepts a thirty-day ceasefire on energy "
+    "infrastructure after a call between the two presidents.",
+    '"We accept the ceasefire on energy targets," Peskov said after the call.',
+]
+GUARANTEES = [
+    "Ukrainian President Volodymyr Zelensky demanded security guarantees from Western allies "
+    "before any agreement with Moscow.",
+    '"Without security guarantees there will be no peace," Zelensky told reporters in Kyiv.',
+]
+FOOTBALL = [
+    "Arsenal beat Chelsea 2-1 on Saturday in a tense London derby at the Emirates Stadium.",
+    "The manager praised his defence and said the title race was far from over.",
+]
+JSON_ATOM = "application/atom+xml"
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer.load()
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with Site() as running:
+        yield running
+
+
+def watcher(store: Store, analyzer: Analyzer, **fetch: float) -> Watcher:
+    settings = {"delay": 0.0, "timeout": 5.0, "retries": 0, "backoff": 0.0, **fetch}
+    return Watcher(
+        store=store,
+        load_analyzer=lambda: analyzer,
+        fetcher=Fetcher(**settings),  # type: ignore[arg-type]
+        retry_base=0.0,
+    )
+
+
+def news_site(site: Site) -> None:
+    site.pages["/world/peskov-rejects"] = Page(
+        article("Russia rejects truce", REJECT, "2025-03-11")
+    )
+    site.pages["/2025/03/20/energy-truce"] = Page(article("Russia accepts energy truce", ACCEPT))
+    site.pages["/sport/derby"] = Page(article("Arsenal win the derby", FOOTBALL, "2025-03-15"))
+    site.pages["/world/empty"] = Page(b"<html><body><nav>Home | World</nav></body></html>")
+    site.pages["/mirror/peskov"] = site.pages["/world/peskov-rejects"]  # the same page elsewhere
+    site.pages["/feed.xml"] = Page(
+        rss(
+            "World news",
+            [
+                {
+                    "title": "Russia rejects truce",
+                    "link": site.url("/world/peskov-rejects"),
+                    "pubDate": "Tue, 11 Mar 2025 09:00:00 GMT",
+                },
+                {
+                    "title": "Russia accepts",
+                    "link": site.url("/2025/03/20/energy-truce?utm_source=rss"),
+                },
+                {"title": "Arsenal win", "link": site.url("/sport/derby")},
+                {"title": "Menu", "link": site.url("/world/empty")},
+                {"title": "A briefing without a link"},
+                {"title": "Removed", "link": site.url("/world/removed")},
+            ],
+        ),
+        "application/rss+xml",
+        etag='"v1"',
+    )
+
+
+def test_new_updated_duplicate_and_off_topic_entries(
+    database: str, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    store = Store.open(database)
+    try:
+        _, added = feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        assert added
+        alerts.start(store.db)
+        first = watcher(store, analyzer).cycle()
+        assert (first.new_links, first.fetched, first.ingested) == (5, 4, 2)
+        assert (first.off_topic, first.no_article, first.failed_articles) == (1, 1, 1)
+        assert any("1 entry without a web link skipped" in p for p in first.problems)
+        assert any("/world/removed: the server answered 404" in p for p in first.problems)
+        assert any("/world/empty: no article text found" in p for p in first.problems)
+        dates = {
+            row.url.rsplit("/", 1)[-1]: (row.date, row.date_source, row.site, row.feed)
+            for row in list_documents(store.db)
+        }
+        assert dates == {
+            "peskov-rejects": ("2025-03-11", "metadata", "127.0.0.1", "world"),
+            "energy-truce": ("2025-03-20", "url", "127.0.0.1", "world"),
+        }
+        (shift,) = alerts.new_shifts(store.db)
+        assert (shift.party, shift.issue, shift.before.stance, shift.after.stance) == (
+            "RUS", "ceasefire", "reject", "accept",
+        )  # fmt: skip
+        alerts.mark_alerted(store.db, [shift])
+        assert alerts.new_shifts(store.db) == []
+        ((recent, announced),) = alerts.recent_shifts(store.db, "rus", "ceasefire")
+        assert recent == shift and announced is not None
+        assert alerts.recent_shifts(store.db, "UKR") == []
+        assert alerts.changed_since(store.db, "2000-01-01T00:00:00+00:00") == ([shift], 2)
+        assert alerts.changed_since(store.db, "2999-01-01T00:00:00+00:00") == ([], 0)
+
+        # The feed changes: one entry updated, the same article under a tracking link
+        # and at a mirror address, a new story; and a second feed links a known one.
+        site.pages["/world/guarantees"] = Page(
+            article("Zelensky: guarantees first", GUARANTEES, "2025-03-21")
+        )
+        site.pages["/feed.xml"] = Page(
+            rss(
+                "World news",
+                [
+                    {"title": "Zelensky wants guarantees", "link": site.url("/world/guarantees")},
+                    {
+                        "title": "Russia rejects truce (updated)",
+                        "link": site.url("/world/peskov-rejects"),
+                        "pubDate": "Tue, 11 Mar 2025 09:00:00 GMT",
+                        "updated": "2025-03-11T12:00:00Z",
+                    },
+                    {
+                        "title": "Russia rejects",
+                        "link": site.url("/world/peskov-rejects?utm_medium=x#c"),
+                    },
+                    {"title": "Mirror", "link": site.url("/mirror/peskov")},
+                ],
+            ),
+            "application/rss+xml",
+            etag='"v2"',
+        )
+        site.pages["/other.xml"] = Page(
+            rss("Other", [{"title": "Truce", "link": site.url("/2025/03/20/energy-truce")}]),
+            "application/rss+xml",
+        )
+        feedstore.add_feed(store.db, site.url("/other.xml"), "other", "")
+        before = len(site.paths())
+        second = watcher(store, analyzer).cycle()
+        fetched = site.paths()[before:]
+        assert sorted(p for p in fetched if not p.endswith((".xml", "robots.txt"))) == [
+            "/mirror/peskov", "/world/guarantees", "/world/removed",
+        ]  # fmt: skip
+        assert (second.new_links, second.ingested, second.duplicates) == (2, 1, 1)
+        assert (second.updated, second.seen) == (1, 1)  # the updated entry is not refetched
+        assert store.counts()["documents"] == 3
+        assert feedstore.totals(store.db) == {
+            "ingested": 3, "duplicate": 1, "off-topic": 1, "no-article": 1, "failed": 1,
+        }  # fmt: skip
+    finally:
+        store.close()
+
+
+def test_an_unchanged_feed_answers_304_and_nothing_is_fetched(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    with_store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(with_store.db, site.url("/feed.xml"), "world", "")
+        watcher(with_store, analyzer).cycle()
+        before = len(site.requests)
+        again = watcher(with_store, analyzer).cycle()
+        asked = site.requests[before:]
+        feed_asks = [r for r in asked if r.path == "/feed.xml"]
+        assert [r.headers.get("If-None-Match") for r in feed_asks] == ['"v1"']
+        assert again.unchanged == 1 and again.new_links == 0
+        # only the article that failed to download is tried again
+        assert [r.path for r in asked if r.path not in ("/feed.xml", "/robots.txt")] == [
+            "/world/removed"
+        ]
+    finally:
+        with_store.close()
+
+
+def test_a_failing_feed_is_reported_retried_later_and_the_others_go_on(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    site.pages["/broken.xml"] = Page(b"Internal error", "text/plain", status=500)
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/broken.xml"), "broken", "")
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        report = watcher(store, analyzer, retries=1).cycle()
+        assert report.failed_feeds == 1 and report.ingested == 2
+        (line,) = [p for p in report.problems if "broken.xml" in p]
+        assert "the server answered 500 Internal Server Error after 2 tries" in line
+        assert "tried again after" in line
+        assert site.paths().count("/broken.xml") == 2  # one retry
+        broken = feedstore.find_feed(store.db, "broken")
+        assert broken.failures == 1 and "500" in broken.error
+        site.pages["/broken.xml"] = Page(rss("Fixed", []), "application/rss+xml")
+        later = watcher(store, analyzer).cycle()
+        assert later.failed_feeds == 0
+        assert feedstore.find_feed(store.db, "broken").failures == 0
+    finally:
+        store.close()
+
+
+def test_a_slow_host_times_out_while_the_others_are_fetched(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    with Site() as slow:
+        slow.pages["/story"] = Page(article("Truce talks", GUARANTEES), delay=3.0)
+        slow.pages["/feed.xml"] = Page(
+            rss("Slow", [{"title": "Talks", "link": slow.url("/story")}]), "application/rss+xml"
+        )
+        store = Store.open(str(tmp_path / "t.db"))
+        try:
+            feedstore.add_feed(store.db, slow.url("/feed.xml"), "slow", "")
+            feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+            started = time.monotonic()
+            report = watcher(store, analyzer, timeout=0.5).cycle()
+            assert time.monotonic() - started < 15
+            assert report.ingested == 2
+            (line,) = [p for p in report.problems if "/story" in p]
+            assert "no answer within 0.5 s" in line and "tried again next cycle" in line
+        finally:
+            store.close()
+
+
+def test_one_request_at_a_time_per_host_with_a_delay(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    site.pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /sport/\n", "text/plain")
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        report = watcher(store, analyzer, delay=0.2).cycle()
+        times = [r.at for r in site.requests]
+        assert all(b - a >= 0.19 for a, b in pairwise(times))
+        assert "/sport/derby" not in site.paths()
+        assert any(
+            "/sport/derby: the site's robots.txt does not allow" in p for p in report.problems
+        )
+        assert report.no_article == 2  # the empty page, and the one robots.txt keeps out
+        assert not [a for a in feedstore.pending_articles(store.db) if "derby" in a.url]
+    finally:
+        store.close()
+
+
+def test_malformed_feeds_and_a_page_that_is_not_a_feed(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    good = rss("Cut", [{"title": "Russia rejects", "link": site.url("/world/peskov-rejects")}])
+    broken = good.replace(b"</channel></rss>", b"<item><title>Tom & Jerry</title><link>/s/1</lin")
+    site.pages["/cut.xml"] = Page(broken, "application/rss+xml")
+    site.pages["/page.html"] = Page(article("Not a feed", FOOTBALL))
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/cut.xml"), "cut", "")
+        feedstore.add_feed(store.db, site.url("/page.html"), "page", "")
+        report = watcher(store, analyzer).cycle()
+        cut = next(p for p in report.problems if "cut.xml" in p)
+        assert "the feed is malformed" in cut and "entries that could be read are used" in cut
+        (page,) = [p for p in report.problems if "page.html" in p]
+        assert "page.html: not an RSS or Atom feed; the feed is tried again after" in page
+        assert report.ingested == 1 and report.failed_feeds == 1
+    finally:
+        store.close()
+
+
+def test_a_feed_of_100000_entries_is_read_up_to_the_limit(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{site.url(f'/s/{n}')}</link></item>"
+        for n in range(100_000)
+    )
+    site.pages["/huge.xml"] = Page(
+        f'<rss version="2.0"><channel><title>Huge</title>{items}</channel></rss>'.encode(),
+        "application/rss+xml",
+    )
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/huge.xml"), "huge", "")
+        report = CycleReport()
+        started = time.monotonic()
+        watcher(store, analyzer).poll(report)
+        assert time.monotonic() - started < 10
+        (line,) = report.problems
+        assert "huge.xml" in line and "only the first 1,000 are read" in line
+        assert report.new_links == 1000
+    finally:
+        store.close()
+
+
+def test_after_a_crash_between_storing_and_marking_nothing_is_fetched_twice(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        watcher(store, analyzer).cycle()
+        # as a kill -9 right after each document's transaction would leave them
+        store.db.execute("UPDATE articles SET status = 'pending' WHERE status = 'ingested'")
+        before = len(site.paths())
+        report = watcher(store, analyzer).cycle()
+        assert "/world/peskov-rejects" not in site.paths()[before:]
+        assert report.ingested == 0 and store.counts()["documents"] == 2
+        assert feedstore.totals(store.db)["ingested"] == 2
+    finally:
+        store.close()
+
+
+def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, site: Site) -> None:
+    news_site(site)
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    run = runner.invoke(cli, ["feeds", "add", site.url("/feed.xml"), "--name", "world", "--db", db])
+    assert "Watching" in run.output and "as 'world'" in run.output
+    out = runner.invoke(
+        cli,
+        ["watch", "--once", "--db", db, "--delay", "0", "--retries", "0", "--jobs", "1",
+         "--webhook", site.url("/hook")],
+    )  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "walk-back RUS on ceasefire: reject (2025-03-11) -> accept (2025-03-20)" in out.output
+    assert "error: " in out.output and "/world/removed" in out.output
+    (posted,) = site.posted
+    (sent,) = json.loads(posted)["shifts"]
+    assert (sent["party"], sent["issue"], sent["after"]["stance"]) == ("RUS", "ceasefire", "accept")
+    again = runner.invoke(cli, ["watch", "--once", "--db", db, "--delay", "0", "--jobs", "1"])
+    assert "walk-back" not in again.output and len(site.posted) == 1
+    listed = runner.invoke(cli, ["feeds", "list", "--db", db]).output
+    assert "world" in listed and "1 off-topic" in listed
+    assert runner.invoke(cli, ["feeds", "remove", "world", "--db", db]).exit_code == 0
+    gone = runner.invoke(cli, ["feeds", "remove", "world", "--db", db])
+    assert gone.exit_code == 1 and "world: no watched feed" in gone.output
+    bad = runner.invoke(cli, ["watch", "--once", "--db", db, "--interval", "soon"])
+    assert bad.exit_code == 2 and "'soon' is not an interval" in bad.output
+
+    # a webhook that fails: said in one line, and the shifts are sent after the next cycle
+    failing = str(tmp_path / "h.db")
+    site.pages["/down"] = Page(b"", status=503)
+    runner.invoke(cli, ["feeds", "add", site.url("/feed.xml"), "--db", failing])
+    hook = ["--webhook", site.url("/down"), "--delay", "0", "--jobs", "1", "--retries", "0"]
+    out = runner.invoke(cli, ["watch", "--once", "--db", failing, *hook])
+    assert "/down: the webhook answered 503" in out.output and "sent again" in out.output
+    del site.pages["/down"]
+    out = runner.invoke(cli, ["watch", "--once", "--db", failing, *hook])
+    assert "walk-back RUS on ceasefire" in out.output and len(site.posted) == 3
+
+    # --filter: only articles with the feed's words are analysed
+    filtered = str(tmp_path / "f.db")
+    runner.invoke(
+        cli, ["feeds", "add", site.url("/feed.xml"), "--filter", "Arsenal", "--db", filtered]
+    )
+    out = runner.invoke(cli, ["watch", "--once", "--db", filtered, "--delay", "0", "--jobs", "1"])
+    assert "1 ingested" in out.output and "2 off-topic" in out.output
+
+
+def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer) -> None:
+    news_site(site)
+    db = str(tmp_path / "t.db")
+    store = Store.open(db)
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        watcher(store, analyzer).cycle()
+    finally:
+        store.close()
+    client = TestClient(create_app(db, load_analyzer=lambda: analyzer))
+    answer = client.get("/feeds/shifts.atom", params={"party": "rus", "issue": "ceasefire"})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith(JSON_ATOM)
+    parsed = feedparser.parse(answer.content)
+    assert not parsed.bozo and parsed.version == "atom10"
+    (entry,) = parsed.entries
+    assert entry.id.endswith("RUS/ceasefire/" + entry.id.rsplit("/", 1)[-1])
+    assert "walk-back RUS on ceasefire" in entry.title
+    assert {t.term for t in entry.tags} == {"RUS", "ceasefire"}
+    assert "Russia accepts a thirty-day ceasefire on energy infrastructure" in entry.summary
+    assert "We reject any ceasefire that lets Kyiv rearm" in entry.summary
+    assert entry.published.startswith("2025-03-20")
+    same = feedparser.parse(client.get("/feeds/shifts.atom?party=RUS").content)
+    assert [e.id for e in same.entries] == [entry.id]
+    assert feedparser.parse(client.get("/feeds/shifts.atom?party=UKR").content).entries == []
+    assert client.get("/feeds/shifts.atom?issue=weather").status_code == 422
+
+    # the dashboard's changes since the last visit (kept in a cookie, to the second)
+    time.sleep(1.1)
+    first = client.get("/changes")
+    assert "first visit" in first.text and "RUS</strong> on <strong>ceasefire" in first.text
+    time.sleep(1.1)  # visits are told apart to the second
+    assert "0 new document(s), 0 shift(s)" in client.get("/changes").text
+    site.pages["/world/rejected-again"] = Page(
+        article("Moscow rejects truce again", [*REJECT[:1], "Talks stalled."], "2025-03-25")
+    )
+    site.pages["/feed.xml"] = Page(
+        rss("World news", [{"title": "Again", "link": site.url("/world/rejected-again")}]),
+        "application/rss+xml",
+    )
+    store = Store.open(db)
+    try:
+        watcher(store, analyzer).cycle()
+    finally:
+        store.close()
+    later = client.get("/changes").text
+    assert "1 new document(s), 1 shift(s)" in later
+    assert "accept</span> (2025-03-20) → " in later or "(2025-03-20) →" in later
