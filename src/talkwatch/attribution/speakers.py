@@ -52,10 +52,12 @@ class Speakers(Mentions):
         misparsed_past = (
             verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.i == verb.head.i + 1
         )
+        active = any(c.dep_ == "nsubj" for c in children)  # a past tense tagged participle
         if (
             verb.tag_ == "VBN"
             and not any(c.lemma_ == "have" for c in children)
             and not misparsed_past
+            and not active
         ):
             return False
         progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in children)
