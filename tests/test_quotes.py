@@ -31,3 +31,21 @@ def test_unclosed_mark_is_dropped() -> None:
 
 def test_apostrophes_are_not_quotation_marks() -> None:
     assert contents("Ukraine's army and Russia's navy") == []
+
+
+def test_single_curly_quotation_marks_in_the_british_style() -> None:
+    text = (
+        "Guterres said the deal ‘did not come easy… it has been a long road’, and the "
+        "leaders’ summit welcomed it. Putin’s aide said ‘We don’t agree with that.’"
+    )
+    assert [text[q.start : q.end] for q in find_quotations(text)] == [
+        "did not come easy… it has been a long road",
+        "We don’t agree with that.",
+    ]
+
+
+def test_single_marks_inside_a_double_quotation_and_lone_terms_are_not_quotations() -> None:
+    text = "“He called it ‘no way forward’ twice,” she said of the ‘denazification’ demand."
+    assert [text[q.start : q.end] for q in find_quotations(text)] == [
+        "He called it ‘no way forward’ twice,"
+    ]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+MIN_SINGLE_WORDS = 2  # ‘denazification’ alone is a term, not a quotation
 MAX_PARAGRAPHS = 6
 
 
@@ -52,7 +54,42 @@ def _direction(text: str, i: int) -> str:
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    """All balanced quotations in ``text``, in order, not nested."""
+    """All balanced quotations in ``text``, in order, not nested.
+
+    Double marks first; then single curly marks (‘…’, the British style) outside
+    them, where a closing ’ is told from an apostrophe by what follows it.
+    """
+    doubles = _double_quotations(text)
+    return sorted([*doubles, *_single_quotations(text, doubles)], key=lambda q: q.start)
+
+
+def _single_quotations(text: str, doubles: list[Quotation]) -> list[Quotation]:
+    found: list[Quotation] = []
+    start = text.find(SINGLE_OPEN)
+    while start != -1:
+        if inside(doubles, start) is None and (start == 0 or not text[start - 1].isalnum()):
+            end = _single_close(text, start + 1)
+            if end is not None and len(text[start + 1 : end].split()) >= MIN_SINGLE_WORDS:
+                found.append(Quotation(start + 1, end))
+                start = end
+        start = text.find(SINGLE_OPEN, start + 1)
+    return found
+
+
+def _single_close(text: str, begin: int) -> int | None:
+    """The ’ that closes a single quotation opened before ``begin``, within its paragraph."""
+    stop = text.find("\n\n", begin)
+    stop = len(text) if stop == -1 else stop
+    for i in range(begin, stop):
+        if text[i] == SINGLE_OPEN:
+            return None  # another opens first: this one was an apostrophe or a typo
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if text[i] == SINGLE_CLOSE and not text[i - 1].isspace() and not after.isalnum():
+            return i
+    return None
+
+
+def _double_quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     opened: int | None = None
     for i, char in enumerate(text):
