@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -31,8 +34,34 @@ def shared() -> Path:
 def skip_service(reason: str) -> None:
     """Skip, or fail where $TALKWATCH_REQUIRE_SERVICES is set (as in CI, which has them)."""
     if os.environ.get("TALKWATCH_REQUIRE_SERVICES"):
-        pytest.fail(f"{reason} (and TALKWATCH_REQUIRE_SERVICES is set)")
+        pytest.fail(f"{reason} (and TALKWATCH_REQUIRE_SERVICES is set)", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium, driven through Playwright, for the browser tests."""
+    found = shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+    if found is None:
+        skip_service(
+            "no browser tests: no chromium on PATH nor at /usr/bin/chromium "
+            "(apt-get install -y chromium)"
+        )
+    if importlib.util.find_spec("playwright") is None:
+        skip_service("no browser tests: Playwright is not installed (the 'test' extra)")
+    return str(found)
+
+
+@pytest.fixture(scope="session")
+def distributed() -> ModuleType:
+    """The `distributed` package (the 'cluster' extra), for the tests of the Dask engine."""
+    if importlib.util.find_spec("distributed") is None:
+        skip_service("no Dask tests: distributed is not installed (the 'cluster' extra)")
+    import distributed as package
+
+    return package
 
 
 @pytest.fixture(scope="session")
@@ -40,19 +69,25 @@ def postgres_admin() -> Iterator[str]:
     """The admin URL of a PostgreSQL server (see postgres_server.py for which one)."""
     from postgres_server import LOCAL_SERVER, answers, throwaway_server
 
+    if importlib.util.find_spec("psycopg") is None:
+        skip_service("no PostgreSQL tests: psycopg is not installed (talkwatch[postgres])")
+    named = os.environ.get("TALKWATCH_TEST_POSTGRES")
+    if named:  # the server asked for, or none: another one would test something else
+        if problem := answers(named):
+            where = urlsplit(named)
+            skip_service(
+                "no PostgreSQL server for the server-store tests: $TALKWATCH_TEST_POSTGRES "
+                f"names {where.hostname}:{where.port or 5432}, which does not answer ({problem})"
+            )
+        yield named
+        return
     tried: list[str] = []
     with ExitStack() as stack:
-        url = os.environ.get("TALKWATCH_TEST_POSTGRES")
-        if url and (problem := answers(url)):
-            tried.append(f"$TALKWATCH_TEST_POSTGRES: {problem}")
-            url = None
-        if importlib.util.find_spec("psycopg") is None:
-            skip_service("no PostgreSQL tests: psycopg is not installed (talkwatch[postgres])")
-        if not url:
-            try:
-                url = stack.enter_context(throwaway_server())
-            except RuntimeError as err:
-                tried.append(f"a throwaway server: {err}")
+        url: str | None = None
+        try:
+            url = stack.enter_context(throwaway_server())
+        except RuntimeError as err:
+            tried.append(f"a throwaway server: {err}")
         if not url:
             problem = answers(LOCAL_SERVER)
             if problem is None:
@@ -60,7 +95,7 @@ def postgres_admin() -> Iterator[str]:
             else:
                 tried.append(f"{LOCAL_SERVER}: {problem}")
         if not url:
-            pytest.skip(
+            skip_service(
                 "no PostgreSQL server for the server-store tests; tried " + "; ".join(tried)
             )
         yield url
