@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# ../shared beside the repository (CI clones it there), or where $TALKWATCH_SHARED says
+SHARED = Path(os.environ.get("TALKWATCH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 
 
 @pytest.fixture(scope="session")
@@ -25,9 +26,21 @@ def nlp():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """../shared beside the repository; tests that need it skip where it is absent."""
-    if not (SHARED / "seeds").is_dir() or not (SHARED / "gold").is_dir():
-        pytest.skip("../shared (seeds and gold reference articles) is not present beside the repo")
+    """../shared beside the repository: the reference articles, a PolNeAR sample, the scorers.
+
+    Tests that need it skip where it is absent (a user's clone); on CI (CI=true) they fail.
+    """
+    needed = ["seeds", "gold", "polnear-dev/seeds", "polnear-dev/gold", "score.py", "polnear.py"]
+    missing = [name for name in needed if not (SHARED / name).exists()]
+    if missing:
+        reason = (
+            f"{SHARED} lacks {', '.join(missing)}"
+            if SHARED.is_dir()
+            else f"no {SHARED} (the shared reference articles and scorers) beside the repository"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}, and CI=true: on CI it must be there", pytrace=False)
+        pytest.skip(reason)
     return SHARED
 
 
