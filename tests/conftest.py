@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import pytest
@@ -77,9 +78,14 @@ def distributed() -> ModuleType:
     return package
 
 
+class PostgresServer(NamedTuple):
+    admin_url: str
+    throwaway: bool  # started for this session and deleted with its folder at the end
+
+
 @pytest.fixture(scope="session")
-def postgres_admin() -> Iterator[str]:
-    """The admin URL of a PostgreSQL server (see postgres_server.py for which one)."""
+def postgres_admin() -> Iterator[PostgresServer]:
+    """A PostgreSQL server the tests may create databases on (see postgres_server.py)."""
     from postgres_server import LOCAL_SERVER, answers, throwaway_server
 
     if importlib.util.find_spec("psycopg") is None:
@@ -92,43 +98,47 @@ def postgres_admin() -> Iterator[str]:
                 "no PostgreSQL server for the server-store tests: $TALKWATCH_TEST_POSTGRES "
                 f"names {where.hostname}:{where.port or 5432}, which does not answer ({problem})"
             )
-        yield named
+        yield PostgresServer(named, throwaway=False)
         return
     tried: list[str] = []
     with ExitStack() as stack:
-        url: str | None = None
+        server: PostgresServer | None = None
         try:
-            url = stack.enter_context(throwaway_server())
+            server = PostgresServer(stack.enter_context(throwaway_server()), throwaway=True)
         except RuntimeError as err:
             tried.append(f"a throwaway server: {err}")
-        if not url:
+        if server is None:
             problem = answers(LOCAL_SERVER)
             if problem is None:
-                url = LOCAL_SERVER
+                server = PostgresServer(LOCAL_SERVER, throwaway=False)
             else:
                 tried.append(f"{LOCAL_SERVER}: {problem}")
-        if not url:
+        if server is None:
             skip_service(
                 "no PostgreSQL server for the server-store tests; tried " + "; ".join(tried)
             )
-        yield url
+        yield server
 
 
 @pytest.fixture(scope="session")
-def new_pg_database(postgres_admin: str) -> Iterator[Callable[[], str]]:
-    """Makes empty PostgreSQL databases (URLs); all are dropped at the end of the session."""
+def new_pg_database(postgres_admin: PostgresServer) -> Iterator[Callable[[], str]]:
+    """Makes empty PostgreSQL databases (URLs), dropped at the end of the session.
+
+    A throwaway server goes with its databases, so nothing is dropped one by one there.
+    """
     from postgres_server import drop_database, fresh_database
 
     made: list[str] = []
 
     def make() -> str:
-        url, name = fresh_database(postgres_admin)
+        url, name = fresh_database(postgres_admin.admin_url)
         made.append(name)
         return url
 
     yield make
-    for name in made:
-        drop_database(postgres_admin, name)
+    if not postgres_admin.throwaway:
+        for name in made:
+            drop_database(postgres_admin.admin_url, name)
 
 
 @pytest.fixture
