@@ -15,15 +15,13 @@
    --server, into a fresh database on that PostgreSQL server; the point where
    the database, not the analysis, becomes the limit.
 
-The issue model is switched off (TALKWATCH_ISSUE_MODEL=off), as in the default
-install; docs/deployment.md turns these figures into a capacity note.
+docs/deployment.md turns these figures into a capacity note.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
 import subprocess
 import sys
 import tempfile
@@ -137,7 +135,6 @@ def main() -> None:
     parser.add_argument("--store-only", action="store_true", help="skip the engine runs")
     parser.add_argument("--server", help="admin URL of a PostgreSQL server to measure too")
     args = parser.parse_args()
-    os.environ["TALKWATCH_ISSUE_MODEL"] = "off"
     with tempfile.TemporaryDirectory() as tmp:
         if not args.store_only:
             report_engines(Path(tmp) / "corpus", Path(tmp), args.documents, args.rounds)

@@ -34,10 +34,16 @@ def talkwatch(*args: str) -> list[str]:
     return [sys.executable, "-c", "from talkwatch.cli import cli; cli()", *args]
 
 
-def start_ingest(db: Path | str, *targets: Path) -> subprocess.Popen[bytes]:
-    """`talkwatch ingest` in its own process group (so its workers can be killed with it)."""
+def start_ingest(
+    db: Path | str, *targets: Path, jobs: int | None = None
+) -> subprocess.Popen[bytes]:
+    """`talkwatch ingest` in its own process group (so its workers can be killed with it).
+
+    ``jobs`` None leaves talkwatch's default (one worker per core).
+    """
+    options = ["--jobs", str(jobs)] if jobs else []
     return subprocess.Popen(
-        talkwatch("ingest", *map(str, targets), "--db", str(db), "-q"),
+        talkwatch("ingest", *map(str, targets), "--db", str(db), "-q", *options),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,

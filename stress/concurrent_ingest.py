@@ -29,6 +29,8 @@ from common import report, start_ingest, talkwatch, verify, write_documents
 from talkwatch.database import is_server_url
 from talkwatch.store import Store
 
+PAUSE = 0.02  # seconds between a reader's rounds: it reads throughout without taking a core
+
 
 @dataclass
 class Reader:
@@ -63,6 +65,7 @@ class Reader:
                     self.errors.append(f"statements went down from {last} to {statements}")
                 last = statements
                 self.queries += 1
+                self.stop.wait(PAUSE)
         finally:
             store.close()
 
@@ -89,6 +92,7 @@ class HttpReader(Reader):
                 self.errors.append(f"statements went down from {last} to {total}")
             last = total
             self.queries += 1
+            self.stop.wait(PAUSE)
 
     def _get(self, path: str) -> dict:  # type: ignore[type-arg]
         with urllib.request.urlopen(self.base + path, timeout=30) as answer:
@@ -135,10 +139,12 @@ def run(
     timeout: float = 900,
     db: str | None = None,
     serve_port: int | None = None,
+    jobs: int | None = None,
 ) -> Outcome:
     """Two ingests into ``db`` (a file in ``folder`` by default) with a reader running.
 
-    With ``serve_port`` the reader goes through `talkwatch serve` on that port.
+    With ``serve_port`` the reader goes through `talkwatch serve` on that port. ``jobs``
+    goes to both ingests (None: talkwatch's default, a worker per core).
     """
     started = time.monotonic()
     third = documents // 3
@@ -155,7 +161,10 @@ def run(
         reader = Reader(db)
     thread = threading.Thread(target=reader.loop)
     thread.start()
-    ingests = [start_ingest(db, parts[0], parts[1]), start_ingest(db, parts[1], parts[2])]
+    ingests = [
+        start_ingest(db, parts[0], parts[1], jobs=jobs),
+        start_ingest(db, parts[1], parts[2], jobs=jobs),
+    ]
     problems, outputs = [], []
     for n, process in enumerate(ingests, 1):
         out, err = process.communicate(timeout=timeout)

@@ -34,20 +34,28 @@ class Outcome:
 
 
 def run(
-    folder: Path, documents: int, kill_after: int, timeout: float = 600, db: str | None = None
+    folder: Path,
+    documents: int,
+    kill_after: int,
+    timeout: float = 600,
+    db: str | None = None,
+    jobs: int | None = None,
 ) -> Outcome:
-    """Ingest into ``db`` (an empty database; a file in ``folder`` by default), kill, re-run."""
+    """Ingest into ``db`` (an empty database; a file in ``folder`` by default), kill, re-run.
+
+    ``jobs`` goes to both ingests (None: talkwatch's default, a worker per core).
+    """
     started = time.monotonic()
     docs, db = folder / "docs", db or str(folder / "stress.db")
     write_documents(docs, range(documents))
-    first = start_ingest(db, docs)
+    first = start_ingest(db, docs, jobs=jobs)
     while stored_documents(db) < kill_after and first.poll() is None:
         if time.monotonic() - started > timeout:
             break
         time.sleep(0.05)
     kill_group(first)  # SIGKILL, no chance to clean up
     stored_at_kill = stored_documents(db)
-    second = start_ingest(db, docs)
+    second = start_ingest(db, docs, jobs=jobs)
     out, err = second.communicate(timeout=timeout)
     verdict = verify(db)
     problems = verdict.problems(documents)

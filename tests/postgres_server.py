@@ -1,15 +1,17 @@
 """A PostgreSQL server for the tests of the database-server store.
 
 In order of preference:
-1. the server named by $TALKWATCH_TEST_POSTGRES (a URL whose user may create databases);
+1. the server named by $TALKWATCH_TEST_POSTGRES (a URL whose user may create databases),
+   and only that one when it is set;
 2. a throwaway server started here from Debian's ``postgresql`` package, in a
    temporary data directory on a free port (as the ``postgres`` user when the
    tests run as root, since PostgreSQL refuses to run as root), in the
    C.UTF-8 locale, whose case folding goes beyond ASCII as most servers' does;
 3. the machine's own server on 127.0.0.1:5432.
 
-Each test gets a database of its own, dropped afterwards. Where none of the
-three answers, the tests skip and say what was tried.
+Each test gets a database of its own, dropped afterwards. Where none answers,
+the tests skip and say what was tried; under $TALKWATCH_REQUIRE_SERVICES (CI)
+they fail with that sentence instead.
 """
 
 from __future__ import annotations

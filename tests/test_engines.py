@@ -9,9 +9,9 @@ from line order, and so must the positions, shifts and issue statuses.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -22,10 +22,8 @@ from talkwatch.cli import cli
 from talkwatch.store import Store
 
 CORPUS = Path(talkwatch.__file__).parent / "data" / "corpus"
-if os.environ.get("TALKWATCH_REQUIRE_SERVICES"):  # CI: a missing extra is a failure
-    import distributed
-else:
-    distributed = pytest.importorskip("distributed", reason="the 'cluster' extra is not installed")
+# The tests that run the Dask engine take the `distributed` fixture: it skips them without the
+# 'cluster' extra (and fails them on CI); the others run everywhere.
 
 
 def talkwatch_ok(*args: str) -> str:
@@ -59,7 +57,7 @@ def test_the_reference_is_worth_comparing(reference: dict) -> None:  # type: ign
     assert reference["shifts"]
 
 
-def test_dask_into_sqlite_matches(reference: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+def test_dask_into_sqlite_matches(reference: dict, tmp_path: Path, distributed: ModuleType) -> None:  # type: ignore[type-arg]
     found = ingest_and_read(str(tmp_path / "dask.db"), "--engine", "dask", "--jobs", "2")
     assert found == reference
 
@@ -68,11 +66,11 @@ def test_local_into_postgresql_matches(reference: dict, pg_url: str) -> None:  #
     assert ingest_and_read(pg_url, "--jobs", "1") == reference
 
 
-def test_dask_into_postgresql_matches(reference: dict, pg_url: str) -> None:  # type: ignore[type-arg]
+def test_dask_into_postgresql_matches(reference: dict, pg_url: str, distributed: ModuleType) -> None:  # type: ignore[type-arg]
     assert ingest_and_read(pg_url, "--engine", "dask", "--jobs", "2") == reference
 
 
-def test_address_joins_a_running_cluster(tmp_path: Path) -> None:
+def test_address_joins_a_running_cluster(tmp_path: Path, distributed: ModuleType) -> None:
     inputs = tuple(str(p) for p in sorted(CORPUS.iterdir())[:3])
     local = ingest_and_read(str(tmp_path / "local.db"), "--jobs", "1", inputs=inputs)
     with distributed.LocalCluster(
@@ -92,7 +90,7 @@ def test_address_joins_a_running_cluster(tmp_path: Path) -> None:
 
 
 def test_an_unreachable_scheduler_is_one_line_and_stores_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, distributed: ModuleType
 ) -> None:
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
     db = tmp_path / "t.db"
@@ -131,7 +129,7 @@ def test_without_the_cluster_extra_the_error_says_what_to_install(
 
 
 def test_a_failing_worker_is_one_line_and_what_was_stored_stays(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, distributed: ModuleType
 ) -> None:
     """The second batch fails on the worker: the first batch's documents are kept."""
     real = cluster.analyse_batch

@@ -9,7 +9,7 @@ import pytest
 from talkwatch.issues import IssueFileError, load_issue_classifier
 from talkwatch.records import ISSUES
 
-LEXICON = load_issue_classifier(use_model=False)  # the rules alone, whatever is installed
+LEXICON = load_issue_classifier()
 
 CASES = [
     ("Ukraine will never give up Crimea or the Donbas", {"territory"}),
@@ -63,8 +63,8 @@ def test_words_inside_other_words_do_not_match() -> None:
 def test_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
     extra = tmp_path / "issues.yaml"
     extra.write_text("demining:\n  - sappers\n")
-    classifier = load_issue_classifier([extra], use_model=False)
+    classifier = load_issue_classifier([extra])
     assert classifier.classify("sappers are at work").codes == ("demining",)
     extra.write_text("weather:\n  - rain\n")
     with pytest.raises(IssueFileError, match="'weather' is not an issue code"):
-        load_issue_classifier([extra], use_model=False)
+        load_issue_classifier([extra])

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from talkwatch.cli.ingest import load_analyzer
 from talkwatch.export import statement_row
@@ -42,5 +45,12 @@ def test_workers_match_one_process(tmp_path: Path) -> None:
     assert two == one
 
 
-def test_default_jobs_is_the_usable_cores() -> None:
-    assert 1 <= default_jobs() <= 512
+def test_default_jobs_is_the_usable_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cores this process may run on (its affinity), not every core of the machine."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 16)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    assert default_jobs() == 3
+    monkeypatch.delattr(os, "sched_getaffinity")  # as on macOS and Windows
+    assert default_jobs() == 16
+    monkeypatch.setattr(os, "cpu_count", lambda: None)  # the count cannot be determined
+    assert default_jobs() == 1

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from contextlib import closing
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from talkwatch.cli import cli
 from talkwatch.profiling import profile_stages, stage_of
+from talkwatch.quotes import find_quotations
 
 
 def test_stage_of_a_function() -> None:
@@ -24,9 +28,26 @@ def test_stage_of_a_function() -> None:
 
 
 def test_profile_stages_returns_the_result_and_stages() -> None:
-    result, stages = profile_stages(lambda: sum(i * i for i in range(20_000)))
-    assert result == sum(i * i for i in range(20_000))
-    assert stages and all(seconds >= 0 for _, seconds in stages)
+    """A database query and talkwatch's quote finder: each credited to its stage, in order."""
+    text = 'Peskov said: "the talks will resume." ' * 4000
+
+    def work() -> int:
+        with closing(sqlite3.connect(":memory:")) as db:
+            count = db.execute(
+                "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 400000) "
+                "SELECT count(*) FROM c"
+            ).fetchone()[0]
+        return int(count) + len(find_quotations(text))
+
+    started = time.perf_counter()
+    result, stages = profile_stages(work)
+    elapsed = time.perf_counter() - started
+    assert result == 400_000 + 4000
+    seconds = dict(stages)
+    assert seconds["store"] > 0 and seconds["quotes"] > 0
+    assert [s for _, s in stages] == sorted(seconds.values(), reverse=True)  # slowest first
+    assert seconds["store"] + seconds["quotes"] > 0.8 * sum(seconds.values())
+    assert sum(seconds.values()) <= elapsed  # own times: nothing is counted twice
 
 
 def test_ingest_profile_prints_stages(tmp_path: Path) -> None:

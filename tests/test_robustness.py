@@ -100,9 +100,14 @@ FRAGMENTS = [
 
 adversarial = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 random_text = st.text(max_size=400)
+# up to 2,400 words and 400 quotations, often past parts.SENTENCE_CHARS (where a sentence is
+# cut for the parser); more quotations only made examples slower, as the attribution passes
+# take time quadratic in the quotations of a paragraph
 long_sentence = st.builds(
     lambda words, n: f"Peskov said that {' '.join(words * n)}.",
-    st.lists(st.sampled_from(["the", "talks", "“would”", "never", "end", "and"]), min_size=1),
+    st.lists(
+        st.sampled_from(["the", "talks", "“would”", "never", "end", "and"]), min_size=1, unique=True
+    ),
     st.integers(50, 400),
 )
 texts = st.one_of(adversarial, random_text, long_sentence)

@@ -130,7 +130,9 @@ def test_two_ingests_and_serve_on_one_server(pg_url: str, tmp_path: Path) -> Non
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    outcome = concurrent_ingest.run(tmp_path, documents=60, timeout=120, db=pg_url, serve_port=port)
+    outcome = concurrent_ingest.run(
+        tmp_path, documents=60, timeout=120, db=pg_url, serve_port=port, jobs=1
+    )
     assert outcome.problems == []
     assert outcome.figures == "60 documents (60 distinct), 120 statements, 60 inputs"
     assert outcome.queries > 0  # the server answered while the ingests wrote
@@ -139,7 +141,9 @@ def test_two_ingests_and_serve_on_one_server(pg_url: str, tmp_path: Path) -> Non
 def test_a_killed_ingest_into_the_server_is_completed_by_running_it_again(
     pg_url: str, tmp_path: Path
 ) -> None:
-    outcome = kill_ingest.run(tmp_path, documents=60, kill_after=15, timeout=90, db=pg_url)
+    outcome = kill_ingest.run(
+        tmp_path, documents=60, kill_after=15, timeout=90, db=pg_url, jobs=1
+    )
     assert outcome.problems == []
     assert 0 < outcome.stored_at_kill < 60, "the kill came before or after the ingest"
     assert outcome.figures == "60 documents (60 distinct), 120 statements, 60 inputs"

@@ -194,6 +194,8 @@ def test_ingest_refuses_big_and_bad_bodies(writer: TestClient) -> None:
 def test_ingest_stores_a_text_through_the_pipeline(writer: TestClient) -> None:
     auth = {"X-Talkwatch-Token": "s3cret"}
     body = {"text": TEXT, "name": "wire.txt", "date": "2022-03-03"}
+    territory = {"party": "RUS", "issue": "territory"}
+    assert writer.get("/api/positions", params=territory).json() == []  # cached: none yet
     answer = writer.post("/api/documents", json=body, headers=auth)
     assert answer.status_code == 201, answer.text
     result = answer.json()
@@ -204,8 +206,11 @@ def test_ingest_stores_a_text_through_the_pipeline(writer: TestClient) -> None:
     assert all(s["date"] == "2022-03-03" for s in found["items"])
     again = writer.post("/api/documents", json=body, headers=auth)
     assert again.status_code == 200 and again.json()["new"] is False
-    # the overview cache notices the new statements
-    assert writer.get("/api/positions", params={"party": "RUS", "issue": "territory"}).json()
+    # the cached positions are refreshed: Peskov's demand is now Russia's position on territory
+    (position,) = writer.get("/api/positions", params=territory).json()
+    assert (position["stance"], position["date"]) == ("demand", "2022-03-03")
+    (evidence,) = position["evidence"]
+    assert evidence["speaker"] == "Dmitry Peskov" and evidence["doc_id"] == result["document"]
 
 
 def test_positions_and_issues_match_the_analysis_of_the_stored_statements(
