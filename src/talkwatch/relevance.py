@@ -36,7 +36,7 @@ class Gate:
         names = {n for n in knowledge.by_name if len(n) >= MIN_NAME}
         names |= {n for n in knowledge.nationalities if len(n) >= MIN_NAME}
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return cls(load_issue_classifier(use_model=False), re.compile(rf"\b(?:{alternatives})\b"))
+        return cls(load_issue_classifier(), re.compile(rf"\b(?:{alternatives})\b"))
 
     def judge(self, text: str, words: str = "") -> Verdict:
         """Relevant or not, and the evidence, for one article's text."""
