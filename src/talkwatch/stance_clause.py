@@ -41,7 +41,10 @@ WORD_LISTS = (
     "receive",
     "stative",
     "acceptance",
+    "refusal",
+    "denial",
     "proposal",
+    "agents",
     "first_person",
     "addressee",
     "reported_self",
@@ -76,9 +79,14 @@ class ClauseRules:
             return SELF
         if any(self.has("addressee", w) for w in words):
             return OTHER
-        if len(words) == 1 and kind != "direct" and self.has("reported_self", words[0]):
+        reported = kind != "direct" and speaker_party != "NONE"
+        if len(words) == 1 and reported and self.has("reported_self", words[0]):
             return SELF
-        parties = [p for p in (party_of(part) for part in subject.split(" and ")) if p]
+        parties = [
+            party
+            for part in subject.split(" and ")
+            if self.is_agent(part) and (party := party_of(part))
+        ]
         if not parties or not speaker_party:
             return UNKNOWN
         if speaker_party in parties or any(
@@ -86,6 +94,11 @@ class ClauseRules:
         ):
             return SELF
         return OTHER if speaker_party != "NONE" or parties[0] != "NONE" else UNKNOWN
+
+    def is_agent(self, phrase: str) -> bool:
+        """A name ("Moscow", "the Kremlin") or an agent noun ("Russian troops"), not a thing."""
+        head = phrase.split()[-1] if phrase.split() else ""
+        return head[:1].isupper() or self.has("agents", head.lower())
 
     def judge(
         self,
@@ -120,6 +133,8 @@ class ClauseRules:
                 break
         if predicate.passive:
             side = UNKNOWN
+        if modality and self.classes(action, last=False) & {"future", "ability"}:
+            return None  # "whatever it can": the modal's verb is elsewhere
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
         chain = " ".join(("not " if negated else "") + w for w in dict.fromkeys(words))
@@ -169,16 +184,23 @@ class ClauseRules:
                 return said("offer", "willingness")
             return None
         if "ability" in modality:
+            if side == SELF and not negated and self.has("acceptance", action):
+                return said("accept", "readiness to accept")
             if side == SELF and not stative:
                 return said("reject" if negated else "offer", "what the speaker's side can do")
             return None
-        if self.has("acceptance", action) or self.has("proposal", action):
+        if self.has("denial", action) and not negated:
+            return said("assess" if side == OTHER else "deny", "a denial")
+        if self.has("refusal", action) and side != UNKNOWN:
             if side == OTHER:
-                return said("assess", "another side's agreement or proposal")
-            if side == SELF:
-                if negated:
-                    return said("reject", "a refusal")
-                return said("accept" if self.has("acceptance", action) else "offer", "the act")
+                return said("assess", "another side's refusal")
+            return said(
+                "accept" if negated else "reject", "a refusal" if not negated else "no objection"
+            )
+        if side == SELF and (self.has("acceptance", action) or self.has("proposal", action)):
+            if negated:
+                return said("reject", "a refusal")
+            return said("accept" if self.has("acceptance", action) else "offer", "the act")
         return None
 
 
