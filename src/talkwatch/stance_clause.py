@@ -143,10 +143,10 @@ class ClauseRules:
     def classes(self, word: str, last: bool, adjective: bool = False) -> set[str]:
         groups = ("obligation", "future", "volition", "ability", "intention")
         found = {g for g in groups if self.has(g, word)}
-        if adjective and self.has("willing", word):
-            found |= {"volition", "willing"}
         if last:  # "we need weapons", "he will seek re-election": no act follows
             found -= {"obligation", "volition", "intention"}
+        if adjective and self.has("willing", word):  # "ready for talks" offers them
+            found |= {"volition", "willing"}
         return found
 
     def decide(
