@@ -41,6 +41,7 @@ WORD_LISTS = (
     "receive",
     "stative",
     "acceptance",
+    "assent",
     "refusal",
     "denial",
     "proposal",
@@ -87,13 +88,13 @@ class ClauseRules:
             for part in subject.split(" and ")
             if self.is_agent(part) and (party := party_of(part))
         ]
-        if not parties or not speaker_party:
-            return UNKNOWN
+        if not parties or speaker_party in ("", "NONE"):
+            return UNKNOWN  # a side unknown, or none: a reporter's subjects are no one's "other"
         if speaker_party in parties or any(
             speaker_party in self.blocs.get(p, frozenset()) for p in parties
         ):
             return SELF
-        return OTHER if speaker_party != "NONE" or parties[0] != "NONE" else UNKNOWN
+        return OTHER
 
     def is_agent(self, phrase: str) -> bool:
         """A name ("Moscow", "the Kremlin") or an agent noun ("Russian troops"), not a thing."""
@@ -178,13 +179,13 @@ class ClauseRules:
                 return said("reject", "a refusal") if side == SELF or willing else None
             if stative or not (side == SELF or willing):
                 return None
-            if self.has("acceptance", action):
+            if self.has("assent", action):
                 return said("accept", "readiness to accept")
             if willing or "volition" in modality or self.has("commitment", action):
                 return said("offer", "willingness")
             return None
         if "ability" in modality:
-            if side == SELF and not negated and self.has("acceptance", action):
+            if side == SELF and not negated and self.has("assent", action):
                 return said("accept", "readiness to accept")
             if side == SELF and not stative:
                 return said("reject" if negated else "offer", "what the speaker's side can do")
