@@ -72,6 +72,8 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
         ("A few steps forward were taken,", "say", "assess"),
         ("the path to a settlement remains a long one", "say", "assess"),
         ("useful but far from enough", "call", "assess"),
+        ("it would be wrong to expect a breakthrough this week", "say", "assess"),
+        ("freezing the front line would be wrong", "say", "reject"),
     ],
 )
 def test_stance(quote: str, cue: str, stance: str) -> None:

@@ -175,6 +175,8 @@ class ClauseRules:
         if modality & {"future", "volition"}:
             if side == OTHER:
                 return said("assess", "another side's will")
+            if negated and stative and action != "be":
+                return None  # "not ready to predict": no term is refused
             if negated:
                 return said("reject", "a refusal") if side == SELF or willing else None
             if stative or not (side == SELF or willing):
