@@ -3,11 +3,12 @@
 A stance depends on who is to act and how: "Russia must withdraw" asks it of
 Russia, "we are ready to withdraw" offers it, "we will not withdraw" refuses
 it, "Russia will not withdraw" describes the other side. ``read_clause`` takes
-the parsed tokens of a quote and returns its main predicates: the action verb
-(after the modal or semi-modal chain: "is ready to send" -> ``send``), the
-modal words met on the way (``ready``), whether the chain is negated, whether
-it is passive, and the text of the subject. It only reads the parse; turning
-subjects into sides and predicates into stances is the stance stage's work.
+the parsed tokens of a quote and returns its main-clause predicates, in text
+order. Each is a chain of steps down its complements ("is" -> "ready" ->
+"send"), each step with its modal auxiliaries and negation, plus the subject
+phrase, the voice, and whether the predicate leads the quote (no other verb
+before it but its own). It only reads the parse; which steps are modal,
+whose side the subject is and what stance follows is ``stance_clause``'s work.
 """
 
 from __future__ import annotations
