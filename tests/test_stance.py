@@ -180,6 +180,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "the occupied areas.",
             "conditional",
         ),
+        # a demand stays a demand with a time clause; an offer with one is conditional
+        (
+            "Andrii Sybiha said Russia must pull back its artillery as soon as the truce begins.",
+            "demand",
+        ),
         # denials of a reported fact
         (
             "Dmitry Peskov said reports that Putin had agreed to a freeze were untrue.",

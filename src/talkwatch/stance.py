@@ -85,6 +85,8 @@ class StanceClassifier:
         if described and judged and not cue_stance and not bare:
             return StanceResult("assess", judged.reason)
         conditional = self.first_match(text, ("conditional",))
+        if conditional and judged and judged.main and judged.stance == "demand":
+            return StanceResult("demand", f"{judged.reason}, whatever the condition")
         if conditional:
             return conditional
         if cue_stance:
