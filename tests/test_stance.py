@@ -36,6 +36,7 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
         ("Kyiv had agreed to the Turkish plan for a prisoner exchange", "say", "accept"),
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
         ("Yes, we will attend the meeting in Geneva", "say", "accept"),
+        ("no objection to a monitoring mission at the dam", "signal", "accept"),
         # reject, with negation
         ("we won't hand over a single village to the occupiers", "say", "reject"),
         ("there can be no other format for these talks", "say", "reject"),
