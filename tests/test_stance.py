@@ -8,11 +8,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from talkwatch.clean import clean
 from talkwatch.ingest import decode
 from talkwatch.pipeline import Analyzer
 from talkwatch.records import RawInput
+from talkwatch.speech_act import read_clause
 from talkwatch.stance import StanceFileError, default_stance_classifier, load_stance_classifier
 
 
@@ -124,6 +126,9 @@ def test_bad_rule_files_are_named(tmp_path: Path) -> None:
     bad.write_text("content:\n  reject: ['(unclosed']\n")
     with pytest.raises(StanceFileError, match="bad pattern"):
         load_stance_classifier([bad])
+    bad.write_text("clause:\n  - ready\n")
+    with pytest.raises(StanceFileError, match="'clause' maps word groups to lists of words"):
+        load_stance_classifier([bad])
 
 
 # Whole statements: one sentence analysed as a document, so the stance sees the
@@ -210,3 +215,17 @@ def test_the_reason_names_the_side_and_the_chain() -> None:
     assert (stance, reason) == ("demand", "an obligation: 'must send' (other side)")
     stance, reason = stance_of("Dmitry Peskov said Moscow was ready to send a delegation.")
     assert (stance, reason) == ("offer", "willingness: 'be ready send' (self side)")
+    stance, reason = stance_of("Dmitry Peskov said Moscow will not send a delegation.")
+    assert (stance, reason) == ("reject", "a refusal: 'not will send' (self side)")
+
+
+def test_user_word_lists_extend_the_clause_rules(tmp_path: Path, nlp: Language) -> None:
+    extra = tmp_path / "stance.yaml"
+    extra.write_text("clause:\n  willing: [inclined]\n")
+    text = "Moscow is inclined to send a delegation"
+    clause = read_clause(nlp(text), [(0, len(text))])
+    shipped = default_stance_classifier().classify(text, "say", text, "indirect", "RUS", clause)
+    extended = load_stance_classifier([extra]).classify(
+        text, "say", text, "indirect", "RUS", clause
+    )
+    assert (shipped.stance, extended.stance) == ("assess", "offer")

@@ -138,7 +138,7 @@ class ClauseRules:
             return None  # "whatever it can": the modal's verb is elsewhere
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
-        chain = " ".join(("not " if negated else "") + w for w in dict.fromkeys(words))
+        chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
         return self.decide(modality, negated, action, side, chain, predicate.passive)
 
     def classes(self, word: str, last: bool, adjective: bool = False) -> set[str]:
