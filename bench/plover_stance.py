@@ -133,6 +133,20 @@ def print_confusion(pairs: list[tuple[str, str]]) -> None:
         print(g.ljust(width) + "".join(str(counts[(g, p)]).rjust(8) for p in labels))
 
 
+def _clause_reader() -> Any:
+    from talkwatch.actors import load_knowledge_base
+    from talkwatch.nlp import load_pipeline
+    from talkwatch.speech_act import read_clause
+
+    nlp, kb = load_pipeline(), load_knowledge_base()
+
+    def read(text: str) -> tuple[Any, Any]:
+        clause = read_clause(nlp(text), [(0, len(text))])
+        return clause, kb.resolver_for(text, None).party_of
+
+    return read
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("plover", type=Path, help="PLOVER checkout folder, bare git dir, or GSR file")
@@ -142,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
         "--split-agree", action="store_true", help="AGREE with offer-like eventText -> offer"
     )
     ap.add_argument("--show-errors", type=int, default=0, help="print up to N misclassified")
+    ap.add_argument(
+        "--parse",
+        action="store_true",
+        help="read each record's content clause from the spaCy parse, as an ingest does "
+        "(the speaker's party is unknown, so only named subjects' parties are used)",
+    )
     args = ap.parse_args(argv)
 
     records = load_records(args.plover)
@@ -162,12 +182,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot import talkwatch.stance: {exc}", file=sys.stderr)
         return 2
     clf = default_stance_classifier()
+    read = _clause_reader() if args.parse else None
 
     pairs: list[tuple[str, str]] = []
     errors: list[tuple[dict[str, Any], str, str, str]] = []
     for rec, gold in mapped:
         text = rec["text"].strip()
-        result = clf.classify(text, "", text, "indirect")
+        if read is None:
+            result = clf.classify(text, "", text, "indirect")
+        else:
+            clause, party_of = read(text)
+            result = clf.classify(text, "", text, "indirect", "", clause, party_of)
         pred = str(getattr(result, "stance", result))
         pairs.append((gold, pred))
         if pred != gold:

@@ -6,8 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from talkwatch.evaluate import evaluate, load_reference, overlap, same_speaker
+from talkwatch.cli import cli
+from talkwatch.evaluate import (
+    confusion_table,
+    evaluate,
+    load_reference,
+    overlap,
+    same_speaker,
+)
 
 
 def row(quote: str, speaker: str = "Dmitry Peskov", **fields: object) -> dict[str, object]:
@@ -111,3 +119,68 @@ def test_reference_errors_name_the_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(ValueError, match="no .jsonl"):
         load_reference(tmp_path / "empty")
+
+
+def test_evaluate_prints_a_stance_confusion_matrix_and_issue_scores(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Talks stall over delegations\n\n"
+        "Kremlin spokesman Dmitry Peskov said on Tuesday that Moscow will not send a "
+        "delegation to the summit in Geneva.\n\n"
+        "Ukraine's foreign minister, Andrii Sybiha, said Russia must withdraw its troops "
+        "from the occupied regions.\n"
+    )
+    gold = tmp_path / "gold.jsonl"
+    lines = [
+        row(
+            "Moscow will not send a delegation to the summit in Geneva",
+            doc="talks.txt",
+            stance="reject",
+            issues=["talks"],
+        ),
+        row(
+            "Russia must withdraw its troops from the occupied regions",
+            "Andrii Sybiha",
+            doc="talks.txt",
+            party="UKR",
+            stance="assess",
+            issues=["withdrawal", "territory"],
+        ),
+    ]
+    gold.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["evaluate", str(gold), "--db", db])
+    assert result.exit_code == 0, result.output
+    out = result.output.splitlines()
+    header = out.index("stance confusion (rows: reference, columns: stored)")
+    assert out[header + 1].split() == [
+        "demand",
+        "offer",
+        "accept",
+        "reject",
+        "conditional",
+        "deny",
+        "assess",
+    ]
+    rows = {
+        line.split()[0]: [int(n) for n in line.split()[1:]] for line in out[header + 2 : header + 9]
+    }
+    assert rows["reject"] == [0, 0, 0, 1, 0, 0, 0]  # agreed: a refusal
+    assert rows["assess"] == [1, 0, 0, 0, 0, 0, 0]  # the reference says assess, stored demand
+    assert sum(map(sum, rows.values())) == 2
+    issues = {
+        line.split()[0]: line.split()[1:]
+        for line in out[out.index("issues (over matched statements)") + 2 :]
+        if line.strip()
+    }
+    assert issues["withdrawal"][:2] == ["1.000", "1.000"]
+
+
+def test_a_stance_outside_the_guide_gets_its_own_row_and_column() -> None:
+    result = evaluate([row("a b c", stance="refuse")], [row("a b c", stance="reject")])
+    assert result.stance_confusion() == {("refuse", "reject"): 1}
+    table = confusion_table(result.stance_confusion(), ("reject", "assess"))
+    assert table[0].split() == ["reject", "assess", "refuse"]
+    assert table[3].split() == ["refuse", "1", "0", "0"]

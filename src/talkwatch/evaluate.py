@@ -128,6 +128,25 @@ def match(reference: list[Row], predicted: list[Row]) -> list[tuple[Row, Row]]:
 
 
 @dataclass
+class IssueScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+
+@dataclass
 class Evaluation:
     documents: int
     reference: int
@@ -145,6 +164,25 @@ class Evaluation:
             wanted, got = set(ref.get("issues") or []), set(pred.get("issues") or [])
             tp, fp, fn = tp + len(wanted & got), fp + len(got - wanted), fn + len(wanted - got)
         return _f1(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0)
+
+    def stance_confusion(self) -> dict[tuple[str, str], int]:
+        """(reference stance, output stance) -> number of matched lines."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for ref, pred in self.pairs:
+            counts[(str(ref.get("stance") or ""), str(pred.get("stance") or ""))] += 1
+        return dict(counts)
+
+    def issue_scores(self) -> dict[str, IssueScore]:
+        """Per issue code, counted over matched lines like ``issue_f1``."""
+        scores: dict[str, IssueScore] = defaultdict(IssueScore)
+        for ref, pred in self.pairs:
+            wanted, got = set(ref.get("issues") or []), set(pred.get("issues") or [])
+            for code in wanted | got:
+                score = scores[code]
+                score.tp += code in wanted and code in got
+                score.fp += code in got and code not in wanted
+                score.fn += code in wanted and code not in got
+        return dict(sorted(scores.items()))
 
     def measures(self) -> dict[str, float | int]:
         matched = len(self.pairs)
@@ -165,6 +203,22 @@ class Evaluation:
             "section_accuracy": round(self.accuracy(_same("section")), 3),
             "issue_f1": round(self.issue_f1(), 3),
         }
+
+
+def confusion_table(counts: dict[tuple[str, str], int], codes: tuple[str, ...]) -> list[str]:
+    """Lines of a confusion matrix: one row per reference code, one column per output code.
+
+    Codes outside ``codes`` (a misspelt stance in a reference file) get their own
+    row and column after the known ones, so no matched line is left out.
+    """
+    extra = sorted({c for pair in counts for c in pair} - set(codes))
+    labels = [*codes, *extra]
+    width = max(len(label) for label in labels) + 1
+    lines = [" " * width + "".join(f"{label[:11]:>12}" for label in labels)]
+    for gold in labels:
+        cells = "".join(f"{counts.get((gold, out), 0):>12}" for out in labels)
+        lines.append(f"{gold:<{width}}{cells}")
+    return lines
 
 
 def evaluate(reference: list[Row], predicted: list[Row]) -> Evaluation:

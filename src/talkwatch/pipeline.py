@@ -23,6 +23,7 @@ from .issues import IssueClassifier, IssueResult, default_issue_classifier
 from .nlp import load_pipeline
 from .parts import Part, shift, split
 from .records import Attribution, Document, Statement
+from .speech_act import Clause, read_clause
 from .stance import StanceClassifier, default_stance_classifier
 
 BATCH_SIZE = 16
@@ -63,7 +64,7 @@ class Analyzer:
             for document in documents
             for part in split(document.text)
         )
-        found: list[Attribution] = []
+        found: list[tuple[Attribution, Clause]] = []
         for parsed, (document, part) in self.nlp.pipe(
             pieces, batch_size=batch_size, as_tuples=True
         ):
@@ -72,27 +73,46 @@ class Analyzer:
                 yield document, self.statements(document, found)
                 found = []
 
-    def attributions(self, document: Document, part: Part, parsed: Doc) -> list[Attribution]:
+    def attributions(
+        self, document: Document, part: Part, parsed: Doc
+    ) -> list[tuple[Attribution, Clause]]:
+        """Each attribution of the part, with its content clause read from the parse."""
         sections = part.sections((s.name, s.start, s.end) for s in document.sections)
-        return [shift(found, part.start) for found in self.attributor.attribute(parsed, sections)]
+        return [
+            (
+                shift(found, part.start),
+                read_clause(parsed, [(s.start, s.end) for s in found.quote_spans]),
+            )
+            for found in self.attributor.attribute(parsed, sections)
+        ]
 
-    def statements(self, document: Document, found: list[Attribution]) -> list[Statement]:
+    def statements(
+        self, document: Document, found: list[tuple[Attribution, Clause]]
+    ) -> list[Statement]:
         resolver = Resolver(self.actors, document.text, document.date)
-        texts = [(a.quote(document.text), a.sentence_span.text(document.text)) for a in found]
+        text = document.text
+        texts = [(a.quote(text), a.sentence_span.text(text)) for a, _ in found]
         issues = self.issues.classify_many(texts)
         return [
-            self.statement(document, attribution, resolver, issue)
-            for attribution, issue in zip(found, issues, strict=True)
+            self.statement(document, attribution, clause, resolver, issue)
+            for (attribution, clause), issue in zip(found, issues, strict=True)
         ]
 
     def statement(
-        self, document: Document, found: Attribution, resolver: Resolver, issues: IssueResult
+        self,
+        document: Document,
+        found: Attribution,
+        clause: Clause,
+        resolver: Resolver,
+        issues: IssueResult,
     ) -> Statement:
         text = document.text
         quote = found.quote(text)
         sentence = found.sentence_span.text(text)
         who = resolver.resolve(found.speaker)
-        stance = self.stances.classify(quote, found.cue, sentence, found.kind)
+        stance = self.stances.classify(
+            quote, found.cue, sentence, found.kind, who.party, clause, resolver.party_of
+        )
         mention = found.speaker
         return Statement(
             doc_id=document.id,

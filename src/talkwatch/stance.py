@@ -1,18 +1,29 @@
 """Stance classification: demand, offer, accept, reject, conditional, deny, assess.
 
-Rules in ``data/stance.yaml`` decide, in this order: a condition in the quote
-("only if", "unless", "agreed ... but there are nuances") makes it
-conditional; otherwise a stance verb as the cue (rejected, demanded,
-proposed, agreed, denied) gives its stance; otherwise the quote's own wording,
-with negation and modality ("won't concede", "ready for negotiations", "does
-not intend to"); otherwise assess. The reason kept with each result names the
-rule and the words that fired, so a user can see why.
+The stance comes from the whole statement, in this order (rules and word
+lists in ``data/stance.yaml``):
+
+1. a threat tied to a condition is a demand; a denial of a reported fact
+   ("untrue", "does not correspond to reality", "there was no such") a denial;
+2. the main predicates of the content clause (``stance_clause``): who is to
+   act, seen from the speaker's party, and the modality and negation of the
+   act. Another side's will or ability is described, not taken: assess;
+3. a condition in the quote ("only if", "provided", "as soon as") on the
+   speaker's side's act makes it conditional;
+4. the cue's speech-act class: a directive cue (demanded, urged) demands, a
+   commissive (offered, proposed) offers, and so on; assertive cues (said,
+   told) leave it to the content;
+5. the decision of step 2, then word patterns with negation and modality;
+6. assess otherwise.
+
+The reason kept with each result names the rule and the words that fired,
+so a user can see why.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,9 +32,11 @@ from typing import Any
 
 from .datafiles import DataFileError, read_mapping
 from .records import STANCES
+from .speech_act import Clause
+from .stance_clause import OTHER, ClauseRules, read_clause_rules
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
-RULE_GROUPS = ("threat", *CONTENT_ORDER)
+RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
 QUESTION_ORDER = ("deny", "reject")  # a question demands or offers nothing by its modals
 
 
@@ -37,25 +50,50 @@ class StanceResult:
     reason: str
 
 
+def no_party(_: str) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class StanceClassifier:
     content: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-    cues: dict[str, str]  # cue lemma -> stance
+    cues: dict[str, str]  # cue lemma -> the stance of its speech-act class
+    clause_rules: ClauseRules
 
     def classify(
-        self, quote: str, cue: str = "", sentence: str = "", kind: str = ""
+        self,
+        quote: str,
+        cue: str = "",
+        sentence: str = "",
+        kind: str = "",
+        party: str = "",
+        clause: Clause | None = None,
+        party_of: Callable[[str], str] = no_party,
     ) -> StanceResult:
+        """The stance of ``quote``; ``party`` is the speaker's side, ``clause`` its parse."""
         text = quote.replace("’", "'")
         threat = self.first_match(text, ("threat",))
         if threat:
             return StanceResult("demand", f"threat with a condition: {threat.reason}")
+        denial = self.first_match(text, ("fact_denial",))
+        if denial:
+            return StanceResult("deny", f"a reported fact denied: {denial.reason}")
+        cue_stance = self.cues.get(cue.lower())
+        judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
+        described = judged and judged.main and judged.side == OTHER and judged.stance == "assess"
+        bare = self.first_match(text, ("bare_condition",))
+        if described and judged and not cue_stance and not bare:
+            return StanceResult("assess", judged.reason)
         conditional = self.first_match(text, ("conditional",))
+        if conditional and judged and judged.main and judged.stance == "demand":
+            return StanceResult("demand", f"{judged.reason}, whatever the condition")
         if conditional:
             return conditional
-        cue_stance = self.cues.get(cue.lower())
         if cue_stance:
             return StanceResult(cue_stance, f"cue verb '{cue}'")
         question = text.rstrip(' ,."”').endswith("?")
+        if judged and not question:
+            return StanceResult(judged.stance, judged.reason)
         found = self.first_match(text, QUESTION_ORDER if question else CONTENT_ORDER)
         return found or StanceResult(
             "assess", "no demand, offer, acceptance or refusal in the words"
@@ -77,9 +115,11 @@ def read_rules(source: Any) -> dict[str, Any]:
         data = read_mapping(source, "a stance file maps 'content' and 'cues' to stances")
     except DataFileError as err:
         raise StanceFileError(str(err)) from None
+    if not isinstance(data.get("clause") or {}, dict):
+        raise StanceFileError(f"{source}: 'clause' maps word groups to lists of words.")
     for section in ("content", "cues"):
         for stance in data.get(section) or {}:
-            if stance not in STANCES and stance != "threat":
+            if stance not in STANCES and stance not in RULE_GROUPS:
                 raise StanceFileError(f"{source}: '{stance}' under {section} is not a stance code.")
     return data
 
@@ -87,6 +127,7 @@ def read_rules(source: Any) -> dict[str, Any]:
 def load_stance_classifier(extra: Sequence[Path] = ()) -> StanceClassifier:
     content: dict[str, list[re.Pattern[str]]] = {group: [] for group in RULE_GROUPS}
     cues: dict[str, str] = {}
+    clause_sections = []
     shipped = resources.files("talkwatch").joinpath("data/stance.yaml")
     for source in [shipped, *extra]:
         rules = read_rules(source)
@@ -98,8 +139,9 @@ def load_stance_classifier(extra: Sequence[Path] = ()) -> StanceClassifier:
                     raise StanceFileError(f"{source}: bad pattern '{pattern}' ({err}).") from None
         for stance, lemmas in (rules.get("cues") or {}).items():
             cues.update({str(lemma).lower(): stance for lemma in lemmas})
+        clause_sections.append(rules.get("clause") or {})
     ordered = tuple((group, tuple(content[group])) for group in RULE_GROUPS)
-    return StanceClassifier(ordered, cues)
+    return StanceClassifier(ordered, cues, read_clause_rules(clause_sections))
 
 
 @cache

@@ -228,6 +228,20 @@ class Resolver:
                 return None
         return None
 
+    def party_of(self, text: str) -> str:
+        """The party a phrase names ("Moscow", "the Ukrainian army", "Putin"), or "".
+
+        Unlike ``resolve`` it remembers nothing, so the subjects of quotes can
+        be looked up without changing how later speakers are resolved.
+        """
+        words = _Words.of(text)
+        actor = self.kb.named(text)
+        if actor is None and words.raw and words.raw[-1][:1].isupper():
+            actor = self.by_surname_actor(words.raw[-1])
+        if actor is not None:
+            return actor.party_on(self.day)
+        return self.party_in(text) or ""
+
     def party_in(self, text: str) -> str | None:
         """The party a nationality word or a known actor's possessive in the text points to."""
         for match in re.finditer(r"([A-Z][\w-]+)['’]s\b", text):

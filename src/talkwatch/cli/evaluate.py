@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
+from ..evaluate import Evaluation, confusion_table, load_reference
 from ..evaluate import evaluate as score
-from ..evaluate import load_reference
 from ..export import statement_row
+from ..records import STANCES
 from . import cli
 from .options import db_option, open_store
 
@@ -25,8 +26,10 @@ from .options import db_option, open_store
 def evaluate(gold: Path, db_path: str, show: int) -> None:
     """Score what is stored against GOLD (a .jsonl file or a folder of them).
 
-    Prints the measures of ANNOTATION.md's "Scoring" section, then the
-    reference statements that were missed and the stored ones that match none.
+    Prints the measures of ANNOTATION.md's "Scoring" section, a stance
+    confusion matrix and each issue's precision and recall over the matched
+    statements, then the reference statements that were missed and the stored
+    ones that match none.
     """
     try:
         reference = load_reference(gold)
@@ -37,8 +40,24 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
     result = score(reference, predicted)
     for name, value in result.measures().items():
         click.echo(f"{name} {value}")
+    _breakdown(result)
     _list("missed (in the reference, not found)", result.missed, show)
     _list("spurious (found, not in the reference)", result.spurious, show)
+
+
+def _breakdown(result: Evaluation) -> None:
+    if not result.pairs:
+        return
+    click.echo("\nstance confusion (rows: reference, columns: stored)")
+    for line in confusion_table(result.stance_confusion(), STANCES):
+        click.echo(f"  {line}")
+    click.echo("\nissues (over matched statements)")
+    click.echo(f"  {'issue':<20}{'precision':>10}{'recall':>8}{'f1':>7}{'tp':>5}{'fp':>5}{'fn':>5}")
+    for code, s in result.issue_scores().items():
+        click.echo(
+            f"  {code:<20}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
+            f"{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+        )
 
 
 def _list(title: str, rows: list[dict[str, object]], show: int) -> None:

@@ -1,0 +1,124 @@
+"""The content clause of a statement, read from the spaCy parse of its sentence.
+
+A stance depends on who is to act and how: "Russia must withdraw" asks it of
+Russia, "we are ready to withdraw" offers it, "we will not withdraw" refuses
+it, "Russia will not withdraw" describes the other side. ``read_clause`` takes
+the parsed tokens of a quote and returns its main-clause predicates, in text
+order. Each is a chain of steps down its complements ("is" -> "ready" ->
+"send"), each step with its modal auxiliaries and negation, plus the subject
+phrase, the voice, and whether the predicate leads the quote (no other verb
+before it but its own). It only reads the parse; which steps are modal,
+whose side the subject is and what stance follows is ``stance_clause``'s work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+CHAIN = ("xcomp", "acomp", "ccomp")  # "is ready [acomp] to send [xcomp]"
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+MAX_PREDICATES = 6
+MAIN_LINKS = ("conj", "ccomp", "parataxis")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One word of a predicate's chain: "is" -> "ready" -> "send"."""
+
+    lemma: str
+    modals: tuple[str, ...]  # modal auxiliaries on it ("will", "must")
+    negated: bool
+    adjective: bool = False  # "ready", "open": a predicate adjective
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One main predicate of a quote's content: its chain, subject and voice."""
+
+    steps: tuple[Step, ...]
+    passive: bool
+    subject: str  # text of the subject, "" when there is none
+    leads: bool = True  # no verb of the quote comes before it: the main clause
+
+
+@dataclass(frozen=True)
+class Clause:
+    predicates: tuple[Predicate, ...] = ()
+
+
+def read_clause(doc: Doc, spans: Iterable[tuple[int, int]]) -> Clause:
+    """The main predicates of the quote covering the character ``spans`` of ``doc``."""
+    tokens: list[Token] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens += list(span)
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if _is_head(t, inside)]
+    verbs = [t.i for t in tokens if t.pos_ in ("VERB", "AUX")]
+    predicates = []
+    for head in heads[:MAX_PREDICATES]:
+        found = _predicate(head, inside)
+        subordinate = {t.i for c in head.children if c.dep_ == "advcl" for t in c.subtree}
+        own = {c.i for c in head.children} | subordinate
+        leads = not any(i < head.i and i not in own for i in verbs)
+        predicates.append(replace(found, leads=leads))
+    return Clause(tuple(predicates))
+
+
+def _is_head(token: Token, inside: set[int]) -> bool:
+    """A main-clause predicate of the quote: its head lies outside the quote, or it is
+    joined (and, a that-clause, a clause after a colon or comma) to such a predicate."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if token.pos_ == "ADJ" and not any(c.dep_ in SUBJECTS for c in token.children):
+        return False
+    if token.head.i not in inside or token.head.i == token.i:
+        return True
+    if token.dep_ in MAIN_LINKS and any(c.dep_ in SUBJECTS for c in token.children):
+        return _is_head(token.head, inside)
+    return token.dep_ == "conj" and token.pos_ == "VERB" and _is_head(token.head, inside)
+
+
+def _predicate(head: Token, inside: set[int]) -> Predicate:
+    steps: list[Step] = []
+    passive = False
+    subject = ""
+    token: Token | None = head
+    while token is not None and len(steps) < 6:
+        passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        subject = subject or _subject(token, inside)
+        modals = tuple(c.lemma_.lower() for c in token.children if c.tag_ == "MD")
+        steps.append(Step(token.lemma_.lower(), modals, _negated(token), token.pos_ == "ADJ"))
+        token = next(
+            (c for c in token.children if c.dep_ in CHAIN and c.i in inside and c.i > token.i),
+            None,
+        )
+    return Predicate(tuple(steps), passive, subject)
+
+
+def _subject(token: Token, inside: set[int]) -> str:
+    """The subject's noun phrase up to its head, conjuncts joined by " and "."""
+    for child in token.children:
+        if child.dep_ in SUBJECTS and child.i in inside:
+            heads = [child, *(c for c in child.conjuncts if c.i in inside)]
+            return " and ".join(
+                " ".join(t.text for t in head.subtree if t.i <= head.i and t.i in inside)
+                for head in heads
+            )
+    if token.dep_ == "conj" and token.head.i in inside:
+        return _subject(token.head, inside)
+    return ""
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children if c.i < token.i + 3):
+        return True
+    return any(
+        c.dep_ in SUBJECTS and any(t.lower_ in ("no", "nobody", "nothing") for t in c.subtree)
+        for c in token.children
+    )

@@ -1,0 +1,224 @@
+"""Stance from a quote's main predicates: who is to act, and with what modality.
+
+The guide decides between stances by who gives and who is asked. For each
+predicate of the content clause (``speech_act.read_clause``) this module
+finds the side of its subject relative to the speaker's party (``self``:
+"we", "Kyiv" said by a Ukrainian, "he" in reported speech; ``other``: a
+different party; ``unknown``), walks the modal chain ("is ready to", "will
+not", "must", "cannot") to the action verb, and decides:
+
+- an obligation asks something of a side: a demand, unless negated on the
+  speaker's own side (a refusal: "we must not give in");
+- willingness, intention or ability of the speaker's side is an offer, and
+  refused (negated) a rejection; the same words about another side describe
+  it: an assessment ("Russia is not ready for peace", said by Kyiv);
+- a denied intention of the speaker's side is a denial ("we do not plan to");
+- an agreement or proposal verb in the past or present gives accept or offer
+  for the speaker's side, and an assessment for another side.
+
+For verbs of receiving ("get", "obtain") the subject receives and the other
+side gives, so the sides swap. A passive subject is not the doer. The word
+lists are in ``data/stance.yaml`` under ``clause``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from .speech_act import Clause, Predicate
+
+SELF, OTHER, UNKNOWN = "self", "other", "unknown"
+WORD_LISTS = (
+    "obligation",
+    "future",
+    "volition",
+    "willing",
+    "ability",
+    "intention",
+    "commitment",
+    "carry",
+    "receive",
+    "stative",
+    "acceptance",
+    "assent",
+    "refusal",
+    "denial",
+    "proposal",
+    "agents",
+    "first_person",
+    "addressee",
+    "reported_self",
+)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    stance: str
+    reason: str
+    side: str  # whose act it is: self, other or unknown
+    main: bool = True  # decided by the quote's first predicate
+
+
+@dataclass(frozen=True)
+class ClauseRules:
+    words: Mapping[str, frozenset[str]]
+    blocs: Mapping[str, frozenset[str]]  # a bloc's code -> the parties that belong to it
+
+    def has(self, group: str, word: str) -> bool:
+        return word in self.words.get(group, frozenset())
+
+    def side(
+        self, subject: str, speaker_party: str, kind: str, party_of: Callable[[str], str]
+    ) -> str:
+        """Whose subject it is, seen from the speaker: self, other or unknown."""
+        words = [w for w in subject.replace("’", "'").split() if w != "US"]  # not "us"
+        words = [w.lower() for w in words]
+        if not words:
+            return UNKNOWN
+        if any(self.has("first_person", w) for w in words):
+            return SELF
+        if any(self.has("addressee", w) for w in words):
+            return OTHER
+        reported = kind != "direct" and speaker_party != "NONE"
+        if len(words) == 1 and reported and self.has("reported_self", words[0]):
+            return SELF
+        parties = [
+            party
+            for part in subject.split(" and ")
+            if self.is_agent(part) and (party := party_of(part))
+        ]
+        if not parties or speaker_party in ("", "NONE"):
+            return UNKNOWN  # a side unknown, or none: a reporter's subjects are no one's "other"
+        if speaker_party in parties or any(
+            speaker_party in self.blocs.get(p, frozenset()) for p in parties
+        ):
+            return SELF
+        return OTHER
+
+    def is_agent(self, phrase: str) -> bool:
+        """A name ("Moscow", "the Kremlin") or an agent noun ("Russian troops"), not a thing."""
+        head = phrase.split()[-1] if phrase.split() else ""
+        return head[:1].isupper() or self.has("agents", head.lower())
+
+    def judge(
+        self,
+        clause: Clause,
+        speaker_party: str,
+        kind: str,
+        party_of: Callable[[str], str],
+    ) -> Judgement | None:
+        """The first predicate of the clause that decides a stance."""
+        for predicate in clause.predicates:
+            side = self.side(predicate.subject, speaker_party, kind, party_of)
+            found = self.judge_predicate(predicate, side)
+            if found is not None:
+                return replace(found, main=predicate.leads)
+        return None
+
+    def judge_predicate(self, predicate: Predicate, side: str) -> Judgement | None:
+        modality: set[str] = set()
+        negated = False
+        words: list[str] = []
+        action = ""
+        for step in predicate.steps:
+            negated = negated or step.negated
+            words += [*step.modals, step.lemma]
+            for modal in step.modals:
+                modality |= self.classes(modal, last=False)
+            action = step.lemma
+            last = step is predicate.steps[-1]
+            classes = self.classes(step.lemma, last, step.adjective)
+            modality |= classes
+            if not classes and not self.has("carry", step.lemma):
+                break
+        if predicate.passive:
+            side = UNKNOWN
+        if modality and self.classes(action, last=False) & {"future", "ability"}:
+            return None  # "whatever it can": the modal's verb is elsewhere
+        if self.has("receive", action) and side in (SELF, OTHER):
+            side = OTHER if side == SELF else SELF
+        chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
+        return self.decide(modality, negated, action, side, chain, predicate.passive)
+
+    def classes(self, word: str, last: bool, adjective: bool = False) -> set[str]:
+        groups = ("obligation", "future", "volition", "ability", "intention")
+        found = {g for g in groups if self.has(g, word)}
+        if last:  # "we need weapons", "he will seek re-election": no act follows
+            found -= {"obligation", "volition", "intention"}
+        if adjective and self.has("willing", word):  # "ready for talks" offers them
+            found |= {"volition", "willing"}
+        return found
+
+    def decide(
+        self,
+        modality: set[str],
+        negated: bool,
+        action: str,
+        side: str,
+        chain: str,
+        passive: bool = False,
+    ) -> Judgement | None:
+        def said(stance: str, why: str) -> Judgement:
+            return Judgement(stance, f"{why}: '{chain}' ({side} side)", side)
+
+        if "obligation" in modality:
+            if passive:
+                return None  # "details still need to be worked on": nobody is asked
+            if negated:
+                return said("reject" if side != OTHER else "demand", "a negated obligation")
+            return said("demand", "an obligation")
+        if "intention" in modality and negated:
+            return said("deny" if side != OTHER else "assess", "a denied intention")
+        stative = self.has("stative", action)
+        willing = "willing" in modality
+        if modality & {"future", "volition"}:
+            if side == OTHER:
+                return said("assess", "another side's will")
+            if negated and stative and action != "be":
+                return None  # "not ready to predict": no term is refused
+            if negated:
+                return said("reject", "a refusal") if side == SELF or willing else None
+            if stative or not (side == SELF or willing):
+                return None
+            if self.has("assent", action):
+                return said("accept", "readiness to accept")
+            if willing or "volition" in modality or self.has("commitment", action):
+                return said("offer", "willingness")
+            return None
+        if "ability" in modality:
+            if side == SELF and not negated and self.has("assent", action):
+                return said("accept", "readiness to accept")
+            if side == SELF and not stative:
+                return said("reject" if negated else "offer", "what the speaker's side can do")
+            return None
+        if self.has("denial", action) and not negated:
+            return said("assess" if side == OTHER else "deny", "a denial")
+        if self.has("refusal", action) and side != UNKNOWN:
+            if side == OTHER:
+                return said("assess", "another side's refusal")
+            return said(
+                "accept" if negated else "reject", "a refusal" if not negated else "no objection"
+            )
+        if side == SELF and (self.has("acceptance", action) or self.has("proposal", action)):
+            if negated:
+                return said("reject", "a refusal")
+            return said("accept" if self.has("acceptance", action) else "offer", "the act")
+        return None
+
+
+def read_clause_rules(sections: list[Mapping[str, object]]) -> ClauseRules:
+    """Word lists and blocs of the ``clause`` sections of the stance files, merged."""
+    words: dict[str, set[str]] = {group: set() for group in WORD_LISTS}
+    blocs: dict[str, set[str]] = {}
+    for section in sections:
+        for group, values in section.items():
+            if group == "blocs" and isinstance(values, dict):
+                for bloc, members in values.items():
+                    blocs.setdefault(str(bloc), set()).update(str(m) for m in members or [])
+            elif isinstance(values, list):
+                words.setdefault(group, set()).update(str(v).lower() for v in values)
+    return ClauseRules(
+        {k: frozenset(v) for k, v in words.items()},
+        {k: frozenset(v) for k, v in blocs.items()},
+    )
