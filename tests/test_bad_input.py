@@ -120,6 +120,34 @@ def test_symlink_loop_in_a_folder(tmp_path: Path) -> None:
     assert any("loop: skipped, a folder link loops back" in e for e in errors)
 
 
+def test_a_file_symlink_loop_is_one_error_and_the_rest_is_ingested(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    (news / "sub").mkdir(parents=True)
+    (news / "sub" / "good.txt").write_text(GOOD)
+    os.symlink("b.txt", news / "sub" / "a.txt")  # a.txt -> b.txt -> a.txt
+    os.symlink("a.txt", news / "sub" / "b.txt")
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(news), "--db", db, "-q"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {news / 'sub' / 'a.txt'}: skipped, a symbolic link that loops.",
+        f"error: {news / 'sub' / 'b.txt'}: skipped, a symbolic link that loops.",
+    ]
+    assert "1 new document" in result.stdout
+
+
+def test_an_error_for_a_file_in_a_folder_names_its_path(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    (news / "2025" / "march").mkdir(parents=True)
+    (news / "2025" / "march" / "empty.txt").write_text("")
+    (news / "good.txt").write_text(GOOD)
+    result = CliRunner().invoke(cli, ["ingest", str(news), "--db", str(tmp_path / "t.db"), "-q"])
+    assert result.stderr.splitlines() == [
+        f"error: {news / '2025' / 'march' / 'empty.txt'}: the file is empty."
+    ]
+
+
 # -- long text -----------------------------------------------------------------
 
 
@@ -177,7 +205,7 @@ def test_an_html_page_that_is_all_scripts_has_no_article(tmp_path: Path) -> None
     (tmp_path / "good.txt").write_text(GOOD)
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1
-    assert result.stderr.strip() == "error: scripts.html: no article text found."
+    assert result.stderr.strip() == f"error: {page}: no article text found."
     assert "1 new document" in result.stdout
 
 

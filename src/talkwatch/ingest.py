@@ -7,6 +7,7 @@ input and the reason, so a batch can report it and go on with the rest.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import sys
 import time
@@ -80,6 +81,11 @@ class Pending:
     name: str
     origin: str
     media_type: str
+    path: str = ""  # a file's path as given or found in a folder, for messages
+
+    @property
+    def label(self) -> str:
+        return self.path or self.name
 
 
 def expand(targets: list[str]) -> Iterator[Pending | InputError]:
@@ -94,7 +100,9 @@ def expand(targets: list[str]) -> Iterator[Pending | InputError]:
 
 
 def _expand_path(path: Path) -> Iterator[Pending | InputError]:
-    if not path.exists():
+    if path.is_symlink() and _loops(path):
+        yield InputError(f"{path}: skipped, a symbolic link that loops.")
+    elif not path.exists():
         yield InputError(f"{path}: no such file or folder.")
     elif path.is_dir():
         yield from _walk(path)
@@ -102,7 +110,7 @@ def _expand_path(path: Path) -> Iterator[Pending | InputError]:
         yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
     else:
         media = TEXT_SUFFIXES.get(path.suffix.lower(), "text/plain")
-        yield Pending(path.name, str(path.resolve()), media)
+        yield Pending(path.name, str(path.resolve()), media, str(path))
 
 
 def _walk(folder: Path) -> Iterator[Pending | InputError]:
@@ -123,11 +131,24 @@ def _walk(folder: Path) -> Iterator[Pending | InputError]:
             path = Path(root) / name
             media = TEXT_SUFFIXES.get(path.suffix.lower())
             if media and not name.startswith("."):
-                if path.is_file() or not path.exists():  # a missing link target reports itself
-                    yield Pending(path.name, str(path.resolve()), media)
+                if path.is_symlink() and _loops(path):
+                    yield InputError(f"{path}: skipped, a symbolic link that loops.")
+                elif path.is_file() or not path.exists():  # a missing link target reports itself
+                    yield Pending(path.name, str(path.resolve()), media, str(path))
                 else:
                     yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
     yield from (_folder_error(err) for err in unreadable)
+
+
+def _loops(path: Path) -> bool:
+    """A link that leads back to itself (a -> b -> a): resolving it never ends."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python before 3.13 says "Symlink loop"
+        return True
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
 
 
 def _folder_error(err: OSError) -> InputError:
@@ -147,10 +168,10 @@ def read(
     elif pending.origin.startswith(("http://", "https://")):
         data, media = fetch_url(pending.origin, max_bytes, timeout or URL_TIMEOUT)
     else:
-        data = _read_file(Path(pending.origin), pending.name, max_bytes)
+        data = _read_file(Path(pending.origin), pending.label, max_bytes)
         media = pending.media_type
-    _check_size(pending.name, data, max_bytes)
-    return RawInput(pending.name, pending.origin, data, media, date)
+    _check_size(pending.label, data, max_bytes)
+    return RawInput(pending.name, pending.origin, data, media, date, pending.path)
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
@@ -224,19 +245,19 @@ def decode(raw: RawInput) -> str:
     """Bytes to text: UTF-8 first, then a detected legacy encoding; binaries refused."""
     data = raw.data
     if not data.strip():
-        raise InputError(f"{raw.name}: the file is empty.")
+        raise InputError(f"{raw.label}: the file is empty.")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(raw.name, data.decode(encoding, errors="replace"))
-    refuse_binary(raw.name, data)
+            return _checked(raw.label, data.decode(encoding, errors="replace"))
+    refuse_binary(raw.label, data)
     try:
-        return _checked(raw.name, data.decode("utf-8-sig"))
+        return _checked(raw.label, data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"{raw.name}: the text encoding cannot be recognised.")
-    return _checked(raw.name, str(best))
+        raise InputError(f"{raw.label}: the text encoding cannot be recognised.")
+    return _checked(raw.label, str(best))
 
 
 def refuse_binary(name: str, data: bytes) -> None:

@@ -123,7 +123,7 @@ class IngestRun:
             return None
         document = clean(raw, decode(raw))
         if not document.text.strip():
-            raise InputError(f"{raw.name}: no article text found.")
+            raise InputError(f"{raw.label}: no article text found.")
         if self.store.has_document(document.id):
             self.store.add(document, [], raw_hash)
             return None
