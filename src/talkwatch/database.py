@@ -33,6 +33,23 @@ class DatabaseError(Exception):
     """The database cannot be opened or used; the message is for users."""
 
 
+# SQLite's result codes for a file whose pages do not make sense
+_DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
+
+
+def damage(location: str, err: BaseException) -> str | None:
+    """The sentence for users when ``err`` says the SQLite file is damaged, else None."""
+    if not isinstance(err, sqlite3.DatabaseError):
+        return None
+    code = getattr(err, "sqlite_errorcode", None)
+    if code not in _DAMAGE_CODES and "malformed" not in str(err):
+        return None
+    return (
+        f"{location}: the database file is damaged ({err}); restore it from a backup, "
+        f"or recover what is left with 'sqlite3 {location} .recover | sqlite3 recovered.db'."
+    )
+
+
 class Cursor(Protocol):
     @property
     def rowcount(self) -> int: ...

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from .database import Database, DatabaseError, connect, is_server_url, public_location
+from .database import Database, DatabaseError, connect, damage, is_server_url, public_location
 from .records import Document, Section, Span, Statement
 from .standing import mark_stale
 
@@ -105,7 +105,9 @@ class Store:
         try:
             return self.schema_version()
         except self.db.errors as err:
-            raise StoreError(f"{self.path}: is not a talkwatch database ({err}).") from None
+            raise StoreError(
+                damage(self.path, err) or f"{self.path}: is not a talkwatch database ({err})."
+            ) from None
 
     def migrate(self) -> None:
         """Bring the schema up to date, backing up an existing older database first."""

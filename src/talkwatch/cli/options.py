@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..database import is_server_url
+from ..database import damage, is_server_url
 from ..store import Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,5 +53,10 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
         raise click.ClickException(str(err)) from None
     try:
         yield store
+    except store.db.errors as err:
+        sentence = damage(store.path, err)
+        if sentence is None:
+            raise
+        raise click.ClickException(sentence) from None
     finally:
         store.close()

@@ -8,6 +8,7 @@ under /api/ and as an HTML page elsewhere; bad parameters are 4xx, never 500.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 import threading
 from collections.abc import Callable
 from importlib import resources
@@ -21,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..database import damage, public_location
 from ..pipeline import Analyzer
 from ..store import Store, StoreError
 from .overview import AnalysisCache
@@ -154,6 +156,13 @@ def create_app(
     @app.exception_handler(StoreError)
     async def database_unavailable(request: Request, error: StoreError) -> Response:
         return error_response(request, 503, f"The database is not available: {error}")
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def database_damaged(request: Request, error: sqlite3.DatabaseError) -> Response:
+        sentence = damage(public_location(db_path), error)
+        if sentence is None:
+            raise error
+        return error_response(request, 503, sentence)
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:
