@@ -6,6 +6,7 @@ import hashlib
 import http.server
 import itertools
 import os
+import sqlite3
 import threading
 import time
 import zipfile
@@ -71,6 +72,47 @@ def test_legacy_and_unicode_encodings_are_decoded(encoding: str) -> None:
 def test_invalid_utf8_is_decoded_not_refused() -> None:
     data = b"Peskov said \xff the talks were over, he added. " * 3
     assert "the talks were over" in decode(raw(data))
+
+
+def test_windows_1252_keeps_quotation_marks_and_dashes_and_warns() -> None:
+    text = (
+        "Peskov called the \u201cpeace plan\u201d \u2013 in his words \u2013 \u201cpremature\u201d."
+    )
+    warnings: list[str] = []
+    assert decode(raw(text.encode("cp1252"), "wire.txt"), warnings.append) == text
+    assert warnings == ["wire.txt: not UTF-8; decoded as Windows-1252, a guess."]
+    latin = "Le n\u00e9gociateur a dit \u00ab non \u00bb \u00e0 Gen\u00e8ve."
+    warnings.clear()
+    assert decode(raw(latin.encode("latin-1") + b"\x81"), warnings.append) == latin + "\x81"
+    assert warnings == ["x.txt: not UTF-8; decoded as Latin-1, a guess."]
+
+
+def test_utf8_with_a_stray_bad_byte_stays_utf8() -> None:
+    data = "He said \u201cno\u201d \u2013 twice. ".encode() * 3 + b"\xff"
+    warnings: list[str] = []
+    decoded = decode(raw(data), warnings.append)
+    assert decoded.startswith("He said \u201cno\u201d \u2013 twice.") and decoded.endswith("\ufffd")
+    assert warnings == ["x.txt: not valid UTF-8 in 1 place; decoded as UTF-8 with a \ufffd there."]
+    assert decode(
+        raw("Песков сказал, что переговоры окончены и ничего не согласовано.".encode("cp1251"))
+    ) == ("Песков сказал, что переговоры окончены и ничего не согласовано.")
+
+
+def test_ingest_of_a_windows_1252_file_warns_and_stores_the_quotes(tmp_path: Path) -> None:
+    story = tmp_path / "wire.txt"
+    story.write_bytes(
+        "Kremlin spokesman Dmitry Peskov said the \u201cpeace plan\u201d was premature.\n".encode(
+            "cp1252"
+        )
+    )
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(story), "--db", db, "-q"])
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {story}: not UTF-8; decoded as Windows-1252, a guess.\n"
+    with sqlite3.connect(db) as stored:
+        (text,) = stored.execute("SELECT text FROM documents").fetchone()
+    stored.close()
+    assert "the \u201cpeace plan\u201d was premature" in text
 
 
 def test_an_over_limit_file_is_refused_with_how_to_raise_it(tmp_path: Path) -> None:

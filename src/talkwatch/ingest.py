@@ -14,7 +14,7 @@ import time
 import unicodedata
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -241,8 +241,12 @@ def sniff_media_type(data: bytes, default: str) -> str:
     return default
 
 
-def decode(raw: RawInput) -> str:
-    """Bytes to text: UTF-8 first, then a detected legacy encoding; binaries refused."""
+def decode(raw: RawInput, warn: Callable[[str], None] = lambda message: None) -> str:
+    """Bytes to text: UTF-8 first, then a legacy encoding; binaries refused.
+
+    When the bytes are not valid UTF-8 the encoding is a guess, and ``warn``
+    gets one line naming the input and the guess.
+    """
     data = raw.data
     if not data.strip():
         raise InputError(f"{raw.label}: the file is empty.")
@@ -254,10 +258,41 @@ def decode(raw: RawInput) -> str:
         return _checked(raw.label, data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    text, guess = _legacy(data)
+    warn(f"{raw.label}: {guess}")
+    return _checked(raw.label, text)
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Text that is not valid UTF-8, and a phrase saying how it was decoded.
+
+    Mostly UTF-8 with a few bad bytes stays UTF-8. Text in another alphabet
+    (Cyrillic, Greek...) is left to charset detection. Text in the Latin
+    alphabet is Windows-1252 when its bytes 0x80-0x9F are all Windows-1252
+    characters (curly quotes, dashes, the euro sign: in Latin-1 they would be
+    control characters), else Latin-1.
+    """
+    as_utf8 = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for c in as_utf8 if "\udc80" <= c <= "\udcff")
+    good = sum(1 for c in as_utf8 if c > "\x7f" and not "\udc80" <= c <= "\udcff")
+    if good > bad:
+        text = data.decode("utf-8-sig", errors="replace")
+        places = f"{bad} place{'s' * (bad != 1)}"
+        return text, f"not valid UTF-8 in {places}; decoded as UTF-8 with a \ufffd there."
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{raw.label}: the text encoding cannot be recognised.")
-    return _checked(raw.label, str(best))
+    if best is not None and _foreign_alphabet(str(best)):
+        return str(best), f"not UTF-8; decoded as {best.encoding}, a guess."
+    try:
+        return data.decode("cp1252"), "not UTF-8; decoded as Windows-1252, a guess."
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8; decoded as Latin-1, a guess."
+
+
+def _foreign_alphabet(text: str) -> bool:
+    """Most non-ASCII letters are outside the Latin alphabet."""
+    letters = [c for c in text[:65536] if c > "\x7f" and c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return len(letters) > 2 * latin
 
 
 def refuse_binary(name: str, data: bytes) -> None:

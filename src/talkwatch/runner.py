@@ -65,6 +65,7 @@ class IngestRun:
     timeout: float = URL_TIMEOUT  # seconds for one URL
     date: str | None = None
     on_error: Callable[[str], None] = lambda message: None
+    on_warning: Callable[[str], None] = lambda message: None  # e.g. a guessed text encoding
     on_progress: Callable[[int], None] = lambda done: None
     summary: IngestSummary = field(default_factory=IngestSummary)
     _analyzer: Analyzer | None = None
@@ -121,7 +122,7 @@ class IngestRun:
         raw_hash = hashlib.sha256(raw.data).hexdigest()
         if self.store.has_input(raw.origin, raw_hash):
             return None
-        document = clean(raw, decode(raw))
+        document = clean(raw, decode(raw, self.on_warning))
         if not document.text.strip():
             raise InputError(f"{raw.label}: no article text found.")
         if self.store.has_document(document.id):
