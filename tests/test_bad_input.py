@@ -251,6 +251,34 @@ def test_an_html_page_that_is_all_scripts_has_no_article(tmp_path: Path) -> None
     assert "1 new document" in result.stdout
 
 
+@pytest.mark.parametrize("depth", [300, 5_000])
+def test_a_deeply_nested_html_page_keeps_its_text(depth: int, tmp_path: Path) -> None:
+    article = (
+        "<h1>Talks resume</h1><p>Kremlin spokesman Dmitry Peskov said Moscow was ready to discuss "
+        "a ceasefire.</p><p>The talks would continue next week in Istanbul, officials said.</p>"
+    )
+    page = tmp_path / "nested.html"
+    page.write_text(
+        "<html><head><title>Talks resume</title><script>var x = '<p>no</p>';</script></head>"
+        "<body>"
+        + "<div><span>" * (depth // 2)
+        + article
+        + "</span></div>" * (depth // 2)
+        + "<nav><a href='/'>Home</a></nav></body></html>"
+    )
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(page), "--db", db, "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "1 new document with 2 statements" in result.stdout
+    with sqlite3.connect(db) as stored:
+        (text,) = stored.execute("SELECT text FROM documents").fetchone()
+    stored.close()
+    assert text == (
+        "Talks resume\n\nKremlin spokesman Dmitry Peskov said Moscow was ready to discuss a "
+        "ceasefire.\n\nThe talks would continue next week in Istanbul, officials said."
+    )
+
+
 # -- URLs ----------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import nested_html
 from .dates import document_date
 from .records import Document, RawInput, Section
 
@@ -121,6 +122,8 @@ def read_html(html: str) -> Page:
         html, include_comments=True, with_metadata=True, favor_recall=True
     )
     if found is None or isinstance(found, dict) or not (found.text or "").strip():
+        if nested_html.depth(html) > nested_html.DEEP:  # deeper than the extractor goes
+            return Page(body=nested_html.block_text(html))
         return Page(body="")
     return Page(
         body=found.text or "",
