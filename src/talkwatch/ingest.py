@@ -20,6 +20,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from . import public_urls
 from .records import RawInput
 
 TEXT_SUFFIXES = {
@@ -72,6 +73,10 @@ _NOT_TEXT = {"Cc", "Co", "Cn", "Cs"}
 
 class InputError(Exception):
     """An input that cannot be read; the message names it and says why."""
+
+
+class RefusedURL(InputError):
+    """A URL that leads to this machine or a private network, when those are not allowed."""
 
 
 @dataclass(frozen=True)
@@ -160,13 +165,18 @@ def read(
     max_bytes: int = DEFAULT_MAX_BYTES,
     date: str | None = None,
     timeout: float | None = None,
+    private_urls: bool = True,
 ) -> RawInput:
-    """Read the bytes of one input; raises InputError. ``timeout`` is for URLs."""
+    """Read the bytes of one input; raises InputError.
+
+    ``timeout`` is for URLs, and ``private_urls=False`` refuses URLs that lead
+    to loopback, private or link-local addresses (RefusedURL).
+    """
     if pending.origin == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         media = sniff_media_type(data, pending.media_type)
     elif pending.origin.startswith(("http://", "https://")):
-        data, media = fetch_url(pending.origin, max_bytes, timeout or URL_TIMEOUT)
+        data, media = fetch_url(pending.origin, max_bytes, timeout or URL_TIMEOUT, private_urls)
     else:
         data = _read_file(Path(pending.origin), pending.label, max_bytes)
         media = pending.media_type
@@ -190,15 +200,27 @@ def _check_size(name: str, data: bytes, max_bytes: int) -> None:
         raise InputError(f"{name}: larger than the {limit} MB limit (raise it with --max-size).")
 
 
-def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[bytes, str]:
-    """GET a page within ``timeout`` seconds in all; returns its bytes and media type."""
+def fetch_url(
+    url: str, max_bytes: int, timeout: float = URL_TIMEOUT, private: bool = True
+) -> tuple[bytes, str]:
+    """GET a page within ``timeout`` seconds in all; returns its bytes and media type.
+
+    With ``private=False`` only public addresses are fetched, redirects included.
+    """
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        if private:
+            opener = urllib.request.build_opener()
+        else:
+            public_urls.check_url(url)
+            opener = public_urls.public_opener()
+        with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
             if not content_type.startswith("text/") and "xml" not in content_type:
                 raise InputError(f"{url}: the server sent {content_type}, not a text page.")
             data = _read_within(response, max_bytes + 1, time.monotonic() + timeout)
+    except public_urls.PrivateAddress as err:
+        raise RefusedURL(str(err)) from None
     except urllib.error.HTTPError as err:
         if 300 <= err.code < 400:
             raise InputError(f"{url}: redirects in a loop or too many times.") from None

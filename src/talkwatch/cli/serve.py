@@ -20,7 +20,13 @@ from .options import db_option, open_store
     envvar="TALKWATCH_TOKEN",
     help="Enable POST /api/documents for callers sending this token (or set TALKWATCH_TOKEN).",
 )
-def serve(db_path: str, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let POST /api/documents fetch URLs on this machine or a private network "
+    "(refused by default: loopback, private and link-local addresses).",
+)
+def serve(db_path: str, host: str, port: int, token: str | None, allow_private_urls: bool) -> None:
     """Serve the dashboard and the JSON API (loopback only unless --host says otherwise)."""
     import uvicorn
 
@@ -29,7 +35,7 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
 
     where = public_location(db_path)
     try:
-        app = create_app(db_path, token=token, warm=True)
+        app = create_app(db_path, token=token, warm=True, allow_private_urls=allow_private_urls)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"talkwatch: serving {where} on http://{host}:{port}/ (API under /api/)")

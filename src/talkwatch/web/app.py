@@ -50,8 +50,10 @@ class Context:
         token: str | None,
         load_analyzer: Callable[[], Analyzer],
         max_body: int,
+        allow_private_urls: bool = False,
     ) -> None:
         self.db_path = db_path
+        self.allow_private_urls = allow_private_urls  # POST /api/documents may fetch them
         self.token = token or None
         self.load_analyzer = load_analyzer
         self.max_body = max_body
@@ -116,12 +118,14 @@ def create_app(
     load_analyzer: Callable[[], Analyzer] | None = None,
     max_body: int = MAX_BODY,
     warm: bool = False,
+    allow_private_urls: bool = False,
 ) -> FastAPI:
     """The dashboard and API over the database at ``db_path``.
 
     ``token`` enables POST /api/documents for callers that present it; ``warm``
     computes positions and aggregates in the background right away, so that
-    the first visitor does not wait for them.
+    the first visitor does not wait for them. URLs posted for ingest must lead
+    to public addresses unless ``allow_private_urls``.
     """
     from . import api, pages
     from .ingest import Refused
@@ -134,7 +138,9 @@ def create_app(
         docs_url=None,  # the interactive docs load scripts from a CDN; the schema is enough
         redoc_url=None,
     )
-    app.state.ctx = Context(db_path, token, load_analyzer or Analyzer.load, max_body)
+    app.state.ctx = Context(
+        db_path, token, load_analyzer or Analyzer.load, max_body, allow_private_urls
+    )
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
