@@ -61,6 +61,16 @@ class Cursor(Protocol):
     def __iter__(self) -> Iterator[Any]: ...
 
 
+# `column LIKE_TEXT` with a parameter from like_pattern: a search for text, not a pattern
+LIKE_TEXT = "LIKE ? ESCAPE '\\'"
+
+
+def like_pattern(text: str, anywhere: bool = True) -> str:
+    """The parameter for LIKE_TEXT: ``text`` contained (or at the start), its % and _ literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%" if anywhere else f"{escaped}%"
+
+
 def is_server_url(location: str) -> bool:
     """True for ``postgresql://...`` (a server); anything else is an SQLite file."""
     return location.lower().startswith(SERVER_SCHEMES)
@@ -250,8 +260,9 @@ _QUERY_RULES = [
         re.compile(r"([\w.]+) = \? COLLATE NOCASE"),
         r'lower(\1) = lower(CAST(? AS TEXT) COLLATE "C")',
     ),
-    # SQLite's LIKE ignores ASCII case and has no escape character
-    (re.compile(r"\bLIKE \?"), "ILIKE ? ESCAPE ''"),
+    # SQLite's LIKE ignores ASCII case; its escape character is only the one named
+    (re.compile(r"\bLIKE \? ESCAPE '\\'"), r"ILIKE ? ESCAPE '\\'"),
+    (re.compile(r"\bLIKE \?(?! ESCAPE)"), "ILIKE ? ESCAPE ''"),
     # string_agg's order is arbitrary; group_concat over the key index comes sorted
     (re.compile(r"\bgroup_concat\(([\w.]+), ' '\)"), r"string_agg(\1, ' ' ORDER BY \1)"),
     # SQLite puts NULL first in ascending and last in descending order
