@@ -211,6 +211,31 @@ def test_long_texts_are_cut_into_parts_covering_them() -> None:
     assert all(p.end - p.start <= parts.SENTENCE_CHARS for p in parts.split(run_on))
 
 
+def test_parse_batches_are_bounded_in_characters() -> None:
+    from talkwatch.pipeline import BATCH_SIZE, PARSE_CHARS, batches
+
+    paragraph = "Peskov said the talks were over and nothing was agreed. " * 30
+    long_text = "\n\n".join([paragraph] * 200)  # 340,000 characters: seven parts
+    short = [(paragraph, n) for n in range(40)]  # forty short documents
+    pieces = [(long_text[p.start : p.end], p) for p in parts.split(long_text)]
+    cut = list(batches([*short[:3], *pieces, *short[3:]]))
+    assert [piece for batch in cut for piece in batch] == [*short[:3], *pieces, *short[3:]]
+    for batch in cut:
+        assert len(batch) <= BATCH_SIZE
+        assert len(batch) == 1 or sum(len(text) for text, _ in batch) <= PARSE_CHARS
+    assert max(len(b) for b in cut) == BATCH_SIZE  # short documents still go together
+
+
+def test_paragraph_breaks_start_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks in Istanbul\n\nPeskov said the talks were over. Lavrov agreed\n\nZelensky did not."
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Talks in Istanbul",
+        "Peskov said the talks were over.",
+        "Lavrov agreed",
+        "Zelensky did not.",
+    ]
+
+
 def test_a_long_one_line_document_is_analysed_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     from talkwatch.pipeline import Analyzer
 

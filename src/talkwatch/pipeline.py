@@ -20,11 +20,16 @@ from .cues import load_cues
 from .dates import statement_date
 from .issues import IssueClassifier, IssueResult, default_issue_classifier
 from .nlp import load_pipeline
-from .parts import Part, shift, split
+from .parts import PART_CHARS, Part, shift, split
 from .records import Attribution, Document, Statement
 from .stance import StanceClassifier, default_stance_classifier
 
 BATCH_SIZE = 16
+# Characters parsed at once: the parser's memory follows the batch's length, so a
+# batch holds up to BATCH_SIZE short documents but only one part of a long one.
+PARSE_CHARS = PART_CHARS
+
+Piece = tuple[str, tuple[Document, Part]]
 
 
 @dataclass(frozen=True)
@@ -61,13 +66,14 @@ class Analyzer:
             for part in split(document.text)
         )
         found: list[Attribution] = []
-        for parsed, (document, part) in self.nlp.pipe(
-            pieces, batch_size=batch_size, as_tuples=True
-        ):
-            found += self.attributions(document, part, parsed)
-            if part.last:
-                yield document, self.statements(document, found)
-                found = []
+        for batch in batches(pieces, batch_size):
+            for parsed, (document, part) in self.nlp.pipe(
+                batch, batch_size=len(batch), as_tuples=True
+            ):
+                found += self.attributions(document, part, parsed)
+                if part.last:
+                    yield document, self.statements(document, found)
+                    found = []
 
     def attributions(self, document: Document, part: Part, parsed: Doc) -> list[Attribution]:
         sections = part.sections((s.name, s.start, s.end) for s in document.sections)
@@ -114,3 +120,18 @@ class Analyzer:
             stance_reason=stance.reason,
             date=statement_date(sentence, document.date),
         )
+
+
+def batches(pieces: Iterable[Piece], most: int = BATCH_SIZE) -> Iterator[list[Piece]]:
+    """Pieces to parse together: at most ``most`` of them and ``PARSE_CHARS`` characters
+    (a single longer piece goes alone)."""
+    batch: list[Piece] = []
+    size = 0
+    for piece in pieces:
+        if batch and (size + len(piece[0]) > PARSE_CHARS or len(batch) >= most):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield batch
