@@ -227,7 +227,9 @@ def test_parse_batches_are_bounded_in_characters() -> None:
 
 
 def test_paragraph_breaks_start_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Talks in Istanbul\n\nPeskov said the talks were over. Lavrov agreed\n\nZelensky did not."
+    text = (
+        "Talks in Istanbul\n\nPeskov said the talks were over. Lavrov agreed\n\nZelensky did not."
+    )
     assert [s.text.strip() for s in nlp(text).sents] == [
         "Talks in Istanbul",
         "Peskov said the talks were over.",

@@ -14,6 +14,7 @@ from rich.table import Table
 from ..analysis import Evidence
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
+from .filters import issue_filter, party_filter
 from .options import F, db_option, iso_date, open_store
 
 STANCE_STYLE = {
@@ -107,8 +108,8 @@ def positions_command(db_path: str, fmt: str) -> None:
 
 @cli.command("timeline")
 @db_option
-@click.option("--party", help="Only this party code.")
-@click.option("--issue", help="Only this issue code.")
+@click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
+@click.option("--issue", help="Only this issue: a code or an alias (nato).")
 @click.option("--speaker", help="Only this speaker.")
 @click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
 @click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
@@ -126,6 +127,7 @@ def timeline_command(
 ) -> None:
     """Statements over time, oldest first."""
     with open_store(db_path, must_exist=True) as store:
+        party, issue = party_filter(store, party), issue_filter(store, issue)
         found = store.timeline(party, issue, speaker, since, until, limit)
     if fmt == "json":
         _emit_json(
