@@ -15,7 +15,7 @@ from ..analysis import Evidence
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
 from .filters import issue_filter, party_filter
-from .options import F, db_option, iso_date, open_store
+from .options import F, db_option, iso_date, open_store, shown_date, shown_speaker
 
 STANCE_STYLE = {
     "demand": "bold red",
@@ -82,10 +82,16 @@ def positions_command(db_path: str, fmt: str) -> None:
     parties = sorted({p.party for p in found})
     issues = sorted({p.issue for p in found})
     cells = {(p.party, p.issue): p for p in found}
-    table = Table(title="Current positions (stance, date; * = anonymous sourcing only)")
-    table.add_column("issue")
+    console = Console()
+    # One line a row: the date beside the stance when the terminal is wide enough for it.
+    widest = {party: max(len(p.stance) + ("anonymous" in p.sourcing) + 11 for p in found
+                         if p.party == party) for party in parties}  # fmt: skip
+    dated = console.width >= sum(w + 3 for w in widest.values()) + max(map(len, issues)) + 4
+    title = "stance, date" if dated else "stance; --format json or a wider terminal for dates"
+    table = Table(title=f"Current positions ({title}; * = anonymous sourcing only)")
+    table.add_column("issue", no_wrap=True)
     for party in parties:
-        table.add_column(party)
+        table.add_column(party, no_wrap=True, overflow="ellipsis")
     for issue in issues:
         row = [issue]
         for party in parties:
@@ -95,9 +101,9 @@ def positions_command(db_path: str, fmt: str) -> None:
                 continue
             mark = "*" if "anonymous" in p.sourcing else ""
             style = STANCE_STYLE.get(p.stance, "")
-            row.append(f"[{style}]{p.stance}{mark}[/{style}]\n{p.date or ''}")
+            when = f" {shown_date(p.date)}" if dated else ""
+            row.append(f"[{style}]{p.stance}{mark}[/{style}]{when}")
         table.add_row(*row)
-    console = Console()
     console.print(table)
     if not found:
         click.echo("No positions yet: no statement of a negotiating side takes a stance.")
@@ -152,9 +158,9 @@ def timeline_command(
     for st in found:
         style = STANCE_STYLE.get(st.stance, "")
         table.add_row(
-            st.date or "?",
+            shown_date(st.date),
             st.party,
-            st.speaker,
+            shown_speaker(st.speaker, st.speaker_mention, st.source),
             f"[{style}]{st.stance}[/{style}]",
             ", ".join(st.issues),
             st.quote[:200],
@@ -188,8 +194,8 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
     for s in found:
         label = "[bold magenta]walk-back[/bold magenta]" if s.walk_back else "shift"
         console.print(
-            f"{label} {s.party} on {s.issue}: {s.before.stance} ({s.before.date}) "
-            f"-> {s.after.stance} ({s.after.date})"
+            f"{label} {s.party} on {s.issue}: {s.before.stance} ({shown_date(s.before.date)}) "
+            f"-> {s.after.stance} ({shown_date(s.after.date)})"
         )
         console.print(f"  before: {s.before.speaker}: “{_short(s.before.quote)}”")
         console.print(f"  after:  {s.after.speaker}: “{_short(s.after.quote)}”")

@@ -12,7 +12,7 @@ from rich.table import Table
 from ..export import statement_row, write_csv, write_jsonl
 from . import cli
 from .filters import issue_filter, party_filter
-from .options import db_option, open_store
+from .options import db_option, open_store, shown_date, shown_speaker
 
 
 @cli.command()
@@ -65,8 +65,8 @@ def statements(
         table.add_column(column, overflow="fold", ratio=4 if column == "quote" else 1)
     for st in found[:limit]:
         table.add_row(
-            st.date or "",
-            st.speaker,
+            shown_date(st.date),
+            shown_speaker(st.speaker, st.speaker_mention, st.source),
             st.party,
             st.stance,
             ", ".join(st.issues),
