@@ -65,22 +65,31 @@ class Analyzer:
             for document in documents
             for part in split(document.text)
         )
-        found: list[Attribution] = []
+        found: list[Statement] = []
         for batch in batches(pieces, batch_size):
             for parsed, (document, part) in self.nlp.pipe(
                 batch, batch_size=len(batch), as_tuples=True
             ):
-                found += self.attributions(document, part, parsed)
+                attributions = self.attributions(document, part, parsed)
+                found += self.statements(document, attributions, part)
                 if part.last:
-                    yield document, self.statements(document, found)
+                    yield document, found
                     found = []
 
     def attributions(self, document: Document, part: Part, parsed: Doc) -> list[Attribution]:
         sections = part.sections((s.name, s.start, s.end) for s in document.sections)
         return [shift(found, part.start) for found in self.attributor.attribute(parsed, sections)]
 
-    def statements(self, document: Document, found: list[Attribution]) -> list[Statement]:
-        resolver = self.actors.resolver_for(document.text, document.date)
+    def statements(
+        self, document: Document, found: list[Attribution], part: Part | None = None
+    ) -> list[Statement]:
+        """Statements from the attributions of a document, or of one part of a long one.
+
+        Speakers are resolved within the part (a part is tens of thousands of
+        characters): the resolver searches its text, so time stays linear in length.
+        """
+        text = document.text if part is None else document.text[part.start : part.end]
+        resolver = self.actors.resolver_for(text, document.date)
         texts = [(a.quote(document.text), a.sentence_span.text(document.text)) for a in found]
         issues = self.issues.classify_many(texts)
         return [
