@@ -134,7 +134,7 @@ def print_confusion(pairs: list[tuple[str, str]]) -> None:
 
 
 def _clause_reader() -> Any:
-    from talkwatch.actors import load_knowledge_base
+    from talkwatch.actors import Resolver, load_knowledge_base
     from talkwatch.nlp import load_pipeline
     from talkwatch.speech_act import read_clause
 
@@ -142,7 +142,7 @@ def _clause_reader() -> Any:
 
     def read(text: str) -> tuple[Any, Any]:
         clause = read_clause(nlp(text), [(0, len(text))])
-        return clause, kb.resolver_for(text, None).party_of
+        return clause, Resolver(kb, text, None).party_of
 
     return read
 

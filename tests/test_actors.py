@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from talkwatch.actors import ActorFileError, Resolver, load_knowledge_base
+from talkwatch.cli import cli
 from talkwatch.records import Mention, Resolution, Span
 
 ARTICLE = (
@@ -111,6 +114,8 @@ def test_a_user_file_extends_and_overrides_the_shipped_one(tmp_path: Path) -> No
         ("- name: X\n  type: robot\n", "type 'robot' is not one of"),
         ("- type: person\n", "line 1: the actor has no name"),
         ("- name: X\n  roles:\n    - titles: [envoy]\n      from: March\n", "is not a date"),
+        ("- name: X\n  roles:\n    - titles: [envoy]\n      to: 2023-02-30\n", "is not a date"),
+        ("- name: X\n  roles:\n    - titles: [envoy]\n      to: 2023-13\n", "is not a date"),
         ("- name: [unclosed\n", "not valid YAML"),
         ("name: X\n", "a YAML list of actors"),
     ],
@@ -141,3 +146,22 @@ def test_the_shipped_knowledge_base_is_broad_and_consistent() -> None:
     assert kb.conflicts == []
     parties = {a.party for a in kb.actors.values()}
     assert {"RUS", "UKR", "USA", "EU", "NATO", "UN", "GBR", "FRA", "DEU", "TUR", "CHN"} <= parties
+
+
+def test_every_role_date_is_a_real_date(tmp_path: Path) -> None:
+    kb = load_knowledge_base()
+    for actor in kb.actors.values():
+        for role in actor.roles:
+            for day in (role.start, role.end):
+                if not day.startswith(("0000", "9999")):
+                    date.fromisoformat(day)  # 2004-02-31 would raise
+    extra = tmp_path / "months.yaml"
+    extra.write_text("- name: Ivan Test\n  roles:\n    - titles: [envoy]\n      to: 2023-02\n")
+    (role,) = load_knowledge_base([extra]).named("Ivan Test").roles  # type: ignore[union-attr]
+    assert role.end == "2023-02-28"  # a month given alone ends on its last day
+
+
+def test_actors_show_prints_real_dates() -> None:
+    result = CliRunner().invoke(cli, ["actors", "show", "Lavrov", "--db", "none.db"])
+    assert "ambassador to the UN" in result.stdout
+    assert "1994-01-01 to 2004-02-29" in " ".join(result.stdout.split())

@@ -6,6 +6,7 @@ import hashlib
 import http.server
 import itertools
 import os
+import sqlite3
 import threading
 import time
 import zipfile
@@ -74,6 +75,47 @@ def test_invalid_utf8_is_decoded_not_refused() -> None:
     assert "the talks were over" in decode(raw(data))
 
 
+def test_windows_1252_keeps_quotation_marks_and_dashes_and_warns() -> None:
+    text = (
+        "Peskov called the \u201cpeace plan\u201d \u2013 in his words \u2013 \u201cpremature\u201d."
+    )
+    warnings: list[str] = []
+    assert decode(raw(text.encode("cp1252"), "wire.txt"), warnings.append) == text
+    assert warnings == ["wire.txt: not UTF-8; decoded as Windows-1252, a guess."]
+    latin = "Le n\u00e9gociateur a dit \u00ab non \u00bb \u00e0 Gen\u00e8ve."
+    warnings.clear()
+    assert decode(raw(latin.encode("latin-1") + b"\x81"), warnings.append) == latin + "\x81"
+    assert warnings == ["x.txt: not UTF-8; decoded as Latin-1, a guess."]
+
+
+def test_utf8_with_a_stray_bad_byte_stays_utf8() -> None:
+    data = "He said \u201cno\u201d \u2013 twice. ".encode() * 3 + b"\xff"
+    warnings: list[str] = []
+    decoded = decode(raw(data), warnings.append)
+    assert decoded.startswith("He said \u201cno\u201d \u2013 twice.") and decoded.endswith("\ufffd")
+    assert warnings == ["x.txt: not valid UTF-8 in 1 place; decoded as UTF-8 with a \ufffd there."]
+    assert decode(
+        raw("Песков сказал, что переговоры окончены и ничего не согласовано.".encode("cp1251"))
+    ) == ("Песков сказал, что переговоры окончены и ничего не согласовано.")
+
+
+def test_ingest_of_a_windows_1252_file_warns_and_stores_the_quotes(tmp_path: Path) -> None:
+    story = tmp_path / "wire.txt"
+    story.write_bytes(
+        "Kremlin spokesman Dmitry Peskov said the \u201cpeace plan\u201d was premature.\n".encode(
+            "cp1252"
+        )
+    )
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(story), "--db", db, "-q"])
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {story}: not UTF-8; decoded as Windows-1252, a guess.\n"
+    with sqlite3.connect(db) as stored:
+        (text,) = stored.execute("SELECT text FROM documents").fetchone()
+    stored.close()
+    assert "the \u201cpeace plan\u201d was premature" in text
+
+
 def test_an_over_limit_file_is_refused_with_how_to_raise_it(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as out:  # 50 MB, written in chunks
@@ -133,6 +175,34 @@ def test_symlink_loop_in_a_folder(tmp_path: Path) -> None:
     assert any("loop: skipped, a folder link loops back" in e for e in errors)
 
 
+def test_a_file_symlink_loop_is_one_error_and_the_rest_is_ingested(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    (news / "sub").mkdir(parents=True)
+    (news / "sub" / "good.txt").write_text(GOOD)
+    os.symlink("b.txt", news / "sub" / "a.txt")  # a.txt -> b.txt -> a.txt
+    os.symlink("a.txt", news / "sub" / "b.txt")
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(news), "--db", db, "-q"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {news / 'sub' / 'a.txt'}: skipped, a symbolic link that loops.",
+        f"error: {news / 'sub' / 'b.txt'}: skipped, a symbolic link that loops.",
+    ]
+    assert "1 new document" in result.stdout
+
+
+def test_an_error_for_a_file_in_a_folder_names_its_path(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    (news / "2025" / "march").mkdir(parents=True)
+    (news / "2025" / "march" / "empty.txt").write_text("")
+    (news / "good.txt").write_text(GOOD)
+    result = CliRunner().invoke(cli, ["ingest", str(news), "--db", str(tmp_path / "t.db"), "-q"])
+    assert result.stderr.splitlines() == [
+        f"error: {news / '2025' / 'march' / 'empty.txt'}: the file is empty."
+    ]
+
+
 # -- long text -----------------------------------------------------------------
 
 
@@ -152,6 +222,33 @@ def test_long_texts_are_cut_into_parts_covering_them() -> None:
     ]
     run_on = "and they said " * 1_000  # 14,000 characters without a sentence end
     assert all(p.end - p.start <= parts.SENTENCE_CHARS for p in parts.split(run_on))
+
+
+def test_parse_batches_are_bounded_in_characters() -> None:
+    from talkwatch.pipeline import BATCH_SIZE, PARSE_CHARS, batches
+
+    paragraph = "Peskov said the talks were over and nothing was agreed. " * 30
+    long_text = "\n\n".join([paragraph] * 200)  # 340,000 characters: seven parts
+    short = [(paragraph, n) for n in range(40)]  # forty short documents
+    pieces = [(long_text[p.start : p.end], p) for p in parts.split(long_text)]
+    cut = list(batches([*short[:3], *pieces, *short[3:]]))
+    assert [piece for batch in cut for piece in batch] == [*short[:3], *pieces, *short[3:]]
+    for batch in cut:
+        assert len(batch) <= BATCH_SIZE
+        assert len(batch) == 1 or sum(len(text) for text, _ in batch) <= PARSE_CHARS
+    assert max(len(b) for b in cut) == BATCH_SIZE  # short documents still go together
+
+
+def test_paragraph_breaks_start_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Talks in Istanbul\n\nPeskov said the talks were over. Lavrov agreed\n\nZelensky did not."
+    )
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Talks in Istanbul",
+        "Peskov said the talks were over.",
+        "Lavrov agreed",
+        "Zelensky did not.",
+    ]
 
 
 def test_a_long_one_line_document_is_analysed_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -190,8 +287,36 @@ def test_an_html_page_that_is_all_scripts_has_no_article(tmp_path: Path) -> None
     (tmp_path / "good.txt").write_text(GOOD)
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1
-    assert result.stderr.strip() == "error: scripts.html: no article text found."
+    assert result.stderr.strip() == f"error: {page}: no article text found."
     assert "1 new document" in result.stdout
+
+
+@pytest.mark.parametrize("depth", [300, 5_000])
+def test_a_deeply_nested_html_page_keeps_its_text(depth: int, tmp_path: Path) -> None:
+    article = (
+        "<h1>Talks resume</h1><p>Kremlin spokesman Dmitry Peskov said Moscow was ready to discuss "
+        "a ceasefire.</p><p>The talks would continue next week in Istanbul, officials said.</p>"
+    )
+    page = tmp_path / "nested.html"
+    page.write_text(
+        "<html><head><title>Talks resume</title><script>var x = '<p>no</p>';</script></head>"
+        "<body>"
+        + "<div><span>" * (depth // 2)
+        + article
+        + "</span></div>" * (depth // 2)
+        + "<nav><a href='/'>Home</a></nav></body></html>"
+    )
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(page), "--db", db, "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "1 new document with 2 statements" in result.stdout
+    with sqlite3.connect(db) as stored:
+        (text,) = stored.execute("SELECT text FROM documents").fetchone()
+    stored.close()
+    assert text == (
+        "Talks resume\n\nKremlin spokesman Dmitry Peskov said Moscow was ready to discuss a "
+        "ceasefire.\n\nThe talks would continue next week in Istanbul, officials said."
+    )
 
 
 # -- URLs ----------------------------------------------------------------------

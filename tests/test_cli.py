@@ -112,6 +112,9 @@ def test_csv_and_statements_table(folder: Path, tmp_path: Path) -> None:
     table = run("statements", "--db", db, "--speaker", "Peskov")
     assert "Dmitry Peskov" in table.stdout and "Arakhamia" not in table.stdout
     assert "1 statement" in table.stdout
+    for wildcard in ("%", "_", "Pes%", "P_skov"):  # LIKE wildcards are literal characters
+        found = run("statements", "--db", db, "--speaker", wildcard)
+        assert "0 statements" in found.stdout and "Peskov" not in found.stdout
 
 
 def test_evaluate_prints_measures_and_misses(folder: Path, tmp_path: Path) -> None:

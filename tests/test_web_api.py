@@ -69,6 +69,14 @@ def test_statements_filters_and_pages(client: TestClient) -> None:
     assert not {s["id"] for s in first["items"]} & {s["id"] for s in second["items"]}
 
 
+@pytest.mark.parametrize("wildcard", ["%", "_", "Podol%", "e_se", "\\", "__pwned"])
+def test_like_wildcards_in_searches_are_literal(client: TestClient, wildcard: str) -> None:
+    literal = 1 if wildcard in ("_", "__pwned") else 0  # only the evil page has "__pwned"
+    assert client.get("/api/statements", params={"speaker": wildcard}).json()["total"] == literal
+    assert client.get("/api/statements", params={"q": wildcard}).json()["total"] == literal
+    assert client.get("/api/documents", params={"q": wildcard}).json()["total"] == literal
+
+
 def test_one_statement(client: TestClient) -> None:
     sid = client.get("/api/statements", params={"speaker": "Lavrov"}).json()["items"][0]["id"]
     st = client.get(f"/api/statements/{sid}").json()

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import nested_html
 from .dates import dated
 from .records import Document, RawInput, Section
 
@@ -123,6 +124,8 @@ def read_html(html: str) -> Page:
         html, include_comments=True, with_metadata=True, favor_recall=True
     )
     if found is None or isinstance(found, dict) or not (found.text or "").strip():
+        if nested_html.depth(html) > nested_html.DEEP:  # deeper than the extractor goes
+            return Page(body=nested_html.block_text(html))
         return Page(body="")
     return Page(
         body=found.text or "",

@@ -33,6 +33,23 @@ class DatabaseError(Exception):
     """The database cannot be opened or used; the message is for users."""
 
 
+# SQLite's result codes for a file whose pages do not make sense
+_DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
+
+
+def damage(location: str, err: BaseException) -> str | None:
+    """The sentence for users when ``err`` says the SQLite file is damaged, else None."""
+    if not isinstance(err, sqlite3.DatabaseError):
+        return None
+    code = getattr(err, "sqlite_errorcode", None)
+    if code not in _DAMAGE_CODES and "malformed" not in str(err):
+        return None
+    return (
+        f"{location}: the database file is damaged ({err}); restore it from a backup, "
+        f"or recover what is left with 'sqlite3 {location} .recover | sqlite3 recovered.db'."
+    )
+
+
 class Cursor(Protocol):
     @property
     def rowcount(self) -> int: ...
@@ -42,6 +59,16 @@ class Cursor(Protocol):
     def fetchall(self) -> list[Any]: ...
 
     def __iter__(self) -> Iterator[Any]: ...
+
+
+# `column LIKE_TEXT` with a parameter from like_pattern: a search for text, not a pattern
+LIKE_TEXT = "LIKE ? ESCAPE '\\'"
+
+
+def like_pattern(text: str, anywhere: bool = True) -> str:
+    """The parameter for LIKE_TEXT: ``text`` contained (or at the start), its % and _ literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%" if anywhere else f"{escaped}%"
 
 
 def is_server_url(location: str) -> bool:
@@ -233,8 +260,9 @@ _QUERY_RULES = [
         re.compile(r"([\w.]+) = \? COLLATE NOCASE"),
         r'lower(\1) = lower(CAST(? AS TEXT) COLLATE "C")',
     ),
-    # SQLite's LIKE ignores ASCII case and has no escape character
-    (re.compile(r"\bLIKE \?"), "ILIKE ? ESCAPE ''"),
+    # SQLite's LIKE ignores ASCII case; its escape character is only the one named
+    (re.compile(r"\bLIKE \? ESCAPE '\\'"), r"ILIKE ? ESCAPE '\\'"),
+    (re.compile(r"\bLIKE \?(?! ESCAPE)"), "ILIKE ? ESCAPE ''"),
     # string_agg's order is arbitrary; group_concat over the key index comes sorted
     (re.compile(r"\bgroup_concat\(([\w.]+), ' '\)"), r"string_agg(\1, ' ' ORDER BY \1)"),
     # SQLite puts NULL first in ascending and last in descending order

@@ -7,18 +7,20 @@ input and the reason, so a batch can report it and go on with the rest.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import sys
 import time
 import unicodedata
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from . import public_urls
 from .records import RawInput
 
 TEXT_SUFFIXES = {
@@ -73,6 +75,10 @@ class InputError(Exception):
     """An input that cannot be read; the message names it and says why."""
 
 
+class RefusedURL(InputError):
+    """A URL that leads to this machine or a private network, when those are not allowed."""
+
+
 @dataclass(frozen=True)
 class Pending:
     """An input found on the command line, not yet read."""
@@ -80,6 +86,11 @@ class Pending:
     name: str
     origin: str
     media_type: str
+    path: str = ""  # a file's path as given or found in a folder, for messages
+
+    @property
+    def label(self) -> str:
+        return self.path or self.name
 
 
 def expand(targets: list[str]) -> Iterator[Pending | InputError]:
@@ -94,7 +105,9 @@ def expand(targets: list[str]) -> Iterator[Pending | InputError]:
 
 
 def _expand_path(path: Path) -> Iterator[Pending | InputError]:
-    if not path.exists():
+    if path.is_symlink() and _loops(path):
+        yield InputError(f"{path}: skipped, a symbolic link that loops.")
+    elif not path.exists():
         yield InputError(f"{path}: no such file or folder.")
     elif path.is_dir():
         yield from _walk(path)
@@ -102,7 +115,7 @@ def _expand_path(path: Path) -> Iterator[Pending | InputError]:
         yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
     else:
         media = TEXT_SUFFIXES.get(path.suffix.lower(), "text/plain")
-        yield Pending(path.name, str(path.resolve()), media)
+        yield Pending(path.name, str(path.resolve()), media, str(path))
 
 
 def _walk(folder: Path) -> Iterator[Pending | InputError]:
@@ -123,11 +136,24 @@ def _walk(folder: Path) -> Iterator[Pending | InputError]:
             path = Path(root) / name
             media = TEXT_SUFFIXES.get(path.suffix.lower())
             if media and not name.startswith("."):
-                if path.is_file() or not path.exists():  # a missing link target reports itself
-                    yield Pending(path.name, str(path.resolve()), media)
+                if path.is_symlink() and _loops(path):
+                    yield InputError(f"{path}: skipped, a symbolic link that loops.")
+                elif path.is_file() or not path.exists():  # a missing link target reports itself
+                    yield Pending(path.name, str(path.resolve()), media, str(path))
                 else:
                     yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
     yield from (_folder_error(err) for err in unreadable)
+
+
+def _loops(path: Path) -> bool:
+    """A link that leads back to itself (a -> b -> a): resolving it never ends."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python before 3.13 says "Symlink loop"
+        return True
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
 
 
 def _folder_error(err: OSError) -> InputError:
@@ -139,18 +165,23 @@ def read(
     max_bytes: int = DEFAULT_MAX_BYTES,
     date: str | None = None,
     timeout: float | None = None,
+    private_urls: bool = True,
 ) -> RawInput:
-    """Read the bytes of one input; raises InputError. ``timeout`` is for URLs."""
+    """Read the bytes of one input; raises InputError.
+
+    ``timeout`` is for URLs, and ``private_urls=False`` refuses URLs that lead
+    to loopback, private or link-local addresses (RefusedURL).
+    """
     if pending.origin == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         media = sniff_media_type(data, pending.media_type)
     elif pending.origin.startswith(("http://", "https://")):
-        data, media = fetch_url(pending.origin, max_bytes, timeout or URL_TIMEOUT)
+        data, media = fetch_url(pending.origin, max_bytes, timeout or URL_TIMEOUT, private_urls)
     else:
-        data = _read_file(Path(pending.origin), pending.name, max_bytes)
+        data = _read_file(Path(pending.origin), pending.label, max_bytes)
         media = pending.media_type
-    _check_size(pending.name, data, max_bytes)
-    return RawInput(pending.name, pending.origin, data, media, date)
+    _check_size(pending.label, data, max_bytes)
+    return RawInput(pending.name, pending.origin, data, media, date, pending.path)
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
@@ -169,15 +200,27 @@ def _check_size(name: str, data: bytes, max_bytes: int) -> None:
         raise InputError(f"{name}: larger than the {limit} MB limit (raise it with --max-size).")
 
 
-def fetch_url(url: str, max_bytes: int, timeout: float = URL_TIMEOUT) -> tuple[bytes, str]:
-    """GET a page within ``timeout`` seconds in all; returns its bytes and media type."""
+def fetch_url(
+    url: str, max_bytes: int, timeout: float = URL_TIMEOUT, private: bool = True
+) -> tuple[bytes, str]:
+    """GET a page within ``timeout`` seconds in all; returns its bytes and media type.
+
+    With ``private=False`` only public addresses are fetched, redirects included.
+    """
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        if private:
+            opener = urllib.request.build_opener()
+        else:
+            public_urls.check_url(url)
+            opener = public_urls.public_opener()
+        with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
             if not content_type.startswith("text/") and "xml" not in content_type:
                 raise InputError(f"{url}: the server sent {content_type}, not a text page.")
             data = _read_within(response, max_bytes + 1, time.monotonic() + timeout)
+    except public_urls.PrivateAddress as err:
+        raise RefusedURL(str(err)) from None
     except urllib.error.HTTPError as err:
         if 300 <= err.code < 400:
             raise InputError(f"{url}: redirects in a loop or too many times.") from None
@@ -220,23 +263,58 @@ def sniff_media_type(data: bytes, default: str) -> str:
     return default
 
 
-def decode(raw: RawInput) -> str:
-    """Bytes to text: UTF-8 first, then a detected legacy encoding; binaries refused."""
+def decode(raw: RawInput, warn: Callable[[str], None] = lambda message: None) -> str:
+    """Bytes to text: UTF-8 first, then a legacy encoding; binaries refused.
+
+    When the bytes are not valid UTF-8 the encoding is a guess, and ``warn``
+    gets one line naming the input and the guess.
+    """
     data = raw.data
     if not data.strip():
-        raise InputError(f"{raw.name}: the file is empty.")
+        raise InputError(f"{raw.label}: the file is empty.")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(raw.name, data.decode(encoding, errors="replace"))
-    refuse_binary(raw.name, data)
+            return _checked(raw.label, data.decode(encoding, errors="replace"))
+    refuse_binary(raw.label, data)
     try:
-        return _checked(raw.name, data.decode("utf-8-sig"))
+        return _checked(raw.label, data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    text, guess = _legacy(data)
+    warn(f"{raw.label}: {guess}")
+    return _checked(raw.label, text)
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Text that is not valid UTF-8, and a phrase saying how it was decoded.
+
+    Mostly UTF-8 with a few bad bytes stays UTF-8. Text in another alphabet
+    (Cyrillic, Greek...) is left to charset detection. Text in the Latin
+    alphabet is Windows-1252 when its bytes 0x80-0x9F are all Windows-1252
+    characters (curly quotes, dashes, the euro sign: in Latin-1 they would be
+    control characters), else Latin-1.
+    """
+    as_utf8 = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for c in as_utf8 if "\udc80" <= c <= "\udcff")
+    good = sum(1 for c in as_utf8 if c > "\x7f" and not "\udc80" <= c <= "\udcff")
+    if good > bad:
+        text = data.decode("utf-8-sig", errors="replace")
+        places = f"{bad} place{'s' * (bad != 1)}"
+        return text, f"not valid UTF-8 in {places}; decoded as UTF-8 with a \ufffd there."
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{raw.name}: the text encoding cannot be recognised.")
-    return _checked(raw.name, str(best))
+    if best is not None and _foreign_alphabet(str(best)):
+        return str(best), f"not UTF-8; decoded as {best.encoding}, a guess."
+    try:
+        return data.decode("cp1252"), "not UTF-8; decoded as Windows-1252, a guess."
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8; decoded as Latin-1, a guess."
+
+
+def _foreign_alphabet(text: str) -> bool:
+    """Most non-ASCII letters are outside the Latin alphabet."""
+    letters = [c for c in text[:65536] if c > "\x7f" and c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return len(letters) > 2 * latin
 
 
 def refuse_binary(name: str, data: bytes) -> None:

@@ -21,12 +21,17 @@ from .cues import load_cues
 from .dates import statement_date
 from .issues import IssueClassifier, IssueResult, default_issue_classifier
 from .nlp import load_pipeline
-from .parts import Part, shift, split
+from .parts import PART_CHARS, Part, shift, split
 from .records import Attribution, Document, Statement
 from .speech_act import Clause, read_clause
 from .stance import StanceClassifier, default_stance_classifier
 
 BATCH_SIZE = 16
+# Characters parsed at once: the parser's memory follows the batch's length, so a
+# batch holds up to BATCH_SIZE short documents but only one part of a long one.
+PARSE_CHARS = PART_CHARS
+
+Piece = tuple[str, tuple[Document, Part]]
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,16 @@ class Analyzer:
             for document in documents
             for part in split(document.text)
         )
-        found: list[tuple[Attribution, Clause]] = []
-        for parsed, (document, part) in self.nlp.pipe(
-            pieces, batch_size=batch_size, as_tuples=True
-        ):
-            found += self.attributions(document, part, parsed)
-            if part.last:
-                yield document, self.statements(document, found)
-                found = []
+        found: list[Statement] = []
+        for batch in batches(pieces, batch_size):
+            for parsed, (document, part) in self.nlp.pipe(
+                batch, batch_size=len(batch), as_tuples=True
+            ):
+                attributions = self.attributions(document, part, parsed)
+                found += self.statements(document, attributions, part)
+                if part.last:
+                    yield document, found
+                    found = []
 
     def attributions(
         self, document: Document, part: Part, parsed: Doc
@@ -87,9 +94,18 @@ class Analyzer:
         ]
 
     def statements(
-        self, document: Document, found: list[tuple[Attribution, Clause]]
+        self,
+        document: Document,
+        found: list[tuple[Attribution, Clause]],
+        part: Part | None = None,
     ) -> list[Statement]:
-        resolver = Resolver(self.actors, document.text, document.date)
+        """Statements from the attributions of a document, or of one part of a long one.
+
+        Speakers are resolved within the part (a part is tens of thousands of
+        characters): the resolver searches its text, so time stays linear in length.
+        """
+        start, end = (0, len(document.text)) if part is None else (part.start, part.end)
+        resolver = Resolver(self.actors, document.text[start:end], document.date, base=start)
         text = document.text
         texts = [(a.quote(text), a.sentence_span.text(text)) for a, _ in found]
         issues = self.issues.classify_many(texts)
@@ -137,3 +153,18 @@ class Analyzer:
             stance_reason=stance.reason,
             date=statement_date(sentence, document.date),
         )
+
+
+def batches(pieces: Iterable[Piece], most: int = BATCH_SIZE) -> Iterator[list[Piece]]:
+    """Pieces to parse together: at most ``most`` of them and ``PARSE_CHARS`` characters
+    (a single longer piece goes alone)."""
+    batch: list[Piece] = []
+    size = 0
+    for piece in pieces:
+        if batch and (size + len(piece[0]) > PARSE_CHARS or len(batch) >= most):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield batch

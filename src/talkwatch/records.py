@@ -70,6 +70,12 @@ class RawInput:
     media_type: str = "text/plain"  # text/plain, text/markdown or text/html
     declared_date: str | None = None  # ISO date given by the user (--date)
     feed_date: str | None = None  # ISO date of the feed entry that linked it
+    path: str = ""  # a file's path as given or found in a folder, for messages
+
+    @property
+    def label(self) -> str:
+        """How messages name the input: its path when it has one, else its name."""
+        return self.path or self.name
 
 
 @dataclass(frozen=True)

@@ -67,8 +67,10 @@ class IngestRun:
     address: str | None = None  # the Dask scheduler to join; None starts a local cluster
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = URL_TIMEOUT  # seconds for one URL
+    private_urls: bool = True  # False: refuse URLs to loopback, private, link-local addresses
     date: str | None = None
     on_error: Callable[[str], None] = lambda message: None
+    on_warning: Callable[[str], None] = lambda message: None  # e.g. a guessed text encoding
     on_progress: Callable[[int], None] = lambda done: None
     summary: IngestSummary = field(default_factory=IngestSummary)
     _analyzer: Analyzer | None = None
@@ -118,7 +120,8 @@ class IngestRun:
 
     def prepare(self, pending: Pending) -> Prepared | None:
         """Read and clean one input; None when it is already stored unchanged."""
-        return self.prepare_raw(read(pending, self.max_bytes, self.date, self.timeout))
+        raw = read(pending, self.max_bytes, self.date, self.timeout, self.private_urls)
+        return self.prepare_raw(raw)
 
     def prepare_raw(self, raw: RawInput) -> Prepared | None:
         """Clean bytes in hand (a file's, a URL's, a posted text's); None when stored."""
@@ -127,9 +130,9 @@ class IngestRun:
         if stored is not None:
             self.redate(stored, raw.declared_date)
             return None
-        document = clean(raw, decode(raw))
+        document = clean(raw, decode(raw, self.on_warning))
         if not document.text.strip():
-            raise InputError(f"{raw.name}: no article text found.")
+            raise InputError(f"{raw.label}: no article text found.")
         if self.store.has_document(document.id):
             self.store.add(document, [], raw_hash)
             self.redate(document.id, raw.declared_date)

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from . import database
 from .database import Database, DatabaseError, connect, is_server_url, public_location
 from .records import Document, Section, Span, Statement
 from .standing import mark_stale
@@ -105,7 +106,8 @@ class Store:
         try:
             return self.schema_version()
         except self.db.errors as err:
-            raise StoreError(f"{self.path}: is not a talkwatch database ({err}).") from None
+            not_ours = f"{self.path}: is not a talkwatch database ({err})."
+            raise StoreError(database.damage(self.path, err) or not_ours) from None
 
     def migrate(self) -> None:
         """Bring the schema up to date, backing up an existing older database first."""
@@ -229,11 +231,12 @@ class Store:
         """Stored statements, in document order, filtered by any of the arguments."""
         where, params = _shared_filters(party, issue, since, until)
         if speaker:
-            where.append("(s.speaker LIKE ? OR s.speaker_mention LIKE ?)")
-            params += [f"%{speaker}%", f"%{speaker}%"]
+            like = database.LIKE_TEXT
+            where.append(f"(s.speaker {like} OR s.speaker_mention {like})")
+            params += [database.like_pattern(speaker)] * 2
         if doc:
-            where.append("(d.name = ? OR d.origin = ? OR d.id LIKE ?)")
-            params += [doc, doc, f"{doc}%"]
+            where.append(f"(d.name = ? OR d.origin = ? OR d.id {database.LIKE_TEXT})")
+            params += [doc, doc, database.like_pattern(doc, anywhere=False)]
         sql = f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)

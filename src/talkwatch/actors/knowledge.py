@@ -9,12 +9,14 @@ bad file never leaves a half-loaded knowledge base.
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -145,16 +147,37 @@ def actor_id(name: str) -> str:
 
 
 def _pad(value: object, end: bool) -> str:
+    """A full date for a year or month (its first or last day); ValueError if not a date."""
     text = str(value)
     if len(text) == 4:
-        return text + ("-12-31" if end else "-01-01")
-    if len(text) == 7:
-        return text + ("-31" if end else "-01")
-    return text
+        text += "-12-31" if end else "-01-01"
+    elif len(text) == 7:
+        year, month = int(text[:4]), int(text[5:])
+        last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 99
+        text += f"-{last:02d}" if end else "-01"
+    return date.fromisoformat(text).isoformat()
+
+
+def _is_date(value: object) -> bool:
+    if not DATE.match(str(value)):
+        return False
+    try:
+        _pad(value, end=True)
+    except ValueError:  # 2004-02-31, month 13
+        return False
+    return True
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that records the line of every mapping under '__line__'."""
+    """A YAML loader that records the line of every mapping under '__line__'.
+
+    Dates stay text, so an impossible one (2004-02-31) is reported with its line.
+    """
+
+    yaml_implicit_resolvers = {  # noqa: RUF012  (PyYAML's own class attribute)
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -221,7 +244,7 @@ def _parse_role(role: object, at: str, name: str, default_party: str) -> Role:
     if not PARTY.match(party):
         raise ActorFileError(f"{at}: {name}: role party '{party}' is not a party code.")
     for key in ("from", "to"):
-        if role.get(key) is not None and not DATE.match(str(role[key])):
+        if role.get(key) is not None and not _is_date(role[key]):
             raise ActorFileError(f"{at}: {name}: '{key}: {role[key]}' is not a date (YYYY-MM-DD).")
     start = _pad(role["from"], end=False) if role.get("from") is not None else "0000-00-00"
     end = _pad(role["to"], end=True) if role.get("to") is not None else OPEN_END

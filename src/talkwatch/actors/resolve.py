@@ -87,9 +87,10 @@ class _Words:
 
 
 class Resolver:
-    def __init__(self, kb: KnowledgeBase, text: str, day: str | None) -> None:
+    def __init__(self, kb: KnowledgeBase, text: str, day: str | None, base: int = 0) -> None:
         self.kb = kb
-        self.text = text
+        self.text = text  # the document, or the part of it starting at offset ``base``
+        self.base = base
         self.day = day
         self.by_surname: dict[str, Resolution] = {}  # within-document coreference
         self.seen: list[tuple[Resolution, frozenset[str]]] = []  # in text order
@@ -100,7 +101,7 @@ class Resolver:
             return UNKNOWN
         if mention.kind == "pronoun":
             return self.resolve(mention.antecedent) if mention.antecedent else UNKNOWN
-        return self.resolve_text(mention.text, mention.description, mention.span.start)
+        return self.resolve_text(mention.text, mention.description, mention.span.start - self.base)
 
     def resolve_text(self, text: str, description: str = "", at: int | None = None) -> Resolution:
         words = _Words.of(text)

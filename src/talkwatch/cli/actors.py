@@ -11,7 +11,7 @@ from rich.table import Table
 from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
 from ..database import is_server_url, public_location
 from . import cli
-from .options import db_option, open_store
+from .options import db_option, open_store, shown_date, shown_speaker
 
 
 def _knowledge(actor_files: tuple[str, ...]) -> KnowledgeBase:
@@ -44,7 +44,12 @@ def actors(ctx: click.Context, db_path: str) -> None:
         table.add_column(column, justify="right" if column == "statements" else "left")
     for speaker, party, actor_id, count, first, last in rows:
         table.add_row(
-            speaker, party, str(count), first or "", last or "", "yes" if actor_id else ""
+            speaker,
+            party,
+            str(count),
+            shown_date(first),
+            shown_date(last),
+            "yes" if actor_id else "",
         )
     Console().print(table)
     click.echo(f"{len(rows)} actors")
@@ -78,7 +83,13 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
     for column in ("date", "speaker", "stance", "issues", "quote"):
         table.add_column(column, overflow="fold", ratio=4 if column == "quote" else 1)
     for st in statements:
-        table.add_row(st.date or "", st.speaker, st.stance, ", ".join(st.issues), st.quote[:240])
+        table.add_row(
+            shown_date(st.date),
+            shown_speaker(st.speaker, st.speaker_mention, st.source),
+            st.stance,
+            ", ".join(st.issues),
+            st.quote[:240],
+        )
     console.print(table)
 
 

@@ -27,6 +27,11 @@ def check(db_path: str) -> None:
         click.echo(f"{len(found)} problem{'s' * (len(found) != 1)} in {where}:")
         for problem in found:
             click.echo(f"- {problem}")
+        if any(p.startswith("SQLite integrity check") for p in found):
+            click.echo(
+                "The file is damaged: restore it from a backup, or recover what is left with "
+                f"'sqlite3 {where} .recover | sqlite3 recovered.db'."
+            )
         sys.exit(1)
     documents, statements = counts["documents"], counts["statements"]
     click.echo(

@@ -121,6 +121,7 @@ def ingest(
             timeout=timeout,
             date=declared_date,
             on_error=lambda message: click.echo(f"error: {message}", err=True),
+            on_warning=lambda message: click.echo(f"warning: {message}", err=True),
         )
         if profile:
             summary, stages = profile_stages(lambda: with_progress(run, list(paths), quiet))

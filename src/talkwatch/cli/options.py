@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..database import is_server_url
+from ..database import damage, is_server_url
 from ..store import Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,5 +53,26 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
         raise click.ClickException(str(err)) from None
     try:
         yield store
+    except store.db.errors as err:
+        sentence = damage(store.path, err)
+        if sentence is None:
+            raise
+        raise click.ClickException(sentence) from None
     finally:
         store.close()
+
+
+def shown_date(value: str | None) -> str:
+    """A date for a table or a line: never None."""
+    return value or "undated"
+
+
+def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:
+    """A speaker as tables show it: a name as stored; an unnamed speaker's descriptor
+    (stored lower case) with the capitals its mention had, when it is the same words."""
+    if source != "anonymous" or not mention:
+        return speaker
+    written = mention.replace("’", "'")
+    if written.lower() != speaker:
+        return speaker
+    return speaker[:1] + written[1:]  # "A US official" -> "a US official"

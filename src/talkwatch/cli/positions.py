@@ -15,7 +15,8 @@ from ..analysis import Evidence
 from ..documents import undated
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
-from .options import F, db_option, iso_date, open_store
+from .filters import issue_filter, party_filter
+from .options import F, db_option, iso_date, open_store, shown_date, shown_speaker
 
 STANCE_STYLE = {
     "demand": "bold red",
@@ -88,10 +89,16 @@ def positions_command(db_path: str, fmt: str) -> None:
     parties = sorted({p.party for p in found})
     issues = sorted({p.issue for p in found})
     cells = {(p.party, p.issue): p for p in found}
-    table = Table(title="Current positions (stance, date; * = anonymous sourcing only)")
-    table.add_column("issue")
+    console = Console()
+    # One line a row: the date beside the stance when the terminal is wide enough for it.
+    widest = {party: max(len(p.stance) + ("anonymous" in p.sourcing) + 11 for p in found
+                         if p.party == party) for party in parties}  # fmt: skip
+    dated = console.width >= sum(w + 3 for w in widest.values()) + max(map(len, issues)) + 4
+    title = "stance, date" if dated else "stance; --format json or a wider terminal for dates"
+    table = Table(title=f"Current positions ({title}; * = anonymous sourcing only)")
+    table.add_column("issue", no_wrap=True)
     for party in parties:
-        table.add_column(party)
+        table.add_column(party, no_wrap=True, overflow="ellipsis")
     for issue in issues:
         row = [issue]
         for party in parties:
@@ -101,9 +108,9 @@ def positions_command(db_path: str, fmt: str) -> None:
                 continue
             mark = "*" if "anonymous" in p.sourcing else ""
             style = STANCE_STYLE.get(p.stance, "")
-            row.append(f"[{style}]{p.stance}{mark}[/{style}]\n{p.date or ''}")
+            when = f" {shown_date(p.date)}" if dated else ""
+            row.append(f"[{style}]{p.stance}{mark}[/{style}]{when}")
         table.add_row(*row)
-    console = Console()
     console.print(table)
     if apart.statements:
         click.echo(apart.note())
@@ -114,8 +121,8 @@ def positions_command(db_path: str, fmt: str) -> None:
 
 @cli.command("timeline")
 @db_option
-@click.option("--party", help="Only this party code.")
-@click.option("--issue", help="Only this issue code.")
+@click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
+@click.option("--issue", help="Only this issue: a code or an alias (nato).")
 @click.option("--speaker", help="Only this speaker.")
 @click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
 @click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
@@ -133,6 +140,7 @@ def timeline_command(
 ) -> None:
     """Dated statements over time, oldest first."""
     with open_store(db_path, must_exist=True) as store:
+        party, issue = party_filter(store, party), issue_filter(store, issue)
         found = store.timeline(party, issue, speaker, since, until, limit)
         apart = undated(store.db)
     if fmt == "json":
@@ -158,9 +166,9 @@ def timeline_command(
     for st in found:
         style = STANCE_STYLE.get(st.stance, "")
         table.add_row(
-            st.date or "?",
+            shown_date(st.date),
             st.party,
-            st.speaker,
+            shown_speaker(st.speaker, st.speaker_mention, st.source),
             f"[{style}]{st.stance}[/{style}]",
             ", ".join(st.issues),
             st.quote[:200],
@@ -200,8 +208,8 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
     for s in found:
         label = "[bold magenta]walk-back[/bold magenta]" if s.walk_back else "shift"
         console.print(
-            f"{label} {s.party} on {s.issue}: {s.before.stance} ({s.before.date or 'undated'}) "
-            f"-> {s.after.stance} ({s.after.date or 'undated'})"
+            f"{label} {s.party} on {s.issue}: {s.before.stance} ({shown_date(s.before.date)}) "
+            f"-> {s.after.stance} ({shown_date(s.after.date)})"
         )
         console.print(f"  before: {s.before.speaker}: “{_short(s.before.quote)}”")
         console.print(f"  after:  {s.after.speaker}: “{_short(s.after.quote)}”")

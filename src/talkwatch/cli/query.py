@@ -11,7 +11,8 @@ from rich.table import Table
 
 from ..export import statement_row, write_csv, write_jsonl
 from . import cli
-from .options import db_option, open_store
+from .filters import issue_filter, party_filter
+from .options import db_option, open_store, shown_date, shown_speaker
 
 
 @cli.command()
@@ -44,8 +45,8 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
 @db_option
 @click.option("--speaker", help="Only this speaker (case-insensitive).")
 @click.option("--doc", help="Only this document (file name or id prefix).")
-@click.option("--party", help="Only this party code, e.g. RUS.")
-@click.option("--issue", help="Only statements on this issue code.")
+@click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
+@click.option("--issue", help="Only statements on this issue: a code or an alias (nato).")
 @click.option("--limit", default=200, show_default=True, help="Show at most this many.")
 def statements(
     db_path: str,
@@ -57,14 +58,15 @@ def statements(
 ) -> None:
     """Show stored statements as a table."""
     with open_store(db_path, must_exist=True) as store:
+        party, issue = party_filter(store, party), issue_filter(store, issue)
         found = store.statements(speaker=speaker, doc=doc, party=party, issue=issue)
     table = Table(show_lines=False, expand=True)
     for column in ("date", "speaker", "party", "stance", "issues", "quote", "doc"):
         table.add_column(column, overflow="fold", ratio=4 if column == "quote" else 1)
     for st in found[:limit]:
         table.add_row(
-            st.date or "",
-            st.speaker,
+            shown_date(st.date),
+            shown_speaker(st.speaker, st.speaker_mention, st.source),
             st.party,
             st.stance,
             ", ".join(st.issues),

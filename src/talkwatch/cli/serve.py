@@ -20,22 +20,42 @@ from .options import db_option, open_store
     envvar="TALKWATCH_TOKEN",
     help="Enable POST /api/documents for callers sending this token (or set TALKWATCH_TOKEN).",
 )
-def serve(db_path: str, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let POST /api/documents fetch URLs on this machine or a private network "
+    "(refused by default: loopback, private and link-local addresses).",
+)
+@click.option(
+    "--header-timeout",
+    type=click.FloatRange(min=0.5),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Close a connection whose request headers have not all arrived by then.",
+)
+def serve(
+    db_path: str,
+    host: str,
+    port: int,
+    token: str | None,
+    allow_private_urls: bool,
+    header_timeout: float,
+) -> None:
     """Serve the dashboard and the JSON API (loopback only unless --host says otherwise)."""
-    import uvicorn
-
     from ..store import StoreError
     from ..web.app import create_app
+    from ..web.server import run
 
     where = public_location(db_path)
     try:
-        app = create_app(db_path, token=token, warm=True)
+        app = create_app(db_path, token=token, warm=True, allow_private_urls=allow_private_urls)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"talkwatch: serving {where} on http://{host}:{port}/ (API under /api/)")
     if token:
         click.echo("POST /api/documents is on for callers with the token.")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    run(app, host, port, header_timeout)
 
 
 @cli.command()

@@ -7,6 +7,7 @@ under /api/ and as an HTML page elsewhere; bad parameters are 4xx, never 500.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..database import damage, public_location
 from ..pipeline import Analyzer
 from ..store import Store, StoreError
 from . import api, changes, feeds, overview, pages, parties, queries, reference
@@ -38,12 +40,14 @@ def create_app(
     load_analyzer: Callable[[], Analyzer] | None = None,
     max_body: int = MAX_BODY,
     warm: bool = False,
+    allow_private_urls: bool = False,
 ) -> FastAPI:
     """The dashboard and API over the database at ``db_path``.
 
     ``token`` enables POST /api/documents for callers that present it; ``warm``
     computes positions and aggregates in the background right away, so that
-    the first visitor does not wait for them.
+    the first visitor does not wait for them. URLs posted for ingest must lead
+    to public addresses unless ``allow_private_urls``.
     """
     Store.open(db_path).close()  # create or migrate it now, and fail early
     app = FastAPI(
@@ -53,7 +57,9 @@ def create_app(
         docs_url=None,  # the interactive docs load scripts from a CDN; the schema is enough
         redoc_url=None,
     )
-    app.state.ctx = Context(db_path, token, load_analyzer or Analyzer.load, max_body)
+    app.state.ctx = Context(
+        db_path, token, load_analyzer or Analyzer.load, max_body, allow_private_urls
+    )
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
@@ -79,6 +85,13 @@ def create_app(
     @app.exception_handler(StoreError)
     async def database_unavailable(request: Request, error: StoreError) -> Response:
         return error_response(request, 503, f"The database is not available: {error}")
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def database_damaged(request: Request, error: sqlite3.DatabaseError) -> Response:
+        sentence = damage(public_location(db_path), error)
+        if sentence is None:
+            raise error
+        return error_response(request, 503, sentence)
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:

@@ -37,8 +37,10 @@ class Context:
         token: str | None,
         load_analyzer: Callable[[], Analyzer],
         max_body: int,
+        allow_private_urls: bool = False,
     ) -> None:
         self.db_path = db_path
+        self.allow_private_urls = allow_private_urls  # POST /api/documents may fetch them
         self.token = token or None
         self.load_analyzer = load_analyzer
         self.max_body = max_body

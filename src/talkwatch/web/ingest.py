@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from ..ingest import InputError, Pending
+from ..ingest import InputError, Pending, RefusedURL
 from ..records import RawInput
 from ..runner import IngestRun
 from ..store import Store
@@ -82,6 +82,8 @@ def ingest(context: Context, request: IngestRequest) -> dict[str, Any]:
         store = Store.open(context.db_path)
         try:
             return _ingest(context, store, request)
+        except RefusedURL as err:
+            raise Refused(403, str(err)) from None
         except InputError as err:
             raise Refused(422, str(err)) from None
         finally:
@@ -89,7 +91,12 @@ def ingest(context: Context, request: IngestRequest) -> dict[str, Any]:
 
 
 def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str, Any]:
-    run = IngestRun(store=store, load_analyzer=context.analyzer, date=request.date)
+    run = IngestRun(
+        store=store,
+        load_analyzer=context.analyzer,
+        date=request.date,
+        private_urls=context.allow_private_urls,
+    )
     if request.url is not None:
         prepared = run.prepare(Pending(request.url, request.url, "text/html"))
         origin = request.url

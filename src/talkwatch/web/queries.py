@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..database import LIKE_TEXT, like_pattern
 from ..store import Store
 from .labels import document_label, source_name
 
@@ -74,8 +75,8 @@ class Filters:
             clauses.append("s.speaker = ? COLLATE NOCASE")
             params.append(self.speaker)
         elif self.speaker:
-            clauses.append("(s.speaker LIKE ? OR s.speaker_mention LIKE ?)")
-            params += [f"%{self.speaker}%"] * 2
+            clauses.append(f"(s.speaker {LIKE_TEXT} OR s.speaker_mention {LIKE_TEXT})")
+            params += [like_pattern(self.speaker)] * 2
         if self.stance:
             clauses.append("s.stance = ?")
             params.append(self.stance)
@@ -90,10 +91,10 @@ class Filters:
             params.append(self.until)
         if self.q:
             clauses.append(
-                "(s.quote LIKE ? OR s.speaker LIKE ? "
-                "OR s.doc_id IN (SELECT id FROM documents WHERE title LIKE ?))"
+                f"(s.quote {LIKE_TEXT} OR s.speaker {LIKE_TEXT} "
+                f"OR s.doc_id IN (SELECT id FROM documents WHERE title {LIKE_TEXT}))"
             )
-            params += [f"%{self.q}%"] * 3
+            params += [like_pattern(self.q)] * 3
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def query_string(self) -> dict[str, str]:
@@ -155,7 +156,8 @@ def statement(store: Store, statement_id: int) -> dict[str, Any] | None:
 def documents(store: Store, limit: int = 50, offset: int = 0, q: str | None = None) -> Page:
     where, params = "", []
     if q:
-        where, params = " WHERE d.title LIKE ? OR d.name LIKE ?", [f"%{q}%", f"%{q}%"]
+        where = f" WHERE d.title {LIKE_TEXT} OR d.name {LIKE_TEXT}"
+        params = [like_pattern(q)] * 2
     total = store.db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
     rows = store.db.execute(
         "SELECT d.id, d.name, d.title, d.date, d.url, d.origin, d.ingested_at, "

@@ -1,0 +1,81 @@
+"""--party and --issue on the command line take names and aliases, and never fail silently."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner, Result
+
+from talkwatch.cli import cli
+from web_helpers import build
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("filters") / "t.db")
+    build(path)  # UKR, RUS and USA; neutrality, security_guarantees, sanctions, territory, talks
+    return path
+
+
+def run(db: str, *args: str) -> Result:
+    return CliRunner(env={"COLUMNS": "200"}).invoke(cli, [*args, "--db", db])
+
+
+def speakers(result: Result) -> set[str]:
+    names = ("Volodymyr Zelensky", "Sergey Lavrov", "Mykhailo Podolyak", "Antony Blinken")
+    return {name for name in names if name in result.stdout}
+
+
+@pytest.mark.parametrize("party", ["UKR", "ukr", "Ukraine", "ukrainian", "Kyiv"])
+def test_a_party_by_code_name_or_alias(db: str, party: str) -> None:
+    result = run(db, "statements", "--party", party)
+    assert result.exit_code == 0, result.output
+    assert "3 statements" in result.stdout
+    assert speakers(result) == {"Volodymyr Zelensky", "Mykhailo Podolyak"}
+
+
+@pytest.mark.parametrize("issue", ["neutrality", "NATO", "nato", "neutral status"])
+def test_an_issue_by_code_or_alias(db: str, issue: str) -> None:
+    result = run(db, "timeline", "--issue", issue)
+    assert result.exit_code == 0, result.output
+    assert speakers(result) == {"Volodymyr Zelensky", "Sergey Lavrov", "Mykhailo Podolyak"}
+    table = run(db, "statements", "--issue", issue)
+    assert "3 statements" in table.stdout
+
+
+def test_an_issue_written_with_spaces(db: str) -> None:
+    result = run(db, "statements", "--issue", "Security guarantees")
+    assert result.exit_code == 0 and "1 statement" in result.stdout
+
+
+def test_an_unknown_party_lists_those_there_are(db: str) -> None:
+    result = run(db, "statements", "--party", "Ukrane")
+    assert result.exit_code == 2
+    assert (
+        "--party 'Ukrane': no such party; the parties with statements are RUS, UKR, USA. "
+        "Did you mean UKR (Ukraine)?"
+    ) in " ".join(result.stderr.split())
+
+
+def test_an_unknown_issue_suggests_the_nearest(db: str) -> None:
+    result = run(db, "timeline", "--issue", "neutrallity")
+    assert result.exit_code == 2
+    assert (
+        "--issue 'neutrallity': no such issue; the issues with statements are neutrality, "
+        "sanctions, security_guarantees, talks, territory. Did you mean neutrality?"
+    ) in " ".join(result.stderr.split())
+
+
+def test_a_known_party_without_statements_says_so(db: str) -> None:
+    result = run(db, "timeline", "--party", "Poland")
+    assert result.exit_code == 0
+    assert "No statements for party POL; the parties with statements are RUS, UKR, USA." in (
+        " ".join(result.stderr.split())
+    )
+
+
+def test_an_issue_like_none_lists_them_without_a_guess(db: str) -> None:
+    result = run(db, "statements", "--issue", "weather")
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert "--issue 'weather': no such issue; the issues with statements are" in message
+    assert "Did you mean" not in message

@@ -1,0 +1,74 @@
+"""How the command line prints: 'undated' (never None), one line per positions row, names' case."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner, Result
+
+from talkwatch.cli import cli
+
+UNDATED = (
+    "A US official said Washington would not lift sanctions on Russia.\n\n"
+    "Ukrainian lawmaker Oleksiy Goncharenko said Kyiv would never cede Crimea.\n"
+)
+DATED = (
+    "KYIV, March 29, 2022 - Kremlin spokesman Dmitry Peskov said Moscow rejected any "
+    "ceasefire.\n\nUkrainian negotiator David Arakhamia said Kyiv would accept a neutral status "
+    "if partners gave legally binding security guarantees.\n"
+)
+LATER = (
+    "KYIV, May 3, 2023 - Kremlin spokesman Dmitry Peskov said Moscow was ready to discuss a "
+    "ceasefire.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("output")
+    (folder / "undated.txt").write_text(UNDATED)
+    (folder / "dated.txt").write_text(DATED)
+    (folder / "later.txt").write_text(LATER)
+    path = str(folder / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", path, "-q"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(db: str, *args: str) -> Result:
+    result = CliRunner(env={"COLUMNS": "220"}).invoke(cli, [*args, "--db", db])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.mark.parametrize(
+    "command", [["statements"], ["actors"], ["timeline"], ["shifts"], ["positions"], ["issues"]]
+)
+def test_no_date_prints_as_none(db: str, command: list[str]) -> None:
+    assert "None" not in run(db, *command).stdout
+
+
+def test_undated_statements_say_undated(db: str) -> None:
+    table = run(db, "statements").stdout
+    rows = [line for line in table.splitlines() if "Goncharenko" in line or "US official" in line]
+    assert len(rows) == 2 and all("undated" in row for row in rows)
+    actors = run(db, "actors").stdout
+    assert all("undated" in line for line in actors.splitlines() if "Goncharenko" in line)
+
+
+def test_positions_rows_are_one_line_each(db: str) -> None:
+    table = run(db, "positions").stdout.splitlines()
+    body = table[table.index(next(line for line in table if line.startswith("┡"))) + 1 : -1]
+    assert body and all(line.split("│")[1].strip() for line in body)  # every line names an issue
+    assert any("2022-03-29" in line for line in body)  # the dates are still there
+
+
+def test_speakers_keep_their_case_in_tables(db: str) -> None:
+    table = run(db, "statements").stdout
+    assert "Oleksiy Goncharenko" in table and "Dmitry Peskov" in table
+    assert "a US official" in table  # an unnamed speaker as the text wrote it
+    assert "a us official" not in table
+
+
+def test_actors_show_gives_undated_for_undated_statements(db: str) -> None:
+    shown = run(db, "actors", "show", "Goncharenko").stdout
+    assert "undated" in shown and "None" not in shown
