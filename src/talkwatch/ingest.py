@@ -181,7 +181,7 @@ def read(
         data = _read_file(Path(pending.origin), pending.label, max_bytes)
         media = pending.media_type
     _check_size(pending.label, data, max_bytes)
-    return RawInput(pending.name, pending.origin, data, media, date, pending.path)
+    return RawInput(pending.name, pending.origin, data, media, date, path=pending.path)
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> bytes:

@@ -252,7 +252,9 @@ class Watcher:
             self._turned_away(article, report, message)
             return None
         media = "text/plain" if answer.media_type == "text/plain" else "text/html"
-        raw = RawInput(article.url, article.url, answer.body, media, None, article.feed_date)
+        raw = RawInput(
+            article.url, article.url, answer.body, media, None, feed_date=article.feed_date
+        )
         try:
             prepared = run.prepare_raw(raw)
         except InputError as err:
