@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .datafiles import load_yaml
+
 
 class CueFileError(ValueError):
     """A cue file that cannot be used; the message names the file and the problem."""
@@ -50,7 +52,7 @@ def _read(path: Path | None) -> dict[str, object]:
     source = path.read_text("utf-8") if path else _shipped_text()
     name = str(path) if path else "talkwatch/data/cues.yaml"
     try:
-        data = yaml.safe_load(source) or {}
+        data = load_yaml(source) or {}
     except yaml.YAMLError as err:
         raise CueFileError(f"{name}: not valid YAML ({err}).") from None
     if not isinstance(data, dict):
