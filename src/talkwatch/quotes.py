@@ -81,8 +81,8 @@ def _single_close(text: str, begin: int) -> int | None:
     stop = text.find("\n\n", begin)
     stop = len(text) if stop == -1 else stop
     for i in range(begin, stop):
-        if text[i] == SINGLE_OPEN:
-            return None  # another opens first: this one was an apostrophe or a typo
+        if text[i] == SINGLE_OPEN or text[i] in OPENERS or text[i] == STRAIGHT:
+            return None  # another quotation opens first: this one was an apostrophe or a typo
         after = text[i + 1] if i + 1 < len(text) else " "
         if text[i] == SINGLE_CLOSE and not text[i - 1].isspace() and not after.isalnum():
             return i

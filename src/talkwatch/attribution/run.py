@@ -49,7 +49,8 @@ class Run:
         self.sections: list[tuple[str, int, int]] = []  # (name, start, end), set per document
         self.doc = doc
         self.text = doc.text
-        self.quotations = find_quotations(self.text)
+        self.quotations = find_quotations(self.text)  # in order, not overlapping
+        self.quotation_starts = [q.outer_start for q in self.quotations]
         self.token_starts = [token.idx for token in doc]
         self.used_quotations: set[Quotation] = set()
         self.used_cues: set[int] = set()
@@ -70,9 +71,10 @@ class Run:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
 
     def quotation_at(self, offset: int) -> Quotation | None:
-        for q in self.quotations:
-            if q.outer_start <= offset < q.outer_end:
-                return q
+        """The quotation whose marks enclose ``offset`` (by bisection: asked for every verb)."""
+        i = bisect.bisect_right(self.quotation_starts, offset) - 1
+        if i >= 0 and offset < self.quotations[i].outer_end:
+            return self.quotations[i]
         return None
 
     def in_quotation(self, token: Token) -> bool:
