@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..actors import ActorFileError, load_knowledge_base
 from ..cluster import ClusterError
-from ..ingest import URL_TIMEOUT
+from ..ingest import DEFAULT_MAX_BYTES, URL_TIMEOUT
 from ..parallel import default_jobs
 from ..profiling import profile_stages
 from ..runner import IngestRun, IngestSummary
@@ -41,7 +41,7 @@ from .options import db_option, iso_date, open_store
 )
 @click.option(
     "--max-size",
-    default=20,
+    default=DEFAULT_MAX_BYTES // (1024 * 1024),
     show_default=True,
     metavar="MB",
     help="Refuse inputs larger than this many megabytes.",
