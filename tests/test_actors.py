@@ -77,7 +77,8 @@ def test_pronouns_take_their_antecedent() -> None:
     named = Mention("Peskov", Span(0, 6), "name")
     she = Mention("He", Span(10, 12), "pronoun", antecedent=named)
     assert resolver.resolve(she).speaker == "Dmitry Peskov"
-    assert resolver.resolve(Mention("They", Span(0, 4), "pronoun")).speaker == ""
+    orphan = resolver.resolve(Mention("They", Span(0, 4), "pronoun"))
+    assert (orphan.speaker, orphan.party, orphan.source) == ("they", "", "anonymous")
 
 
 USER_FILE = """

@@ -49,3 +49,14 @@ def test_a_pronoun_in_a_comment_does_not_reach_back_into_the_article(found) -> N
 def test_article_statements_keep_their_speakers(found) -> None:  # type: ignore[no-untyped-def]
     body = [(a.section, a.speaker.text) for a in found if a.section == "body"]
     assert body == [("body", "Kremlin spokesman Dmitry Peskov"), ("body", "Peskov")]
+
+
+def test_a_pronoun_with_no_speaker_before_it_takes_the_person_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maria Zakharova held her weekly briefing in Moscow on Thursday.\n\n"
+        "She said the Istanbul talks had achieved nothing new for either side."
+    )
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert found.speaker.text == "She"
+    assert found.speaker.antecedent is not None
+    assert found.speaker.antecedent.text == "Maria Zakharova"

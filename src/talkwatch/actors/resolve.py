@@ -100,7 +100,9 @@ class Resolver:
         if mention is None:
             return UNKNOWN
         if mention.kind == "pronoun":
-            return self.resolve(mention.antecedent) if mention.antecedent else UNKNOWN
+            if mention.antecedent is None:  # nobody before it: an unnamed speaker, as written
+                return Resolution(mention.text.lower(), "", "anonymous")
+            return self.resolve(mention.antecedent)
         return self.resolve_text(mention.text, mention.description, mention.span.start - self.base)
 
     def resolve_text(self, text: str, description: str = "", at: int | None = None) -> Resolution:

@@ -61,8 +61,8 @@ class Mentions(Run):
 
 
 def _mention_kind(subject: Token, core: list[Token]) -> str:
-    if subject.pos_ == "PRON":
-        return "pronoun"
+    if subject.pos_ == "PRON":  # "some", "many of them" describe; "he", "they" refer back
+        return "descriptor" if subject.lower_ in QUANTIFIERS else "pronoun"
     if any(t.ent_type_ == "PERSON" for t in core):
         return "name"
     if subject.ent_type_ in ("GPE", "ORG", "NORP"):

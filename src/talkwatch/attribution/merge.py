@@ -50,13 +50,29 @@ def finish(
             continue
         if mention.kind == "pronoun":
             singular = mention.text.lower() in ("he", "she", "him", "her")
-            mention = replace(mention, antecedent=_named(last_person if singular else last))
+            antecedent = _named(last_person if singular else last)
+            antecedent = antecedent or _entity_before(run, mention.span.start, singular)
+            mention = replace(mention, antecedent=antecedent)
         if mention.kind != "institution":
             last_person = mention
         last = mention
         item.mention = mention
         out.append(_attribution(run, item, mention, sections))
     return out
+
+
+def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None:
+    """The person (or, for "they", the group or country) named last before ``offset``
+    in the same section: who a reader takes a pronoun for when nobody was quoted yet."""
+    kinds = ("PERSON",) if singular else ("PERSON", "ORG", "GPE", "NORP")
+    section = run.section_at(offset)
+    for ent in reversed([e for e in run.doc.ents if e.end_char <= offset]):
+        if run.section_at(ent.start_char) != section:
+            return None
+        if ent.label_ in kinds and not run.in_quotation(ent[0]):
+            kind = "name" if ent.label_ == "PERSON" else "institution"
+            return Mention(ent.text, Span(ent.start_char, ent.end_char), kind)
+    return None
 
 
 def _named(mention: Mention | None) -> Mention | None:
