@@ -19,19 +19,13 @@ from ..runner import IngestRun, IngestSummary
 if TYPE_CHECKING:
     from ..pipeline import Analyzer
 from . import cli
-from .options import db_option, iso_date, open_store
+from .options import actors_option, db_option, iso_date, open_store
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A YAML file of actors that extends the shipped knowledge base.",
-)
+@actors_option
 @click.option(
     "--date",
     "declared_date",

@@ -30,6 +30,17 @@ def db_option(function: F) -> F:
     )(function)
 
 
+def actors_option(function: F) -> F:
+    """--actors FILE (repeatable): YAML files of actors added to the shipped knowledge base."""
+    return click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="A YAML file of actors that extends the shipped knowledge base.",
+    )(function)
+
+
 def iso_date(value: str | None) -> str | None:
     """Check a date given on the command line (YYYY-MM-DD)."""
     if value is None:

@@ -18,7 +18,7 @@ from ..store import Store, StoreError
 from ..watch import RETRY_BASE, Watcher
 from . import cli
 from .ingest import load_analyzer
-from .options import db_option, open_store
+from .options import actors_option, db_option, open_store
 
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -74,13 +74,7 @@ def interval_seconds(value: str) -> float:
     metavar="SECONDS",
     help="Do not poll a failing feed again before this (doubled for each failure in a row).",
 )
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A YAML file of actors that extends the shipped knowledge base.",
-)
+@actors_option
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
