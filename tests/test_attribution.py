@@ -236,3 +236,10 @@ def test_continuation_chains_over_a_short_narrative_paragraph(attribute) -> None
 def test_stance_verb_inside_a_condition_is_not_a_statement(attribute) -> None:  # type: ignore[no-untyped-def]
     text = "If Russia is serious about accepting verifiable guarantees, the war could end soon."
     assert attribute(text) == []
+
+
+def test_a_question_reported_by_a_verb_of_asking(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov asked what kind of guarantees the Europeans could offer Kyiv."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Peskov", "what kind of guarantees the Europeans could offer Kyiv")
+    ]

@@ -14,6 +14,7 @@ from ..records import Span
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found
 from .speakers import SUBJECT_DEPS, Speakers
 
+ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
 
 
@@ -40,7 +41,8 @@ class ReportingVerbs(Speakers):
         """What the verb reports: clauses, an infinitive, or a substantial object."""
         lemma = verb.lemma_.lower()
         learned = self.learned_cue(verb)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _relative(c)]
+        asks = lemma in ASKING  # "asked what kind of deal", "questioned who would pay"
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and (asks or not _relative(c))]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             clauses += [c for c in verb.children if c.dep_ == "xcomp"]
         spans = self.clause_spans(clauses) if clauses else []
