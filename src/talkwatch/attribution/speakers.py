@@ -108,7 +108,9 @@ class Speakers(Mentions):
     def actor_or_none(self, subject: Token, verb: Token) -> Token | None:
         if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subject = verb.head
-        if subject.lower_ in self.cues.excluded_subjects or self.in_quotation(subject):
+        learned_it = subject.lower_ == "it" and self.learned_cue(verb)  # "it says": a report
+        excluded = subject.lower_ in self.cues.excluded_subjects and not learned_it
+        if excluded or self.in_quotation(subject):
             return None
         if subject.pos_ == "PRON":
             learned = subject.lower_ in LEARNED_PRONOUNS and self.learned_cue(verb)

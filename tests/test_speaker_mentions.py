@@ -1,4 +1,4 @@
-"""Speakers in reader comments: the commenter's own words, and words presented as a politician's."""
+"""Who a mention speaks for: reader comments, pronouns with nobody quoted before them, "it"."""
 
 from __future__ import annotations
 
@@ -60,3 +60,15 @@ def test_a_pronoun_with_no_speaker_before_it_takes_the_person_named_before(nlp) 
     assert found.speaker.text == "She"
     assert found.speaker.antecedent is not None
     assert found.speaker.antecedent.text == "Maria Zakharova"
+
+
+def test_it_as_the_speaker_of_a_learned_cue_refers_to_the_institution_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Institute for the Study of War published a new assessment on Sunday.\n\n"
+        "It argued that Russian forces were regrouping near Pokrovsk for a new push."
+    )
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert found.speaker.text == "It"
+    assert found.speaker.antecedent is not None
+    assert found.speaker.antecedent.text == "The Institute for the Study of War"
+    assert Attributor(mode="rules").attribute(nlp(text), [("body", 0, len(text))]) == []
