@@ -80,7 +80,7 @@ def lexical_features(token: Token, quoted: Callable[[Token], bool]) -> list[str]
         at = token.i + offset
         word = doc[at].lower_ if 0 <= at < len(doc) else "<s>"
         feats += [f"w{offset}={word}", f"lemma_w{offset}={lemma}|{word}"]
-    return [*feats, f"quoted={quoted(token)}", *_neighbours(token, quoted)[2:]]
+    return [*feats, f"quoted={quoted(token)}", *_quote_near(token, quoted)]
 
 
 FEATURE_SETS: dict[str, Callable[[Token, Callable[[Token], bool]], list[str]]] = {
@@ -93,11 +93,15 @@ def _neighbours(token: Token, quoted: Callable[[Token], bool]) -> list[str]:
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    feats = [
+    return [
         f"prev={before.lower_ if before is not None else '<s>'}",
         f"next={after.lower_ if after is not None else '</s>'}",
+        *_quote_near(token, quoted),
     ]
-    window = doc[max(0, token.i - 3) : token.i + 4]
-    if any(t.text in QUOTE_MARKS or quoted(t) for t in window if t.i != token.i):
-        feats.append("quote_near")
-    return feats
+
+
+def _quote_near(token: Token, quoted: Callable[[Token], bool]) -> list[str]:
+    """`quote_near` when a quotation mark or quoted word is within three tokens."""
+    window = token.doc[max(0, token.i - 3) : token.i + 4]
+    near = any(t.text in QUOTE_MARKS or quoted(t) for t in window if t.i != token.i)
+    return ["quote_near"] if near else []

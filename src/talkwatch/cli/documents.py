@@ -8,7 +8,7 @@ from rich.table import Table
 
 from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
 from . import cli
-from .options import db_option, iso_date, open_store
+from .options import db_option, format_option, iso_date, open_store
 
 SOURCE_HELP = (
     "Date sources: given (ingest --date), set (documents set-date), metadata (the page's), "
@@ -20,14 +20,7 @@ SOURCE_HELP = (
 @db_option
 @click.option("--undated", is_flag=True, help="Only documents without a date.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option
 @click.pass_context
 def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None, fmt: str) -> None:
     """List stored documents with their dates and where each date came from."""

@@ -30,6 +30,17 @@ def db_option(function: F) -> F:
     )(function)
 
 
+# --format table|json, for the commands that print a table or its data.
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+
+
 def actors_option(function: F) -> F:
     """--actors FILE (repeatable): YAML files of actors added to the shipped knowledge base."""
     return click.option(

@@ -16,7 +16,7 @@ from ..documents import undated
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
 from .filters import issue_filter, party_filter
-from .options import F, db_option, iso_date, open_store, shown_date, shown_speaker
+from .options import F, db_option, format_option, iso_date, open_store, shown_date, shown_speaker
 
 STANCE_STYLE = {
     "demand": "bold red",
@@ -27,14 +27,6 @@ STANCE_STYLE = {
     "accept": "bold green",
     "assess": "dim",
 }
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
 
 
 def limit_option(default: int) -> Callable[[F], F]:
