@@ -31,6 +31,16 @@ def test_normalise_folds_spaces_and_invisible_characters() -> None:
     assert normalise("Peskov\u00a0said\u200b  that\r\nthe talks") == "Peskov said that\nthe talks"
 
 
+def test_archive_style_quotation_marks_become_double_marks() -> None:
+    text = "''This is not a reform,'' said one economist. ``It's a tax rise,'' he added."
+    assert normalise(text) == '"This is not a reform," said one economist. "It\'s a tax rise," he added.'
+
+
+def test_single_apostrophes_and_possessives_are_kept() -> None:
+    text = "The envoys' talks went on; Kyiv's delegation said 'no'."
+    assert normalise(text) == text
+
+
 def test_hard_wrapped_lines_are_reflowed_into_sentences() -> None:
     lines = WRAPPED.split("\n")
     assert is_hard_wrapped(lines)

@@ -26,6 +26,10 @@ PARAGRAPH_BREAK = "\n\n"
 _CONTROLS = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r\x0b\x0c\x85"]
 _INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *_CONTROLS], None)
 _SPACES = re.compile(r"[ \t\x0b\x0c\x85\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Archive and typewriter styles of the double quotation mark: two apostrophes (''…'', as in
+# newspaper archives) and two backticks (``…'', as in tokenised text). Not a possessive
+# after a plural in s' followed by another apostrophe: that needs a letter on both sides.
+_TWO_MARKS = re.compile(r"``|(?<![A-Za-z])''|''(?![A-Za-z])")
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=\s|$)")
 
 _FURNITURE = re.compile(
@@ -82,8 +86,12 @@ class Page:
 
 
 def normalise(text: str) -> str:
-    """Unicode NFC, Unix newlines, single spaces, no invisible or control characters."""
+    """Unicode NFC, Unix newlines, single spaces, no invisible or control characters.
+
+    Two apostrophes or backticks standing for a double quotation mark become one.
+    """
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _TWO_MARKS.sub('"', text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)
