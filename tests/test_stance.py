@@ -203,6 +203,16 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ),
         ("Andrii Sybiha said there was no such proposal from Washington.", "deny"),
         ("Dmitry Peskov said the story about a secret ceasefire deal was fake.", "deny"),
+        # talks set to happen, said by a side, commit it to them; past talks are described
+        ("Yuri Ushakov said the meeting with the American envoy is planned for Friday.", "offer"),
+        ("Andrii Sybiha said the next round of talks will take place in Geneva.", "offer"),
+        ("Andrii Sybiha said he hopes the conference will be held before the summer.", "offer"),
+        ("Andrii Sybiha said the last round of talks took place in Geneva.", "assess"),
+        # an act of the speaker's side under way
+        ("Dmitry Peskov said Moscow is preparing a memorandum on the terms of a truce.", "offer"),
+        ("Andrii Sybiha said Russia is preparing a new offensive in the south.", "assess"),
+        # "would like to": a wish of the speaker's side
+        ("Andrii Sybiha said Kyiv would like to host the next round of talks.", "offer"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -33,6 +33,8 @@ class Step:
     modals: tuple[str, ...]  # modal auxiliaries on it ("will", "must")
     negated: bool
     adjective: bool = False  # "ready", "open": a predicate adjective
+    subject: str = ""  # this word's own subject ("the forum" in "we hope the forum will be held")
+    progressive: bool = False  # "we are preparing": an act under way
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,22 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
     token: Token | None = head
     while token is not None and len(steps) < 6:
         passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        subject = subject or _subject(token, inside)
         modals = tuple(c.lemma_.lower() for c in token.children if c.tag_ == "MD")
-        steps.append(Step(token.lemma_.lower(), modals, _negated(token), token.pos_ == "ADJ"))
+        own_subject = _subject(token, inside)
+        progressive = token.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in token.children
+        )
+        steps.append(
+            Step(
+                token.lemma_.lower(),
+                modals,
+                _negated(token),
+                token.pos_ == "ADJ",
+                own_subject,
+                progressive,
+            )
+        )
+        subject = subject or own_subject
         token = next(
             (c for c in token.children if c.dep_ in CHAIN and c.i in inside and c.i > token.i),
             None,

@@ -14,7 +14,11 @@ not", "must", "cannot") to the action verb, and decides:
   it: an assessment ("Russia is not ready for peace", said by Kyiv);
 - a denied intention of the speaker's side is a denial ("we do not plan to");
 - an agreement or proposal verb in the past or present gives accept or offer
-  for the speaker's side, and an assessment for another side.
+  for the speaker's side, and an assessment for another side;
+- talks set to happen, said by a side ("the meeting is planned for tomorrow",
+  "we hope the forum will be held"), and an act of the speaker's side under
+  way ("we are preparing the memorandum") offer them, as the guide's decision
+  rules have it (to attend, keep preparing, host).
 
 For verbs of receiving ("get", "obtain") the subject receives and the other
 side gives, so the sides swap. A passive subject is not the doer. The word
@@ -49,6 +53,10 @@ WORD_LISTS = (
     "first_person",
     "addressee",
     "reported_self",
+    "events",
+    "scheduling",
+    "looking_ahead",
+    "would_volition",
 )
 
 
@@ -112,23 +120,47 @@ class ClauseRules:
         for predicate in clause.predicates:
             side = self.side(predicate.subject, speaker_party, kind, party_of)
             found = self.judge_predicate(predicate, side)
+            if found is None and speaker_party not in ("", "NONE"):
+                found = self.scheduled(predicate, side)
             if found is not None:
                 return replace(found, main=predicate.leads)
+        return None
+
+    def scheduled(self, predicate: Predicate, side: str) -> Judgement | None:
+        """Talks a side says are set to happen: its commitment to attend them."""
+        ahead = False  # a future, a wish or a plan governs the step
+        words: list[str] = []
+        for step in predicate.steps:
+            words += [*step.modals, step.lemma]
+            ahead = ahead or step.progressive or any(self.has("future", m) for m in step.modals)
+            subject = step.subject.replace("’", "'").split()
+            event = bool(subject) and self.has("events", subject[-1].lower())
+            if step.negated or (event and side == OTHER):
+                return None
+            planned = ahead or self.has("looking_ahead", step.lemma)
+            if event and planned and self.has("scheduling", step.lemma):
+                chain = " ".join(dict.fromkeys(words))
+                return Judgement("offer", f"talks set to happen: '{chain}'", side)
+            ahead = ahead or self.has("looking_ahead", step.lemma)
         return None
 
     def judge_predicate(self, predicate: Predicate, side: str) -> Judgement | None:
         modality: set[str] = set()
         negated = False
+        progressive = False
         words: list[str] = []
         action = ""
         for step in predicate.steps:
             negated = negated or step.negated
+            progressive = progressive or step.progressive
             words += [*step.modals, step.lemma]
             for modal in step.modals:
                 modality |= self.classes(modal, last=False)
             action = step.lemma
             last = step is predicate.steps[-1]
             classes = self.classes(step.lemma, last, step.adjective)
+            if not last and "would" in step.modals and self.has("would_volition", step.lemma):
+                classes |= {"volition"}  # "we would like to": a wish
             modality |= classes
             if not classes and not self.has("carry", step.lemma):
                 break
@@ -139,7 +171,11 @@ class ClauseRules:
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
-        return self.decide(modality, negated, action, side, chain, predicate.passive)
+        found = self.decide(modality, negated, action, side, chain, predicate.passive)
+        under_way = progressive and not (modality or negated or predicate.passive)
+        if found is None and under_way and side == SELF and self.has("commitment", action):
+            return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
+        return found
 
     def classes(self, word: str, last: bool, adjective: bool = False) -> set[str]:
         groups = ("obligation", "future", "volition", "ability", "intention")
