@@ -56,6 +56,35 @@ def test_short_quote_takes_its_issue_from_the_sentence() -> None:
     assert result.codes == ("ceasefire",)
 
 
+TALKS_ARTICLE = (
+    "Delegations of Russia and Ukraine met in Geneva on Tuesday for a second round of "
+    "talks. The negotiations lasted four hours.\n\n"
+    '"Progress has been made," the Kremlin spokesman said.'
+)
+
+
+def test_a_statement_naming_no_issue_is_about_the_talks_in_an_article_about_them() -> None:
+    statements = [
+        ("Progress has been made,", '"Progress has been made," he said.'),
+        ("Crimea is Russian", "He said Crimea is Russian."),
+    ]
+    progress, crimea = LEXICON.classify_many(statements, TALKS_ARTICLE)
+    assert progress.codes == ("talks",)
+    assert progress.evidence == ("talks: (no issue named, in an article about the talks)",)
+    assert crimea.codes == ("territory",)
+
+
+def test_a_statement_naming_no_issue_has_none_in_other_articles() -> None:
+    sentence = '"It was a terrible night," the mayor said.'
+    article = "Shelling hit Kharkiv overnight. " + sentence
+    (result,) = LEXICON.classify_many([("It was a terrible night,", sentence)], article)
+    assert result.codes == ()
+    # one passing mention of talks does not make the article about them
+    article += " Talks are not planned."
+    (result,) = LEXICON.classify_many([("It was a terrible night,", sentence)], article)
+    assert result.codes == ()
+
+
 def test_words_inside_other_words_do_not_match() -> None:
     assert LEXICON.classify("the landlord was trading stories").codes == ()
 

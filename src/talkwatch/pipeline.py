@@ -108,7 +108,7 @@ class Analyzer:
         resolver = Resolver(self.actors, document.text[start:end], document.date, base=start)
         text = document.text
         texts = [(a.quote(text), a.sentence_span.text(text)) for a, _ in found]
-        issues = self.issues.classify_many(texts)
+        issues = self.issues.classify_many(texts, document.text[start:end])
         return [
             self.statement(document, attribution, clause, resolver, issue)
             for (attribution, clause), issue in zip(found, issues, strict=True)
