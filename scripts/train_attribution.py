@@ -29,13 +29,14 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, DocBin, Token
 
-from talkwatch.attribution.features import FEATURE_SETS, is_candidate
+from talkwatch.attribution.features import FEATURE_SETS, is_candidate, object_features
 from talkwatch.attribution.learned import MODEL_FILE
 from talkwatch.nlp import load_pipeline
 from talkwatch.quotes import find_quotations
@@ -44,6 +45,7 @@ SEED = 13
 L2 = 1.0
 EPOCHS = 300
 MIN_COUNT = 2
+OBJECT_BETA = 0.5  # the object model's threshold weighs precision twice as high as recall
 # Cue words of communication: the attributions talkwatch reports (as ../shared/polnear.py counts).
 SPEECH = re.compile(
     r"\b(sa(y|ys|id|ying)|t(ell|ells|old|elling)|add(s|ed|ing)?|stat(e|es|ed|ing|ement)|announc|"
@@ -60,11 +62,15 @@ SPEECH = re.compile(
 )
 
 
+Range = tuple[int, int]
+
+
 @dataclass
 class Article:
     name: str
     text: str
     cues: list[tuple[int, int, bool]]  # cue character spans, and whether the cue is speech
+    contents: list[tuple[list[Range], list[Range]]]  # (cue spans, content spans) of speech
 
 
 class PolNeAR:
@@ -94,31 +100,37 @@ class PolNeAR:
             annotator = row["annotators"].split("|")[0]
             text = self.read(f"data/{split}/text/{name}.txt")
             ann = self.read(f"data/{split}/attributions/{name}_{annotator}.ann")
-            articles.append(Article(name, text, _cues(text, ann)))
+            articles.append(Article(name, text, *_attributions(text, ann)))
             if limit and len(articles) >= limit:
                 break
         return articles
 
 
-def _cues(text: str, ann: str) -> list[tuple[int, int, bool]]:
-    spans: dict[str, list[tuple[int, int]]] = {}
+def _attributions(
+    text: str, ann: str
+) -> tuple[list[tuple[int, int, bool]], list[tuple[list[Range], list[Range]]]]:
+    """The cue spans of every attribution, and the cue and content spans of speech."""
+    spans: dict[str, list[Range]] = {}
     for line in ann.splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             _, _, rng = parts[1].partition(" ")
             spans[parts[0]] = [tuple(int(x) for x in p.split()) for p in rng.split(";")]  # type: ignore[misc]
-    cues = []
+    cues, contents = [], []
     for line in ann.splitlines():
         if not line.startswith("E"):
             continue
         args = [a.partition(":") for a in line.split("\t")[1].split()]
-        if not any(role.startswith("Content") for role, _, _ in args):
+        content = [s for role, _, t in args if role.startswith("Content") for s in spans.get(t, [])]
+        if not content:
             continue
         cue_spans = [s for role, _, t in args if role.startswith("Cue") for s in spans.get(t, [])]
         words = " ".join(text[a:b] for a, b in cue_spans)
         speech = bool(SPEECH.search(words))
         cues += [(a, b, speech) for a, b in cue_spans]
-    return cues
+        if speech:
+            contents.append((cue_spans, content))
+    return cues, contents
 
 
 def parse(articles: list[Article], cache: Path | None, tag: str) -> list[Doc]:
@@ -133,7 +145,7 @@ def parse(articles: list[Article], cache: Path | None, tag: str) -> list[Doc]:
     return docs
 
 
-def examples(article: Article, doc: Doc, design: str) -> tuple[list[list[str]], list[int]]:
+def quoted_in(doc: Doc) -> Callable[[Token], bool]:
     quotes = find_quotations(doc.text)
     starts = [q.start for q in quotes]
 
@@ -141,6 +153,11 @@ def examples(article: Article, doc: Doc, design: str) -> tuple[list[list[str]], 
         i = bisect.bisect_right(starts, token.idx) - 1
         return i >= 0 and token.idx < quotes[i].end
 
+    return quoted
+
+
+def examples(article: Article, doc: Doc, design: str) -> tuple[list[list[str]], list[int]]:
+    quoted = quoted_in(doc)
     positive = [(a, b) for a, b, speech in article.cues if speech]
     feats, labels = [], []
     for token in doc:
@@ -149,6 +166,73 @@ def examples(article: Article, doc: Doc, design: str) -> tuple[list[list[str]], 
         feats.append(FEATURE_SETS[design](token, quoted))
         labels.append(int(any(a <= token.idx < b for a, b in positive)))
     return feats, labels
+
+
+def object_examples(
+    article: Article, doc: Doc, is_cue: Callable[[Token], bool]
+) -> tuple[list[list[str]], list[int]]:
+    """Direct objects of verbs that cue speech (annotated, or read so by the cue model),
+    labelled positive when at least half the object lies in that cue's content."""
+    feats, labels = [], []
+    for token in doc:
+        if not is_candidate(token) or any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+            continue
+        gold = [
+            content
+            for cue, content in article.contents
+            if any(a <= token.idx < b for a, b in cue)
+        ]
+        if not gold and not is_cue(token):
+            continue
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+            inside = max(
+                (sum(max(0, min(end, b) - max(start, a)) for a, b in spans) for spans in gold),
+                default=0,
+            )
+            feats.append(object_features(token, obj))
+            labels.append(int(inside >= 0.5 * (end - start)))
+    return feats, labels
+
+
+def train(rows: list[list[str]], labels: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """The features seen at least MIN_COUNT times, and their fitted weights."""
+    counts = Counter(f for row in rows for f in set(row))
+    features = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(features)}
+    return features, fit(vectorise(rows, index), labels, len(features))
+
+
+def choose_threshold(
+    features: list[str],
+    weights: np.ndarray,
+    rows: list[list[str]],
+    labels: np.ndarray,
+    beta: float = 1.0,
+) -> tuple[float, tuple[float, float, float]]:
+    """The threshold with the best F-beta on dev, and its precision, recall and F1.
+
+    beta < 1 weighs precision higher: an object read as content when it is a thing
+    ("added a caveat") makes a statement nobody made."""
+    index = {f: i for i, f in enumerate(features)}
+    probs = probabilities(vectorise(rows, index), weights)
+    gold = labels.astype(bool)
+
+    def f_beta(t: float) -> float:
+        p, r, _ = prf(probs >= t, gold)
+        return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
+
+    best = max((f_beta(t), t) for t in np.arange(0.2, 0.91, 0.05))
+    threshold = round(float(best[1]), 2)
+    return threshold, prf(probs >= threshold, gold)
+
+
+def kept(features: list[str], weights: np.ndarray) -> dict[str, float]:
+    return {
+        feat: round(float(w), 4)
+        for feat, w in zip(features, weights, strict=True)
+        if abs(w) >= 0.005
+    }
 
 
 def vectorise(rows: list[list[str]], index: dict[str, int]) -> list[np.ndarray]:
@@ -196,10 +280,11 @@ def main() -> None:
     args = ap.parse_args()
     started = time.time()
     corpus = PolNeAR(args.polnear)
-    data = {}
+    data, parsed = {}, {}
     for split in ("train", "dev"):
         articles = corpus.split(split, args.limit)
         docs = parse(articles, args.cache, f"{split}-{args.limit or 'all'}")
+        parsed[split] = (articles, docs)
         rows, labels = [], []
         for article, doc in zip(articles, docs, strict=True):
             f, y = examples(article, doc, args.features)
@@ -208,35 +293,49 @@ def main() -> None:
         data[split] = (rows, np.array(labels))
         print(f"{split}: {len(articles)} articles, {len(rows)} verbs, {sum(labels)} speech cues "
               f"({time.time() - started:.0f} s)", file=sys.stderr)
-    counts = Counter(f for row in data["train"][0] for f in set(row))
-    features = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(features)}
-    train_rows = vectorise(data["train"][0], index)
-    weights = fit(train_rows, data["train"][1], len(features))
-    dev_rows = vectorise(data["dev"][0], index)
-    dev_probs = probabilities(dev_rows, weights)
-    gold = data["dev"][1].astype(bool)
-    best = max(
-        (prf(dev_probs >= t, gold)[2], t) for t in np.arange(0.2, 0.81, 0.05)
-    )
-    threshold = round(float(best[1]), 2)
-    p, r, f = prf(dev_probs >= threshold, gold)
+    features, weights = train(*data["train"])
+    threshold, (p, r, f) = choose_threshold(features, weights, *data["dev"])
     print(f"dev cue verbs: P {p:.3f} R {r:.3f} F1 {f:.3f} at threshold {threshold}",
           file=sys.stderr)
+    cue = dict(zip(features, weights, strict=True))
+    objects: dict[str, tuple[list[list[str]], np.ndarray]] = {}
+    for split, (articles, docs) in parsed.items():
+        rows, labels = [], []
+        for article, doc in zip(articles, docs, strict=True):
+            quoted = quoted_in(doc)
+
+            def is_cue(token: Token, quoted: Callable[[Token], bool] = quoted) -> bool:
+                score = sum(cue.get(f, 0.0) for f in FEATURE_SETS[args.features](token, quoted))
+                return 1.0 / (1.0 + np.exp(-score)) >= threshold
+
+            f_rows, f_labels = object_examples(article, doc, is_cue)
+            rows += f_rows
+            labels += f_labels
+        objects[split] = (rows, np.array(labels))
+    o_features, o_weights = train(*objects["train"])
+    o_threshold, (op, orr, of) = choose_threshold(
+        o_features, o_weights, *objects["dev"], beta=OBJECT_BETA
+    )
+    print(f"dev objects: {len(objects['dev'][0])} objects of cues, P {op:.3f} R {orr:.3f} "
+          f"F1 {of:.3f} at threshold {o_threshold}", file=sys.stderr)
     model = {
         "about": "talkwatch cue model: logistic regression over spaCy parse features, "
         "trained on PolNeAR train (scripts/train_attribution.py)",
         "threshold": threshold,
         "features": args.features,
         "dev_cue_prf": [round(p, 3), round(r, 3), round(f, 3)],
-        "weights": {
-            feat: round(float(w), 4) for feat, w in zip(features, weights, strict=True)
-            if abs(w) >= 0.005
+        "weights": kept(features, weights),
+        "objects": {
+            "about": "is a cue verb's direct object what was said? (object_features)",
+            "threshold": o_threshold,
+            "dev_prf": [round(op, 3), round(orr, 3), round(of, 3)],
+            "weights": kept(o_features, o_weights),
         },
     }
     out = args.out or MODEL_FILE
     out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
-    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB, {len(model['weights'])} weights) "
+    n_weights = len(model["weights"]) + len(model["objects"]["weights"])  # type: ignore[index]
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB, {n_weights} weights) "
           f"in {time.time() - started:.0f} s", file=sys.stderr)
 
 

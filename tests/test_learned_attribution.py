@@ -56,7 +56,9 @@ def test_training_script_trains_saves_and_loads_a_model_that_predicts(tmp_path, 
     assert outputs[0] == outputs[1], "a fixed seed gives the same weights on a rebuild"
     data = json.loads(outputs[0])
     assert 0.2 <= data["threshold"] <= 0.8 and data["weights"]
+    assert 0.2 <= data["objects"]["threshold"] <= 0.9 and "weights" in data["objects"]
     model = load_cue_model(tmp_path / "first.json")
+    assert model.objects is not None
     doc = nlp("The envoy said the harbour would reopen. The convoy crossed the river at dawn.")
     said, crossed = doc[2], doc[10]
     assert (said.text, crossed.text) == ("said", "crossed")
@@ -133,6 +135,22 @@ def test_model_adds_what_the_lexicon_misses_and_nothing_else(combined, rules) ->
         ("indirect", "Lavrov", "Western sanctions had failed to dent Russian exports")
     ]
     assert rules(listed) == combined(listed) != []
+
+
+def test_object_of_a_learned_cue_is_content_when_it_carries_what_was_said(combined, rules) -> None:  # type: ignore[no-untyped-def]
+    stressed = "Lavrov stressed the importance of direct contacts with Washington."
+    assert rules(stressed) == []
+    assert combined(stressed) == [
+        ("indirect", "Lavrov", "the importance of direct contacts with Washington")
+    ]
+    reiterated = "Zelensky reiterated his readiness to meet Putin in Istanbul."
+    assert combined(reiterated) == [
+        ("indirect", "Zelensky", "his readiness to meet Putin in Istanbul")
+    ]
+
+
+def test_object_that_names_a_thing_is_no_statement(combined) -> None:  # type: ignore[no-untyped-def]
+    assert combined("The minister added an important caveat.") == []
 
 
 def test_progressive_cue_is_a_statement_when_learned(combined) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ class Cues:
     excluded_subjects: frozenset[str]
     hypothetical_modals: frozenset[str]
     conditional_markers: frozenset[str]
+    container_nouns: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -45,6 +46,7 @@ _LIST_KEYS = (
     "excluded_subjects",
     "hypothetical_modals",
     "conditional_markers",
+    "container_nouns",
 )
 
 
@@ -93,6 +95,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         excluded_subjects=frozen["excluded_subjects"],
         hypothetical_modals=frozen["hypothetical_modals"],
         conditional_markers=frozen["conditional_markers"],
+        container_nouns=frozen["container_nouns"],
     )
 
 

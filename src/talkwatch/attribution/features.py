@@ -83,6 +83,37 @@ def lexical_features(token: Token, quoted: Callable[[Token], bool]) -> list[str]
     return [*feats, f"quoted={quoted(token)}", *_quote_near(token, quoted)]
 
 
+def object_features(verb: Token, obj: Token) -> list[str]:
+    """The feature strings of a cue verb's direct object: is it what was said?
+
+    "stressed the need for talks" reports a statement; "added a caveat" or
+    "published an article" names a thing. Read off the same parse.
+    """
+    lemma = verb.lemma_.lower()
+    head = obj.lemma_.lower()
+    kind = obj.ent_type_ or obj.pos_
+    subtree = list(obj.subtree)
+    size = len(subtree)
+    feats = [
+        "bias",
+        f"verb={lemma}",
+        f"obj={head}",
+        f"obj_kind={kind}",
+        f"verb_kind={lemma}|{kind}",
+        f"verb_obj={lemma}|{head}",
+        f"obj_tag={obj.tag_}",
+        f"size={min(size, 8) if size < 8 else ('8-15' if size < 16 else '16+')}",
+        f"first={subtree[0].lower_ if subtree[0].pos_ in ('DET', 'PRON') else subtree[0].pos_}",
+        f"verb_tag={verb.tag_}",
+    ]
+    feats += [f"obj_has={c.dep_}" for c in obj.children]
+    feats += [f"obj_prep={head}|{c.lower_}" for c in obj.children if c.dep_ == "prep"]
+    if any(t.pos_ in ("VERB", "AUX") for t in subtree if t.i != obj.i):
+        feats.append("clause_inside")
+    feats += [f"verb_has={c.dep_}" for c in verb.children if c.dep_ not in ("dobj", "punct")]
+    return feats
+
+
 FEATURE_SETS: dict[str, Callable[[Token, Callable[[Token], bool]], list[str]]] = {
     "parse": cue_features,
     "lexical": lexical_features,

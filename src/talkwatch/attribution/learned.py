@@ -19,9 +19,22 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .features import FEATURE_SETS
+from .features import FEATURE_SETS, object_features
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "attribution_model.json"
+
+
+@dataclass(frozen=True)
+class ObjectModel:
+    """Whether a cue verb's direct object is what was said ("stressed the need for talks")
+    or a thing ("added a caveat"): a second logistic regression, trained alongside."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def is_content(self, verb: Token, obj: Token) -> bool:
+        score = sum(self.weights.get(f, 0.0) for f in object_features(verb, obj))
+        return 1.0 / (1.0 + math.exp(-score)) >= self.threshold
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,7 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     features: str = "parse"
+    objects: ObjectModel | None = None  # models written before it have none
 
     def probability(self, token: Token, quoted: Callable[[Token], bool]) -> float:
         extract = FEATURE_SETS[self.features]
@@ -50,7 +64,11 @@ def load_cue_model(path: Path) -> CueModel:
         features = data.get("features", "parse")
         if features not in FEATURE_SETS:
             raise ValueError(f"unknown feature set {features!r}")
-        return CueModel(data["weights"], float(data["threshold"]), features)
+        objects = data.get("objects")
+        object_model = (
+            ObjectModel(objects["weights"], float(objects["threshold"])) if objects else None
+        )
+        return CueModel(data["weights"], float(data["threshold"]), features, object_model)
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise CueModelError(f"{path}: not a talkwatch cue model ({err}).") from None
 

@@ -88,6 +88,17 @@ class Run:
             self.learned[token.i] = self.model.is_cue(token, self.in_quotation)
         return self.learned[token.i]
 
+    def learned_object(self, verb: Token, obj: Token) -> bool:
+        """Whether the learned models read ``obj`` as the content of the cue ``verb``."""
+        if self.model is None or self.model.objects is None or obj.dep_ != "dobj":
+            return False
+        contentless = obj.lower_ in self.cues.container_nouns and not any(
+            c.dep_ in ("ccomp", "acl") for c in obj.children
+        )
+        return (
+            not contentless and self.learned_cue(verb) and self.model.objects.is_content(verb, obj)
+        )
+
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens that start in [start, end), found by bisection (documents can be long)."""
         first = bisect.bisect_left(self.token_starts, start)
