@@ -9,6 +9,9 @@ other folds plus the extra pairs and scored on the held-out documents, side
 by side with the rules. Run::
 
     python bench/stance_cv.py REAL_GOLD real.jsonl --train annotations/corpus corpus.jsonl
+
+With ``--test GOLD PRED`` there are no folds: the models learn from everything
+else and are scored once on that held-out pair (annotations/heldout).
 """
 
 from __future__ import annotations
@@ -76,9 +79,13 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("pred", type=Path)
     parser.add_argument("--train", nargs=2, action="append", type=Path, default=[])
+    parser.add_argument("--test", nargs=2, type=Path, default=None)
     args = parser.parse_args()
     items = matched(args.gold, args.pred)
     extra = [i for gold, pred in args.train for i in matched(gold, pred)]
+    if args.test:
+        held_out(items + extra, matched(*args.test))
+        return
     docs = sorted({i["doc"] for i in items})
     random.Random(0).shuffle(docs)
     right: Counter[str] = Counter()
@@ -94,6 +101,16 @@ def main() -> None:
     print(f"{len(items)} matched statements in {len(docs)} documents, 5 folds by document")
     for name, count in right.items():
         print(f"  {name:<30} {count / len(items):.3f}")
+
+
+def held_out(train: list[Item], test: list[Item]) -> None:
+    print(f"trained on {len(train)} matched statements, scored on {len(test)} held out")
+    print(f"  {'rules':<30} {sum(i['rule'] == i['gold'] for i in test) / len(test):.3f}")
+    for with_rule in (False, True):
+        model = NaiveBayes(train, with_rule)
+        name = "model with the rules' stance" if with_rule else "model on words"
+        right = sum(model.predict(i) == i["gold"] for i in test)
+        print(f"  {name:<30} {right / len(test):.3f}")
 
 
 if __name__ == "__main__":
