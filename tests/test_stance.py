@@ -35,7 +35,6 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
         ("he plans to meet both presidents next week", "say", "offer"),
         ("we could host the next round in Geneva", "say", "offer"),
         # accept
-        ("Kyiv had agreed to the Turkish plan for a prisoner exchange", "say", "accept"),
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
         ("Yes, we will attend the meeting in Geneva", "say", "accept"),
         ("no objection to a monitoring mission at the dam", "signal", "accept"),
@@ -203,6 +202,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ),
         ("Andrii Sybiha said there was no such proposal from Washington.", "deny"),
         ("Dmitry Peskov said the story about a secret ceasefire deal was fake.", "deny"),
+        # agreement: the speaker's side agreeing accepts; another side's agreement is described
+        (
+            "Andrii Sybiha said Kyiv had agreed to the Turkish plan for a prisoner exchange.",
+            "accept",
+        ),
+        ("Andrii Sybiha said Denmark had agreed to host the meeting.", "assess"),
         # talks set to happen, said by a side, commit it to them; past talks are described
         ("Yuri Ushakov said the meeting with the American envoy is planned for Friday.", "offer"),
         ("Andrii Sybiha said the next round of talks will take place in Geneva.", "offer"),
