@@ -34,6 +34,7 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
         ("Russia is drafting its own ceasefire proposal", "say", "offer"),
         ("he plans to meet both presidents next week", "say", "offer"),
         ("we could host the next round in Geneva", "say", "offer"),
+        ("his readiness to meet the Ukrainian president in Istanbul", "reiterate", "offer"),
         # accept
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
         ("Yes, we will attend the meeting in Geneva", "say", "accept"),
@@ -43,6 +44,8 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
         ("there can be no other format for these talks", "say", "reject"),
         ("the plan was unacceptable", "say", "reject"),
         ("any territorial concessions", "rule out", "reject"),
+        ("the European plan is unconstructive and does not work for us", "say", "reject"),
+        ("a summit for the sake of it would be a path to nowhere", "say", "reject"),
         ("There will be no American boots on the ground", "say", "reject"),
         ("any strike on the plant would be treated as an attack on NATO", "warn", "demand"),
         # conditional
