@@ -1,9 +1,11 @@
-"""Stance on statements written for the purpose (none is taken from the reference
+"""Stance rules on statements written for the purpose (none is taken from the reference
 articles): the word rules one stance at a time, then whole statements analysed
-in a sentence, where who gives and who is asked decides."""
+in a sentence, where who gives and who is asked decides. The rules alone (the
+learned model that weighs them is tested in test_stance_model.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +17,18 @@ from talkwatch.ingest import decode
 from talkwatch.pipeline import Analyzer
 from talkwatch.records import RawInput
 from talkwatch.speech_act import read_clause
-from talkwatch.stance import StanceFileError, default_stance_classifier, load_stance_classifier
+from talkwatch.stance import (
+    StanceClassifier,
+    StanceFileError,
+    default_stance_classifier,
+    load_stance_classifier,
+)
+
+
+@cache
+def rules() -> StanceClassifier:
+    """The shipped rules without the learned model."""
+    return replace(default_stance_classifier(), model=None)
 
 
 @pytest.mark.parametrize(
@@ -82,31 +95,31 @@ from talkwatch.stance import StanceFileError, default_stance_classifier, load_st
     ],
 )
 def test_stance(quote: str, cue: str, stance: str) -> None:
-    result = default_stance_classifier().classify(quote, cue, quote, "indirect")
+    result = rules().classify(quote, cue, quote, "indirect")
     assert result.stance == stance, result.reason
 
 
 def test_reason_names_the_words_or_the_cue() -> None:
-    classify = default_stance_classifier().classify
+    classify = rules().classify
     assert classify("we will never give up Crimea", "say").reason == "words 'never'"
     assert classify("the proposal", "reject").reason == "cue verb 'reject'"
 
 
 def test_a_question_demands_nothing_by_its_modals() -> None:
-    classify = default_stance_classifier().classify
+    classify = rules().classify
     assert classify("So why should anyone trust them?", "say").stance == "assess"
     assert classify("Negotiate with whom? We will never talk to them?", "say").stance == "reject"
 
 
 def test_a_threat_with_a_condition_is_a_demand() -> None:
-    result = default_stance_classifier().classify(
+    result = rules().classify(
         "tougher sanctions on Moscow if the shelling does not stop", "threaten"
     )
     assert result.stance == "demand" and result.reason.startswith("threat with a condition")
 
 
 def test_condition_outranks_an_agreeing_cue() -> None:
-    result = default_stance_classifier().classify(
+    result = rules().classify(
         "to a truce provided monitors are present", "agree"
     )
     assert result.stance == "conditional"
@@ -139,7 +152,7 @@ def test_bad_rule_files_are_named(tmp_path: Path) -> None:
 
 @cache
 def analyzer() -> Analyzer:
-    return Analyzer.load()
+    return replace(Analyzer.load(), stances=rules())
 
 
 def stance_of(sentence: str) -> tuple[str, str]:
@@ -242,8 +255,8 @@ def test_user_word_lists_extend_the_clause_rules(tmp_path: Path, nlp: Language) 
     extra.write_text("clause:\n  willing: [inclined]\n")
     text = "Moscow is inclined to send a delegation"
     clause = read_clause(nlp(text), [(0, len(text))])
-    shipped = default_stance_classifier().classify(text, "say", text, "indirect", "RUS", clause)
-    extended = load_stance_classifier([extra]).classify(
+    shipped = rules().classify(text, "say", text, "indirect", "RUS", clause)
+    extended = replace(load_stance_classifier([extra]), model=None).classify(
         text, "say", text, "indirect", "RUS", clause
     )
     assert (shipped.stance, extended.stance) == ("assess", "offer")

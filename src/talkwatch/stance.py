@@ -16,6 +16,11 @@ lists in ``data/stance.yaml``):
 5. the decision of step 2, then word patterns with negation and modality;
 6. assess otherwise.
 
+Then the learned model (``stance_model``), trained on annotated real articles,
+weighs the rules' verdict against the quote's words and cue and gives the
+final stance; where it overrules the rules the reason says so, with the rules'
+own reason. ``TALKWATCH_STANCE=rules`` keeps the rules' verdict.
+
 The reason kept with each result names the rule and the words that fired,
 so a user can see why.
 """
@@ -34,6 +39,7 @@ from .datafiles import DataFileError, read_mapping
 from .records import STANCES
 from .speech_act import Clause
 from .stance_clause import OTHER, ClauseRules, read_clause_rules
+from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
 RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
@@ -59,8 +65,31 @@ class StanceClassifier:
     content: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     cues: dict[str, str]  # cue lemma -> the stance of its speech-act class
     clause_rules: ClauseRules
+    model: StanceModel | None = None
 
     def classify(
+        self,
+        quote: str,
+        cue: str = "",
+        sentence: str = "",
+        kind: str = "",
+        party: str = "",
+        clause: Clause | None = None,
+        party_of: Callable[[str], str] = no_party,
+    ) -> StanceResult:
+        """The stance of ``quote``: the rules' verdict, weighed by the learned model."""
+        ruled = self.by_rules(quote, cue, sentence, kind, party, clause, party_of)
+        if self.model is None:
+            return ruled
+        learned = self.model.predict(quote, cue, ruled.stance)
+        if learned == ruled.stance:
+            return ruled
+        return StanceResult(
+            learned,
+            f"learned from annotated articles; the rules said {ruled.stance} ({ruled.reason})",
+        )
+
+    def by_rules(
         self,
         quote: str,
         cue: str = "",
@@ -141,7 +170,9 @@ def load_stance_classifier(extra: Sequence[Path] = ()) -> StanceClassifier:
             cues.update({str(lemma).lower(): stance for lemma in lemmas})
         clause_sections.append(rules.get("clause") or {})
     ordered = tuple((group, tuple(content[group])) for group in RULE_GROUPS)
-    return StanceClassifier(ordered, cues, read_clause_rules(clause_sections))
+    return StanceClassifier(
+        ordered, cues, read_clause_rules(clause_sections), default_stance_model()
+    )
 
 
 @cache

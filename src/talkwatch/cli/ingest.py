@@ -19,7 +19,7 @@ from ..runner import IngestRun, IngestSummary
 if TYPE_CHECKING:
     from ..pipeline import Analyzer
 from . import cli
-from .options import actors_option, db_option, iso_date, open_store
+from .options import actors_option, check_model_settings, db_option, iso_date, open_store
 
 
 @cli.command()
@@ -101,6 +101,7 @@ def ingest(
         knowledge = load_knowledge_base([Path(p) for p in actor_files])  # fail before storing
     except ActorFileError as err:
         raise click.ClickException(str(err)) from None
+    check_model_settings()
     for conflict in knowledge.conflicts:
         click.echo(f"warning: {conflict}.", err=True)
     with open_store(db_path) as store:

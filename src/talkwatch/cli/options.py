@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -9,12 +10,31 @@ from typing import Any, TypeVar
 
 import click
 
+from ..attribution import MODES
+from ..attribution.learned import CueModelError, default_cue_model
 from ..database import damage, is_server_url
+from ..stance_model import StanceModelError, default_stance_model
 from ..store import Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_DB = "talkwatch.db"
+
+
+def check_model_settings() -> None:
+    """A bad TALKWATCH_ATTRIBUTION, TALKWATCH_CUE_MODEL or TALKWATCH_STANCE(_MODEL) stops
+    the command with a sentence before anything is read or stored."""
+    mode = os.environ.get("TALKWATCH_ATTRIBUTION", "both")
+    if mode not in MODES:
+        raise click.ClickException(
+            f"TALKWATCH_ATTRIBUTION must be one of {', '.join(MODES)}, not {mode!r}."
+        )
+    try:
+        if mode != "rules":
+            default_cue_model()
+        default_stance_model()
+    except (CueModelError, StanceModelError) as err:
+        raise click.ClickException(str(err)) from None
 
 
 def db_option(function: F) -> F:

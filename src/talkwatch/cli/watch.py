@@ -18,7 +18,7 @@ from ..store import Store, StoreError
 from ..watch import RETRY_BASE, Watcher
 from . import cli
 from .ingest import load_analyzer
-from .options import actors_option, db_option, open_store
+from .options import actors_option, check_model_settings, db_option, open_store
 
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -107,6 +107,7 @@ def watch(
         knowledge = load_knowledge_base([Path(p) for p in actor_files])
     except ActorFileError as err:
         raise click.ClickException(str(err)) from None
+    check_model_settings()
     fetcher = Fetcher(delay=delay, timeout=timeout, retries=retries)
     with open_store(db_path) as store:
         if not store.db.execute("SELECT 1 FROM feeds LIMIT 1").fetchone():
