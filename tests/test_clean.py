@@ -36,6 +36,11 @@ def test_archive_style_quotation_marks_become_double_marks() -> None:
     assert normalise(text) == '"This is not a reform," said one economist. "It\'s a tax rise," he added.'
 
 
+def test_inch_marks_after_a_digit_are_not_quotation_marks() -> None:
+    text = "''The 6'2'' forward and an 8'' gun,'' he said."
+    assert normalise(text) == "\"The 6'2'' forward and an 8'' gun,\" he said."
+
+
 def test_single_apostrophes_and_possessives_are_kept() -> None:
     text = "The envoys' talks went on; Kyiv's delegation said 'no'."
     assert normalise(text) == text

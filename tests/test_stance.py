@@ -232,6 +232,8 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # an act of the speaker's side under way
         ("Dmitry Peskov said Moscow is preparing a memorandum on the terms of a truce.", "offer"),
         ("Andrii Sybiha said Russia is preparing a new offensive in the south.", "assess"),
+        ("Volodymyr Zelensky said Ukrainian forces are holding the line near Pokrovsk.", "assess"),
+        ("Andrii Sybiha said the meeting is expected to end without results.", "assess"),
         # "would like to": a wish of the speaker's side
         ("Andrii Sybiha said Kyiv would like to host the next round of talks.", "offer"),
     ],

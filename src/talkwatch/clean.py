@@ -27,9 +27,10 @@ _CONTROLS = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\
 _INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *_CONTROLS], None)
 _SPACES = re.compile(r"[ \t\x0b\x0c\x85\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Archive and typewriter styles of the double quotation mark: two apostrophes (''…'', as in
-# newspaper archives) and two backticks (``…'', as in tokenised text). Not a possessive
-# after a plural in s' followed by another apostrophe: that needs a letter on both sides.
-_TWO_MARKS = re.compile(r"``|(?<![A-Za-z])''|''(?![A-Za-z])")
+# newspaper archives) and two backticks (``…'', as in tokenised text). Two apostrophes
+# between letters ("O''Brien") are kept, and so are inches after a digit ("6'2''",
+# "an 8'' gun"): as a mark they would close a quotation that runs on past them.
+_TWO_MARKS = re.compile(r"``|(?<![A-Za-z0-9])''|(?<!\d)''(?![A-Za-z0-9])")
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=\s|$)")
 
 _FURNITURE = re.compile(

@@ -57,6 +57,7 @@ WORD_LISTS = (
     "scheduling",
     "looking_ahead",
     "would_volition",
+    "under_way",
 )
 
 
@@ -138,7 +139,8 @@ class ClauseRules:
             if step.negated or (event and side == OTHER):
                 return None
             planned = ahead or self.has("looking_ahead", step.lemma)
-            if event and planned and self.has("scheduling", step.lemma):
+            last = step is predicate.steps[-1]  # "expected to end without results" is no plan
+            if event and planned and last and self.has("scheduling", step.lemma):
                 chain = " ".join(dict.fromkeys(words))
                 return Judgement("offer", f"talks set to happen: '{chain}'", side)
             ahead = ahead or self.has("looking_ahead", step.lemma)
@@ -173,7 +175,7 @@ class ClauseRules:
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
         found = self.decide(modality, negated, action, side, chain, predicate.passive)
         under_way = progressive and not (modality or negated or predicate.passive)
-        if found is None and under_way and side == SELF and self.has("commitment", action):
+        if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
         return found
 

@@ -15,7 +15,7 @@ from ..records import Statement
 from ..runner import IngestRun
 from . import cli
 from .ingest import load_analyzer
-from .options import open_store
+from .options import check_model_settings, open_store
 
 DEMO_DB = "talkwatch-demo.db"
 
@@ -37,6 +37,7 @@ def corpus_path() -> Path:
 @click.option("--examples", default=6, show_default=True, help="How many statements to show.")
 def demo(db_path: str, examples: int) -> None:
     """Run talkwatch on its built-in sample corpus and print a report."""
+    check_model_settings()
     console = Console()
     console.print(f"[bold]talkwatch demo[/bold]: the sample corpus in {corpus_path()}")
     where = public_location(db_path)

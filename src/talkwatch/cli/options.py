@@ -10,10 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..attribution import MODES
-from ..attribution.learned import CueModelError, default_cue_model
 from ..database import damage, is_server_url
-from ..stance_model import StanceModelError, default_stance_model
 from ..store import Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -24,6 +21,11 @@ DEFAULT_DB = "talkwatch.db"
 def check_model_settings() -> None:
     """A bad TALKWATCH_ATTRIBUTION, TALKWATCH_CUE_MODEL or TALKWATCH_STANCE(_MODEL) stops
     the command with a sentence before anything is read or stored."""
+    # Imported here: the attribution package loads spaCy, which every command would pay for.
+    from ..attribution import MODES
+    from ..attribution.learned import CueModelError, default_cue_model
+    from ..stance_model import StanceModelError, default_stance_model
+
     mode = os.environ.get("TALKWATCH_ATTRIBUTION", "both")
     if mode not in MODES:
         raise click.ClickException(
