@@ -64,25 +64,29 @@ TALKS_ARTICLE = (
 
 
 def test_a_statement_naming_no_issue_is_about_the_talks_in_an_article_about_them() -> None:
+    assert LEXICON.about_talks(TALKS_ARTICLE)
     statements = [
         ("Progress has been made,", '"Progress has been made," he said.'),
         ("Crimea is Russian", "He said Crimea is Russian."),
     ]
-    progress, crimea = LEXICON.classify_many(statements, TALKS_ARTICLE)
+    progress, crimea = LEXICON.classify_many(statements, about_talks=True)
     assert progress.codes == ("talks",)
     assert progress.evidence == ("talks: (no issue named, in an article about the talks)",)
     assert crimea.codes == ("territory",)
+    (alone,) = LEXICON.classify_many(statements[:1], about_talks=False)
+    assert alone.codes == ()
 
 
-def test_a_statement_naming_no_issue_has_none_in_other_articles() -> None:
-    sentence = '"It was a terrible night," the mayor said.'
-    article = "Shelling hit Kharkiv overnight. " + sentence
-    (result,) = LEXICON.classify_many([("It was a terrible night,", sentence)], article)
-    assert result.codes == ()
-    # one passing mention of talks does not make the article about them
-    article += " Talks are not planned."
-    (result,) = LEXICON.classify_many([("It was a terrible night,", sentence)], article)
-    assert result.codes == ()
+def test_an_article_is_about_the_talks_only_when_it_names_them_often_enough() -> None:
+    war = "Shelling hit Kharkiv overnight. \"It was a terrible night,\" the mayor said."
+    assert not LEXICON.about_talks(war)
+    # one passing mention, or words that also mean other things, are not enough
+    assert not LEXICON.about_talks(war + " Talks are not planned.")
+    assert not LEXICON.about_talks(war + " The settlement was shelled. Officials met there.")
+    # a long report that names the talks twice is about something else
+    long_report = " ".join(["Artillery fire continued along the front line."] * 200)
+    assert not LEXICON.about_talks(long_report + " Peace talks stalled. Negotiations ended.")
+    assert LEXICON.about_talks(war + " Peace talks stalled. Negotiations ended.")
 
 
 def test_words_inside_other_words_do_not_match() -> None:

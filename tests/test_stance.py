@@ -236,6 +236,7 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Andrii Sybiha said the meeting is expected to end without results.", "assess"),
         # "would like to": a wish of the speaker's side
         ("Andrii Sybiha said Kyiv would like to host the next round of talks.", "offer"),
+        ("Dmitry Peskov said Moscow would prefer to avoid a new escalation.", "assess"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from talkwatch.stance import default_stance_classifier
 from talkwatch.stance_model import (
+    RULE_WEIGHT,
     Example,
     StanceModelError,
     default_stance_model,
@@ -55,7 +56,7 @@ def test_the_shipped_model_learned_from_hundreds_of_real_statements() -> None:
 def test_features_are_words_pairs_cue_and_the_rules_verdict() -> None:
     features = stance_features("Kyiv must withdraw", "say", "demand")
     assert {"w:kyiv", "w:must", "b:kyiv_must", "cue:say"} <= set(features)
-    assert features.count("rule:demand") == 3
+    assert features.count("rule:demand") == RULE_WEIGHT
 
 
 def test_a_model_follows_what_its_examples_teach() -> None:
@@ -71,12 +72,17 @@ def test_a_model_follows_what_its_examples_teach() -> None:
 
 
 def test_the_reason_says_when_the_model_overrules_the_rules() -> None:
-    examples = [Example(f"the harbour reopened on day {n}", "say", "demand", "assess")
-                for n in range(5)]  # fmt: skip
+    examples = [
+        *(Example(f"the harbour reopened on day {n}", "say", "demand", "assess") for n in range(5)),
+        *(Example(f"Kyiv must stop the strikes {n}", "say", "demand", "demand") for n in range(2)),
+    ]
     classifier = replace(default_stance_classifier(), model=train(examples))
-    result = classifier.classify("Kyiv must reopen the harbour", "say")
+    result = classifier.classify("the harbour must reopen", "say")
     assert result.stance == "assess"
-    assert result.reason.startswith("learned from annotated articles; the rules said demand")
+    because = result.reason.split(";")[0]
+    assert because.startswith("learned from annotated articles on the words ")
+    assert "'harbour'" in because and "'must'" not in because and "'the'" not in because
+    assert result.reason.endswith("the rules said demand (words 'must')")
 
 
 def test_stance_rules_mode_switches_the_model_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,6 +105,9 @@ def test_bad_mode_and_bad_model_file_are_sentences(
         bad = tmp_path / "stance.json"
         bad.write_text(json.dumps({"classes": {}}))
         with pytest.raises(StanceModelError, match=r"stance.json: not a talkwatch stance model"):
+            load_stance_model(bad)
+        bad.write_text(json.dumps({"classes": {"praise": 3}, "counts": {"praise": {"w:a": 1}}}))
+        with pytest.raises(StanceModelError, match="praise not a stance code of the guide"):
             load_stance_model(bad)
     finally:
         default_stance_model.cache_clear()

@@ -6,11 +6,12 @@ short quote names no issue (``"another Russian manipulation"``), the words of
 its sentence outside the quote are tried, since they usually say what it was
 about (``... called the ceasefire proposal "another Russian manipulation"``).
 
-In an article about the negotiation itself (one that names the talks at least
-``TALKS_ARTICLE`` times), a statement that names no issue is about the talks:
-in coverage of the talks, "progress has been made" or "the sides were
-constructive" is about their progress. Its evidence says so. Measured on real
-articles in docs/quality.md.
+In an article about the negotiation itself (one that names the talks, by the
+words of ``data/talks_article.yaml``, at least ``TALKS_ARTICLE`` times and once
+per ``WORDS_PER_MENTION`` words), a statement that names no issue is about the
+talks: in coverage of the talks, "progress has been made" or "the sides were
+constructive" is about their progress. Its evidence says so. The decision is
+made once per document. Measured on real articles in docs/quality.md.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .datafiles import DataFileError, read_mapping
+from .datafiles import DataFileError, load_yaml, read_mapping
 from .records import ISSUES
 
 SHORT_QUOTE_WORDS = 6
 TALKS_ARTICLE = 2  # mentions of the talks that make an article about them
+WORDS_PER_MENTION = 500  # ... and at least one mention per this many words
 TALKS_BY_DEFAULT = "talks: (no issue named, in an article about the talks)"
 
 
@@ -44,10 +46,16 @@ class IssueResult:
 @dataclass(frozen=True)
 class IssueClassifier:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    talks_article: re.Pattern[str] | None = None  # words that name the talks themselves
 
     @classmethod
-    def from_lexicon(cls, lexicon: dict[str, list[str]]) -> IssueClassifier:
-        return cls(tuple((issue, _pattern(terms)) for issue, terms in lexicon.items() if terms))
+    def from_lexicon(
+        cls, lexicon: dict[str, list[str]], talks_words: Sequence[str] = ()
+    ) -> IssueClassifier:
+        return cls(
+            tuple((issue, _pattern(terms)) for issue, terms in lexicon.items() if terms),
+            _pattern(list(talks_words)) if talks_words else None,
+        )
 
     def classify(self, quote: str, sentence: str = "") -> IssueResult:
         issues = self.lexicon(quote, sentence)
@@ -57,22 +65,23 @@ class IssueClassifier:
         )
 
     def classify_many(
-        self, statements: list[tuple[str, str]], article: str = ""
+        self, statements: list[tuple[str, str]], about_talks: bool = False
     ) -> list[IssueResult]:
-        """Issues of several (quote, sentence) pairs of one ``article``'s text."""
+        """Issues of several (quote, sentence) pairs of one article; ``about_talks`` as
+        ``about_talks`` judged that article."""
         found = [self.classify(quote, sentence) for quote, sentence in statements]
-        if not any(not r.codes for r in found) or not self.about_talks(article):
+        if not about_talks:
             return found
         talks = IssueResult(("talks",), (TALKS_BY_DEFAULT,))
         return [r if r.codes else talks for r in found]
 
     def about_talks(self, article: str) -> bool:
-        """Whether an article names the negotiation itself at least TALKS_ARTICLE times."""
-        pattern = dict(self.patterns).get("talks")
-        if pattern is None:
+        """Whether an article names the negotiation itself often enough to be about it."""
+        if self.talks_article is None:
             return False
+        needed = max(TALKS_ARTICLE, len(article.split()) / WORDS_PER_MENTION)
         lowered = article.lower().replace("’", "'")
-        return any(i + 1 >= TALKS_ARTICLE for i, _ in enumerate(pattern.finditer(lowered)))
+        return any(i + 1 >= needed for i, _ in enumerate(self.talks_article.finditer(lowered)))
 
     def lexicon(self, quote: str, sentence: str) -> dict[str, list[str]]:
         """Issues the lexicon finds in the quote, or in the sentence of a short quote."""
@@ -120,7 +129,10 @@ def load_issue_classifier(extra: Sequence[Path] = ()) -> IssueClassifier:
     for source in [shipped, *extra]:
         for issue, terms in read_lexicon(source).items():
             lexicon[issue] += terms
-    return IssueClassifier.from_lexicon(lexicon)
+    talks_words = load_yaml(
+        resources.files("talkwatch").joinpath("data/talks_article.yaml").read_text("utf-8")
+    )
+    return IssueClassifier.from_lexicon(lexicon, [str(w) for w in talks_words["words"]])
 
 
 @cache

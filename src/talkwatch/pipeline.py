@@ -70,12 +70,15 @@ class Analyzer:
             for part in split(document.text)
         )
         found: list[Statement] = []
+        topic: dict[str, bool] = {}  # whether each document is about the talks, judged once
         for batch in batches(pieces, batch_size):
             for parsed, (document, part) in self.nlp.pipe(
                 batch, batch_size=len(batch), as_tuples=True
             ):
                 attributions = self.attributions(document, part, parsed)
-                found += self.statements(document, attributions, part)
+                if document.id not in topic:
+                    topic = {document.id: self.issues.about_talks(document.text)}
+                found += self.statements(document, attributions, part, topic[document.id])
                 if part.last:
                     yield document, found
                     found = []
@@ -98,6 +101,7 @@ class Analyzer:
         document: Document,
         found: list[tuple[Attribution, Clause]],
         part: Part | None = None,
+        about_talks: bool | None = None,
     ) -> list[Statement]:
         """Statements from the attributions of a document, or of one part of a long one.
 
@@ -108,7 +112,9 @@ class Analyzer:
         resolver = Resolver(self.actors, document.text[start:end], document.date, base=start)
         text = document.text
         texts = [(a.quote(text), a.sentence_span.text(text)) for a, _ in found]
-        issues = self.issues.classify_many(texts, document.text[start:end])
+        if about_talks is None:
+            about_talks = self.issues.about_talks(document.text)
+        issues = self.issues.classify_many(texts, about_talks)
         return [
             self.statement(document, attribution, clause, resolver, issue)
             for (attribution, clause), issue in zip(found, issues, strict=True)

@@ -22,7 +22,8 @@ final stance; where it overrules the rules the reason says so, with the rules'
 own reason. ``TALKWATCH_STANCE=rules`` keeps the rules' verdict.
 
 The reason kept with each result names the rule and the words that fired,
-so a user can see why.
+or, where the model overrules the rules, the words that weighed most and the
+rules' own verdict, so a user can see why.
 """
 
 from __future__ import annotations
@@ -84,9 +85,12 @@ class StanceClassifier:
         learned = self.model.predict(quote, cue, ruled.stance)
         if learned == ruled.stance:
             return ruled
+        words = self.model.evidence(quote, cue, ruled.stance, learned, ruled.stance)
+        weighed = f" on the words {', '.join(repr(w) for w in words)}" if words else ""
         return StanceResult(
             learned,
-            f"learned from annotated articles; the rules said {ruled.stance} ({ruled.reason})",
+            f"learned from annotated articles{weighed}; "
+            f"the rules said {ruled.stance} ({ruled.reason})",
         )
 
     def by_rules(

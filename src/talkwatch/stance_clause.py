@@ -58,6 +58,7 @@ WORD_LISTS = (
     "looking_ahead",
     "would_volition",
     "under_way",
+    "averting",
 )
 
 
@@ -210,6 +211,8 @@ class ClauseRules:
             return said("deny" if side != OTHER else "assess", "a denied intention")
         stative = self.has("stative", action)
         willing = "willing" in modality
+        if modality & {"future", "volition"} and self.has("averting", action):
+            return None  # "we would like to avoid escalation" gives nothing
         if modality & {"future", "volition"}:
             if side == OTHER:
                 return said("assess", "another side's will")

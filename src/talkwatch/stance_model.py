@@ -26,10 +26,18 @@ from functools import cache, cached_property
 from itertools import pairwise
 from pathlib import Path
 
+from .records import STANCES
+
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "stance_model.json"
 SMOOTHING = 0.5
 RULE_WEIGHT = 3  # the rules' stance counts as three features
 WORD = re.compile(r"[a-z']+")
+# Words too common to explain a decision (they still count in it).
+PLAIN = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "is", "are",
+     "was", "were", "be", "it", "that", "this", "as", "by", "with", "from", "has", "have",
+     "had", "its", "their", "his", "her"]
+)  # fmt: skip
 
 
 def stance_features(quote: str, cue: str, rule: str) -> list[str]:
@@ -78,6 +86,23 @@ class StanceModel:
             )
         return out
 
+    def evidence(self, quote: str, cue: str, rule: str, chosen: str, against: str) -> list[str]:
+        """The quote's words that weigh most for ``chosen`` over ``against``, strongest first."""
+        weights = {}
+        for feature in set(stance_features(quote, cue, rule)) & self.vocabulary:
+            words = feature[2:].split("_")
+            if not feature.startswith(("w:", "b:")) or all(w in PLAIN for w in words):
+                continue
+            mine = (self.counts.get(chosen, {}).get(feature, 0) + SMOOTHING) / self.denominators[
+                chosen
+            ]
+            theirs = (
+                self.counts.get(against, {}).get(feature, 0) + SMOOTHING
+            ) / self.denominators.get(against, 1.0)
+            weights[feature] = math.log(mine / theirs)
+        best = sorted(weights, key=lambda f: (-weights[f], f))
+        return [f[2:].replace("_", " ") for f in best[:3] if weights[f] > 0]
+
     def predict(self, quote: str, cue: str, rule: str) -> str:
         scores = self.scores(quote, cue, rule)
         return max(sorted(scores), key=lambda label: scores[label])
@@ -119,6 +144,9 @@ def load_stance_model(path: Path) -> StanceModel:
         }
         if not classes:
             raise ValueError("no classes")
+        unknown = sorted(set(classes) - set(STANCES))
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)} not a stance code of the guide")
         return StanceModel(classes, counts)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise StanceModelError(f"{path}: not a talkwatch stance model ({err}).") from None
