@@ -316,8 +316,8 @@ def main() -> None:
     o_threshold, (op, orr, of) = choose_threshold(
         o_features, o_weights, *objects["dev"], beta=OBJECT_BETA
     )
-    print(f"dev objects: {len(objects['dev'][0])} objects of cues, P {op:.3f} R {orr:.3f} "
-          f"F1 {of:.3f} at threshold {o_threshold}", file=sys.stderr)
+    print(f"objects of cues: {len(objects['train'][0])} in train, {len(objects['dev'][0])} in dev; "
+          f"dev P {op:.3f} R {orr:.3f} F1 {of:.3f} at threshold {o_threshold}", file=sys.stderr)
     model = {
         "about": "talkwatch cue model: logistic regression over spaCy parse features, "
         "trained on PolNeAR train (scripts/train_attribution.py)",

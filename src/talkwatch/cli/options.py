@@ -18,15 +18,28 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "talkwatch.db"
 
 
+MODEL_SETTINGS = (
+    "TALKWATCH_ATTRIBUTION",
+    "TALKWATCH_CUE_MODEL",
+    "TALKWATCH_STANCE",
+    "TALKWATCH_STANCE_MODEL",
+)
+
+
 def check_model_settings() -> None:
     """A bad TALKWATCH_ATTRIBUTION, TALKWATCH_CUE_MODEL or TALKWATCH_STANCE(_MODEL) stops
-    the command with a sentence before anything is read or stored."""
-    # Imported here: the attribution package loads spaCy, which every command would pay for.
+    the command with a sentence before anything is read or stored.
+
+    With none of them set the shipped models are used and nothing is loaded here: the
+    attribution package loads spaCy, which a run with nothing new to analyse never needs.
+    """
+    if not any(os.environ.get(name) for name in MODEL_SETTINGS):
+        return
     from ..attribution import MODES
     from ..attribution.learned import CueModelError, default_cue_model
     from ..stance_model import StanceModelError, default_stance_model
 
-    mode = os.environ.get("TALKWATCH_ATTRIBUTION", "both")
+    mode = os.environ.get("TALKWATCH_ATTRIBUTION") or "both"
     if mode not in MODES:
         raise click.ClickException(
             f"TALKWATCH_ATTRIBUTION must be one of {', '.join(MODES)}, not {mode!r}."
