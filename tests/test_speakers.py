@@ -59,3 +59,43 @@ def test_the_publication_without_an_outlet_before_it_stays_a_description() -> No
     article = "The publication said the envoy would travel in May. Reuters reported it first."
     found = resolve("The publication", article=article)
     assert (found.speaker, found.source) == ("the publication", "anonymous")
+
+
+def resolve_in_order(article: str, mentions: list[str], day: str = "2025-03-14") -> Resolution:
+    """Resolve mentions in text order with one resolver; the last one's resolution."""
+    resolver = Resolver(load_knowledge_base(), article, day)
+    found = Resolution("", "", "")
+    for text in mentions:
+        at = article.find(text)
+        kind = "descriptor" if text.startswith(("The ", "the ", "A ")) else "name"
+        found = resolver.resolve(Mention(text, Span(at, at + len(text)), kind))
+    return found
+
+
+def test_a_general_head_refers_back_to_the_minister_named_before() -> None:
+    article = (
+        "Foreign Minister Sergei Lavrov said Moscow was ready for talks. "
+        "The Russian diplomat added that the West had to stop arming Kyiv."
+    )
+    found = resolve_in_order(article, ["Foreign Minister Sergei Lavrov", "The Russian diplomat"])
+    assert (found.speaker, found.party, found.source) == ("Sergey Lavrov", "RUS", "named")
+
+
+def test_a_descriptor_of_another_side_does_not_refer_back() -> None:
+    article = (
+        "Foreign Minister Sergei Lavrov said Moscow was ready for talks. "
+        "The Ukrainian diplomat said Kyiv had heard such promises before."
+    )
+    found = resolve_in_order(article, ["Foreign Minister Sergei Lavrov", "The Ukrainian diplomat"])
+    assert (found.party, found.source) == ("UKR", "anonymous")
+
+
+def test_the_official_still_refers_back_to_an_unnamed_official() -> None:
+    article = (
+        "Valery Zaluzhny said the front was stable. A senior American official said the "
+        "draft was ready. The official said it allowed Russia to keep its gains."
+    )
+    found = resolve_in_order(
+        article, ["Valery Zaluzhny", "A senior American official", "The official"]
+    )
+    assert (found.speaker, found.source) == ("a senior american official", "anonymous")

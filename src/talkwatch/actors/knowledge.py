@@ -87,6 +87,7 @@ class KnowledgeBase:
     by_title: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
     title_words: frozenset[str] = frozenset()  # words of role titles, to strip before names
+    role_families: dict[str, frozenset[str]] = field(default_factory=dict)  # "diplomat" -> titles
     given_names: frozenset[str] = frozenset()  # first names of known people
 
     def __post_init__(self) -> None:
@@ -307,4 +308,9 @@ def _load(user_files: tuple[Path, ...]) -> KnowledgeBase:
         nationalities=nationalities,
         official_roles=_word_list(descriptors, "official_roles"),
         private_roles=_word_list(descriptors, "private_roles"),
+        role_families={
+            fold(str(head)): frozenset(fold(str(w)) for w in words or [])
+            for head, words in (descriptors.get("role_families") or {}).items()
+            if head != "__line__"
+        },
     )

@@ -111,7 +111,7 @@ class Resolver:
             return UNKNOWN
         actor = self.kb.named(text)
         if actor is not None:
-            return self.remember(self.of_actor(actor))
+            return self.remember(self.of_actor(actor), words.folded)
         if words.folded[-1] in OUTLET_HEADS and words.folded[0] == "the":
             outlet = self.outlet_before(len(self.text) if at is None else at)
             if outlet is not None:
@@ -133,14 +133,17 @@ class Resolver:
         actor = self.kb.actors.get(found.actor_id)
         if actor is not None:
             described |= {w for role in actor.roles for t in role.titles for w in fold(t).split()}
+        described |= {head for head, titles in self.kb.role_families.items() if described & titles}
         if found.speaker:
             self.seen.append((found, frozenset(described)))
         return found
 
-    def recent(self, head: str) -> Resolution | None:
-        """The latest resolved speaker in this document described by ``head``."""
+    def recent(self, head: str, party: str | None = None) -> Resolution | None:
+        """The latest resolved speaker in this document described by ``head`` (and of
+        ``party`` when one is given: "the Swiss president" is the president named before
+        only if that one is Swiss)."""
         for found, described in reversed(self.seen):
-            if head in described:
+            if head in described and (party is None or found.party == party):
                 return found
         return None
 
@@ -174,10 +177,10 @@ class Resolver:
         owner = self.possessor(words)
         if owner is not None and head in OWN_VOICE_HEADS:
             return self.of_actor(owner)  # "Macron's office" speaks for Macron
-        if first == "the" and party is None:
-            earlier = self.recent(head)
-            if earlier is not None:
-                return earlier  # "the general", "the official": someone already introduced
+        if first == "the":
+            earlier = self.recent(head, party)
+            if earlier is not None and (party is None or earlier.source == "named"):
+                return earlier  # "the general", "the Swiss president": someone introduced before
         title = self.title_actor(words, party)
         if title is not None:
             return self.of_actor(title)
@@ -264,7 +267,7 @@ class Resolver:
         for begin in range(len(name_words)):
             actor = self.kb.named(" ".join(name_words[begin:]))
             if actor is not None:
-                return self.remember(self.of_actor(actor))
+                return self.remember(self.of_actor(actor), words.folded)
         surname = fold(name_words[-1]) if name_words else words.folded[-1]
         given = fold(name_words[0]) if len(name_words) > 1 else ""
         earlier = self.by_surname.get(surname)
@@ -272,7 +275,7 @@ class Resolver:
             return earlier
         actor = self.surname_actor(surname, text)
         if actor is not None and _same_given(given, actor.name):
-            return self.remember(self.of_actor(actor))
+            return self.remember(self.of_actor(actor), words.folded)
         full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
         party = self.context_party(f"{text} {description} {self.introduction(full)}")
         context = _Words.of(f"{text} {description}").folded
