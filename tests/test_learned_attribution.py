@@ -153,6 +153,14 @@ def test_object_that_names_a_thing_is_no_statement(combined) -> None:  # type: i
     assert combined("The minister added an important caveat.") == []
 
 
+def test_negated_cue_or_a_bare_name_as_object_is_no_statement(combined) -> None:  # type: ignore[no-untyped-def]
+    assert combined("Peskov did not confirm the importance of the visit.") == []
+    assert combined("Lavrov thanked Hungary and Slovakia.") == []
+    assert combined("Peskov confirmed the importance of the visit.") == [
+        ("indirect", "Peskov", "the importance of the visit")
+    ]
+
+
 def test_progressive_cue_is_a_statement_when_learned(combined) -> None:  # type: ignore[no-untyped-def]
     text = "Zelensky is insisting that any ceasefire must come with security guarantees."
     assert combined(text) == [

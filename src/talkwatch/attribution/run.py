@@ -21,6 +21,7 @@ from .learned import CueModel
 TRIM_LEFT = " \n,;:—–-"
 TRIM_RIGHT = " \n,;:—–-"
 MIN_INDIRECT_WORDS = 3
+NAME_ENTITIES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 MIN_LEARNED_WORDS = 2  # "promised a veto": the model vouches for short contents
 
 
@@ -95,6 +96,14 @@ class Run:
         contentless = obj.lower_ in self.cues.container_nouns and not any(
             c.dep_ in ("ccomp", "acl") for c in obj.children
         )
+        # "did not mention Kushner": nothing was said; "blasted Kyiv and Ukraine's cities",
+        # "endorses Trump": a name is whom it was about, not what was said.
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        names_only = all(
+            t.pos_ in ("PROPN", "DET", "CCONJ", "PUNCT", "PART") or t.ent_type_ in NAME_ENTITIES
+            for t in obj.subtree
+        )
+        contentless = contentless or negated or names_only
         return (
             not contentless and self.learned_cue(verb) and self.model.objects.is_content(verb, obj)
         )
