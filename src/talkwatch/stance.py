@@ -39,7 +39,7 @@ from typing import Any
 from .datafiles import DataFileError, read_mapping
 from .records import STANCES
 from .speech_act import Clause
-from .stance_clause import OTHER, ClauseRules, read_clause_rules
+from .stance_clause import OTHER, ClauseRules, Judgement, read_clause_rules
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
@@ -79,7 +79,8 @@ class StanceClassifier:
         party_of: Callable[[str], str] = no_party,
     ) -> StanceResult:
         """The stance of ``quote``: the rules' verdict, weighed by the learned model."""
-        ruled = self.by_rules(quote, cue, sentence, kind, party, clause, party_of)
+        judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
+        ruled = self.by_rules(quote, cue, judged)
         if self.model is None:
             return ruled
         learned = self.model.predict(quote, cue, ruled.stance)
@@ -93,17 +94,9 @@ class StanceClassifier:
             f"the rules said {ruled.stance} ({ruled.reason})",
         )
 
-    def by_rules(
-        self,
-        quote: str,
-        cue: str = "",
-        sentence: str = "",
-        kind: str = "",
-        party: str = "",
-        clause: Clause | None = None,
-        party_of: Callable[[str], str] = no_party,
-    ) -> StanceResult:
-        """The stance of ``quote``; ``party`` is the speaker's side, ``clause`` its parse."""
+    def by_rules(self, quote: str, cue: str, judged: Judgement | None) -> StanceResult:
+        """The rules' stance of ``quote``, given its cue and its clause's judgement
+        (``stance_clause``: who is to act, seen from the speaker's side)."""
         text = quote.replace("’", "'")
         threat = self.first_match(text, ("threat",))
         if threat:
@@ -112,7 +105,6 @@ class StanceClassifier:
         if denial:
             return StanceResult("deny", f"a reported fact denied: {denial.reason}")
         cue_stance = self.cues.get(cue.lower())
-        judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
         described = judged and judged.main and judged.side == OTHER and judged.stance == "assess"
         bare = self.first_match(text, ("bare_condition",))
         if described and judged and not cue_stance and not bare:
