@@ -243,3 +243,36 @@ def test_a_question_reported_by_a_verb_of_asking(attribute) -> None:  # type: ig
     assert summary(text, attribute(text)) == [
         ("indirect", "Peskov", "what kind of guarantees the Europeans could offer Kyiv")
     ]
+
+
+INTERVIEW = (
+    "Interview of the Foreign Minister to a news agency\n\n"
+    "Question: Is Moscow ready to resume the talks in Istanbul?\n\n"
+    "Sergei Lavrov: We have always said that we are ready to continue the talks, "
+    "but Kyiv has to accept the realities on the ground.\n\n"
+    "Question: What about the guarantees?\n\n"
+    "Sergei Lavrov: Any guarantees must cover the security of Russia as well."
+)
+
+
+def test_transcript_turns_are_direct_statements_of_their_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    found = summary(INTERVIEW, attribute(INTERVIEW))
+    assert found == [
+        ("direct", "Sergei Lavrov",
+         "We have always said that we are ready to continue the talks, but Kyiv has to accept "
+         "the realities on the ground"),
+        ("direct", "Sergei Lavrov", "Any guarantees must cover the security of Russia as well"),
+    ]  # fmt: skip
+
+
+def test_one_line_with_a_name_and_a_colon_is_no_transcript(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov: the talks are possible\n\nThe Kremlin gave no date for a new round."
+    assert attribute(text) == []
+
+
+def test_paragraph_labels_are_no_speakers(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Quote: the meeting in Copenhagen was useful for everyone.\n\n"
+        "Details: representatives of forty states took part in the meeting."
+    )
+    assert attribute(text) == []

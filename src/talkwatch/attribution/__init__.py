@@ -1,19 +1,21 @@
 """Find attributed statements in a parsed document.
 
-Four passes over one spaCy parse, each a rule family from quote-attribution
+Five passes over one spaCy parse, each a rule family from quote-attribution
 practice:
 
 1. direct quotations with their cue before, after or inside (split quotes);
 2. reporting verbs with a clausal or object complement (indirect and mixed
    speech, including participles such as "adding ..." or "saying ...");
 3. source prepositions ("according to X, ...", "per X, ...");
-4. uncued quotations that continue the speaker just quoted.
+4. uncued quotations that continue the speaker just quoted;
+5. the turns of an interview transcript ("LAVROV: ...").
 
 Pronoun speakers are linked to the most recent speaker before them.
 
 Modules, one rule family each: `run` (the per-document state and lookups),
-`mentions` and `speakers` (who is speaking), `direct`, `reported`, `sources`
-and `continuations` (the four passes), `merge` (de-duplication and finishing).
+`mentions` and `speakers` (who is speaking), `direct`, `reported`, `sources`,
+`continuations` and `transcripts` (the passes), `merge` (de-duplication and
+finishing).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .merge import finish, without_overlaps
 from .reported import ReportingVerbs
 from .run import Found
 from .sources import SourcePrepositions
+from .transcripts import Transcripts
 
 __all__ = ["MODES", "Attributor", "Found"]
 
@@ -52,11 +55,16 @@ class Attributor:
     ) -> list[Attribution]:
         run = _Run(self.cues, doc, self.model, lexicon=self.mode != "model")
         run.sections = list(sections)
-        found = [*run.direct_quotes(), *run.reporting_verbs(), *run.source_prepositions()]
+        found = [
+            *run.transcript_turns(),
+            *run.direct_quotes(),
+            *run.reporting_verbs(),
+            *run.source_prepositions(),
+        ]
         found = without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
         found = sorted([*found, *run.continuations(found)], key=lambda f: f.spans[0].start)
         return finish(run, found, run.sections)
 
 
-class _Run(Continuations, ReportingVerbs, SourcePrepositions):
-    """The four passes over one document, sharing the state of `run.Run`."""
+class _Run(Continuations, ReportingVerbs, SourcePrepositions, Transcripts):
+    """The passes over one document, sharing the state of `run.Run`."""
