@@ -99,3 +99,11 @@ def test_the_official_still_refers_back_to_an_unnamed_official() -> None:
         article, ["Valery Zaluzhny", "A senior American official", "The official"]
     )
     assert (found.speaker, found.source) == ("a senior american official", "anonymous")
+
+
+def test_the_head_of_an_office_is_the_person_holding_that_title() -> None:
+    article = "The Head of the President's Office said the delegation was ready to travel."
+    found = resolve_in_order(article, ["The Head of the President's Office"], day="2023-06-25")
+    assert (found.speaker, found.party, found.source) == ("Andriy Yermak", "UKR", "named")
+    later = resolve_in_order(article, ["The Head of the President's Office"], day="2026-03-01")
+    assert (later.speaker, later.party) == ("Kyrylo Budanov", "UKR")

@@ -151,7 +151,23 @@ class Resolver:
 
     def is_descriptor(self, words: _Words) -> bool:
         last = words.raw[-1]
-        return last[:1].islower() or self.party_in(words.raw[-1]) is not None
+        return (
+            last[:1].islower()
+            or self.party_in(words.raw[-1]) is not None
+            or self.head_of(words)  # "the Head of the President's Office" is a person
+        )
+
+    def head_of(self, words: _Words) -> bool:
+        """'the head of X', 'the chief of X' with X an institution ("the President's
+        Office"): a person's title, not the institution's name, and no name follows."""
+        folded = words.folded
+        return (
+            len(folded) > 3
+            and folded[0] == "the"
+            and folded[2] == "of"
+            and folded[1] in self.kb.official_roles | {"head", "chief"}
+            and folded[-1] in INSTITUTION_HEADS
+        )
 
     def only_titles(self, words: _Words) -> bool:
         """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign Affairs"."""
