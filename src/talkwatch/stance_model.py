@@ -35,8 +35,11 @@ WORD = re.compile(r"[a-z']+")
 # Words too common to explain a decision (they still count in it).
 PLAIN = frozenset(
     ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "is", "are",
-     "was", "were", "be", "it", "that", "this", "as", "by", "with", "from", "has", "have",
-     "had", "its", "their", "his", "her"]
+     "was", "were", "be", "been", "being", "it", "that", "this", "these", "those", "as", "by",
+     "with", "from", "has", "have", "had", "its", "their", "his", "her", "which", "who", "we",
+     "he", "she", "they", "i", "you", "our", "my", "your", "them", "him", "us", "also", "too",
+     "so", "there", "then", "than", "do", "does", "did", "said", "says", "about", "into",
+     "after", "before", "over", "more", "most", "very", "just", "what", "when", "where", "how"]
 )  # fmt: skip
 
 
