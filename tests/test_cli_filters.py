@@ -1,4 +1,5 @@
-"""--party and --issue on the command line take names and aliases, and never fail silently."""
+"""--party, --issue and --speaker on the command line take names and aliases, and never fail
+silently."""
 
 from __future__ import annotations
 
@@ -79,3 +80,13 @@ def test_an_issue_like_none_lists_them_without_a_guess(db: str) -> None:
     message = " ".join(result.stderr.split())
     assert "--issue 'weather': no such issue; the issues with statements are" in message
     assert "Did you mean" not in message
+
+
+def test_a_speaker_with_no_statements_is_noted_with_the_nearest_name(db: str) -> None:
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(
+        cli, ["statements", "--speaker", "Lavrvo", "--db", db]
+    )
+    assert result.exit_code == 0
+    assert "No statements for speaker 'Lavrvo'. Did you mean Sergey Lavrov?" in result.stderr
+    found = run(db, "statements", "--speaker", "Lavrov")
+    assert "No statements for speaker" not in found.output and "Sergey Lavrov" in found.stdout

@@ -1,10 +1,11 @@
-"""--party and --issue for every command: codes, names and aliases, or a clear error.
+"""--party, --issue and --speaker for every command: codes, names and aliases, or a clear error.
 
 A party is its code (UKR), or any word of data/nationalities.yaml for it
 (Ukraine, Ukrainian, Kyiv); an issue is its code, written with spaces or
 hyphens too, or an alias of data/filters.yaml (nato is neutrality). A value
 that is none of these is a usage error listing the values the database has,
-and the nearest one; a party that has no statements gets a note saying so.
+and the nearest one; a party that has no statements gets a note saying so. A
+--speaker that matches no statement gets a note naming the nearest speaker.
 """
 
 from __future__ import annotations
@@ -86,6 +87,18 @@ def issue_filter(store: Store, value: str | None) -> str | None:
         existing = _existing(store, "SELECT DISTINCT issue FROM statement_issues")
         raise _unknown("--issue", value, "issue", "issues", existing, {i: i for i in existing})
     return code
+
+
+def speaker_note(store: Store, value: str | None, found: int) -> None:
+    """When --speaker matched nothing, say so, and name the nearest stored speaker."""
+    if not value or found:
+        return
+    speakers = _existing(store, "SELECT DISTINCT speaker FROM statements WHERE speaker != ''")
+    by_word = {w: s for s in speakers for w in fold(s).split() if len(w) > 2}
+    words = fold(value).split()
+    near = difflib.get_close_matches(words[-1], list(by_word), n=1, cutoff=0.7) if words else []
+    hint = f" Did you mean {by_word[near[0]]}?" if near else ""
+    click.echo(f"No statements for speaker '{value}'.{hint}", err=True)
 
 
 def _existing(store: Store, sql: str) -> list[str]:

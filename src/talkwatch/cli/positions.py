@@ -15,7 +15,7 @@ from ..analysis import Evidence
 from ..documents import undated
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
-from .filters import issue_filter, party_filter
+from .filters import issue_filter, party_filter, speaker_note
 from .options import F, db_option, format_option, iso_date, open_store, shown_date, shown_speaker
 
 STANCE_STYLE = {
@@ -134,6 +134,7 @@ def timeline_command(
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
         found = store.timeline(party, issue, speaker, since, until, limit)
+        speaker_note(store, speaker, len(found))
         apart = undated(store.db)
     if fmt == "json":
         _emit_json(

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..export import statement_row, write_csv, write_jsonl
 from . import cli
-from .filters import issue_filter, party_filter
+from .filters import issue_filter, party_filter, speaker_note
 from .options import db_option, open_store, shown_date, shown_speaker
 
 
@@ -60,6 +60,7 @@ def statements(
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
         found = store.statements(speaker=speaker, doc=doc, party=party, issue=issue)
+        speaker_note(store, speaker, len(found))
     table = Table(show_lines=False, expand=True)
     for column in ("date", "speaker", "party", "stance", "issues", "quote", "doc"):
         table.add_column(column, overflow="fold", ratio=4 if column == "quote" else 1)
