@@ -48,6 +48,7 @@ def test_undated_statements_are_counted_apart_and_set_date_recomputes(
     assert "in 1 undated document are not counted" in positions
     shifts = run("shifts", "--db", database)
     assert "No shifts" in shifts and "None" not in shifts and "not counted" in shifts
+    assert "in 1 undated document are not counted" in run("issues", "--db", database)
     assert "undated" in run("documents", "--db", database)
 
     # the undated one said it later: Russia went from accepting to rejecting

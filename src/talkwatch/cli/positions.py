@@ -219,6 +219,7 @@ def issues_command(db_path: str, fmt: str) -> None:
     """Every issue's status: converging, contested or open, with evidence counts."""
     with open_store(db_path, must_exist=True) as store:
         statuses = issue_standings(store.db)
+        apart = undated(store.db)
     if fmt == "json":
         _emit_json(
             [
@@ -245,3 +246,5 @@ def issues_command(db_path: str, fmt: str) -> None:
             sides,
         )
     Console().print(table)
+    if apart.statements:
+        click.echo(apart.note())
