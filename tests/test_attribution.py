@@ -276,3 +276,10 @@ def test_paragraph_labels_are_no_speakers(attribute) -> None:  # type: ignore[no
         "Details: representatives of forty states took part in the meeting."
     )
     assert attribute(text) == []
+
+
+def test_a_quotation_ending_the_content_keeps_its_closing_mark(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Zelensky said talks with Putin would be an “impossibility.”"
+    assert summary(text, attribute(text)) == [
+        ("mixed", "Zelensky", "talks with Putin would be an “impossibility.”")
+    ]

@@ -132,7 +132,9 @@ class Run:
         tokens = sorted(tokens, key=lambda t: t.i)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         q = self.quotation_at(end)
-        if q is not None and end == q.end:
+        if q is None and end > start:
+            q = self.quotation_at(end - 1)
+        if q is not None and q.start < end <= q.end and not self.text[end : q.end].strip(".,;:!? "):
             end = q.outer_end  # keep the closing mark of a quotation that ends the clause
         return self.trimmed(start, end)
 
