@@ -101,3 +101,15 @@ def test_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
     extra.write_text("weather:\n  - rain\n")
     with pytest.raises(IssueFileError, match="'weather' is not an issue code"):
         load_issue_classifier([extra])
+
+
+def test_a_halt_to_the_fighting_is_a_ceasefire_and_ending_the_war_is_not() -> None:
+    assert "ceasefire" in LEXICON.classify("the army was ordered to cease attacks on ports").codes
+    assert "ceasefire" in LEXICON.classify("two steps to de-escalate the situation").codes
+    assert "ceasefire" in LEXICON.classify("Russia would only end the fighting now").codes
+    assert "ceasefire" not in LEXICON.classify("a 28-point proposal to end the war").codes
+
+
+def test_a_star_inside_a_term_ends_that_word_with_any_ending() -> None:
+    assert LEXICON.classify("they halted the fighting for Easter").codes == ("ceasefire",)
+    assert LEXICON.classify("both sides stopped shooting at dawn").codes == ("ceasefire",)

@@ -101,10 +101,12 @@ class IssueClassifier:
 
 
 def _pattern(terms: list[str]) -> re.Pattern[str]:
+    """One pattern for a list of terms; a * ends a word with any ending ("end* the fighting")."""
     alternatives = []
     for term in sorted(terms, key=len, reverse=True):
-        escaped = re.escape(term.lower().rstrip("*"))
-        alternatives.append(escaped + (r"[\w-]*" if term.endswith("*") else ""))
+        words = [re.escape(w.rstrip("*")) + (r"[\w-]*" if w.endswith("*") else "")
+                 for w in term.lower().split()]  # fmt: skip
+        alternatives.append(r"\s+".join(words))
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
