@@ -107,3 +107,10 @@ def test_the_head_of_an_office_is_the_person_holding_that_title() -> None:
     assert (found.speaker, found.party, found.source) == ("Andriy Yermak", "UKR", "named")
     later = resolve_in_order(article, ["The Head of the President's Office"], day="2026-03-01")
     assert (later.speaker, later.party) == ("Kyrylo Budanov", "UKR")
+
+
+def test_a_news_outlet_described_by_its_country_speaks_for_no_side() -> None:
+    found = resolve(
+        "the Ukrainian newspaper", article="The Ukrainian newspaper said talks had stalled."
+    )
+    assert (found.party, found.source) == ("NONE", "anonymous")
