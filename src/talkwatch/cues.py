@@ -31,6 +31,7 @@ class Cues:
     hypothetical_modals: frozenset[str]
     conditional_markers: frozenset[str]
     container_nouns: frozenset[str] = frozenset()
+    transcript_labels: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -47,6 +48,7 @@ _LIST_KEYS = (
     "hypothetical_modals",
     "conditional_markers",
     "container_nouns",
+    "transcript_labels",
 )
 
 
@@ -96,6 +98,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         hypothetical_modals=frozen["hypothetical_modals"],
         conditional_markers=frozen["conditional_markers"],
         container_nouns=frozen["container_nouns"],
+        transcript_labels=frozen["transcript_labels"],
     )
 
 

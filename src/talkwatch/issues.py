@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .datafiles import DataFileError, load_yaml, read_mapping
+from .datafiles import DataFileError, read_mapping
 from .records import ISSUES
 
 SHORT_QUOTE_WORDS = 6
@@ -131,10 +131,11 @@ def load_issue_classifier(extra: Sequence[Path] = ()) -> IssueClassifier:
     for source in [shipped, *extra]:
         for issue, terms in read_lexicon(source).items():
             lexicon[issue] += terms
-    talks_words = load_yaml(
-        resources.files("talkwatch").joinpath("data/talks_article.yaml").read_text("utf-8")
+    talks = read_mapping(
+        resources.files("talkwatch").joinpath("data/talks_article.yaml"),
+        "a mapping with the words that name the talks under 'words'",
     )
-    return IssueClassifier.from_lexicon(lexicon, [str(w) for w in talks_words["words"]])
+    return IssueClassifier.from_lexicon(lexicon, [str(w) for w in talks.get("words") or []])
 
 
 @cache

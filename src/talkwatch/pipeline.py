@@ -7,7 +7,6 @@ code runs in-process, in worker processes and on a cluster engine.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import KnowledgeBase, Resolver, load_knowledge_base
-from .attribution import Attributor
+from .attribution import Attributor, mode_from_environment
 from .cues import load_cues
 from .dates import statement_date
 from .issues import IssueClassifier, IssueResult, default_issue_classifier
@@ -48,9 +47,7 @@ class Analyzer:
     def load(cls, actor_files: Sequence[Path] = (), cue_files: Sequence[Path] = ()) -> Analyzer:
         return cls(
             nlp=load_pipeline(),
-            attributor=Attributor(
-                load_cues(cue_files), mode=os.environ.get("TALKWATCH_ATTRIBUTION", "both")
-            ),
+            attributor=Attributor(load_cues(cue_files), mode=mode_from_environment()),
             actors=load_knowledge_base(actor_files),
             issues=default_issue_classifier(),
             stances=default_stance_classifier(),

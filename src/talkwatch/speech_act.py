@@ -43,8 +43,12 @@ class Predicate:
 
     steps: tuple[Step, ...]
     passive: bool
-    subject: str  # text of the subject, "" when there is none
     leads: bool = True  # no verb of the quote comes before it: the main clause
+
+    @property
+    def subject(self) -> str:
+        """The subject of the chain's first step that has one, "" when none has."""
+        return next((step.subject for step in self.steps if step.subject), "")
 
 
 @dataclass(frozen=True)
@@ -89,12 +93,10 @@ def _is_head(token: Token, inside: set[int]) -> bool:
 def _predicate(head: Token, inside: set[int]) -> Predicate:
     steps: list[Step] = []
     passive = False
-    subject = ""
     token: Token | None = head
     while token is not None and len(steps) < 6:
         passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         modals = tuple(c.lemma_.lower() for c in token.children if c.tag_ == "MD")
-        own_subject = _subject(token, inside)
         progressive = token.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in token.children
         )
@@ -104,16 +106,15 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
                 modals,
                 _negated(token),
                 token.pos_ == "ADJ",
-                own_subject,
+                _subject(token, inside),
                 progressive,
             )
         )
-        subject = subject or own_subject
         token = next(
             (c for c in token.children if c.dep_ in CHAIN and c.i in inside and c.i > token.i),
             None,
         )
-    return Predicate(tuple(steps), passive, subject)
+    return Predicate(tuple(steps), passive)
 
 
 def _subject(token: Token, inside: set[int]) -> str:

@@ -134,17 +134,20 @@ class ClauseRules:
         words: list[str] = []
         for step in predicate.steps:
             words += [*step.modals, step.lemma]
-            ahead = ahead or step.progressive or any(self.has("future", m) for m in step.modals)
+            ahead = (
+                ahead
+                or step.progressive
+                or self.has("looking_ahead", step.lemma)
+                or any(self.has("future", m) for m in step.modals)
+            )
             subject = step.subject.replace("’", "'").split()
             event = bool(subject) and self.has("events", subject[-1].lower())
             if step.negated or (event and side == OTHER):
                 return None
-            planned = ahead or self.has("looking_ahead", step.lemma)
             last = step is predicate.steps[-1]  # "expected to end without results" is no plan
-            if event and planned and last and self.has("scheduling", step.lemma):
+            if event and ahead and last and self.has("scheduling", step.lemma):
                 chain = " ".join(dict.fromkeys(words))
                 return Judgement("offer", f"talks set to happen: '{chain}'", side)
-            ahead = ahead or self.has("looking_ahead", step.lemma)
         return None
 
     def judge_predicate(self, predicate: Predicate, side: str) -> Judgement | None:

@@ -20,6 +20,7 @@ finishing).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -34,10 +35,18 @@ from .run import Found
 from .sources import SourcePrepositions
 from .transcripts import Transcripts
 
-__all__ = ["MODES", "Attributor", "Found"]
+__all__ = ["MODES", "Attributor", "Found", "mode_from_environment"]
 
 # Which decides that a verb cues a statement: the cue lexicon, the learned model, or either.
 MODES = ("rules", "model", "both")
+
+
+def mode_from_environment() -> str:
+    """$TALKWATCH_ATTRIBUTION (default `both`); a ValueError in words when it is none of MODES."""
+    mode = os.environ.get("TALKWATCH_ATTRIBUTION") or "both"
+    if mode not in MODES:
+        raise ValueError(f"TALKWATCH_ATTRIBUTION must be one of {', '.join(MODES)}, not {mode!r}.")
+    return mode
 
 
 class Attributor:

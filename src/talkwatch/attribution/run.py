@@ -93,20 +93,22 @@ class Run:
         """Whether the learned models read ``obj`` as the content of the cue ``verb``."""
         if self.model is None or self.model.objects is None or obj.dep_ != "dobj":
             return False
-        contentless = obj.lower_ in self.cues.container_nouns and not any(
+        if not self.learned_cue(verb):  # memoised: asked first, it spares the checks below
+            return False
+        if obj.lower_ in self.cues.container_nouns and not any(
             c.dep_ in ("ccomp", "acl") for c in obj.children
-        )
+        ):
+            return False
         # "did not mention Kushner": nothing was said; "blasted Kyiv and Ukraine's cities",
         # "endorses Trump": a name is whom it was about, not what was said.
-        negated = any(c.dep_ == "neg" for c in verb.children)
-        names_only = all(
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if all(
             t.pos_ in ("PROPN", "DET", "CCONJ", "PUNCT", "PART") or t.ent_type_ in NAME_ENTITIES
             for t in obj.subtree
-        )
-        contentless = contentless or negated or names_only
-        return (
-            not contentless and self.learned_cue(verb) and self.model.objects.is_content(verb, obj)
-        )
+        ):
+            return False
+        return self.model.objects.is_content(verb, obj)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens that start in [start, end), found by bisection (documents can be long)."""

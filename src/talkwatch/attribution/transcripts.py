@@ -6,7 +6,8 @@ and briefings so. A document is read as a transcript only when at least
 ``MIN_TURNS`` paragraphs open with the same shape: one such line is more often a
 headline ("Peskov: talks are possible") or a label ("Photo: ..."). Each turn is one
 direct statement of its speaker, the whole paragraph after the colon. Turns of a
-generic label ("Question", "Q") are the interviewer's and give no statement.
+generic label ("Question", "Q"; `transcript_labels` in data/cues.yaml) give no
+statement.
 """
 
 from __future__ import annotations
@@ -25,13 +26,6 @@ _TURN = re.compile(
     + str(MAX_NAME_WORDS - 1)
     + r"""}[A-Z][\w.'’-]+):\s+(?P<said>\S)"""
 )
-# Labels that open a paragraph with a colon but name no speaker.
-NOT_SPEAKERS = frozenset(
-    ["question", "q", "answer", "a", "photo", "video", "watch", "read", "read more",
-     "update", "updated", "source", "sources", "note", "editor's note", "related", "also read",
-     "breaking", "exclusive", "live", "opinion", "analysis", "comment", "listen", "see also",
-     "background", "context", "disclaimer", "correction", "warning", "key theses", "theses"]
-)  # fmt: skip
 
 
 class Transcripts(Run):
@@ -46,7 +40,7 @@ class Transcripts(Run):
             if match is None or self.section_at(start) != "body":
                 continue
             name = match.group("name")
-            if name.lower().rstrip(".") in NOT_SPEAKERS or not self.is_name(match):
+            if name.lower().rstrip(".") in self.cues.transcript_labels or not self.is_name(match):
                 continue
             turns.append((name, start + match.start("name"), match.start("said"), end))
         if len(turns) < MIN_TURNS:

@@ -35,20 +35,15 @@ def check_model_settings() -> None:
     """
     if not any(os.environ.get(name) for name in MODEL_SETTINGS):
         return
-    from ..attribution import MODES
-    from ..attribution.learned import CueModelError, default_cue_model
-    from ..stance_model import StanceModelError, default_stance_model
+    from ..attribution import mode_from_environment
+    from ..attribution.learned import default_cue_model
+    from ..stance_model import default_stance_model
 
-    mode = os.environ.get("TALKWATCH_ATTRIBUTION") or "both"
-    if mode not in MODES:
-        raise click.ClickException(
-            f"TALKWATCH_ATTRIBUTION must be one of {', '.join(MODES)}, not {mode!r}."
-        )
     try:
-        if mode != "rules":
+        if mode_from_environment() != "rules":
             default_cue_model()
         default_stance_model()
-    except (CueModelError, StanceModelError) as err:
+    except ValueError as err:  # CueModelError and StanceModelError are ValueErrors too
         raise click.ClickException(str(err)) from None
 
 
