@@ -72,3 +72,42 @@ def test_it_as_the_speaker_of_a_learned_cue_refers_to_the_institution_named_befo
     assert found.speaker.antecedent is not None
     assert found.speaker.antecedent.text == "The Institute for the Study of War"
     assert Attributor(mode="rules").attribute(nlp(text), [("body", 0, len(text))]) == []
+
+
+def test_he_after_a_named_subject_is_that_person_not_the_last_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Monday that Moscow saw no basis for talks.\n\n"
+        "Volodymyr Zelenskyy joined the G7 leaders by video link on Tuesday. "
+        "He demanded that Moscow withdraw all its troops from Ukraine."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    (demand,) = [a for a in found if "withdraw" in a.quote(text)]
+    assert demand.speaker.text == "He"
+    assert demand.speaker.antecedent is not None
+    assert demand.speaker.antecedent.text == "Volodymyr Zelenskyy"
+    (first,) = [a for a in found if "no basis" in a.quote(text)]
+    assert first.speaker.text == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_he_with_no_new_subject_between_stays_the_last_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Monday that Moscow saw no basis for talks. "
+        "The remarks came a day after a call with Zelenskyy's office. "
+        "He said the Kremlin would wait for a reply."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    (reply,) = [a for a in found if "reply" in a.quote(text)]
+    assert reply.speaker.antecedent is not None
+    assert reply.speaker.antecedent.text == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_a_name_in_apposition_to_a_title_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Earlier, the head of the Russian delegation, Vladimir Medinsky, said there would "
+        "be a statement after the talks."
+    )
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert found.speaker.text == "Vladimir Medinsky"
+    assert found.speaker.description == "the head of the Russian delegation"
+    who = Resolver(load_knowledge_base(), text, "2022-03-29").resolve(found.speaker)
+    assert (who.speaker, who.party, who.source) == ("Vladimir Medinsky", "RUS", "named")

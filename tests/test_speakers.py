@@ -61,7 +61,9 @@ def test_the_publication_without_an_outlet_before_it_stays_a_description() -> No
     assert (found.speaker, found.source) == ("the publication", "anonymous")
 
 
-def resolve_in_order(article: str, mentions: list[str], day: str = "2025-03-14") -> Resolution:
+def resolve_in_order(
+    article: str, mentions: list[str], day: str | None = "2025-03-14"
+) -> Resolution:
     """Resolve mentions in text order with one resolver; the last one's resolution."""
     resolver = Resolver(load_knowledge_base(), article, day)
     found = Resolution("", "", "")
@@ -114,3 +116,16 @@ def test_a_news_outlet_described_by_its_country_speaks_for_no_side() -> None:
         "the Ukrainian newspaper", article="The Ukrainian newspaper said talks had stalled."
     )
     assert (found.party, found.source) == ("NONE", "anonymous")
+
+
+def test_a_title_in_an_undated_article_is_its_holder_now() -> None:
+    article = (
+        "The Russian president said the position on negotiations was unchanged. "
+        "The US secretary of state said Washington would keep talking to both sides."
+    )
+    found = resolve_in_order(article, ["The Russian president"], day=None)
+    assert (found.speaker, found.party, found.source) == ("Vladimir Putin", "RUS", "named")
+    undated = resolve_in_order(article, ["The US secretary of state"], day=None)
+    assert (undated.speaker, undated.party) == ("Marco Rubio", "USA")
+    dated = resolve_in_order(article, ["The US secretary of state"], day="2023-05-02")
+    assert (dated.speaker, dated.party) == ("Antony Blinken", "USA")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..records import Mention, Resolution
-from .knowledge import Actor, KnowledgeBase, fold
+from .knowledge import OPEN_END, Actor, KnowledgeBase, fold
 
 UNKNOWN = Resolution(speaker="", party="", source="")
 HONORIFICS = frozenset(
@@ -244,11 +244,24 @@ class Resolver:
             seen = holders & mentioned
             if len(seen) == 1:
                 return self.kb.actors[seen.pop()]
+            if self.day is None and len(holders) > 1:
+                holders = self.undated_holders(title, holders)
             if len(holders) == 1 and (" " in title or party is not None):
                 return self.kb.actors[holders.pop()]
             if holders:
                 return None
         return None
+
+    def undated_holders(self, title: str, holders: set[str]) -> set[str]:
+        """Who holds ``title`` now, for a document with no date; all ``holders`` when
+        that decides nothing. (The years an undated text names are no guide to its
+        date: news recalls 2014 and 2022 long after.)"""
+        held = {
+            actor_id
+            for actor_id, role in self.kb.by_title.get(title, [])
+            if actor_id in holders and role.end == OPEN_END
+        }
+        return held or holders
 
     def party_of(self, text: str) -> str:
         """The party a phrase names ("Moscow", "the Ukrainian army", "Putin"), or "".

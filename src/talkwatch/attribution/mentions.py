@@ -45,6 +45,14 @@ class Mentions(Run):
 
     def mention_of(self, subject: Token) -> Mention:
         core = self.core_tokens(subject) or [subject]
+        named = _appositive_name(subject)
+        if named is not None and _mention_kind(subject, core) != "name":
+            # "the head of the Russian delegation, Vladimir Medinsky, said": the name
+            # speaks; the title describes it (and gives the party of a name the
+            # knowledge base does not know).
+            title = self.text[core[0].idx : core[-1].idx + len(core[-1].text)]
+            start, end = named[0].idx, named[-1].idx + len(named[-1].text)
+            return Mention(self.text[start:end], Span(start, end), "name", description=title)
         start, end = core[0].idx, core[-1].idx + len(core[-1].text)
         described = [
             c
@@ -58,6 +66,18 @@ class Mentions(Run):
             _mention_kind(subject, core),
             description=description,
         )
+
+
+def _appositive_name(subject: Token) -> list[Token] | None:
+    """The person's name in apposition to a subject ("the head of the delegation,
+    Vladimir Medinsky"), its words in order, or None."""
+    for child in subject.children:
+        if child.dep_ != "appos" or child.ent_type_ != "PERSON" or child.pos_ != "PROPN":
+            continue
+        words = [t for t in child.subtree if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        if words and words[-1].i - words[0].i + 1 == len(words):
+            return words
+    return None
 
 
 def _mention_kind(subject: Token, core: list[Token]) -> str:

@@ -38,11 +38,13 @@ def finish(
     out: list[Attribution] = []
     last: Mention | None = None  # the latest speaker
     last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
+    last_end = 0  # where the latest finding ends
     section = "body"
     for item in found:
         if run.section_at(item.spans[0].start) != section:
             section = run.section_at(item.spans[0].start)
             last = last_person = None  # a commenter's "he" is not the article's last speaker
+            last_end = item.spans[0].start
         mention = item.mention or (
             run.mention_of(item.subject) if item.subject is not None else None
         )
@@ -51,11 +53,14 @@ def finish(
         if mention.kind == "pronoun":
             singular = mention.text.lower() in ("he", "she", "him", "her")
             antecedent = _named(last_person if singular else last)
+            if singular:  # "Zelenskyy reached out to Moscow. He demanded ...": the subject since
+                antecedent = _subject_between(run, last_end, mention.span.start) or antecedent
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
         if mention.kind != "institution":
             last_person = mention
         last = mention
+        last_end = max(last_end, item.spans[-1].end, mention.span.end)
         item.mention = mention
         out.append(_attribution(run, item, mention, sections))
     return out
@@ -73,6 +78,25 @@ def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None
             kind = "name" if ent.label_ == "PERSON" else "institution"
             return Mention(ent.text, Span(ent.start_char, ent.end_char), kind)
     return None
+
+
+def _subject_between(run: Mentions, start: int, end: int) -> Mention | None:
+    """The person named as the subject of the last sentence wholly between ``start``
+    and ``end`` that is no finding: the one a reader takes "he" for."""
+    found = None
+    for sent in run.doc.sents:
+        if sent.start_char < start or sent.end_char > end:
+            continue
+        subject = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or run.in_quotation(subject):
+            continue
+        if subject.ent_type_ not in ("PERSON", ""):  # spaCy misses some names ("Zelenskyy")
+            continue
+        words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i]
+        if words and words[-1].i - words[0].i + 1 == len(words):
+            first, last = words[0].idx, subject.idx + len(subject.text)
+            found = Mention(run.text[first:last], Span(first, last), "name")
+    return found
 
 
 def _named(mention: Mention | None) -> Mention | None:
