@@ -115,3 +115,23 @@ def test_a_halt_to_the_fighting_is_a_ceasefire_and_ending_the_war_is_not() -> No
 def test_a_star_inside_a_term_ends_that_word_with_any_ending() -> None:
     assert LEXICON.classify("they halted the fighting for Easter").codes == ("ceasefire",)
     assert LEXICON.classify("both sides stopped shooting at dawn").codes == ("ceasefire",)
+
+
+def test_a_halt_to_one_kind_of_strike_is_a_partial_ceasefire() -> None:
+    for quote in (
+        "both sides agreed to suspend strikes on energy infrastructure for 30 days",
+        "talks aimed at an agreement to halt attacks on power plants",
+        "Kyiv and Moscow reached a tacit agreement not to strike each other's refineries",
+        "Ukraine agreed to refrain from using military force in the Black Sea",
+        "a plan that would freeze the conflict along the current line",
+    ):
+        assert "ceasefire" in LEXICON.classify(quote).codes, quote
+
+
+def test_pressure_on_russia_is_sanctions_and_legitimate_interests_are_no_governance() -> None:
+    assert "sanctions" in LEXICON.classify("economic pressure on Moscow must remain strong").codes
+    assert "sanctions" in LEXICON.classify("we must keep up the pressure on Russia").codes
+    interests = LEXICON.classify("a peace that respects the legitimate interests of all parties")
+    assert "governance" not in interests.codes
+    assert "governance" in LEXICON.classify("Zelensky's legitimacy as president").codes
+    assert "governance" not in LEXICON.classify("Russia and its leadership are not ready").codes
