@@ -111,3 +111,16 @@ def test_a_name_in_apposition_to_a_title_is_the_speaker(nlp) -> None:  # type: i
     assert found.speaker.description == "the head of the Russian delegation"
     who = Resolver(load_knowledge_base(), text, "2022-03-29").resolve(found.speaker)
     assert (who.speaker, who.party, who.source) == ("Vladimir Medinsky", "RUS", "named")
+
+
+def test_an_outlet_quoting_a_person_as_saying_reports_that_persons_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Moscow will keep insisting on the root causes of the crisis,” "
+        "Komsomolskaya Pravda quoted Lavrov as saying. "
+        "Interfax cited Peskov as saying that the next round would be held in Istanbul."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert [(a.speaker.text, a.quote(text)) for a in found] == [
+        ("Lavrov", "Moscow will keep insisting on the root causes of the crisis,"),
+        ("Peskov", "the next round would be held in Istanbul"),
+    ]

@@ -92,6 +92,16 @@ def rules() -> StanceClassifier:
         ("useful but far from enough", "call", "assess"),
         ("it would be wrong to expect a breakthrough this week", "say", "assess"),
         ("freezing the front line would be wrong", "say", "reject"),
+        # a proposal judged unworkable is turned down; the one way allowed is asked for
+        ("the so-called peace formula is simply not realistic", "say", "reject"),
+        ("talks about Ukraine without Moscow make no sense", "say", "reject"),
+        ("we are not satisfied with the proposals of the new team", "say", "reject"),
+        ("a full withdrawal is the only way to a lasting peace", "say", "demand"),
+        # a condition only conditions an act that is offered
+        ("the deployment of monitors was not a precondition for the plan", "say", "assess"),
+        ("the truce would hold as long as both sides respect it", "say", "conditional"),
+        ("the talks dragged on as long as the summer lasted", "say", "assess"),
+        ("Moscow's insistence on the four regions stalled the talks", "say", "assess"),
     ],
 )
 def test_stance(quote: str, cue: str, stance: str) -> None:

@@ -53,7 +53,9 @@ class DirectQuotes(Speakers):
             if subject is None or subject not in window:
                 continue
             first = next(t for t in window if not t.is_punct)
-            if first.i != verb.i and first not in list(subject.subtree) and first.dep_ != "advmod":
+            subjects = [c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ == "nsubj"]
+            opening = [*subject.subtree, *(t for c in subjects for t in c.subtree)]
+            if first.i != verb.i and first not in opening and first.dep_ != "advmod":
                 continue
             if self.text[q.end - 1 : q.end] in ".!?" and self.has_own_complement(verb, q):
                 continue

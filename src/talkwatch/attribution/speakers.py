@@ -26,6 +26,8 @@ class Speakers(Mentions):
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or self.in_quotation(verb):
             return False
+        if lemma in QUOTING and _as_saying(verb):  # the cue is "saying", the content its own
+            return False
         reported = lemma in self.cues.reported_only_verbs and any(
             c.lower_ in self.cues.reporting_adverbs for c in verb.children
         )
@@ -93,6 +95,9 @@ class Speakers(Mentions):
 
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
         """The speaker token: the verb's subject, or one inherited by a participle or conjunct."""
+        quoted = _quoted_person(verb)
+        if quoted is not None:  # "Interfax quoted Lavrov as saying": Lavrov said it
+            return self.actor_or_none(quoted, verb)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return self.actor_or_none(child, verb)
@@ -125,3 +130,27 @@ class Speakers(Mentions):
         if subject.pos_ in ("NOUN", "ADJ", "NUM") and self.learned_cue(verb):
             return subject
         return None
+
+
+QUOTING = ("quote", "cite")
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """Y in "X quoted Y as saying" or "X cited Y as saying", from "quoted" or "saying"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        if verb.head.head.lemma_.lower() not in QUOTING:
+            return None
+        verb = verb.head.head
+    elif verb.lemma_.lower() not in QUOTING:
+        return None
+    if not _as_saying(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _as_saying(verb: Token) -> bool:
+    """Whether the verb goes on "as saying", "as telling" (a participle after "as")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children
+    )
