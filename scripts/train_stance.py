@@ -104,19 +104,39 @@ def accuracy(model: StanceModel, items: list[Example]) -> tuple[float, float]:
     return rules, learned
 
 
-def cross_validate(first: list[Labelled], rest: list[Example]) -> None:
+def annotators(gold: Path) -> dict[str, str]:
+    """Document -> annotator, from the sources.tsv beside the gold folder (if any)."""
+    table = gold.parent / "sources.tsv"
+    if not table.exists():
+        return {}
+    lines = [line.split("\t") for line in table.read_text("utf-8").splitlines()[1:]]
+    return {cells[0]: cells[-1] for cells in lines if len(cells) > 1}
+
+
+def cross_validate(
+    first: list[Labelled], rest: list[Example], by_annotator: dict[str, str]
+) -> None:
     docs = sorted({doc for doc, _ in first})
     random.Random(SEED).shuffle(docs)
     by_fold: dict[str, int] = {doc: i % FOLDS for i, doc in enumerate(docs)}
-    right = defaultdict(int)
+    right: dict[tuple[str, str], int] = defaultdict(int)
+    count: dict[str, int] = defaultdict(int)
     for fold in range(FOLDS):
-        held = [e for doc, e in first if by_fold[doc] == fold]
         model = train([e for doc, e in first if by_fold[doc] != fold] + rest)
-        right["rules"] += sum(e.rule == e.stance for e in held)
-        right["model"] += sum(model.predict(e.quote, e.cue, e.rule) == e.stance for e in held)
-    n = len(first)
-    print(f"{FOLDS}-fold by document, {n} statements in {len(docs)} documents:", file=sys.stderr)
-    print(f"  rules {right['rules'] / n:.3f}  model {right['model'] / n:.3f}", file=sys.stderr)
+        for doc, e in first:
+            if by_fold[doc] != fold:
+                continue
+            for group in ("all", by_annotator.get(doc, "")):
+                count[group] += 1
+                right[(group, "rules")] += e.rule == e.stance
+                right[(group, "model")] += model.predict(e.quote, e.cue, e.rule) == e.stance
+    print(f"{FOLDS}-fold by document, {count['all']} statements in {len(docs)} documents:",
+          file=sys.stderr)  # fmt: skip
+    for group in ["all", *sorted(g for g in count if g not in ("all", ""))]:
+        n = count[group]
+        label = "" if group == "all" else f"annotator {group}: {n:4d} statements  "
+        print(f"  {label}rules {right[(group, 'rules')] / n:.3f}  "
+              f"model {right[(group, 'model')] / n:.3f}", file=sys.stderr)  # fmt: skip
 
 
 def main() -> None:
@@ -137,7 +157,7 @@ def main() -> None:
     ) + f", {len(sentences)} calibration statements", file=sys.stderr)
     if args.cv:
         rest = [e for part in labelled[1:] for _, e in part] + sentences
-        cross_validate(labelled[0], rest)
+        cross_validate(labelled[0], rest, annotators(corpora[0][0]))
         return
     model = train(everything)
     if args.test:

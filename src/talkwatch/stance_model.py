@@ -1,14 +1,17 @@
-"""The learned stance model: naive Bayes over a statement's words, its cue and the rules' verdict.
+"""The learned stance model: a logistic regression over a statement's words, its cue and
+the rules' verdict.
 
 The rules (``stance``) read the content clause: who is to act, modality,
 negation, conditions. On articles nobody read when writing them they are right
-about half the time, because news phrases a position in more ways than rules
-list. This model is trained by ``scripts/train_stance.py`` on statements of real
-articles annotated to the guide (``annotations/real``) and the team's
+about two times in three, because news phrases a position in more ways than
+rules list. This model is trained by ``scripts/train_stance.py`` on statements
+of real articles annotated to the guide (``annotations/real``) and the team's
 calibration statements, with the rules' stance among its features, so it
-learns when to trust the rules and when the words say otherwise. Its counts
-ship in ``data/stance_model.json``; predicting is a sum of a few dozen
-logarithms. Out-of-sample figures are in docs/quality.md.
+learns when to trust the rules and when the words say otherwise. It is a
+multinomial logistic regression (L2-regularised, fitted by full-batch Adagrad
+from zero, so a rebuild gives the same weights); its weights ship in
+``data/stance_model.json`` and predicting is a sum of a few dozen numbers per
+stance. Out-of-sample figures are in docs/quality.md.
 
 ``TALKWATCH_STANCE=rules`` switches it off (the rules alone).
 """
@@ -16,21 +19,22 @@ logarithms. Out-of-sample figures are in docs/quality.md.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 from .records import STANCES
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "stance_model.json"
-SMOOTHING = 0.5
-RULE_WEIGHT = 3  # the rules' stance counts as three features
+C = 0.3  # inverse strength of the L2 penalty, per statement (as in scikit-learn)
+EPOCHS = 300
+LEARNING_RATE = 0.2
+SMALLEST = 0.05  # weights nearer zero than this are not shipped
 WORD = re.compile(r"[a-z']+")
 # Words too common to explain a decision (they still count in it).
 PLAIN = frozenset(
@@ -44,10 +48,10 @@ PLAIN = frozenset(
 
 
 def stance_features(quote: str, cue: str, rule: str) -> list[str]:
-    """Words and word pairs of the quote, the cue lemma, and the rules' stance."""
+    """The quote's words and word pairs, the cue lemma and the rules' stance, each once."""
     words = WORD.findall(quote.lower().replace("’", "'"))
-    found = [f"w:{w}" for w in words] + [f"b:{a}_{b}" for a, b in pairwise(words)]
-    return [*found, f"cue:{cue.lower()}", *[f"rule:{rule}"] * RULE_WEIGHT]
+    found = {f"w:{w}" for w in words} | {f"b:{a}_{b}" for a, b in pairwise(words)}
+    return sorted(found | {f"cue:{cue.lower()}", f"rule:{rule}"})
 
 
 @dataclass(frozen=True)
@@ -61,48 +65,26 @@ class Example:
 @dataclass(frozen=True)
 class StanceModel:
     classes: dict[str, int]  # stance -> training statements
-    counts: dict[str, dict[str, int]]  # stance -> feature -> count
-
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        return frozenset(f for per_class in self.counts.values() for f in per_class)
-
-    @cached_property
-    def priors(self) -> dict[str, float]:
-        total = sum(self.classes.values())
-        return {label: math.log(n / total) for label, n in self.classes.items()}
-
-    @cached_property
-    def denominators(self) -> dict[str, float]:
-        size = SMOOTHING * len(self.vocabulary)
-        return {label: sum(self.counts.get(label, {}).values()) + size for label in self.classes}
+    bias: dict[str, float]  # stance -> intercept
+    weights: dict[str, dict[str, float]]  # feature -> stance -> weight
 
     def scores(self, quote: str, cue: str, rule: str) -> dict[str, float]:
-        """The log-probability of each stance, up to a constant."""
-        features = [f for f in stance_features(quote, cue, rule) if f in self.vocabulary]
-        out = {}
-        for label in self.classes:
-            counts = self.counts.get(label, {})
-            denominator = self.denominators[label]
-            out[label] = self.priors[label] + sum(
-                math.log((counts.get(f, 0) + SMOOTHING) / denominator) for f in features
-            )
+        """Each stance's score (a log-probability up to a constant)."""
+        out = dict(self.bias)
+        for feature in stance_features(quote, cue, rule):
+            for label, weight in self.weights.get(feature, {}).items():
+                out[label] += weight
         return out
 
     def evidence(self, quote: str, cue: str, rule: str, chosen: str, against: str) -> list[str]:
         """The quote's words that weigh most for ``chosen`` over ``against``, strongest first."""
         weights = {}
-        for feature in set(stance_features(quote, cue, rule)) & self.vocabulary:
+        for feature in stance_features(quote, cue, rule):
             words = feature[2:].split("_")
             if not feature.startswith(("w:", "b:")) or all(w in PLAIN for w in words):
                 continue
-            mine = (self.counts.get(chosen, {}).get(feature, 0) + SMOOTHING) / self.denominators[
-                chosen
-            ]
-            theirs = (
-                self.counts.get(against, {}).get(feature, 0) + SMOOTHING
-            ) / self.denominators.get(against, 1.0)
-            weights[feature] = math.log(mine / theirs)
+            per_class = self.weights.get(feature, {})
+            weights[feature] = per_class.get(chosen, 0.0) - per_class.get(against, 0.0)
         best = sorted(weights, key=lambda f: (-weights[f], f))
         return [f[2:].replace("_", " ") for f in best[:3] if weights[f] > 0]
 
@@ -112,24 +94,60 @@ class StanceModel:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "about": "talkwatch stance model: naive Bayes over words, cue and the rules' "
-            "stance, trained on annotated real articles (scripts/train_stance.py)",
+            "about": "talkwatch stance model: logistic regression over words, cue and the "
+            "rules' stance, trained on annotated real articles (scripts/train_stance.py)",
             "classes": self.classes,
-            "counts": self.counts,
+            "bias": self.bias,
+            "weights": self.weights,
         }
 
 
 def train(examples: Iterable[Example]) -> StanceModel:
-    classes: Counter[str] = Counter()
-    counts: dict[str, Counter[str]] = {}
-    for example in examples:
-        classes[example.stance] += 1
-        counts.setdefault(example.stance, Counter()).update(
-            stance_features(example.quote, example.cue, example.rule)
-        )
+    """Fit the model to annotated examples: the same examples give the same weights."""
+    import numpy as np  # only training needs it
+
+    items = list(examples)
+    classes = Counter(e.stance for e in items)
+    labels = sorted(classes)
+    rows = [stance_features(e.quote, e.cue, e.rule) for e in items]
+    features = sorted({f for row in rows for f in row})
+    index = {f: i for i, f in enumerate(features)}
+    n, k = len(items), len(labels)
+    flat = np.array([index[f] for row in rows for f in row], dtype=np.int64)
+    owner = np.repeat(np.arange(n), [len(row) for row in rows])
+    truth = np.zeros((n, k))
+    truth[np.arange(n), [labels.index(e.stance) for e in items]] = 1.0
+    weights, bias = np.zeros((len(features), k)), np.zeros(k)
+    seen_w, seen_b = np.zeros_like(weights), np.zeros_like(bias)
+    penalty = 1.0 / (C * n)
+    for _ in range(EPOCHS):
+        scores = np.zeros((n, k))
+        np.add.at(scores, owner, weights[flat])
+        scores += bias
+        scores -= scores.max(axis=1, keepdims=True)
+        probs = np.exp(scores)
+        probs /= probs.sum(axis=1, keepdims=True)
+        error = (probs - truth) / n
+        grad_w = np.zeros_like(weights)
+        np.add.at(grad_w, flat, error[owner])
+        grad_w += penalty * weights
+        grad_b = error.sum(axis=0)
+        seen_w += grad_w**2
+        seen_b += grad_b**2
+        weights -= LEARNING_RATE * grad_w / (np.sqrt(seen_w) + 1e-8)
+        bias -= LEARNING_RATE * grad_b / (np.sqrt(seen_b) + 1e-8)
+    kept = {
+        feature: {
+            label: round(float(w), 4)
+            for label, w in zip(labels, row, strict=True)
+            if abs(w) >= SMALLEST
+        }
+        for feature, row in zip(features, weights, strict=True)
+    }
     return StanceModel(
-        dict(sorted(classes.items())),
-        {label: dict(sorted(c.items())) for label, c in sorted(counts.items())},
+        {label: classes[label] for label in labels},
+        {label: round(float(b), 4) for label, b in zip(labels, bias, strict=True)},
+        {feature: per_class for feature, per_class in kept.items() if per_class},
     )
 
 
@@ -141,16 +159,20 @@ def load_stance_model(path: Path) -> StanceModel:
     try:
         data = json.loads(path.read_text("utf-8"))
         classes = {str(k): int(v) for k, v in data["classes"].items()}
-        counts = {
-            str(label): {str(f): int(n) for f, n in features.items()}
-            for label, features in data["counts"].items()
-        }
         if not classes:
             raise ValueError("no classes")
         unknown = sorted(set(classes) - set(STANCES))
         if unknown:
             raise ValueError(f"{', '.join(unknown)} not a stance code of the guide")
-        return StanceModel(classes, counts)
+        bias = {str(label): float(data["bias"][label]) for label in classes}
+        weights = {
+            str(feature): {str(label): float(w) for label, w in per_class.items()}
+            for feature, per_class in data["weights"].items()
+        }
+        stray = {label for per_class in weights.values() for label in per_class} - set(classes)
+        if stray:
+            raise ValueError(f"weights for {', '.join(sorted(stray))}, not one of its classes")
+        return StanceModel(classes, bias, weights)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise StanceModelError(f"{path}: not a talkwatch stance model ({err}).") from None
 
