@@ -53,6 +53,17 @@ def test_split_quote_is_one_statement(attribute) -> None:  # type: ignore[no-unt
     assert quote == "A ceasefire is possible, … but only with guarantees that hold."
 
 
+def test_a_quotation_inside_a_second_cues_clause_is_not_the_first_quotes_continuation(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We see no link to the talks,” the mayor said, adding that it would take "
+        "“more hours” before details emerge."
+    )
+    assert summary(text, attribute(text)) == [
+        ("direct", "the mayor", "We see no link to the talks,"),
+        ("mixed", "the mayor", "it would take “more hours” before details emerge"),
+    ]
+
+
 def test_quote_continued_in_the_next_sentence_joins_the_statement(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“We have sent our proposals,” Medinsky said. “Now we wait for an answer "

@@ -174,11 +174,17 @@ class DirectQuotes(Speakers):
             gap_tokens = self.tokens_between(current.outer_end, later.outer_start)
             if any(not (t.is_punct or t.is_space or t.i in cue_clause) for t in gap_tokens):
                 break
+            if any(t.i != verb.i and self.opens_clause(t) for t in gap_tokens):
+                break  # `"A," he said, adding that it would take "B"`: B is the adding's
             if self.cue_after(later) is not None:
                 break
             parts.append(later)
             current = later
         return parts
+
+    def opens_clause(self, token: Token) -> bool:
+        """A second cue or a "that" between two quotations: what follows is its own."""
+        return self.is_speech_verb(token) or (token.lower_ == "that" and token.dep_ == "mark")
 
     def fills_paragraph(self, q: Quotation) -> bool:
         paragraph = self.paragraph_of(q.start)
