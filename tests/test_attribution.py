@@ -64,6 +64,20 @@ def test_a_quotation_inside_a_second_cues_clause_is_not_the_first_quotes_continu
     ]
 
 
+def test_narration_before_a_colon_is_not_part_of_what_follows_the_cue(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The leak set off another round of recriminations on Friday: Ukrainian officials "
+        "said they were increasingly convinced that the draft had been written in Moscow."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Ukrainian officials",
+            "they were increasingly convinced that the draft had been written in Moscow",
+        )
+    ]
+
+
 def test_quote_continued_in_the_next_sentence_joins_the_statement(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“We have sent our proposals,” Medinsky said. “Now we wait for an answer "

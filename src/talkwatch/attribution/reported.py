@@ -45,6 +45,12 @@ class ReportingVerbs(Speakers):
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and (asks or not _relative(c))]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             clauses += [c for c in verb.children if c.dep_ == "xcomp"]
+        # With clauses on both sides of the cue, the words before it are the author's
+        # ("... on Friday: Republicans said they ...").
+        after = [c for c in clauses if c.i > verb.i]
+        own = [c for c in after if _finite_clause(c) and not self.is_cue_with_subject(c)]
+        if len(after) < len(clauses) and own:  # not "..., Ushakov said, BTA reported"
+            clauses = after
         spans = self.clause_spans(clauses) if clauses else []
         if not spans:
             spans = [s for s in [self.object_span(verb)] if s is not None]
@@ -142,4 +148,13 @@ def _relative(clause: Token) -> bool:
     """A clause whose subject is a relative pronoun is a misparsed relative clause."""
     return clause.left_edge.tag_ in ("WDT", "WP") or any(
         c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children
+    )
+
+
+def _finite_clause(clause: Token) -> bool:
+    """A clause with its own subject or a "that": not a participle ("quoted by TASS")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+        or (c.dep_ == "mark" and c.lower_ == "that")
+        for c in clause.children
     )
