@@ -126,10 +126,11 @@ def cross_validate(
         for doc, e in first:
             if by_fold[doc] != fold:
                 continue
+            learned = model.predict(e.quote, e.cue, e.rule)
             for group in ("all", by_annotator.get(doc, "")):
                 count[group] += 1
                 right[(group, "rules")] += e.rule == e.stance
-                right[(group, "model")] += model.predict(e.quote, e.cue, e.rule) == e.stance
+                right[(group, "model")] += learned == e.stance
     print(f"{FOLDS}-fold by document, {count['all']} statements in {len(docs)} documents:",
           file=sys.stderr)  # fmt: skip
     for group in ["all", *sorted(g for g in count if g not in ("all", ""))]:

@@ -89,6 +89,18 @@ def test_he_after_a_named_subject_is_that_person_not_the_last_speaker(nlp) -> No
     assert first.speaker.text == "Kremlin spokesman Dmitry Peskov"
 
 
+def test_he_after_a_titled_name_is_the_whole_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Monday that Moscow saw no basis for talks. "
+        "Trump's envoy Steve Witkoff arrived in Moscow on Tuesday. "
+        "He said that a deal was within reach."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    (deal,) = [a for a in found if "deal" in a.quote(text)]
+    assert deal.speaker.antecedent is not None
+    assert deal.speaker.antecedent.text == "Steve Witkoff"
+
+
 def test_he_with_no_new_subject_between_stays_the_last_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Kremlin spokesman Dmitry Peskov said on Monday that Moscow saw no basis for talks. "
@@ -113,14 +125,25 @@ def test_a_name_in_apposition_to_a_title_is_the_speaker(nlp) -> None:  # type: i
     assert (who.speaker, who.party, who.source) == ("Vladimir Medinsky", "RUS", "named")
 
 
+def test_a_name_in_apposition_to_a_title_naming_someone_else_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Zelensky's adviser, Mykola Hrytsenko, said the talks in Geneva were useful."
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert (found.speaker.text, found.speaker.description) == (
+        "Mykola Hrytsenko",
+        "Zelensky's adviser",
+    )
+
+
 def test_an_outlet_quoting_a_person_as_saying_reports_that_persons_words(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“Moscow will keep insisting on the root causes of the crisis,” "
         "Komsomolskaya Pravda quoted Lavrov as saying. "
-        "Interfax cited Peskov as saying that the next round would be held in Istanbul."
+        "Interfax cited Peskov as saying that the next round would be held in Istanbul. "
+        "Zakharova was quoted by TASS as saying that Moscow was ready for talks."
     )
     found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
     assert [(a.speaker.text, a.quote(text)) for a in found] == [
         ("Lavrov", "Moscow will keep insisting on the root causes of the crisis,"),
         ("Peskov", "the next round would be held in Istanbul"),
+        ("Zakharova", "Moscow was ready for talks"),
     ]

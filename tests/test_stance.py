@@ -99,8 +99,11 @@ def rules() -> StanceClassifier:
         ("a full withdrawal is the only way to a lasting peace", "say", "demand"),
         # a condition only conditions an act that is offered
         ("the deployment of monitors was not a precondition for the plan", "say", "assess"),
-        ("the truce would hold as long as both sides respect it", "say", "conditional"),
+        ("we are willing to observe the truce as long as Moscow does", "say", "conditional"),
         ("the talks dragged on as long as the summer lasted", "say", "assess"),
+        ("we will support Ukraine for as long as it takes", "say", "offer"),
+        ("Russia has no chance of winning this war", "say", "assess"),
+        ("this is not the only way to peace", "say", "assess"),
         ("Moscow's insistence on the four regions stalled the talks", "say", "assess"),
     ],
 )

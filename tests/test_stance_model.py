@@ -13,6 +13,7 @@ import pytest
 
 from talkwatch.stance import default_stance_classifier
 from talkwatch.stance_model import (
+    MODEL_FILE,
     Example,
     StanceModelError,
     default_stance_model,
@@ -46,8 +47,7 @@ def test_training_script_trains_saves_and_loads_a_model_that_predicts(tmp_path: 
 
 
 def test_the_shipped_model_learned_from_hundreds_of_real_statements() -> None:
-    model = default_stance_model()
-    assert model is not None
+    model = load_stance_model(MODEL_FILE)
     assert sum(model.classes.values()) > 500
     assert {"assess", "offer", "demand", "reject"} <= set(model.classes)
 
@@ -84,11 +84,28 @@ def test_the_reason_says_when_the_model_overrules_the_rules() -> None:
     assert result.reason.endswith("the rules said demand (words 'must')")
 
 
-def test_stance_rules_mode_switches_the_model_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_rules_decide_alone_unless_the_model_is_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     default_stance_model.cache_clear()
-    monkeypatch.setenv("TALKWATCH_STANCE", "rules")
+    monkeypatch.delenv("TALKWATCH_STANCE", raising=False)
+    monkeypatch.delenv("TALKWATCH_STANCE_MODEL", raising=False)
     try:
         assert default_stance_model() is None
+        default_stance_model.cache_clear()
+        monkeypatch.setenv("TALKWATCH_STANCE", "model")
+        shipped = default_stance_model()
+        assert shipped is not None and shipped == load_stance_model(MODEL_FILE)
+        default_stance_model.cache_clear()
+        monkeypatch.setenv("TALKWATCH_STANCE", "rules")
+        assert default_stance_model() is None
+        default_stance_model.cache_clear()
+        monkeypatch.delenv("TALKWATCH_STANCE")
+        own = tmp_path / "own.json"
+        own.write_text(json.dumps(train([Example("we are ready", "say", "offer", "offer")]).to_json()))
+        monkeypatch.setenv("TALKWATCH_STANCE_MODEL", str(own))
+        mine = default_stance_model()  # naming a model file asks for the model
+        assert mine is not None and mine.classes == {"offer": 1}
     finally:
         default_stance_model.cache_clear()
 

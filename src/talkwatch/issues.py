@@ -101,7 +101,8 @@ class IssueClassifier:
 
 
 def _pattern(terms: list[str]) -> re.Pattern[str]:
-    """One pattern for a list of terms; a * ends a word with any ending ("end* the fighting")."""
+    """One pattern for a list of terms; a * ends a word with any ending ("end* the fighting")
+    and a * on its own stands for exactly one word ("refrain* from * force")."""
     alternatives = []
     for term in sorted(terms, key=len, reverse=True):
         words = [re.escape(w.rstrip("*")) + (r"[\w-]*" if w.endswith("*") else "")

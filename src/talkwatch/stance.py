@@ -16,10 +16,11 @@ lists in ``data/stance.yaml``):
 5. the decision of step 2, then word patterns with negation and modality;
 6. assess otherwise.
 
-Then the learned model (``stance_model``), trained on annotated real articles,
-weighs the rules' verdict against the quote's words and cue and gives the
-final stance; where it overrules the rules the reason says so, with the rules'
-own reason. ``TALKWATCH_STANCE=rules`` keeps the rules' verdict.
+With ``TALKWATCH_STANCE=model`` the learned model (``stance_model``), trained on
+annotated real articles, then weighs the rules' verdict against the quote's words
+and cue and gives the final stance; where it overrules the rules the reason says
+so, with the rules' own reason. By default the rules decide alone: out of sample
+the model only ties them.
 
 The reason kept with each result names the rule and the words that fired,
 or, where the model overrules the rules, the words that weighed most and the
@@ -78,7 +79,7 @@ class StanceClassifier:
         clause: Clause | None = None,
         party_of: Callable[[str], str] = no_party,
     ) -> StanceResult:
-        """The stance of ``quote``: the rules' verdict, weighed by the learned model."""
+        """The stance of ``quote``: the rules' verdict, weighed by the learned model if on."""
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
         ruled = self.by_rules(quote, cue, judged)
         if self.model is None:

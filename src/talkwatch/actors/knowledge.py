@@ -48,6 +48,11 @@ class Role:
     def active_on(self, day: str | None) -> bool:
         return day is None or self.start <= day <= self.end
 
+    @property
+    def current(self) -> bool:
+        """Held now: the role has no end date."""
+        return self.end == OPEN_END
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -62,7 +67,7 @@ class Actor:
     def party_on(self, day: str | None) -> str:
         """The side this actor speaks for on a date (its latest role when undated)."""
         if day is None:
-            current = [role for role in self.roles if role.end == OPEN_END]
+            current = [role for role in self.roles if role.current]
             return current[-1].party if current else self.party
         for role in self.roles:
             if role.active_on(day):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..records import Mention, Resolution
-from .knowledge import OPEN_END, Actor, KnowledgeBase, fold
+from .knowledge import Actor, KnowledgeBase, fold
 
 UNKNOWN = Resolution(speaker="", party="", source="")
 HONORIFICS = frozenset(
@@ -229,39 +229,30 @@ class Resolver:
     def title_actor(self, words: _Words, party: str | None) -> Actor | None:
         """The actor holding the role this descriptor names at the document's date.
 
-        Among several holders the one already mentioned in this document wins;
-        a one-word title ("diplomat") must name someone already mentioned.
+        Among several holders the one already mentioned in this document wins, then,
+        in an undated document, the one who holds it now; a one-word title
+        ("diplomat") must name someone already mentioned.
         """
         start = 1 if words.folded[0] in ("the", "a", "an") else 0
         mentioned = {found.actor_id for found, _ in self.seen}
         for begin in range(start, len(words.folded)):
             title = " ".join(words.folded[begin:])
-            holders = {
-                actor_id
+            roles = [
+                (actor_id, role)
                 for actor_id, role in self.kb.by_title.get(title, [])
                 if role.active_on(self.day) and (party is None or role.party == party)
-            }
+            ]
+            holders = {actor_id for actor_id, _ in roles}
             seen = holders & mentioned
             if len(seen) == 1:
                 return self.kb.actors[seen.pop()]
-            if self.day is None and len(holders) > 1:
-                holders = self.undated_holders(title, holders)
+            if self.day is None and len(holders) > 1:  # undated: whoever holds it now
+                holders = {actor_id for actor_id, role in roles if role.current} or holders
             if len(holders) == 1 and (" " in title or party is not None):
                 return self.kb.actors[holders.pop()]
             if holders:
                 return None
         return None
-
-    def undated_holders(self, title: str, holders: set[str]) -> set[str]:
-        """Who holds ``title`` now, for a document with no date; all ``holders`` when
-        that decides nothing. (The years an undated text names are no guide to its
-        date: news recalls 2014 and 2022 long after.)"""
-        held = {
-            actor_id
-            for actor_id, role in self.kb.by_title.get(title, [])
-            if actor_id in holders and role.end == OPEN_END
-        }
-        return held or holders
 
     def party_of(self, text: str) -> str:
         """The party a phrase names ("Moscow", "the Ukrainian army", "Putin"), or "".

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..quotes import Quotation
 from ..records import Span
 from .run import Found
-from .speakers import Speakers
+from .speakers import Speakers, quoting_verb
 
 NAMING_VERBS = {"call", "dub", "label", "term", "brand"}
 
@@ -53,8 +53,9 @@ class DirectQuotes(Speakers):
             if subject is None or subject not in window:
                 continue
             first = next(t for t in window if not t.is_punct)
-            subjects = [c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ == "nsubj"]
-            opening = [*subject.subtree, *(t for c in subjects for t in c.subtree)]
+            quoting = quoting_verb(verb)  # "..., Interfax quoted Lavrov as saying"
+            reporter = [c for c in quoting.children if c.dep_ == "nsubj"] if quoting else []
+            opening = [*subject.subtree, *(t for c in reporter for t in c.subtree)]
             if first.i != verb.i and first not in opening and first.dep_ != "advmod":
                 continue
             if self.text[q.end - 1 : q.end] in ".!?" and self.has_own_complement(verb, q):

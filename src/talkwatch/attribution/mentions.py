@@ -45,20 +45,26 @@ class Mentions(Run):
 
     def mention_of(self, subject: Token) -> Mention:
         core = self.core_tokens(subject) or [subject]
-        named = _appositive_name(subject)
-        if named is not None and _mention_kind(subject, core) != "name":
-            # "the head of the Russian delegation, Vladimir Medinsky, said": the name
-            # speaks; the title describes it (and gives the party of a name the
-            # knowledge base does not know).
-            title = self.text[core[0].idx : core[-1].idx + len(core[-1].text)]
-            start, end = named[0].idx, named[-1].idx + len(named[-1].text)
-            return Mention(self.text[start:end], Span(start, end), "name", description=title)
         start, end = core[0].idx, core[-1].idx + len(core[-1].text)
         described = [
             c
             for c in subject.children
             if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "amod" and c.i > subject.i)
         ]
+        named = _appositive_name(subject)
+        if named is not None and subject.ent_type_ != "PERSON":
+            # "the head of the Russian delegation, Vladimir Medinsky, said", "Zelensky's
+            # adviser, Mykola Hrytsenko, said": the name speaks; the title and any
+            # clause about it describe it (and give the party of a name the
+            # knowledge base does not know).
+            about = [c for c in described if c.dep_ != "appos"]
+            description = " ".join(
+                [self.text[start:end], *(" ".join(t.text for t in c.subtree) for c in about)]
+            )
+            first, last = named[0].idx, named[-1].idx + len(named[-1].text)
+            return Mention(
+                self.text[first:last], Span(first, last), "name", description=description
+            )
         description = " ".join(" ".join(t.text for t in c.subtree) for c in described)
         return Mention(
             self.text[start:end],

@@ -5,11 +5,18 @@ Pronoun speakers are linked to the most recent speaker before them.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from ..records import Attribution, Mention, Span
 from .mentions import Mentions
 from .run import Found
+
+# Entity types of a sentence subject "he" or "she" can stand for: a person, or a name
+# spaCy gave no type ("Zelenskyy"). Not organisations, though the small model tags some
+# surnames so ("Lavrov met Rubio"): letting them in gave "he" to "the Kremlin" and
+# "NBC News" more often than to the minister.
+SUBJECT_PERSON_TYPES = ("PERSON", "")
 
 
 def without_overlaps(found: list[Found]) -> list[Found]:
@@ -39,6 +46,7 @@ def finish(
     last: Mention | None = None  # the latest speaker
     last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
     last_end = 0  # where the latest finding ends
+    sentences = [Span(s.start_char, s.end_char) for s in run.doc.sents]
     section = "body"
     for item in found:
         if run.section_at(item.spans[0].start) != section:
@@ -54,7 +62,8 @@ def finish(
             singular = mention.text.lower() in ("he", "she", "him", "her")
             antecedent = _named(last_person if singular else last)
             if singular:  # "Zelenskyy reached out to Moscow. He demanded ...": the subject since
-                antecedent = _subject_between(run, last_end, mention.span.start) or antecedent
+                named = _subject_between(run, sentences, last_end, mention.span.start)
+                antecedent = named or antecedent
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
         if mention.kind != "institution":
@@ -80,23 +89,28 @@ def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None
     return None
 
 
-def _subject_between(run: Mentions, start: int, end: int) -> Mention | None:
+def _subject_between(run: Mentions, sentences: list[Span], start: int, end: int) -> Mention | None:
     """The person named as the subject of the last sentence wholly between ``start``
-    and ``end`` that is no finding: the one a reader takes "he" for."""
-    found = None
-    for sent in run.doc.sents:
-        if sent.start_char < start or sent.end_char > end:
+    and ``end`` (the last finding and the pronoun): the one a reader takes "he" for."""
+    starts = [s.start for s in sentences]
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    for sentence in reversed(sentences[first:last]):
+        if sentence.end > end:
             continue
-        subject = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
+        root = run.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if root is None:
+            continue
+        subject = next((t for t in root.root.children if t.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN" or run.in_quotation(subject):
             continue
-        if subject.ent_type_ not in ("PERSON", ""):  # spaCy misses some names ("Zelenskyy")
+        if subject.ent_type_ not in SUBJECT_PERSON_TYPES:
             continue
-        words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i]
-        if words and words[-1].i - words[0].i + 1 == len(words):
-            first, last = words[0].idx, subject.idx + len(subject.text)
-            found = Mention(run.text[first:last], Span(first, last), "name")
-    return found
+        words = [subject]  # the name's run of proper nouns: "Trump's envoy Steve Witkoff"
+        while words[0].i > 0 and run.doc[words[0].i - 1].pos_ == "PROPN":
+            words.insert(0, run.doc[words[0].i - 1])
+        at, to = words[0].idx, subject.idx + len(subject.text)
+        return Mention(run.text[at:to], Span(at, to), "name")
+    return None
 
 
 def _named(mention: Mention | None) -> Mention | None:

@@ -45,11 +45,12 @@ class ReportingVerbs(Speakers):
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and (asks or not _relative(c))]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             clauses += [c for c in verb.children if c.dep_ == "xcomp"]
-        # With clauses on both sides of the cue, the words before it are the author's
-        # ("... on Friday: Republicans said they ...").
+        # A clause closed by a colon, semicolon or dash before the cue is the author's
+        # when a clause of the cue's own follows it ("... on Friday: Republicans said
+        # they ..."; not "..., Ushakov said, BTA reported").
         after = [c for c in clauses if c.i > verb.i]
         own = [c for c in after if _finite_clause(c) and not self.is_cue_with_subject(c)]
-        if len(after) < len(clauses) and own:  # not "..., Ushakov said, BTA reported"
+        if own and all(_closed(c) for c in clauses if c.i < verb.i):
             clauses = after
         spans = self.clause_spans(clauses) if clauses else []
         if not spans:
@@ -158,3 +159,10 @@ def _finite_clause(clause: Token) -> bool:
         or (c.dep_ == "mark" and c.lower_ == "that")
         for c in clause.children
     )
+
+
+def _closed(clause: Token) -> bool:
+    """Whether a colon, semicolon or dash ends the clause: what follows starts anew."""
+    doc, last = clause.doc, clause.right_edge.i
+    ends = [doc[i].text for i in (last, last + 1) if i < len(doc)]
+    return any(text in (":", ";", "—", "–", "--") for text in ends)

@@ -135,17 +135,20 @@ class Speakers(Mentions):
 QUOTING = ("quote", "cite")
 
 
-def _quoted_person(verb: Token) -> Token | None:
-    """Y in "X quoted Y as saying" or "X cited Y as saying", from "quoted" or "saying"."""
+def quoting_verb(verb: Token) -> Token | None:
+    """"quoted" in "X quoted Y as saying" or "Y was quoted as saying", from "quoted" or
+    from "saying"; None for any other verb."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
-        if verb.head.head.lemma_.lower() not in QUOTING:
-            return None
         verb = verb.head.head
-    elif verb.lemma_.lower() not in QUOTING:
+    return verb if verb.lemma_.lower() in QUOTING and _as_saying(verb) else None
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """Y in "X quoted Y as saying", "X cited Y as saying" or "Y was quoted as saying"."""
+    quoting = quoting_verb(verb)
+    if quoting is None:
         return None
-    if not _as_saying(verb):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _as_saying(verb: Token) -> bool:
