@@ -129,3 +129,17 @@ def test_a_title_in_an_undated_article_is_its_holder_now() -> None:
     assert (undated.speaker, undated.party) == ("Marco Rubio", "USA")
     dated = resolve_in_order(article, ["The US secretary of state"], day="2023-05-02")
     assert (dated.speaker, dated.party) == ("Antony Blinken", "USA")
+
+
+def test_a_person_the_knowledge_base_does_not_know_takes_the_party_of_the_nationality() -> None:
+    article = (
+        "Mexican President Andres Manuel Lopez Obrador said he was willing to attend. "
+        "Senegalese President Macky Sall said the mission would go to Kyiv first."
+    )
+    found = resolve_in_order(article, ["Mexican President Andres Manuel Lopez Obrador"])
+    assert (found.speaker, found.party, found.source) == (
+        "Andres Manuel Lopez Obrador",
+        "MEX",
+        "named",
+    )
+    assert resolve_in_order(article, ["Senegalese President Macky Sall"]).party == "SEN"
