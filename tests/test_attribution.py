@@ -78,6 +78,16 @@ def test_narration_before_a_colon_is_not_part_of_what_follows_the_cue(attribute)
     ]
 
 
+def test_an_infinitive_cue_under_an_implicative_verb_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kremlin continues to insist that any settlement must recognise the new borders. "
+        "Peskov may continue to insist that Moscow is ready."
+    )
+    assert summary(text, attribute(text)) == [
+        ("indirect", "The Kremlin", "any settlement must recognise the new borders")
+    ]
+
+
 def test_quote_continued_in_the_next_sentence_joins_the_statement(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“We have sent our proposals,” Medinsky said. “Now we wait for an answer "

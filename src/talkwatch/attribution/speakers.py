@@ -14,6 +14,8 @@ from .mentions import Mentions
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+# Verbs whose infinitive happened when they did: "continued to insist", "went on to say".
+IMPLICATIVE = {"continue", "begin", "start", "proceed", "keep", "manage", "repeat"}
 # Pronouns a verb the learned model reads as speech may have as its speaker
 # ("it says", "some say", "many of whom say").
 LEARNED_PRONOUNS = {"it", "some", "many", "most", "others", "both", "all", "several"}
@@ -49,7 +51,8 @@ class Speakers(Mentions):
             return False
         if any(c.dep_ == "neg" for c in children) and verb.lemma_ in ("say", "tell", "comment"):
             return False
-        if verb.tag_ == "VB" and not any(c.lemma_ == "do" for c in children):
+        infinitive = verb.tag_ == "VB" and not any(c.lemma_ == "do" for c in children)
+        if infinitive and not self.entailed(verb):
             return False
         misparsed_past = (
             verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.i == verb.head.i + 1
@@ -69,6 +72,25 @@ class Speakers(Mentions):
             return False
         sentence = verb.sent.text.rstrip()
         return not sentence.endswith("?") or self.in_quotation(verb)
+
+    def entailed(self, verb: Token) -> bool:
+        """An infinitive its governing verb says happened: "went on to explain",
+        "continued to insist" (implicative and aspectual verbs, themselves not
+        hypothetical, negated or conditional)."""
+        head = verb.head
+        if verb.dep_ not in ("xcomp", "advcl") or head is verb or head.pos_ != "VERB":
+            return False
+        lemma = head.lemma_.lower()
+        going_on = lemma == "go" and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in head.children
+        )
+        if lemma not in IMPLICATIVE and not going_on:
+            return False
+        hedged = any(
+            (c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_modals) or c.dep_ == "neg"
+            for c in head.children
+        )
+        return not hedged and head.tag_ != "VB" and not self.under_condition(head)
 
     def in_authors_frame(self, verb: Token) -> bool:
         """`I think X has accepted ...`: a clause inside the author's own belief."""
@@ -136,7 +158,7 @@ QUOTING = ("quote", "cite")
 
 
 def quoting_verb(verb: Token) -> Token | None:
-    """"quoted" in "X quoted Y as saying" or "Y was quoted as saying", from "quoted" or
+    """ "quoted" in "X quoted Y as saying" or "Y was quoted as saying", from "quoted" or
     from "saying"; None for any other verb."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         verb = verb.head.head
