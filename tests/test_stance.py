@@ -242,6 +242,8 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Andrii Sybiha said the next round of talks will take place in Geneva.", "offer"),
         ("Andrii Sybiha said he hopes the conference will be held before the summer.", "offer"),
         ("Andrii Sybiha said the last round of talks took place in Geneva.", "assess"),
+        ("Giorgia Meloni said Rome was sending its security adviser to Geneva.", "offer"),
+        ("Giorgia Meloni said Moscow was sending more troops to the front.", "assess"),
         # an act of the speaker's side under way
         ("Dmitry Peskov said Moscow is preparing a memorandum on the terms of a truce.", "offer"),
         ("Andrii Sybiha said Russia is preparing a new offensive in the south.", "assess"),
