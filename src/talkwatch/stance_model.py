@@ -184,7 +184,7 @@ def default_stance_model() -> StanceModel | None:
     file $TALKWATCH_STANCE_MODEL names when set; None (the rules alone) by default.
 
     The rules are the default because out of sample the model only ties them (pooled
-    over 1,199 statements it was not trained on, 807 right each; docs/quality.md), and
+    over 1,199 statements it was not trained on, 812 right against 810; docs/quality.md), and
     the rules' reasons name the words and rule that decided."""
     chosen = os.environ.get("TALKWATCH_STANCE_MODEL")
     mode = os.environ.get("TALKWATCH_STANCE", "model" if chosen else "rules")
