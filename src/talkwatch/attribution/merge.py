@@ -1,12 +1,15 @@
 """The findings of all passes merged: overlaps dropped, mentions and sentences added.
 
-Pronoun speakers are linked to the most recent speaker before them.
+Pronoun speakers are linked to the person named as the subject of a sentence since the
+last statement, else to the most recent speaker before them.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Attribution, Mention, Span
 from .mentions import Mentions
@@ -46,7 +49,8 @@ def finish(
     last: Mention | None = None  # the latest speaker
     last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
     last_end = 0  # where the latest finding ends
-    sentences = [Span(s.start_char, s.end_char) for s in run.doc.sents]
+    sentences = list(run.doc.sents)
+    starts = [s.start_char for s in sentences]
     section = "body"
     for item in found:
         if run.section_at(item.spans[0].start) != section:
@@ -62,7 +66,7 @@ def finish(
             singular = mention.text.lower() in ("he", "she", "him", "her")
             antecedent = _named(last_person if singular else last)
             if singular:  # "Zelenskyy reached out to Moscow. He demanded ...": the subject since
-                named = _subject_between(run, sentences, last_end, mention.span.start)
+                named = _subject_between(run, sentences, starts, last_end, mention.span.start)
                 antecedent = named or antecedent
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
@@ -89,18 +93,17 @@ def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None
     return None
 
 
-def _subject_between(run: Mentions, sentences: list[Span], start: int, end: int) -> Mention | None:
+def _subject_between(
+    run: Mentions, sentences: list[SpacySpan], starts: list[int], start: int, end: int
+) -> Mention | None:
     """The person named as the subject of the last sentence wholly between ``start``
-    and ``end`` (the last finding and the pronoun): the one a reader takes "he" for."""
-    starts = [s.start for s in sentences]
+    and ``end`` (the last finding and the pronoun): the one a reader takes "he" for.
+    ``starts`` are the sentences' start offsets, for bisection."""
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     for sentence in reversed(sentences[first:last]):
-        if sentence.end > end:
+        if sentence.end_char > end:
             continue
-        root = run.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if root is None:
-            continue
-        subject = next((t for t in root.root.children if t.dep_ == "nsubj"), None)
+        subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN" or run.in_quotation(subject):
             continue
         if subject.ent_type_ not in SUBJECT_PERSON_TYPES:

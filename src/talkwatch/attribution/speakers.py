@@ -14,6 +14,7 @@ from .mentions import Mentions
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+QUOTING = ("quote", "cite")  # "X quoted Y as saying"
 # Verbs whose infinitive happened when they did: "continued to insist", "went on to say".
 IMPLICATIVE = {"continue", "begin", "start", "proceed", "keep", "manage", "repeat"}
 # Pronouns a verb the learned model reads as speech may have as its speaker
@@ -152,9 +153,6 @@ class Speakers(Mentions):
         if subject.pos_ in ("NOUN", "ADJ", "NUM") and self.learned_cue(verb):
             return subject
         return None
-
-
-QUOTING = ("quote", "cite")
 
 
 def quoting_verb(verb: Token) -> Token | None:
