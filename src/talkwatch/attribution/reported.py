@@ -66,9 +66,16 @@ class ReportingVerbs(Speakers):
             c
             for clause in clauses
             for c in clause.children
-            if c.dep_ == "conj" and (self.second_point(clause, c) or self.is_cue_with_subject(c))
+            if c.dep_ == "conj"
+            and (
+                self.second_point(clause, c)
+                or self.is_cue_with_subject(c)
+                or self.is_conjoined_cue(c)
+            )
         ]
         excluded = {t.i for c in separate for t in c.subtree}
+        for participle in (p for clause in clauses for p in self.trailing_participles(clause)):
+            excluded |= {t.i for t in participle.subtree} | {participle.i - 1}
         excluded |= {
             t.i
             for clause in clauses
@@ -80,7 +87,7 @@ class ReportingVerbs(Speakers):
         spans += [
             self.span_of_tokens(list(c.subtree))
             for c in separate
-            if not self.is_cue_with_subject(c)
+            if not (self.is_cue_with_subject(c) or self.is_conjoined_cue(c))
         ]
         return [s for s in spans if s is not None]
 
@@ -89,6 +96,48 @@ class ReportingVerbs(Speakers):
         marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in conj.children)
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in clause.children)
         return marked and contrast
+
+    def trailing_participles(self, clause: Token) -> list[Token]:
+        """`said A, adding that B`: a cue participle that ends the reported clause
+        reports a point of its own, by the same speaker (see `subject_of`)."""
+        last = clause.right_edge.i
+        while last > clause.i and clause.doc[last].is_punct:
+            last -= 1
+        return [
+            t
+            for t in clause.subtree
+            if t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.i > 0
+            and t.doc[t.i - 1].text == ","
+            and t.right_edge.i >= last
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+            and self.reports_a_point(t)
+            and self.is_reporting(t)
+        ]
+
+    def reports_a_point(self, verb: Token) -> bool:
+        """A clause ("adding that ...") or, for a verb the lexicon lists with objects, an
+        object ("stressing the need for ...") or the preposition of a phrasal cue ("warned
+        against ..."); not "citing him" nor "calling into question what was agreed"."""
+        lemma = verb.lemma_.lower()
+        particles = self.cues.phrasal.get(lemma, frozenset())
+        return any(
+            (c.dep_ == "ccomp" and (lemma in ASKING or not _relative(c)))
+            or (c.dep_ == "dobj" and lemma in self.cues.object_verbs)
+            or (c.dep_ == "prep" and c.lower_ in particles)  # "warned against", "called for"
+            for c in verb.children
+        )
+
+    def is_conjoined_cue(self, token: Token) -> bool:
+        """`said he would order a review and warned against hackers`: a cue verb that
+        shares the reported clause's subject reports a point of its own."""
+        return (
+            token.dep_ == "conj"
+            and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            and self.reports_a_point(token)
+            and self.is_reporting(token)
+        )
 
     def is_cue_with_subject(self, token: Token) -> bool:
         """A conjoined clause that pass 2 reports as a statement of its own."""

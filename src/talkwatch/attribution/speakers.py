@@ -59,6 +59,7 @@ class Speakers(Mentions):
             verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.i == verb.head.i + 1
         )
         active = any(c.dep_ == "nsubj" for c in children)  # a past tense tagged participle
+        active = active or (verb.dep_ == "conj" and verb.head.tag_ == "VBD")  # "were ... and asked"
         if (
             verb.tag_ == "VBN"
             and not any(c.lemma_ == "have" for c in children)
@@ -124,13 +125,44 @@ class Speakers(Mentions):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return self.actor_or_none(child, verb)
+        reporter = self.reporting_governor(verb)
+        if reporter is not None:  # "X said A, adding that B": X adds B
+            return self.subject_of(reporter, depth + 1)
         if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            return self.subject_of(verb.head, depth + 1)
+            shared = self.subject_of(verb.head, depth + 1)
+            governor = self.reporting_governor(verb, subjectless=False)
+            if governor is not None and not _named(shared):
+                # "X said he would ... and warned", "X said the idea is ... but suggested"
+                return self.subject_of(governor, depth + 1)
+            return shared
         if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return self.subject_of(governor, depth + 1) if governor is not None else None
         if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":  # a misparsed "X called Y"
             return self.actor_or_none(verb.head, verb)
+        return None
+
+    def reporting_governor(self, verb: Token, subjectless: bool = True) -> Token | None:
+        """The cue whose reported clause a cue participle or conjunct ends: "said" in
+        "said A, adding B" and in "said there were nuances and asked who ...". With
+        `subjectless`, a conjunct counts only where the clause has no subject to share."""
+        comma_before = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma_before
+        # "said there were nuances and asked who ...": the clause has no subject to share
+        conjoined = verb.dep_ == "conj" and not (
+            subjectless and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)
+        )
+        if not (participle or conjoined) or verb.i == 0:
+            return None
+        node = verb.head
+        for _ in range(4):
+            if self.is_reporting(node):  # "an official rejected it, saying ...": the official
+                return None
+            if node.dep_ == "ccomp" and node.head is not node:
+                return node.head if self.is_reporting(node.head) else None
+            if node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
+                return None
+            node = node.head
         return None
 
     def actor_or_none(self, subject: Token, verb: Token) -> Token | None:
@@ -153,6 +185,11 @@ class Speakers(Mentions):
         if subject.pos_ in ("NOUN", "ADJ", "NUM") and self.learned_cue(verb):
             return subject
         return None
+
+
+def _named(token: Token | None) -> bool:
+    """A subject that names someone: a proper noun or an entity, not a pronoun or a thing."""
+    return token is not None and (token.pos_ == "PROPN" or bool(token.ent_type_))
 
 
 def quoting_verb(verb: Token) -> Token | None:
