@@ -82,3 +82,25 @@ def test_a_conjoined_cue_with_a_named_subject_is_that_subjects(attribute) -> Non
         ("Peskov", "Kyiv had rejected the plan"),
         ("Kyiv", "Russian troops withdraw first"),
     ]
+
+
+def test_before_saying_is_a_second_statement_by_the_same_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Putin said his terms were very simple, before saying Ukraine's troops must leave "
+        "the four regions."
+    )
+    assert attribute(text) == [
+        ("Putin", "his terms were very simple"),
+        ("Putin", "Ukraine's troops must leave the four regions"),
+    ]
+
+
+def test_as_he_claimed_is_a_second_statement_by_the_first_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lavrov said extending the grain deal was becoming complicated as he claimed "
+        "it was not being correctly implemented."
+    )
+    assert attribute(text) == [
+        ("Lavrov", "extending the grain deal was becoming complicated"),
+        ("Lavrov", "it was not being correctly implemented"),
+    ]

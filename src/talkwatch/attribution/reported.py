@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found
-from .speakers import SUBJECT_DEPS, Speakers
+from .speakers import SUBJECT_DEPS, TRAILING_MARKS, Speakers
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
@@ -74,8 +74,10 @@ class ReportingVerbs(Speakers):
             )
         ]
         excluded = {t.i for c in separate for t in c.subtree}
-        for participle in (p for clause in clauses for p in self.trailing_participles(clause)):
-            excluded |= {t.i for t in participle.subtree} | {participle.i - 1}
+        for cue in (c for clause in clauses for c in self.trailing_cues(clause)):
+            head = _head_of_cue_clause(cue)
+            before = self.doc[head.left_edge.i - 1]
+            excluded |= {t.i for t in head.subtree} | ({before.i} if before.is_punct else set())
         excluded |= {
             t.i
             for clause in clauses
@@ -97,21 +99,20 @@ class ReportingVerbs(Speakers):
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in clause.children)
         return marked and contrast
 
-    def trailing_participles(self, clause: Token) -> list[Token]:
-        """`said A, adding that B`: a cue participle that ends the reported clause
-        reports a point of its own, by the same speaker (see `subject_of`)."""
+    def trailing_cues(self, clause: Token) -> list[Token]:
+        """Cues that end the reported clause and report a point of their own: a participle
+        ("said A, adding that B"; "..., before saying B") or a clause with its own subject
+        ("... as he claimed B"). `subject_of` finds who makes the point."""
         last = clause.right_edge.i
         while last > clause.i and clause.doc[last].is_punct:
             last -= 1
         return [
             t
             for t in clause.subtree
-            if t.dep_ == "advcl"
-            and t.tag_ == "VBG"
-            and t.i > 0
-            and t.doc[t.i - 1].text == ","
+            if t is not clause
+            and _cue_clause_shape(t)
+            and _head_of_cue_clause(t).left_edge.i > clause.i
             and t.right_edge.i >= last
-            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
             and self.reports_a_point(t)
             and self.is_reporting(t)
         ]
@@ -192,6 +193,22 @@ class ReportingVerbs(Speakers):
             if attached and token.lower_ in particles:
                 return f"{lemma} {token.lower_}"
         return lemma
+
+
+def _cue_clause_shape(verb: Token) -> bool:
+    """`, adding ...`; `as he claimed ...`, `while she insisted ...`; `before saying ...`."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0:
+        own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        return not own and verb.doc[verb.i - 1].text == ","
+    if verb.dep_ == "advcl":
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return bool(marks & TRAILING_MARKS) and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in TRAILING_MARKS
+
+
+def _head_of_cue_clause(verb: Token) -> Token:
+    """The token whose subtree is the cue's clause: the preposition of `before saying`."""
+    return verb.head if verb.dep_ == "pcomp" else verb
 
 
 def _relative(clause: Token) -> bool:

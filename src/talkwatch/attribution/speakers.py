@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from .mentions import Mentions
 
 SUBJECT_DEPS = ("nsubj",)
+TRAILING_MARKS = {"as", "while", "before", "after"}  # "..., before saying B"
 CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 QUOTING = ("quote", "cite")  # "X quoted Y as saying"
@@ -124,6 +125,9 @@ class Speakers(Mentions):
             return self.actor_or_none(quoted, verb)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
+                governor = self.reporting_governor(verb)
+                if child.lower_ in PERSON_PRONOUNS and governor is not None:
+                    return self.subject_of(governor, depth + 1)  # "X said A as he claimed B"
                 return self.actor_or_none(child, verb)
         reporter = self.reporting_governor(verb)
         if reporter is not None:  # "X said A, adding that B": X adds B
@@ -148,19 +152,27 @@ class Speakers(Mentions):
         `subjectless`, a conjunct counts only where the clause has no subject to share."""
         comma_before = verb.i > 0 and verb.doc[verb.i - 1].text == ","
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma_before
+        # "said his terms were simple, before saying ...": the preposition's verb
+        after_preposition = (
+            verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in TRAILING_MARKS
+        )
         # "said there were nuances and asked who ...": the clause has no subject to share
         conjoined = verb.dep_ == "conj" and not (
             subjectless and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)
         )
-        if not (participle or conjoined) or verb.i == 0:
+        # "said the deal was complicated as he claimed ...": a cue clause of its own
+        marked = verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TRAILING_MARKS for c in verb.children
+        )
+        if not (participle or after_preposition or conjoined or marked):
             return None
-        node = verb.head
+        node = verb.head.head if after_preposition else verb.head
         for _ in range(4):
             if self.is_reporting(node):  # "an official rejected it, saying ...": the official
                 return None
             if node.dep_ == "ccomp" and node.head is not node:
                 return node.head if self.is_reporting(node.head) else None
-            if node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
+            if node.dep_ not in ("conj", "xcomp", "advcl", "acomp") or node.head is node:
                 return None
             node = node.head
         return None
