@@ -318,3 +318,27 @@ def test_a_quotation_ending_the_content_keeps_its_closing_mark(attribute) -> Non
     assert summary(text, attribute(text)) == [
         ("mixed", "Zelensky", "talks with Putin would be an “impossibility.”")
     ]
+
+
+def test_a_quotation_that_ends_a_clause_before_its_cue_is_mixed_speech(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "For Ukraine, giving up the Donbas before a ceasefire “is a non-starter,” "
+        "said Mykhailo Podolyak."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "mixed",
+            "Mykhailo Podolyak",
+            "For Ukraine, giving up the Donbas before a ceasefire “is a non-starter,”",
+        )
+    ]
+
+
+def test_that_read_as_a_pronoun_before_a_clause_is_its_complementiser(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dmitry Peskov said on Dec. 13 that Kyiv needs to accept new territorial "
+        "“realities,” which include Moscow's claims to four regions."
+    )
+    ((kind, speaker, quote),) = summary(text, attribute(text))
+    assert (kind, speaker) == ("mixed", "Dmitry Peskov")
+    assert quote.startswith("Kyiv needs to accept new territorial “realities,”")

@@ -33,7 +33,7 @@ class DirectQuotes(Speakers):
             self.used_quotations.update(parts)
             self.used_cues.add(verb.i)
             spans = [Span(p.start, p.end) for p in parts]
-            frame = self.framing_start(q) if verb.i > q.start else None
+            frame = self.framing_start(q) if verb.idx > q.start else None
             if verb.idx < q.outer_start:
                 frame = self.frame_after_cue(verb, q)
             kind = "direct"

@@ -213,9 +213,13 @@ def _head_of_cue_clause(verb: Token) -> Token:
 
 def _relative(clause: Token) -> bool:
     """A clause whose subject is a relative pronoun is a misparsed relative clause."""
-    return clause.left_edge.tag_ in ("WDT", "WP") or any(
-        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children
-    )
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.tag_ in ("WDT", "WP") for c in subjects):
+        return True
+    # "said that Kyiv needs to accept ...": a "that" tagged as a pronoun before a clause
+    # with a subject of its own is the complementiser
+    complementiser = clause.left_edge.lower_ == "that" and bool(subjects)
+    return clause.left_edge.tag_ in ("WDT", "WP") and not complementiser
 
 
 def _finite_clause(clause: Token) -> bool:
