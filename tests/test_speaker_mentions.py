@@ -147,3 +147,28 @@ def test_an_outlet_quoting_a_person_as_saying_reports_that_persons_words(nlp) ->
         ("Peskov", "the next round would be held in Istanbul"),
         ("Zakharova", "Moscow was ready for talks"),
     ]
+
+
+def test_a_name_the_parser_hangs_on_an_institution_still_names_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A spokesman for the Kremlin, Dmitry Peskov, said the talks were useful."
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert found.speaker.text == "Dmitry Peskov"
+
+
+def test_a_name_after_a_title_inside_the_subject_names_that_title_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A spokesman for Britain's prime minister, Keir Starmer, said the talks were useful."
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert found.speaker.text == "A spokesman"
+
+
+def test_he_after_a_title_with_a_name_in_apposition_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Vance said Kyiv would have to give up territory.\n\n"
+        "The chief of staff of Ukrainian President Volodymyr Zelenskyy, Andriy Yermak, "
+        "arrived in London on Tuesday. A “full and unconditional ceasefire” would be a first "
+        "step toward peace, he said in a Telegram post."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert [a.speaker.text for a in found] == ["Vance", "he"]
+    assert found[1].speaker.antecedent is not None
+    assert found[1].speaker.antecedent.text == "Andriy Yermak"

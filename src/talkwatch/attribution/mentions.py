@@ -51,7 +51,7 @@ class Mentions(Run):
             for c in subject.children
             if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "amod" and c.i > subject.i)
         ]
-        named = _appositive_name(subject)
+        named = appositive_name(subject)
         if named is not None and subject.ent_type_ != "PERSON":
             # "the head of the Russian delegation, Vladimir Medinsky, said", "Zelensky's
             # adviser, Mykola Hrytsenko, said": the name speaks; the title and any
@@ -74,11 +74,26 @@ class Mentions(Run):
         )
 
 
-def _appositive_name(subject: Token) -> list[Token] | None:
+def appositive_name(subject: Token) -> list[Token] | None:
     """The person's name in apposition to a subject ("the head of the delegation,
     Vladimir Medinsky"), its words in order, or None."""
-    for child in subject.children:
-        if child.dep_ != "appos" or child.ent_type_ != "PERSON" or child.pos_ != "PROPN":
+    # The parser often hangs the name on the last noun before it ("a spokesman for the
+    # Kremlin, Dmitry Peskov,"): an apposition that closes the subject phrase names the
+    # subject when that noun is itself a name, which takes no second name. After a
+    # title ("a spokesman for the prime minister, Keir Starmer,") it names the title.
+    last = subject.right_edge.i
+    while last > subject.i and subject.doc[last].is_punct:
+        last -= 1
+    closing = [
+        t
+        for t in subject.subtree
+        if t.dep_ == "appos"
+        and t.head is not subject
+        and t.head.pos_ == "PROPN"
+        and t.right_edge.i == last
+    ]
+    for child in [c for c in subject.children if c.dep_ == "appos"] + closing:
+        if child.ent_type_ != "PERSON" or child.pos_ != "PROPN":
             continue
         words = [t for t in child.subtree if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         if words and words[-1].i - words[0].i + 1 == len(words):

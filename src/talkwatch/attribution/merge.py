@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Attribution, Mention, Span
-from .mentions import Mentions
+from .mentions import Mentions, appositive_name
 from .run import Found
 
 # Entity types of a sentence subject "he" or "she" can stand for: a person, or a name
@@ -104,7 +104,13 @@ def _subject_between(
         if sentence.end_char > end:
             continue
         subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PROPN" or run.in_quotation(subject):
+        if subject is None or run.in_quotation(subject):
+            continue
+        named = appositive_name(subject) if subject.ent_type_ != "PERSON" else None
+        if named is not None:  # "The chief of staff ..., Andriy Yermak, signaled ..."
+            at, to = named[0].idx, named[-1].idx + len(named[-1].text)
+            return Mention(run.text[at:to], Span(at, to), "name")
+        if subject.pos_ != "PROPN":
             continue
         if subject.ent_type_ not in SUBJECT_PERSON_TYPES:
             continue
