@@ -105,11 +105,26 @@ def rules() -> StanceClassifier:
         ("Russia has no chance of winning this war", "say", "assess"),
         ("this is not the only way to peace", "say", "assess"),
         ("Moscow's insistence on the four regions stalled the talks", "say", "assess"),
+        # quotation marks inside a quote do not hide its words
+        ("the latest proposals were “simply not realistic”", "say", "reject"),
+        ("Moscow is dissatisfied with the proposals of the new team", "say", "reject"),
+        ("it would be inappropriate to enter into talks now", "say", "reject"),
+        # ask, call, tell: a demand when they report an act asked of someone
+        ("Russia to start a new diplomacy and withdraw its troops", "ask", "demand"),
+        ("the Ukrainian government to withdraw from the four regions", "call", "demand"),
+        ("to “preserve this level of solidarity” next year", "ask", "demand"),
+        ("who would monitor such a ceasefire", "ask", "assess"),
+        ("Ukraine refuses to join military blocs", "tell", "reject"),  # not asked of Ukraine
     ],
 )
 def test_stance(quote: str, cue: str, stance: str) -> None:
     result = rules().classify(quote, cue, quote, "indirect")
     assert result.stance == stance, result.reason
+
+
+def test_a_direct_quote_after_told_is_not_an_act_asked() -> None:
+    quote = "Suffice it to say that there are grounds for cautious optimism."
+    assert rules().classify(quote, "tell", quote, "direct").stance == "assess"
 
 
 def test_reason_names_the_words_or_the_cue() -> None:

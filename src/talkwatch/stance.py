@@ -44,6 +44,12 @@ from .stance_clause import OTHER, ClauseRules, Judgement, read_clause_rules
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
+# Cues that demand when what they report is an act asked of someone ("asked Russia to
+# start talks", "called the government to withdraw"), and not otherwise ("asked who").
+BIDDING = "bidding"
+# "Russia to start", "the Ukrainian government to withdraw", "to preserve": the act asked.
+ASKED_TO = re.compile(r"^(?:([\w.'-]+(?: [\w.'-]+){0,4}) )?to (?!be\b)[a-z]+")
+ASKED_OF = {"the", "a", "an", "all", "both", "its", "his", "her", "their", "our", "other", "each"}
 RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
 QUESTION_ORDER = ("deny", "reject")  # a question demands or offers nothing by its modals
 
@@ -81,7 +87,7 @@ class StanceClassifier:
     ) -> StanceResult:
         """The stance of ``quote``: the rules' verdict, weighed by the learned model if on."""
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
-        ruled = self.by_rules(quote, cue, judged)
+        ruled = self.by_rules(quote, cue, judged, kind)
         if self.model is None:
             return ruled
         learned = self.model.predict(quote, cue, ruled.stance)
@@ -95,10 +101,13 @@ class StanceClassifier:
             f"the rules said {ruled.stance} ({ruled.reason})",
         )
 
-    def by_rules(self, quote: str, cue: str, judged: Judgement | None) -> StanceResult:
+    def by_rules(
+        self, quote: str, cue: str, judged: Judgement | None, kind: str = ""
+    ) -> StanceResult:
         """The rules' stance of ``quote``, given its cue and its clause's judgement
         (``stance_clause``: who is to act, seen from the speaker's side)."""
-        text = quote.replace("’", "'")
+        # Quotation marks inside a quote do not break a phrase: were "simply not realistic"
+        text = quote.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
         threat = self.first_match(text, ("threat",))
         if threat:
             return StanceResult("demand", f"threat with a condition: {threat.reason}")
@@ -106,6 +115,11 @@ class StanceClassifier:
         if denial:
             return StanceResult("deny", f"a reported fact denied: {denial.reason}")
         cue_stance = self.cues.get(cue.lower())
+        if cue_stance == BIDDING:
+            asked = ASKED_TO.match(text) if kind != "direct" else None
+            if asked and self.names_someone(asked.group(1) or ""):
+                return StanceResult("demand", f"an act asked of someone: '{asked.group(0)}'")
+            cue_stance = None
         described = judged and judged.main and judged.side == OTHER and judged.stance == "assess"
         bare = self.first_match(text, ("bare_condition",))
         if described and judged and not cue_stance and not bare:
@@ -123,6 +137,14 @@ class StanceClassifier:
         found = self.first_match(text, QUESTION_ORDER if question else CONTENT_ORDER)
         return found or StanceResult(
             "assess", "no demand, offer, acceptance or refusal in the words"
+        )
+
+    def names_someone(self, words: str) -> bool:
+        """Whether the words before "to" name whom an act is asked of: names, articles
+        and agent nouns ("the Ukrainian government"), or nothing ("to preserve ...")."""
+        return all(
+            w[:1].isupper() or w.lower() in ASKED_OF or self.clause_rules.has("agents", w.lower())
+            for w in words.split()
         )
 
     def first_match(self, text: str, order: Sequence[str]) -> StanceResult | None:
@@ -145,7 +167,7 @@ def read_rules(source: Any) -> dict[str, Any]:
         raise StanceFileError(f"{source}: 'clause' maps word groups to lists of words.")
     for section in ("content", "cues"):
         for stance in data.get(section) or {}:
-            if stance not in STANCES and stance not in RULE_GROUPS:
+            if stance not in STANCES and stance not in RULE_GROUPS and stance != BIDDING:
                 raise StanceFileError(f"{source}: '{stance}' under {section} is not a stance code.")
     return data
 
