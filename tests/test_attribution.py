@@ -342,3 +342,19 @@ def test_that_read_as_a_pronoun_before_a_clause_is_its_complementiser(attribute)
     ((kind, speaker, quote),) = summary(text, attribute(text))
     assert (kind, speaker) == ("mixed", "Dmitry Peskov")
     assert quote.startswith("Kyiv needs to accept new territorial “realities,”")
+
+
+def test_a_quote_split_by_a_cue_with_a_long_description_is_one_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The memorandum is a serious basis for work,” said Oleksandr Merezhko, chairman of "
+        "the foreign affairs committee of Ukraine's parliament and a member of the ruling "
+        "party. “It does not settle the question of territory.”"
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "direct",
+            "Oleksandr Merezhko",
+            "The memorandum is a serious basis for work, … It does not settle the question "
+            "of territory.",
+        )
+    ]

@@ -169,7 +169,7 @@ class DirectQuotes(Speakers):
             if later.start <= current.end or later in self.used_quotations:
                 continue
             gap = self.text[current.outer_end : later.outer_start]
-            if len(gap.split()) > 14 or ("\n\n" in gap and not self.fills_paragraph(later)):
+            if len(gap.split()) > 40 or ("\n\n" in gap and not self.fills_paragraph(later)):
                 break
             cue_clause = {t.i for t in verb.subtree}
             gap_tokens = self.tokens_between(current.outer_end, later.outer_start)
@@ -185,7 +185,9 @@ class DirectQuotes(Speakers):
 
     def opens_clause(self, token: Token) -> bool:
         """A second cue or a "that" between two quotations: what follows is its own."""
-        return self.is_speech_verb(token) or (token.lower_ == "that" and token.dep_ == "mark")
+        modifier = token.dep_ in ("amod", "compound", "nmod")  # "the ruling party"
+        cue = self.is_speech_verb(token) and not modifier
+        return cue or (token.lower_ == "that" and token.dep_ == "mark")
 
     def fills_paragraph(self, q: Quotation) -> bool:
         paragraph = self.paragraph_of(q.start)
