@@ -358,3 +358,14 @@ def test_a_quote_split_by_a_cue_with_a_long_description_is_one_statement(attribu
             "of territory.",
         )
     ]
+
+
+def test_a_cue_inside_reported_words_is_left_out_of_them(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The proposed buffer zone, Vance said, would be heavily fortified. "
+        "Therefore, he said, the insistence on guarantees is driven by European security."
+    )
+    assert [quote for _, _, quote in summary(text, attribute(text))] == [
+        "The proposed buffer zone … would be heavily fortified",
+        "the insistence on guarantees is driven by European security",
+    ]

@@ -30,6 +30,8 @@ class ReportingVerbs(Speakers):
                 continue
             for span in self.contents_of(verb):
                 kind, spans = self.kind_of(span)
+                if kind != "direct":
+                    spans = self.around_cue(spans[0], verb)
                 if kind == "direct" and any(
                     q in self.used_quotations for q in self.quoted_in(span)
                 ):
@@ -182,6 +184,20 @@ class ReportingVerbs(Speakers):
         skip = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in skip]
         return self.span_of_tokens(tokens)
+
+    def around_cue(self, span: Span, verb: Token) -> list[Span]:
+        """A content the cue interrupts, in its parts: "The museum … would make visitors
+        face uncomfortable truths" from "The museum, Mr. Obama said, would make ...". An
+        opening adverb alone ("Therefore, he said, ...") is not part of what was said."""
+        left, right = verb.left_edge, verb.right_edge
+        if not (span.start < verb.idx < span.end) or verb.dep_ != "parataxis":
+            return [span]
+        before = self.trimmed(span.start, left.idx)
+        after = self.trimmed(right.idx + len(right.text), span.end)
+        opening = self.tokens_between(span.start, left.idx)
+        if all(t.pos_ in ("ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT") for t in opening):
+            before = None
+        return [s for s in (before, after) if s is not None] or [span]
 
     def cue_name(self, verb: Token) -> str:
         """The cue's lemma, with its particle when phrasal ("call for", "push back")."""
