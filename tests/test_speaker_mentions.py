@@ -172,3 +172,28 @@ def test_he_after_a_title_with_a_name_in_apposition_is_that_name(nlp) -> None:  
     assert [a.speaker.text for a in found] == ["Vance", "he"]
     assert found[1].speaker.antecedent is not None
     assert found[1].speaker.antecedent.text == "Andriy Yermak"
+
+
+def test_he_never_stands_for_an_interview_or_a_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An interview with Russian Foreign Minister Sergey Lavrov has revealed that the "
+        "rift between Moscow and Kyiv is deep.\n\n"
+        "Speaking to NBC News, Lavrov made it clear that no summit is planned. He stressed "
+        "that a meeting could only happen once there is a prepared agenda."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    (stressed,) = [a for a in found if "prepared agenda" in a.quote(text)]
+    assert stressed.speaker.antecedent is not None
+    assert stressed.speaker.antecedent.text == "Lavrov"
+
+
+def test_he_skips_a_description_that_names_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Monday that the talks had been useful. "
+        "A statement from the summit said the grain corridor must stay open. "
+        "He added that Moscow was ready for a second round."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    (added,) = [a for a in found if "second round" in a.quote(text)]
+    assert added.speaker.antecedent is not None
+    assert added.speaker.antecedent.text == "Kremlin spokesman Dmitry Peskov"

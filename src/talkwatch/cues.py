@@ -32,6 +32,7 @@ class Cues:
     conditional_markers: frozenset[str]
     container_nouns: frozenset[str] = frozenset()
     transcript_labels: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()  # heads "he" or "she" can stand for
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -49,6 +50,7 @@ _LIST_KEYS = (
     "conditional_markers",
     "container_nouns",
     "transcript_labels",
+    "person_nouns",
 )
 
 
@@ -98,6 +100,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         hypothetical_modals=frozen["hypothetical_modals"],
         conditional_markers=frozen["conditional_markers"],
         container_nouns=frozen["container_nouns"],
+        person_nouns=frozen["person_nouns"],
         transcript_labels=frozen["transcript_labels"],
     )
 

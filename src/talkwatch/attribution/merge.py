@@ -10,6 +10,7 @@ import bisect
 from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..records import Attribution, Mention, Span
 from .mentions import Mentions, appositive_name
@@ -51,6 +52,7 @@ def finish(
     last_end = 0  # where the latest finding ends
     sentences = list(run.doc.sents)
     starts = [s.start_char for s in sentences]
+    surnames = frozenset(e[-1].text for e in run.doc.ents if e.label_ == "PERSON")
     section = "body"
     for item in found:
         if run.section_at(item.spans[0].start) != section:
@@ -66,17 +68,36 @@ def finish(
             singular = mention.text.lower() in ("he", "she", "him", "her")
             antecedent = _named(last_person if singular else last)
             if singular:  # "Zelenskyy reached out to Moscow. He demanded ...": the subject since
-                named = _subject_between(run, sentences, starts, last_end, mention.span.start)
+                named = _subject_between(
+                    run, sentences, starts, last_end, mention.span.start, surnames
+                )
                 antecedent = named or antecedent
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
-        if mention.kind != "institution":
+        if mention.kind != "institution" and _personal(run, item.subject, mention):
             last_person = mention
         last = mention
         last_end = max(last_end, item.spans[-1].end, mention.span.end)
         item.mention = mention
         out.append(_attribution(run, item, mention, sections))
     return out
+
+
+NOT_PEOPLE = ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+
+
+def _personal(run: Mentions, subject: Token | None, mention: Mention) -> bool:
+    """Whether "he" or "she" can stand for the mention: a person's name, a pronoun, or
+    a description of a person ("the deputy head"), not "an interview" nor a place."""
+    if mention.kind == "pronoun" or subject is None:
+        return True
+    if subject.ent_type_ == "PERSON":
+        return True
+    if subject.ent_type_ in NOT_PEOPLE:
+        return False
+    if mention.kind == "name" and subject.pos_ == "PROPN":
+        return True
+    return any(t.lemma_.lower() in run.cues.person_nouns for t in run.core_tokens(subject))
 
 
 def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None:
@@ -94,11 +115,17 @@ def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None
 
 
 def _subject_between(
-    run: Mentions, sentences: list[SpacySpan], starts: list[int], start: int, end: int
+    run: Mentions,
+    sentences: list[SpacySpan],
+    starts: list[int],
+    start: int,
+    end: int,
+    surnames: frozenset[str] = frozenset(),
 ) -> Mention | None:
     """The person named as the subject of the last sentence wholly between ``start``
     and ``end`` (the last finding and the pronoun): the one a reader takes "he" for.
-    ``starts`` are the sentences' start offsets, for bisection."""
+    ``starts`` are the sentences' start offsets, for bisection; ``surnames`` the last
+    words of the people the document names."""
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     for sentence in reversed(sentences[first:last]):
         if sentence.end_char > end:
@@ -112,8 +139,8 @@ def _subject_between(
             return Mention(run.text[at:to], Span(at, to), "name")
         if subject.pos_ != "PROPN":
             continue
-        if subject.ent_type_ not in SUBJECT_PERSON_TYPES:
-            continue
+        if subject.ent_type_ not in SUBJECT_PERSON_TYPES and subject.text not in surnames:
+            continue  # the tagger reads a repeated surname as an ORG: "Lavrov made it clear"
         words = [subject]  # the name's run of proper nouns: "Trump's envoy Steve Witkoff"
         while words[0].i > 0 and run.doc[words[0].i - 1].pos_ == "PROPN":
             words.insert(0, run.doc[words[0].i - 1])
