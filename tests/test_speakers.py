@@ -143,3 +143,13 @@ def test_a_person_the_knowledge_base_does_not_know_takes_the_party_of_the_nation
         "named",
     )
     assert resolve_in_order(article, ["Senegalese President Macky Sall"]).party == "SEN"
+
+
+def test_a_title_is_the_holder_the_article_named_before_even_if_never_quoted() -> None:
+    article = (
+        "The opening speech was given by Swiss President Viola Amherd at the summit. "
+        "The Swiss President said the process would be long."
+    )
+    found = resolve("The Swiss President", day=None, article=article)
+    assert (found.speaker, found.party, found.source) == ("Viola Amherd", "CHE", "named")
+    assert resolve("The Swiss President", day=None, article=article[75:]).speaker == "Guy Parmelin"

@@ -117,7 +117,7 @@ class Resolver:
             if outlet is not None:
                 return self.remember(self.of_actor(outlet))  # "the publication": named before
         if self.is_descriptor(words) or self.only_titles(words):
-            return self.remember(self.descriptor(text, words), words.folded)
+            return self.remember(self.descriptor(text, words, at), words.folded)
         return self.proper_name(text, words, description)
 
     # -- actors and memory ---------------------------------------------------------
@@ -187,7 +187,7 @@ class Resolver:
                 best = (match.start(), actor)
         return best[1] if best else None
 
-    def descriptor(self, text: str, words: _Words) -> Resolution:
+    def descriptor(self, text: str, words: _Words, at: int | None = None) -> Resolution:
         party = self.party_in(text)
         head, first = words.folded[-1], words.folded[0]
         owner = self.possessor(words)
@@ -197,7 +197,7 @@ class Resolver:
             earlier = self.recent(head, party)
             if earlier is not None and (party is None or earlier.source == "named"):
                 return earlier  # "the general", "the Swiss president": someone introduced before
-        title = self.title_actor(words, party)
+        title = self.title_actor(words, party, at)
         if title is not None:
             return self.of_actor(title)
         named = first not in QUANTIFIED and first != "the" and not self.only_titles(words)
@@ -226,12 +226,14 @@ class Resolver:
                 return self.kb.named(raw[:-2]) or self.by_surname_actor(raw[:-2])
         return None
 
-    def title_actor(self, words: _Words, party: str | None) -> Actor | None:
+    def title_actor(self, words: _Words, party: str | None, at: int | None = None) -> Actor | None:
         """The actor holding the role this descriptor names at the document's date.
 
-        Among several holders the one already mentioned in this document wins, then,
-        in an undated document, the one who holds it now; a one-word title
-        ("diplomat") must name someone already mentioned.
+        Among several holders the one already mentioned in this document wins (quoted,
+        or named in its text before offset ``at``: "Swiss President Viola Amherd
+        opened the summit ... the Swiss President said"), then, in an undated
+        document, the one who holds it now; a one-word title ("diplomat") must name
+        someone already mentioned.
         """
         start = 1 if words.folded[0] in ("the", "a", "an") else 0
         mentioned = {found.actor_id for found, _ in self.seen}
@@ -244,6 +246,8 @@ class Resolver:
             ]
             holders = {actor_id for actor_id, _ in roles}
             seen = holders & mentioned
+            if not seen and len(holders) > 1:
+                seen = {h for h in holders if self.named_before(self.kb.actors[h], at)}
             if len(seen) == 1:
                 return self.kb.actors[seen.pop()]
             if self.day is None and len(holders) > 1:  # undated: whoever holds it now
@@ -253,6 +257,13 @@ class Resolver:
             if holders:
                 return None
         return None
+
+    def named_before(self, actor: Actor, at: int | None) -> bool:
+        """Whether the document names the actor (full name or an alias) before ``at``."""
+        before = self.text if at is None else self.text[:at]
+        return any(
+            re.search(rf"\b{re.escape(name)}\b", before) for name in (actor.name, *actor.aliases)
+        )
 
     def party_of(self, text: str) -> str:
         """The party a phrase names ("Moscow", "the Ukrainian army", "Putin"), or "".
