@@ -153,3 +153,28 @@ def test_a_title_is_the_holder_the_article_named_before_even_if_never_quoted() -
     found = resolve("The Swiss President", day=None, article=article)
     assert (found.speaker, found.party, found.source) == ("Viola Amherd", "CHE", "named")
     assert resolve("The Swiss President", day=None, article=article[75:]).speaker == "Guy Parmelin"
+
+
+def test_people_described_are_unnamed_even_when_capitalised() -> None:
+    """The parser reads these heads as common nouns: the mentions are descriptors."""
+    article = (
+        "Experts said the draft was weak. European leaders said guarantees were essential. "
+        "Police officials said the square was calm. The Ukrainian authorities said the plan "
+        "was a trap."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
+
+    def described(text: str) -> Resolution:
+        at = article.find(text)
+        return resolver.resolve(Mention(text, Span(at, at + len(text)), "descriptor"))
+
+    assert (described("Experts").speaker, described("Experts").source) == ("experts", "anonymous")
+    leaders = described("European leaders")
+    assert (leaders.speaker, leaders.party, leaders.source) == ("european leaders", "EU", "anonymous")
+    assert described("Police officials").source == "anonymous"
+    authorities = described("The Ukrainian authorities")
+    assert (authorities.speaker, authorities.party, authorities.source) == (
+        "Ukrainian authorities",
+        "UKR",
+        "named",
+    )

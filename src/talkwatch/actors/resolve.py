@@ -68,6 +68,7 @@ INSTITUTION_HEADS = frozenset(
         "staff",
         "command",
         "kremlin",
+        "authorities",
     ]
 )
 
@@ -103,9 +104,18 @@ class Resolver:
             if mention.antecedent is None:  # nobody before it: an unnamed speaker, as written
                 return Resolution(mention.text.lower(), "", "anonymous")
             return self.resolve(mention.antecedent)
-        return self.resolve_text(mention.text, mention.description, mention.span.start - self.base)
+        return self.resolve_text(
+            mention.text,
+            mention.description,
+            mention.span.start - self.base,
+            descriptor=mention.kind == "descriptor",
+        )
 
-    def resolve_text(self, text: str, description: str = "", at: int | None = None) -> Resolution:
+    def resolve_text(
+        self, text: str, description: str = "", at: int | None = None, descriptor: bool = False
+    ) -> Resolution:
+        """``descriptor``: the parser read the mention's head as a common noun, as in
+        "Experts" at the start of a sentence."""
         words = _Words.of(text)
         if not words.raw:
             return UNKNOWN
@@ -116,7 +126,14 @@ class Resolver:
             outlet = self.outlet_before(len(self.text) if at is None else at)
             if outlet is not None:
                 return self.remember(self.of_actor(outlet))  # "the publication": named before
-        if self.is_descriptor(words) or self.only_titles(words):
+        # A head naming people, only the first word capitalised ("Experts", "Police officials")
+        people = self.kb.official_roles | self.kb.private_roles
+        descriptor = (
+            descriptor
+            and words.folded[-1] in people
+            and all(w[:1].islower() for w in words.raw[1:])
+        )
+        if descriptor or self.is_descriptor(words) or self.only_titles(words):
             return self.remember(self.descriptor(text, words, at), words.folded)
         return self.proper_name(text, words, description)
 
@@ -200,7 +217,11 @@ class Resolver:
         title = self.title_actor(words, party, at)
         if title is not None:
             return self.of_actor(title)
+        # "European leaders", "Western media outlets": people described, not named
+        people = head in (self.kb.official_roles | self.kb.private_roles) - INSTITUTION_HEADS
+        possessive = any(w.endswith(("'s", "’s")) for w in words.raw)
         named = first not in QUANTIFIED and first != "the" and not self.only_titles(words)
+        named = named and not (people and not possessive)
         if named and words.raw[0][:1].isupper():
             return Resolution(text.strip(), party or "", "named")  # "Russia", "Ukraine's army"
         if head in INSTITUTION_HEADS and first not in _INDEFINITE and party:
