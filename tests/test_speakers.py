@@ -178,3 +178,13 @@ def test_people_described_are_unnamed_even_when_capitalised() -> None:
         "UKR",
         "named",
     )
+
+
+def test_a_title_in_a_lede_is_the_holder_the_article_names_next() -> None:
+    article = (
+        "The chancellor said the call with Moscow had been necessary.\n\n"
+        "German Chancellor Olaf Scholz spoke with Vladimir Putin for an hour on Friday."
+    )
+    assert resolve("The chancellor", day=None, article=article).speaker == "Olaf Scholz"
+    indefinite = "A chancellor said the call had been necessary. Olaf Scholz disagreed."
+    assert resolve("A chancellor", day=None, article=indefinite).speaker != "Olaf Scholz"

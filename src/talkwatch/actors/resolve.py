@@ -252,9 +252,9 @@ class Resolver:
 
         Among several holders the one already mentioned in this document wins (quoted,
         or named in its text before offset ``at``: "Swiss President Viola Amherd
-        opened the summit ... the Swiss President said"), then, in an undated
-        document, the one who holds it now; a one-word title ("diplomat") must name
-        someone already mentioned.
+        opened the summit ... the Swiss President said"), then the one it names
+        later (a lede's "spokesman has said"), then, in an undated document, the one
+        who holds it now; a one-word title ("diplomat") must name someone mentioned.
         """
         start = 1 if words.folded[0] in ("the", "a", "an") else 0
         mentioned = {found.actor_id for found, _ in self.seen}
@@ -269,6 +269,9 @@ class Resolver:
             seen = holders & mentioned
             if not seen and len(holders) > 1:
                 seen = {h for h in holders if self.named_before(self.kb.actors[h], at)}
+            if not seen and len(holders) > 1 and words.folded[0] not in _INDEFINITE:
+                # a lede's "spokesman has said", the spokesman named in the next paragraph
+                seen = {h for h in holders if self.named_before(self.kb.actors[h], None)}
             if len(seen) == 1:
                 return self.kb.actors[seen.pop()]
             if self.day is None and len(holders) > 1:  # undated: whoever holds it now
