@@ -188,3 +188,15 @@ def test_a_title_in_a_lede_is_the_holder_the_article_names_next() -> None:
     assert resolve("The chancellor", day=None, article=article).speaker == "Olaf Scholz"
     indefinite = "A chancellor said the call had been necessary. Olaf Scholz disagreed."
     assert resolve("A chancellor", day=None, article=indefinite).speaker != "Olaf Scholz"
+
+
+def test_a_bare_title_is_the_person_the_article_names_with_it() -> None:
+    article = (
+        "Moscow will respond through official channels, spokesman has said.\n\n"
+        "There is too little information about the plan, Kremlin spokesman Dmitry Peskov "
+        "stated on Monday."
+    )
+    found = resolve("spokesman", article=article)
+    assert (found.speaker, found.party) == ("Dmitry Peskov", "RUS")
+    two = article + " Foreign ministry spokesman Maria Zakharova agreed."
+    assert resolve("spokesman", article=two).source == "anonymous"

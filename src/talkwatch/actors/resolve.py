@@ -228,6 +228,9 @@ class Resolver:
             return Resolution(
                 " ".join(words.raw[1:] if first == "the" else words.raw), party, "named"
             )
+        titled = self.titled_name(head, at) if first not in QUANTIFIED else None
+        if titled is not None:  # "spokesman has said", the spokesman named in the article
+            return self.proper_name(titled, _Words.of(titled), text)
         if head in self.kb.private_roles:
             party = "NONE"
         elif party is None and head in self.kb.official_roles:
@@ -281,6 +284,17 @@ class Resolver:
             if holders:
                 return None
         return None
+
+    def titled_name(self, head: str, at: int | None) -> str | None:
+        """The name the article gives a bare title ("Kremlin spokesman Dmitry Peskov" for
+        "spokesman"): the nearest "<title> <Name Surname>" before ``at``, else after it,
+        when only one person is named so."""
+        if head not in self.kb.official_roles or head.endswith("s"):
+            return None
+        pattern = rf"\b(?i:{re.escape(head)})\b,? ((?:[A-Z][\w'’-]+ ){{1,3}}[A-Z][\w'’-]+)"
+        names = {m.start(): m.group(1) for m in re.finditer(pattern, self.text)}
+        people = {name for name in names.values() if not self.only_titles(_Words.of(name))}
+        return people.pop() if len(people) == 1 else None
 
     def named_before(self, actor: Actor, at: int | None) -> bool:
         """Whether the document names the actor (full name or an alias) before ``at``."""
