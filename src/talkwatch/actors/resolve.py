@@ -17,74 +17,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
+from .words import (
+    HONORIFICS,
+    INDEFINITE,
+    INSTITUTION_HEADS,
+    OUTLET_HEADS,
+    OWN_VOICE_HEADS,
+    QUANTIFIED,
+    TITLE_FILLERS,
+    PhraseFinder,
+    Words,
+    name_run,
+    same_given,
+)
 
 UNKNOWN = Resolution(speaker="", party="", source="")
-HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sir", "lord", "madam", "mister", "gen", "col", "lt", "sgt",
-     "gov", "governor", "rep", "sen", "rev", "prof", "attorney", "speaker", "mayor", "judge",
-     "justice", "congressman", "congresswoman", "adm", "maj", "capt", "chairman", "chairwoman"]
-)
-PARTICLES = frozenset(
-    ["von", "van", "der", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"]
-)
-_WORD = re.compile(r"[\w][\w.'’-]*")
-_INDEFINITE = frozenset(
-    ["a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another"]
-)
-# Determiners that make a capitalised phrase a description, not a name ("All groups").
-QUANTIFIED = _INDEFINITE | frozenset(["all", "most", "both", "few", "each", "every", "any", "no"])
-# Words that fill out a title without naming anyone ("Minister of Foreign Affairs").
-TITLE_FILLERS = frozenset(
-    ["of", "the", "for", "and", "affairs", "foreign", "state", "defence", "defense", "general",
-     "deputy", "chief", "head", "first", "senior", "top", "former", "acting", "national"]
-)
-# Heads of a description that stands for a news outlet ("the publication").
-OUTLET_HEADS = frozenset(
-    ["publication", "newspaper", "paper", "outlet", "agency", "broadcaster", "magazine",
-     "daily", "network", "channel", "website", "site", "tabloid", "weekly"]
-)
-OWN_VOICE_HEADS = frozenset(["office", "administration", "camp", "team"])
-INSTITUTION_HEADS = frozenset(
-    [
-        "ministry",
-        "government",
-        "administration",
-        "office",
-        "embassy",
-        "mission",
-        "presidency",
-        "cabinet",
-        "parliament",
-        "council",
-        "commission",
-        "committee",
-        "agency",
-        "service",
-        "staff",
-        "command",
-        "kremlin",
-        "authorities",
-    ]
-)
-
-
-@dataclass
-class _Words:
-    """A mention split into words, with the folded form of each."""
-
-    raw: list[str]
-    folded: list[str]
-
-    @classmethod
-    def of(cls, text: str) -> _Words:
-        raw = [w.rstrip(".,") for w in _WORD.findall(text.replace("’", "'"))]
-        raw = [w for w in raw if w]
-        return cls(raw, [fold(w) for w in raw])
 
 
 class Resolver:
@@ -95,7 +45,7 @@ class Resolver:
         self.day = day
         self.by_surname: dict[str, Resolution] = {}  # within-document coreference
         self.seen: list[tuple[Resolution, frozenset[str]]] = []  # in text order
-        self.nationality = _PhraseFinder(kb.nationalities)
+        self.nationality = PhraseFinder(kb.nationalities)
 
     def resolve(self, mention: Mention | None) -> Resolution:
         if mention is None:
@@ -116,7 +66,7 @@ class Resolver:
     ) -> Resolution:
         """``descriptor``: the parser read the mention's head as a common noun, as in
         "Experts" at the start of a sentence."""
-        words = _Words.of(text)
+        words = Words.of(text)
         if not words.raw:
             return UNKNOWN
         actor = self.kb.named(text)
@@ -166,7 +116,7 @@ class Resolver:
 
     # -- descriptors -----------------------------------------------------------------
 
-    def is_descriptor(self, words: _Words) -> bool:
+    def is_descriptor(self, words: Words) -> bool:
         last = words.raw[-1]
         return (
             last[:1].islower()
@@ -174,7 +124,7 @@ class Resolver:
             or self.head_of(words)  # "the Head of the President's Office" is a person
         )
 
-    def head_of(self, words: _Words) -> bool:
+    def head_of(self, words: Words) -> bool:
         """'the head of X', 'the chief of X' with X an institution ("the President's
         Office"): a person's title, not the institution's name, and no name follows."""
         folded = words.folded
@@ -186,7 +136,7 @@ class Resolver:
             and folded[-1] in INSTITUTION_HEADS
         )
 
-    def only_titles(self, words: _Words) -> bool:
+    def only_titles(self, words: Words) -> bool:
         """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign Affairs"."""
         titles = self.kb.official_roles | HONORIFICS | INSTITUTION_HEADS | TITLE_FILLERS
         return all(w in titles or self.nationality(w) for w in words.folded)
@@ -204,7 +154,7 @@ class Resolver:
                 best = (match.start(), actor)
         return best[1] if best else None
 
-    def descriptor(self, text: str, words: _Words, at: int | None = None) -> Resolution:
+    def descriptor(self, text: str, words: Words, at: int | None = None) -> Resolution:
         party = self.party_in(text)
         head, first = words.folded[-1], words.folded[0]
         owner = self.possessor(words)
@@ -224,13 +174,13 @@ class Resolver:
         named = named and not (people and not possessive)
         if named and words.raw[0][:1].isupper():
             return Resolution(text.strip(), party or "", "named")  # "Russia", "Ukraine's army"
-        if head in INSTITUTION_HEADS and first not in _INDEFINITE and party:
+        if head in INSTITUTION_HEADS and first not in INDEFINITE and party:
             return Resolution(
                 " ".join(words.raw[1:] if first == "the" else words.raw), party, "named"
             )
         titled = self.titled_name(head, at) if first not in QUANTIFIED else None
         if titled is not None:  # "spokesman has said", the spokesman named in the article
-            return self.proper_name(titled, _Words.of(titled), text)
+            return self.proper_name(titled, Words.of(titled), text)
         if head in self.kb.private_roles:
             party = "NONE"
         elif party is None and head in self.kb.official_roles:
@@ -244,13 +194,13 @@ class Resolver:
                 return found
         return None
 
-    def possessor(self, words: _Words) -> Actor | None:
+    def possessor(self, words: Words) -> Actor | None:
         for raw in words.raw:
             if raw.endswith("'s") and raw[:1].isupper():
                 return self.kb.named(raw[:-2]) or self.by_surname_actor(raw[:-2])
         return None
 
-    def title_actor(self, words: _Words, party: str | None, at: int | None = None) -> Actor | None:
+    def title_actor(self, words: Words, party: str | None, at: int | None = None) -> Actor | None:
         """The actor holding the role this descriptor names at the document's date.
 
         Among several holders the one already mentioned in this document wins (quoted,
@@ -272,7 +222,7 @@ class Resolver:
             seen = holders & mentioned
             if not seen and len(holders) > 1:
                 seen = {h for h in holders if self.named_before(self.kb.actors[h], at)}
-            if not seen and len(holders) > 1 and words.folded[0] not in _INDEFINITE:
+            if not seen and len(holders) > 1 and words.folded[0] not in INDEFINITE:
                 # a lede's "spokesman has said", the spokesman named in the next paragraph
                 seen = {h for h in holders if self.named_before(self.kb.actors[h], None)}
             if len(seen) == 1:
@@ -293,7 +243,7 @@ class Resolver:
             return None
         pattern = rf"\b(?i:{re.escape(head)})\b,? ((?:[A-Z][\w'’-]+ ){{1,3}}[A-Z][\w'’-]+)"
         names = {m.start(): m.group(1) for m in re.finditer(pattern, self.text)}
-        people = {name for name in names.values() if not self.only_titles(_Words.of(name))}
+        people = {name for name in names.values() if not self.only_titles(Words.of(name))}
         return people.pop() if len(people) == 1 else None
 
     def named_before(self, actor: Actor, at: int | None) -> bool:
@@ -309,7 +259,7 @@ class Resolver:
         Unlike ``resolve`` it remembers nothing, so the subjects of quotes can
         be looked up without changing how later speakers are resolved.
         """
-        words = _Words.of(text)
+        words = Words.of(text)
         actor = self.kb.named(text)
         if actor is None and words.raw and words.raw[-1][:1].isupper():
             actor = self.by_surname_actor(words.raw[-1])
@@ -331,8 +281,8 @@ class Resolver:
 
     # -- proper names ----------------------------------------------------------------
 
-    def proper_name(self, text: str, words: _Words, description: str) -> Resolution:
-        name_words = _name_run(words, self.title_words())
+    def proper_name(self, text: str, words: Words, description: str) -> Resolution:
+        name_words = name_run(words, self.title_words())
         for begin in range(len(name_words)):
             actor = self.kb.named(" ".join(name_words[begin:]))
             if actor is not None:
@@ -340,14 +290,14 @@ class Resolver:
         surname = fold(name_words[-1]) if name_words else words.folded[-1]
         given = fold(name_words[0]) if len(name_words) > 1 else ""
         earlier = self.by_surname.get(surname)
-        if earlier is not None and _same_given(given, earlier.speaker):
+        if earlier is not None and same_given(given, earlier.speaker):
             return earlier
         actor = self.surname_actor(surname, text)
-        if actor is not None and _same_given(given, actor.name):
+        if actor is not None and same_given(given, actor.name):
             return self.remember(self.of_actor(actor), words.folded)
         full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
         party = self.context_party(f"{text} {description} {self.introduction(full)}")
-        context = _Words.of(f"{text} {description}").folded
+        context = Words.of(f"{text} {description}").folded
         return self.remember(Resolution(full, party, "named"), context)
 
     def surname_actor(self, surname: str, text: str) -> Actor | None:
@@ -388,7 +338,7 @@ class Resolver:
 
     def context_party(self, context: str) -> str:
         """A party for an unknown name: only an official role with a nationality gives one."""
-        folded = set(_Words.of(context).folded)
+        folded = set(Words.of(context).folded)
         if folded & self.kb.private_roles:
             return "NONE"
         party = self.party_in(context)
@@ -398,45 +348,3 @@ class Resolver:
 
     def title_words(self) -> frozenset[str]:
         return self.kb.title_words | HONORIFICS
-
-
-def _same_given(given: str, name: str) -> bool:
-    """Whether a written first name fits a known person's (Sergei/Sergey yes, Oleh/Serhii no)."""
-    if not given or len(given) <= 2 or " " not in name:
-        return True
-    known = fold(name).split()[0]
-    return SequenceMatcher(None, given, known).ratio() >= 0.6
-
-
-def _name_run(words: _Words, title_words: frozenset[str]) -> list[str]:
-    """The last run of capitalised words, without the titles in front of it."""
-    run: list[str] = []
-    for raw, folded in zip(words.raw, words.folded, strict=True):
-        if raw[:1].isupper() or (run and folded in PARTICLES):
-            run.append(raw)
-        else:
-            run = []
-    titled = [i for i, w in enumerate(run[:-1]) if fold(w) in title_words]
-    if titled:  # "New Jersey Gov. Chris Christie": the name starts after the last title
-        run = run[titled[-1] + 1 :]
-    return [w[:-2] if w.endswith("'s") else w for w in run]
-
-
-class _PhraseFinder:
-    """Finds the first nationality word or phrase in a text and returns its party."""
-
-    def __init__(self, phrases: dict[str, str]) -> None:
-        self.phrases = phrases
-        ordered = sorted(phrases, key=len, reverse=True)
-        alternatives = "|".join(re.escape(p) for p in ordered if p)
-        self.pattern = re.compile(r"(?<![\w.])(" + alternatives + r")(?![\w])") if ordered else None
-
-    def __call__(self, text: str) -> str | None:
-        if self.pattern is None:
-            return None
-        for match in self.pattern.finditer(fold(text, drop_article=False)):
-            word = match.group(1)
-            if word == "us" and "US" not in text:
-                continue  # the pronoun, not the country
-            return self.phrases[word]
-        return None

@@ -1,0 +1,116 @@
+"""Words for reading speaker mentions: honorifics, title fillers, the heads of
+descriptions that stand for an institution or an outlet, and small text helpers
+(a mention's words, a name's run of capitalised words, nationality phrases).
+Used by ``resolve``; nothing here knows about documents or the knowledge base."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .knowledge import fold
+
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "lord", "madam", "mister", "gen", "col", "lt", "sgt",
+     "gov", "governor", "rep", "sen", "rev", "prof", "attorney", "speaker", "mayor", "judge",
+     "justice", "congressman", "congresswoman", "adm", "maj", "capt", "chairman", "chairwoman"]
+)
+PARTICLES = frozenset(
+    ["von", "van", "der", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"]
+)
+_WORD = re.compile(r"[\w][\w.'’-]*")
+INDEFINITE = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another"]
+)
+# Determiners that make a capitalised phrase a description, not a name ("All groups").
+QUANTIFIED = INDEFINITE | frozenset(["all", "most", "both", "few", "each", "every", "any", "no"])
+# Words that fill out a title without naming anyone ("Minister of Foreign Affairs").
+TITLE_FILLERS = frozenset(
+    ["of", "the", "for", "and", "affairs", "foreign", "state", "defence", "defense", "general",
+     "deputy", "chief", "head", "first", "senior", "top", "former", "acting", "national"]
+)
+# Heads of a description that stands for a news outlet ("the publication").
+OUTLET_HEADS = frozenset(
+    ["publication", "newspaper", "paper", "outlet", "agency", "broadcaster", "magazine",
+     "daily", "network", "channel", "website", "site", "tabloid", "weekly"]
+)
+OWN_VOICE_HEADS = frozenset(["office", "administration", "camp", "team"])
+INSTITUTION_HEADS = frozenset(
+    [
+        "ministry",
+        "government",
+        "administration",
+        "office",
+        "embassy",
+        "mission",
+        "presidency",
+        "cabinet",
+        "parliament",
+        "council",
+        "commission",
+        "committee",
+        "agency",
+        "service",
+        "staff",
+        "command",
+        "kremlin",
+        "authorities",
+    ]
+)
+
+
+@dataclass
+class Words:
+    """A mention split into words, with the folded form of each."""
+
+    raw: list[str]
+    folded: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        raw = [w.rstrip(".,") for w in _WORD.findall(text.replace("’", "'"))]
+        raw = [w for w in raw if w]
+        return cls(raw, [fold(w) for w in raw])
+
+
+def same_given(given: str, name: str) -> bool:
+    """Whether a written first name fits a known person's (Sergei/Sergey yes, Oleh/Serhii no)."""
+    if not given or len(given) <= 2 or " " not in name:
+        return True
+    known = fold(name).split()[0]
+    return SequenceMatcher(None, given, known).ratio() >= 0.6
+
+
+def name_run(words: Words, title_words: frozenset[str]) -> list[str]:
+    """The last run of capitalised words, without the titles in front of it."""
+    run: list[str] = []
+    for raw, folded in zip(words.raw, words.folded, strict=True):
+        if raw[:1].isupper() or (run and folded in PARTICLES):
+            run.append(raw)
+        else:
+            run = []
+    titled = [i for i, w in enumerate(run[:-1]) if fold(w) in title_words]
+    if titled:  # "New Jersey Gov. Chris Christie": the name starts after the last title
+        run = run[titled[-1] + 1 :]
+    return [w[:-2] if w.endswith("'s") else w for w in run]
+
+
+class PhraseFinder:
+    """Finds the first nationality word or phrase in a text and returns its party."""
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self.phrases = phrases
+        ordered = sorted(phrases, key=len, reverse=True)
+        alternatives = "|".join(re.escape(p) for p in ordered if p)
+        self.pattern = re.compile(r"(?<![\w.])(" + alternatives + r")(?![\w])") if ordered else None
+
+    def __call__(self, text: str) -> str | None:
+        if self.pattern is None:
+            return None
+        for match in self.pattern.finditer(fold(text, drop_article=False)):
+            word = match.group(1)
+            if word == "us" and "US" not in text:
+                continue  # the pronoun, not the country
+            return self.phrases[word]
+        return None
