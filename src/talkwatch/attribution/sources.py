@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..records import Span
 from .run import MIN_INDIRECT_WORDS, Found
 from .speakers import Speakers
 
@@ -28,6 +29,8 @@ class SourcePrepositions(Speakers):
             if span is None or len(self.text[span.start : span.end].split()) < MIN_INDIRECT_WORDS:
                 continue
             kind, spans = self.kind_of(span)
+            if kind != "direct":
+                spans = self.without_source(span, token)
             self.used_quotations.update(self.quoted_in(span))
             yield Found(
                 spans,
@@ -36,6 +39,19 @@ class SourcePrepositions(Speakers):
                 "according to" if token.lower_ == "according" else token.lower_,
                 token,
             )
+
+    def without_source(self, span: Span, token: Token) -> list[Span]:
+        """The words around "according to X" (and any clause about X), without it:
+        "Moscow is ready to resume talks" from "..., according to the Kremlin"."""
+        left, right = token.left_edge, token.right_edge
+        if not (span.start <= left.idx and right.idx < span.end):
+            return [span]
+        parts = [
+            self.trimmed(span.start, left.idx),
+            self.trimmed(right.idx + len(right.text), span.end),
+        ]
+        kept = [p for p in parts if p is not None and len(self.text[p.start : p.end].split()) > 1]
+        return kept or [span]
 
     def source_of(self, token: Token) -> Token | None:
         lower = token.lower_
@@ -54,4 +70,21 @@ class SourcePrepositions(Speakers):
             objects = [o for o in objects if o.ent_type_ in ("PERSON", "ORG") or o.pos_ == "PROPN"]
         else:
             return None
-        return objects[0] if objects else None
+        return self.author_of(objects[0]) if objects else None
+
+    def author_of(self, source: Token) -> Token:
+        """Who speaks through a text: Reuters in "according to a report from Reuters",
+        the ministry in "according to a statement by the ministry"."""
+        if source.lower_ not in self.cues.container_nouns or source.pos_ == "PROPN":
+            return source
+        for prep in source.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "in", "of"):
+                for author in prep.children:
+                    named = (
+                        author.pos_ == "PROPN"
+                        or author.ent_type_ in ("ORG", "PERSON", "GPE")
+                        or author.lemma_.lower() in self.cues.actor_nouns
+                    )
+                    if author.dep_ == "pobj" and named:
+                        return author
+        return source
