@@ -369,3 +369,13 @@ def test_a_cue_inside_reported_words_is_left_out_of_them(attribute) -> None:  # 
         "The proposed buffer zone … would be heavily fortified",
         "the insistence on guarantees is driven by European security",
     ]
+
+
+def test_a_headline_above_the_body_gives_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Stalemate not an option, says Zelensky\n\n"
+        "President Volodymyr Zelensky said that stalemate is not an option for Ukraine."
+    )
+    body = text.index("President")
+    found = Attributor().attribute(nlp(text), [("body", body, len(text))])
+    assert [a.quote(text) for a in found] == ["stalemate is not an option for Ukraine"]

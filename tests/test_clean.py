@@ -163,3 +163,25 @@ def test_document_id_is_the_hash_of_the_cleaned_text() -> None:
 
 def test_dateline_dates_the_document() -> None:
     assert doc_of("KYIV, March 29, 2022 — Talks resumed.").date == "2022-03-29"
+
+
+def test_a_plain_text_headline_is_the_title_and_stays_out_of_the_body() -> None:
+    text = (
+        "Stalemate not an option, says Zelensky\n\n"
+        "President Volodymyr Zelensky has said that stalemate is not an option for Ukraine.\n\n"
+        "He spoke in Kyiv on Friday."
+    )
+    document = clean(RawInput(name="a.txt", origin="a.txt", data=text.encode()), text)
+    assert document.title == "Stalemate not an option, says Zelensky"
+    (body,) = document.sections
+    assert document.text[body.start : body.start + 9] == "President"
+    assert document.section_at(5) == "body"  # outside every section, as before
+
+
+def test_a_first_sentence_is_not_a_headline() -> None:
+    text = (
+        "Rubio said the talks give reason for cautious optimism.\n\n"
+        "He spoke in Riyadh on Friday."
+    )
+    document = clean(RawInput(name="a.txt", origin="a.txt", data=text.encode()), text)
+    assert (document.title, document.sections[0].start) == ("", 0)

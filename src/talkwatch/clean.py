@@ -68,6 +68,7 @@ _COMMENT_DATE_LINE = re.compile(
 _COMMENTER_SAYS = re.compile(r"^[\w .'’-]{2,40}\s+(says|said|wrote)\s*:$", re.IGNORECASE)
 _REPLY_LINE = re.compile(r"^(reply|log\s+in\s+to\s+reply)\s*[↓↑]?$", re.IGNORECASE)
 
+HEADLINE_WORDS = 20
 _LINE_END = re.compile(r"""[.?!:…;]["”’)\]]*$|["”’]$""")
 _NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
@@ -259,16 +260,32 @@ def paragraphs_of(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def assemble(body: list[str], comments: list[str]) -> tuple[str, tuple[Section, ...]]:
-    """Join paragraphs into the stored text and mark the body and comments spans."""
+def headline(paragraphs: list[str]) -> str:
+    """A plain text's first paragraph when it is a headline: short, with no sentence
+    punctuation at its end, and followed by the article ("Kremlin comments on
+    Zelensky victory plan"). Its statements restate the article's, so it is kept in
+    the text but outside the body."""
+    if len(paragraphs) < 2:
+        return ""
+    first = paragraphs[0]
+    short = len(first.split()) <= HEADLINE_WORDS
+    return first if short and not _LINE_END.search(first) else ""
+
+
+def assemble(
+    body: list[str], comments: list[str], title: str = ""
+) -> tuple[str, tuple[Section, ...]]:
+    """Join paragraphs into the stored text and mark the body and comments spans; a
+    leading ``title`` paragraph stays in the text and out of the body."""
     body = [p for p in body if not _REPLY_LINE.match(p)]
     comments = [p for p in comments if not _REPLY_LINE.match(p)]
     body_text = PARAGRAPH_BREAK.join(body)
+    first = len(title) + len(PARAGRAPH_BREAK) if title and body[:1] == [title] else 0
     if not comments:
-        return body_text, (Section("body", 0, len(body_text)),)
+        return body_text, (Section("body", first, len(body_text)),)
     start = len(body_text) + len(PARAGRAPH_BREAK) if body_text else 0
     text = PARAGRAPH_BREAK.join([*body, *comments])
-    return text, (Section("body", 0, len(body_text)), Section("comments", start, len(text)))
+    return text, (Section("body", first, len(body_text)), Section("comments", start, len(text)))
 
 
 def read_page(text: str, media_type: str) -> Page:
@@ -287,7 +304,8 @@ def clean(raw: RawInput, decoded: str) -> Document:
     thread = find_comment_thread(body)
     if thread is not None:
         body, comments = body[:thread], body[thread:] + comments
-    text, sections = assemble(body, comments)
+    title = page.title or (headline(body) if raw.media_type == "text/plain" else "")
+    text, sections = assemble(body, comments, title)
     web = raw.origin if raw.origin.startswith(("http://", "https://")) else ""
     day, source = dated(
         text, raw.name, raw.declared_date, page.date, raw.feed_date, web or page.url
@@ -299,7 +317,7 @@ def clean(raw: RawInput, decoded: str) -> Document:
         text=text,
         original=decoded,
         sections=sections,
-        title=page.title,
+        title=title,
         author=page.author,
         date=day,
         url=page.url or web,

@@ -70,6 +70,8 @@ class Attributor:
             *run.reporting_verbs(),
             *run.source_prepositions(),
         ]
+        if run.sections:  # not the headline kept above the body
+            found = [f for f in found if run.in_a_section(f.spans[0].start)]
         found = without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
         found = sorted([*found, *run.continuations(found)], key=lambda f: f.spans[0].start)
         return finish(run, found, run.sections)

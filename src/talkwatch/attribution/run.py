@@ -68,6 +68,9 @@ class Run:
                 return name
         return "body"
 
+    def in_a_section(self, offset: int) -> bool:
+        return any(start <= offset < end for _, start, end in self.sections)
+
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
 
