@@ -76,11 +76,56 @@ def test_a_conjoined_warning_after_he_belongs_to_the_first_speaker(attribute) ->
     ]
 
 
-def test_a_conjoined_cue_with_a_named_subject_is_that_subjects(attribute) -> None:  # type: ignore[no-untyped-def]
-    text = "Peskov said Kyiv had rejected the plan and demanded that Russian troops withdraw first."
+def test_a_conjoined_cue_is_the_reporters_even_after_a_named_subject(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peskov said the Kremlin had not yet received the proposal and stressed that "
+        "Moscow was ready for talks."
+    )
     assert attribute(text) == [
-        ("Peskov", "Kyiv had rejected the plan"),
-        ("Kyiv", "Russian troops withdraw first"),
+        ("Peskov", "the Kremlin had not yet received the proposal"),
+        ("Peskov", "Moscow was ready for talks"),
+    ]
+
+
+def test_a_conjoined_act_without_a_clause_stays_in_the_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Zelensky said Russia had promised a ceasefire for Easter and then announced a new "
+        "offensive in the Sumy region."
+    )
+    assert attribute(text) == [
+        (
+            "Zelensky",
+            "Russia had promised a ceasefire for Easter and then announced a new offensive "
+            "in the Sumy region",
+        )
+    ]
+
+
+def test_a_cue_after_before_in_a_plan_is_not_a_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kyiv said it would consult its allies before announcing that new sanctions "
+        "would follow."
+    )
+    assert attribute(text) == [
+        ("Kyiv", "it would consult its allies before announcing that new sanctions would follow")
+    ]
+
+
+def test_while_another_speaker_said_is_that_speakers(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kremlin said the speech was extremely confrontational while Putin's foreign "
+        "minister said the speech amounted to a threat against Russia."
+    )
+    assert attribute(text) == [
+        ("The Kremlin", "the speech was extremely confrontational"),
+        ("Putin's foreign minister", "the speech amounted to a threat against Russia"),
+    ]
+
+
+def test_while_another_side_refuses_is_the_reporters_claim(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said Moscow remains open to talks while Kyiv refuses to engage in dialogue."
+    assert attribute(text) == [
+        ("Peskov", "Moscow remains open to talks while Kyiv refuses to engage in dialogue")
     ]
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found
-from .speakers import SUBJECT_DEPS, TRAILING_MARKS, Speakers
+from .speakers import SUBJECT_DEPS, Speakers
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
@@ -112,33 +112,47 @@ class ReportingVerbs(Speakers):
             t
             for t in clause.subtree
             if t is not clause
-            and _cue_clause_shape(t)
+            and self.trailing_shape(t) in ("participle", "preposition", "clause")
             and _head_of_cue_clause(t).left_edge.i > clause.i
             and t.right_edge.i >= last
-            and self.reports_a_point(t)
+            and self.reports_a_point(t, objects=self.trailing_shape(t) == "participle")
+            and not (self.trailing_shape(t) == "preposition" and self.ahead(t.head.head))
             and self.is_reporting(t)
         ]
 
-    def reports_a_point(self, verb: Token) -> bool:
-        """A clause ("adding that ...") or, for a verb the lexicon lists with objects, an
-        object ("stressing the need for ...") or the preposition of a phrasal cue ("warned
-        against ..."); not "citing him" nor "calling into question what was agreed"."""
+    def ahead(self, verb: Token) -> bool:
+        """A clause about what will or would happen: "it would consult its allies before
+        announcing sanctions" announces nothing yet."""
+        return any(
+            c.dep_ == "aux" and (c.lower_ in self.cues.hypothetical_modals or c.lemma_ == "will")
+            for c in verb.children
+        )
+
+    def reports_a_point(self, verb: Token, objects: bool = True) -> bool:
+        """A clause ("adding that ...", "urged both sides to agree"), the preposition of a
+        phrasal cue ("warned
+        against ...") or, with ``objects`` and for a verb the lexicon lists with objects,
+        an object ("stressing the need for ..."); not "citing him" nor "calling into
+        question what was agreed"."""
         lemma = verb.lemma_.lower()
         particles = self.cues.phrasal.get(lemma, frozenset())
         return any(
             (c.dep_ == "ccomp" and (lemma in ASKING or not _relative(c)))
-            or (c.dep_ == "dobj" and lemma in self.cues.object_verbs)
+            or c.dep_ == "xcomp"  # "urged both sides to agree"
+            or (objects and c.dep_ == "dobj" and lemma in self.cues.object_verbs)
             or (c.dep_ == "prep" and c.lower_ in particles)  # "warned against", "called for"
             for c in verb.children
         )
 
     def is_conjoined_cue(self, token: Token) -> bool:
-        """`said he would order a review and warned against hackers`: a cue verb that
-        shares the reported clause's subject reports a point of its own."""
+        """`said he would order a review and warned against hackers`: a cue verb joined to
+        the reported clause reports a point of its own, the reporter's (`subject_of`),
+        when it reports a clause or a phrasal cue's object; "... and then announced a
+        new offensive" stays inside the first."""
         return (
             token.dep_ == "conj"
             and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-            and self.reports_a_point(token)
+            and self.reports_a_point(token, objects=False)
             and self.is_reporting(token)
         )
 
@@ -209,17 +223,6 @@ class ReportingVerbs(Speakers):
             if attached and token.lower_ in particles:
                 return f"{lemma} {token.lower_}"
         return lemma
-
-
-def _cue_clause_shape(verb: Token) -> bool:
-    """`, adding ...`; `as he claimed ...`, `while she insisted ...`; `before saying ...`."""
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0:
-        own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-        return not own and verb.doc[verb.i - 1].text == ","
-    if verb.dep_ == "advcl":
-        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-        return bool(marks & TRAILING_MARKS) and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in TRAILING_MARKS
 
 
 def _head_of_cue_clause(verb: Token) -> Token:

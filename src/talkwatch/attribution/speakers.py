@@ -123,22 +123,16 @@ class Speakers(Mentions):
         quoted = _quoted_person(verb)
         if quoted is not None:  # "Interfax quoted Lavrov as saying": Lavrov said it
             return self.actor_or_none(quoted, verb)
+        governor = self.reporting_governor(verb)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                governor = self.reporting_governor(verb)
-                if child.lower_ in PERSON_PRONOUNS and governor is not None:
+                if child.lower_ in ("he", "she") and governor is not None:
                     return self.subject_of(governor, depth + 1)  # "X said A as he claimed B"
                 return self.actor_or_none(child, verb)
-        reporter = self.reporting_governor(verb)
-        if reporter is not None:  # "X said A, adding that B": X adds B
-            return self.subject_of(reporter, depth + 1)
+        if governor is not None:  # "X said A, adding that B", "X said A and warned B"
+            return self.subject_of(governor, depth + 1)
         if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            shared = self.subject_of(verb.head, depth + 1)
-            governor = self.reporting_governor(verb, subjectless=False)
-            if governor is not None and not _named(shared):
-                # "X said he would ... and warned", "X said the idea is ... but suggested"
-                return self.subject_of(governor, depth + 1)
-            return shared
+            return self.subject_of(verb.head, depth + 1)
         if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return self.subject_of(governor, depth + 1) if governor is not None else None
@@ -146,29 +140,40 @@ class Speakers(Mentions):
             return self.actor_or_none(verb.head, verb)
         return None
 
-    def reporting_governor(self, verb: Token, subjectless: bool = True) -> Token | None:
-        """The cue whose reported clause a cue participle or conjunct ends: "said" in
-        "said A, adding B" and in "said there were nuances and asked who ...". With
-        `subjectless`, a conjunct counts only where the clause has no subject to share."""
-        comma_before = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma_before
-        # "said his terms were simple, before saying ...": the preposition's verb
-        after_preposition = (
-            verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in TRAILING_MARKS
+    def trailing_shape(self, verb: Token) -> str | None:
+        """How a cue clause hangs off the clause before it: a participle after a comma
+        ("..., adding that B"), a participle after a preposition ("before saying B"), a
+        clause of its own ("as he claimed B", "while the minister said B") or a conjunct
+        ("... and warned B"); None for any other verb."""
+        own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma and not own:
+            return "participle"
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in TRAILING_MARKS:
+            return "preposition"
+        he = any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she") for c in verb.children)
+        says = verb.lemma_.lower() in self.cues.speech_verbs and any(
+            c.dep_ == "ccomp" for c in verb.children
         )
-        # "said there were nuances and asked who ...": the clause has no subject to share
-        conjoined = verb.dep_ == "conj" and not (
-            subjectless and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)
-        )
-        # "said the deal was complicated as he claimed ...": a cue clause of its own
-        marked = verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in TRAILING_MARKS for c in verb.children
-        )
-        if not (participle or after_preposition or conjoined or marked):
+        # "while Kyiv refuses to engage" is the reporter's claim about Kyiv, not Kyiv's
+        if verb.dep_ == "advcl" and (he or (own and says)) and marks & TRAILING_MARKS:
+            return "clause"
+        if verb.dep_ == "conj" and not own:
+            return "conjunct"
+        return None
+
+    def reporting_governor(self, verb: Token) -> Token | None:
+        """The cue whose reported clause a cue clause ends (`trailing_shape`): "said" in
+        "said A, adding B", "said A and warned B", "said A, before saying B". The
+        reporter makes the second point too, unless a cue of the clause's own comes
+        between ("an official rejected it, saying ...": the official)."""
+        shape = self.trailing_shape(verb)
+        if shape is None:
             return None
-        node = verb.head.head if after_preposition else verb.head
+        node = verb.head.head if shape == "preposition" else verb.head
         for _ in range(4):
-            if self.is_reporting(node):  # "an official rejected it, saying ...": the official
+            if self.is_reporting(node):
                 return None
             if node.dep_ == "ccomp" and node.head is not node:
                 return node.head if self.is_reporting(node.head) else None
@@ -197,11 +202,6 @@ class Speakers(Mentions):
         if subject.pos_ in ("NOUN", "ADJ", "NUM") and self.learned_cue(verb):
             return subject
         return None
-
-
-def _named(token: Token | None) -> bool:
-    """A subject that names someone: a proper noun or an entity, not a pronoun or a thing."""
-    return token is not None and (token.pos_ == "PROPN" or bool(token.ent_type_))
 
 
 def quoting_verb(verb: Token) -> Token | None:
