@@ -369,6 +369,14 @@ def test_a_cue_inside_reported_words_is_left_out_of_them(attribute) -> None:  # 
         "The proposed buffer zone … would be heavily fortified",
         "the insistence on guarantees is driven by European security",
     ]
+    opening = "In the end, he said, the deal would have to be signed by both presidents."
+    assert [quote for _, _, quote in summary(opening, attribute(opening))] == [
+        "the deal would have to be signed by both presidents"
+    ]
+    purpose = "To understand the war, Zelensky said, one should visit the front line."
+    assert [quote for _, _, quote in summary(purpose, attribute(purpose))] == [
+        "To understand the war … one should visit the front line"
+    ]
 
 
 def test_a_headline_above_the_body_gives_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -197,3 +197,13 @@ def test_he_skips_a_description_that_names_no_person(nlp) -> None:  # type: igno
     (added,) = [a for a in found if "second round" in a.quote(text)]
     assert added.speaker.antecedent is not None
     assert added.speaker.antecedent.text == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_he_after_a_surname_the_tagger_reads_as_an_organisation_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lavrov said on Tuesday that the talks in Istanbul had failed. He added that Moscow "
+        "would not send another delegation."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    resolver = Resolver(load_knowledge_base(), text, "2025-05-20")
+    assert [resolver.resolve(a.speaker).speaker for a in found] == ["Sergey Lavrov"] * 2

@@ -258,6 +258,13 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Andrii Sybiha said he hopes the conference will be held before the summer.", "offer"),
         ("Andrii Sybiha said the last round of talks took place in Geneva.", "assess"),
         ("Giorgia Meloni said Rome was sending its security adviser to Geneva.", "offer"),
+        # asked of someone: "asked X to do", read from the parse
+        ("Volodymyr Zelensky asked the allies to send more air defence systems.", "demand"),
+        (
+            "Dmitry Peskov told reporters the delegation to the talks in Istanbul would be "
+            "led by Vladimir Medinsky.",
+            "assess",
+        ),
         ("Giorgia Meloni said Moscow was sending more troops to the front.", "assess"),
         # an act of the speaker's side under way
         ("Dmitry Peskov said Moscow is preparing a memorandum on the terms of a truce.", "offer"),

@@ -48,7 +48,7 @@ CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
 # start talks", "called the government to withdraw"), and not otherwise ("asked who").
 BIDDING = "bidding"
 # "Russia to start", "the Ukrainian government to withdraw", "to preserve": the act asked.
-ASKED_TO = re.compile(r"^(?:([\w.'-]+(?: [\w.'-]+){0,4}) )?to (?!be\b)[a-z]+")
+ASKED_TO = re.compile(r"^(?:([\w.'-]+(?: [\w.'-]+){0,4}) )?to ([a-z]+)")
 ASKED_OF = {"the", "a", "an", "all", "both", "its", "his", "her", "their", "our", "other", "each"}
 RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
 QUESTION_ORDER = ("deny", "reject")  # a question demands or offers nothing by its modals
@@ -87,7 +87,7 @@ class StanceClassifier:
     ) -> StanceResult:
         """The stance of ``quote``: the rules' verdict, weighed by the learned model if on."""
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
-        ruled = self.by_rules(quote, cue, judged, kind)
+        ruled = self.by_rules(quote, cue, judged, kind, clause)
         if self.model is None:
             return ruled
         learned = self.model.predict(quote, cue, ruled.stance)
@@ -102,7 +102,12 @@ class StanceClassifier:
         )
 
     def by_rules(
-        self, quote: str, cue: str, judged: Judgement | None, kind: str = ""
+        self,
+        quote: str,
+        cue: str,
+        judged: Judgement | None,
+        kind: str = "",
+        clause: Clause | None = None,
     ) -> StanceResult:
         """The rules' stance of ``quote``, given its cue and its clause's judgement
         (``stance_clause``: who is to act, seen from the speaker's side)."""
@@ -117,7 +122,7 @@ class StanceClassifier:
         cue_stance = self.cues.get(cue.lower())
         if cue_stance == BIDDING:
             asked = ASKED_TO.match(text) if kind != "direct" else None
-            if asked and self.names_someone(asked.group(1) or ""):
+            if asked and self.names_someone(asked.group(1) or "") and _infinitive(asked, clause):
                 return StanceResult("demand", f"an act asked of someone: '{asked.group(0)}'")
             cue_stance = None
         described = judged and judged.main and judged.side == OTHER and judged.stance == "assess"
@@ -156,6 +161,16 @@ class StanceClassifier:
                 if match:
                     return StanceResult(stance, f"words '{match.group(0)}'")
         return None
+
+
+def _infinitive(asked: re.Match[str], clause: Clause | None) -> bool:
+    """Whether the word after "to" is the verb of the quote's main predicate, read from
+    the parse ("Russia to start talks"), not a preposition's object ("the delegation to
+    the talks would be led ..."). Without a parse, the words decide."""
+    if clause is None or not clause.predicates:
+        return clause is None
+    first = clause.predicates[0]
+    return first.leads and not first.steps[0].modals and first.steps[0].lemma == asked.group(2)
 
 
 def read_rules(source: Any) -> dict[str, Any]:

@@ -51,8 +51,9 @@ class Resolver:
         if mention is None:
             return UNKNOWN
         if mention.kind == "pronoun":
-            if mention.antecedent is None:  # nobody before it: an unnamed speaker, as written
-                return Resolution(mention.text.lower(), "", "anonymous")
+            if mention.antecedent is None:  # nobody the parse could link it to
+                person = self.last_person() if mention.text.lower() in ("he", "she") else None
+                return person or Resolution(mention.text.lower(), "", "anonymous")
             return self.resolve(mention.antecedent)
         return self.resolve_text(
             mention.text,
@@ -105,6 +106,15 @@ class Resolver:
             self.seen.append((found, frozenset(described)))
         return found
 
+    def last_person(self) -> Resolution | None:
+        """The person resolved last in this document: whom "he" stands for when the
+        parser took the name for an organisation ("Lavrov said ... He added")."""
+        for found, _ in reversed(self.seen):
+            actor = self.kb.actors.get(found.actor_id)
+            if actor is not None and actor.type == "person":
+                return found
+        return None
+
     def recent(self, head: str, party: str | None = None) -> Resolution | None:
         """The latest resolved speaker in this document described by ``head`` (and of
         ``party`` when one is given: "the Swiss president" is the president named before
@@ -156,6 +166,8 @@ class Resolver:
 
     def descriptor(self, text: str, words: Words, at: int | None = None) -> Resolution:
         party = self.party_in(text)
+        if party is None and set(words.folded[:2]) & {"european", "europeans"}:
+            party = "EU"  # "European leaders"; not a nationality word elsewhere (the UK is too)
         head, first = words.folded[-1], words.folded[0]
         owner = self.possessor(words)
         if owner is not None and head in OWN_VOICE_HEADS:
@@ -178,7 +190,7 @@ class Resolver:
             return Resolution(
                 " ".join(words.raw[1:] if first == "the" else words.raw), party, "named"
             )
-        titled = self.titled_name(head, at) if first not in QUANTIFIED else None
+        titled = self.titled_name(head) if first not in QUANTIFIED else None
         if titled is not None:  # "spokesman has said", the spokesman named in the article
             return self.proper_name(titled, Words.of(titled), text)
         if head in self.kb.private_roles:
@@ -221,10 +233,11 @@ class Resolver:
             holders = {actor_id for actor_id, _ in roles}
             seen = holders & mentioned
             if not seen and len(holders) > 1:
-                seen = {h for h in holders if self.named_before(self.kb.actors[h], at)}
-            if not seen and len(holders) > 1 and words.folded[0] not in INDEFINITE:
-                # a lede's "spokesman has said", the spokesman named in the next paragraph
-                seen = {h for h in holders if self.named_before(self.kb.actors[h], None)}
+                # named before the mention; a definite title also after it (a lede's
+                # "the chancellor said", the chancellor named in the next paragraph)
+                limits = [at] if words.folded[0] in INDEFINITE else [at, None]
+                for limit in limits:
+                    seen = seen or {h for h in holders if self.named_before(h, limit)}
             if len(seen) == 1:
                 return self.kb.actors[seen.pop()]
             if self.day is None and len(holders) > 1:  # undated: whoever holds it now
@@ -235,19 +248,20 @@ class Resolver:
                 return None
         return None
 
-    def titled_name(self, head: str, at: int | None) -> str | None:
+    def titled_name(self, head: str) -> str | None:
         """The name the article gives a bare title ("Kremlin spokesman Dmitry Peskov" for
-        "spokesman"): the nearest "<title> <Name Surname>" before ``at``, else after it,
-        when only one person is named so."""
+        "spokesman"), when it names one person so, before or after the mention."""
         if head not in self.kb.official_roles or head.endswith("s"):
             return None
         pattern = rf"\b(?i:{re.escape(head)})\b,? ((?:[A-Z][\w'’-]+ ){{1,3}}[A-Z][\w'’-]+)"
-        names = {m.start(): m.group(1) for m in re.finditer(pattern, self.text)}
-        people = {name for name in names.values() if not self.only_titles(Words.of(name))}
+        names = {m.group(1) for m in re.finditer(pattern, self.text)}
+        people = {name for name in names if not self.only_titles(Words.of(name))}
         return people.pop() if len(people) == 1 else None
 
-    def named_before(self, actor: Actor, at: int | None) -> bool:
-        """Whether the document names the actor (full name or an alias) before ``at``."""
+    def named_before(self, actor_id: str, at: int | None) -> bool:
+        """Whether the document names the actor (full name or an alias) before ``at``
+        (anywhere when ``at`` is None)."""
+        actor = self.kb.actors[actor_id]
         before = self.text if at is None else self.text[:at]
         return any(
             re.search(rf"\b{re.escape(name)}\b", before) for name in (actor.name, *actor.aliases)

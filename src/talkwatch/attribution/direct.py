@@ -165,13 +165,13 @@ class DirectQuotes(Speakers):
         """Later parts of a quotation split by its cue: `"A," he says, "B."`."""
         parts: list[Quotation] = []
         current = q
+        cue_clause = {t.i for t in verb.subtree}
         for later in self.quotations:
             if later.start <= current.end or later in self.used_quotations:
                 continue
             gap = self.text[current.outer_end : later.outer_start]
             if len(gap.split()) > 40 or ("\n\n" in gap and not self.fills_paragraph(later)):
                 break
-            cue_clause = {t.i for t in verb.subtree}
             gap_tokens = self.tokens_between(current.outer_end, later.outer_start)
             if any(not (t.is_punct or t.is_space or t.i in cue_clause) for t in gap_tokens):
                 break

@@ -74,7 +74,7 @@ def finish(
                 antecedent = named or antecedent
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
-        if mention.kind != "institution" and _personal(run, item.subject, mention):
+        if _personal(run, item.subject, mention, surnames):
             last_person = mention
         last = mention
         last_end = max(last_end, item.spans[-1].end, mention.span.end)
@@ -86,13 +86,18 @@ def finish(
 NOT_PEOPLE = ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 
 
-def _personal(run: Mentions, subject: Token | None, mention: Mention) -> bool:
-    """Whether "he" or "she" can stand for the mention: a person's name, a pronoun, or
-    a description of a person ("the deputy head"), not "an interview" nor a place."""
+def _personal(
+    run: Mentions, subject: Token | None, mention: Mention, surnames: frozenset[str]
+) -> bool:
+    """Whether "he" or "she" can stand for the mention: a person's name (also a
+    surname the tagger reads as an ORG), a pronoun, or a description of a person
+    ("the deputy head"), not an institution, "an interview" nor a place."""
     if mention.kind == "pronoun" or subject is None:
         return True
-    if subject.ent_type_ == "PERSON":
+    if subject.ent_type_ == "PERSON" or subject.text in surnames:
         return True
+    if mention.kind == "institution":
+        return False
     if subject.ent_type_ in NOT_PEOPLE:
         return False
     if mention.kind == "name" and subject.pos_ == "PROPN":

@@ -202,15 +202,20 @@ class ReportingVerbs(Speakers):
     def around_cue(self, span: Span, verb: Token) -> list[Span]:
         """A content the cue interrupts, in its parts: "The museum … would make visitors
         face uncomfortable truths" from "The museum, Mr. Obama said, would make ...". An
-        opening adverb alone ("Therefore, he said, ...") is not part of what was said."""
+        opening with neither the clause's subject nor a verb ("Therefore, he said, ...",
+        "In the end, he said, ...") is not part of what was said; "To understand it, he
+        said, ..." is."""
         left, right = verb.left_edge, verb.right_edge
         if not (span.start < verb.idx < span.end) or verb.dep_ != "parataxis":
             return [span]
         before = self.trimmed(span.start, left.idx)
         after = self.trimmed(right.idx + len(right.text), span.end)
         opening = self.tokens_between(span.start, left.idx)
-        if all(t.pos_ in ("ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT") for t in opening):
-            before = None
+        if not any(
+            t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or t.pos_ in ("VERB", "AUX")
+            for t in opening
+        ):
+            before = None  # "In the end, he said, ...": no part of the reported clause
         return [s for s in (before, after) if s is not None] or [span]
 
     def cue_name(self, verb: Token) -> str:
