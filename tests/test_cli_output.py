@@ -74,3 +74,13 @@ def test_speakers_keep_their_case_in_tables(db: str) -> None:
 def test_actors_show_gives_undated_for_undated_statements(db: str) -> None:
     shown = run(db, "actors", "show", "Goncharenko").stdout
     assert "undated" in shown and "None" not in shown
+
+
+def test_a_long_quote_is_cut_at_a_word_with_an_ellipsis() -> None:
+    from talkwatch.cli.options import shortened
+
+    quote = "Russia must withdraw its forces from the occupied territories before any talks " * 4
+    short = shortened(quote, 100)
+    assert short.endswith(" …") and len(short) <= 102
+    assert quote.startswith(short[:-2])
+    assert shortened("A short quote.", 100) == "A short quote."

@@ -11,7 +11,7 @@ from rich.table import Table
 from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
 from ..database import is_server_url, public_location
 from . import cli
-from .options import db_option, open_store, shown_date, shown_speaker
+from .options import db_option, open_store, shortened, shown_date, shown_speaker
 
 
 def _knowledge(actor_files: tuple[str, ...]) -> KnowledgeBase:
@@ -88,7 +88,7 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
             shown_speaker(st.speaker, st.speaker_mention, st.source),
             st.stance,
             ", ".join(st.issues),
-            st.quote[:240],
+            shortened(st.quote, 240),
         )
     console.print(table)
 

@@ -11,7 +11,7 @@ from ..evaluate import evaluate as score
 from ..export import statement_row
 from ..records import STANCES
 from . import cli
-from .options import db_option, open_store
+from .options import db_option, open_store, shortened
 
 
 @cli.command()
@@ -66,7 +66,7 @@ def _list(title: str, rows: list[dict[str, object]], show: int) -> None:
     click.echo(f"\n{title}: {len(rows)}")
     for row in rows[:show]:
         quote = str(row.get("quote", ""))
-        quote = quote if len(quote) < 160 else quote[:157] + "..."
+        quote = shortened(quote, 160)
         click.echo(f"  [{row.get('doc')}] {row.get('speaker') or '?'}: {quote}")
         sentence = row.get("sentence")
         if sentence and sentence != row.get("quote"):

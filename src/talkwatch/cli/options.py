@@ -119,6 +119,12 @@ def shown_date(value: str | None) -> str:
     return value or "undated"
 
 
+def shortened(text: str, limit: int = 160) -> str:
+    """At most ``limit`` characters, cut at a word with an ellipsis, so a reader sees
+    that the quote goes on."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:
     """A speaker as tables show it: a name as stored; an unnamed speaker's descriptor
     (stored lower case) with the capitals its mention had, when it is the same words."""

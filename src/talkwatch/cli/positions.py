@@ -16,7 +16,16 @@ from ..documents import undated
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
 from .filters import issue_filter, party_filter, speaker_note
-from .options import F, db_option, format_option, iso_date, open_store, shown_date, shown_speaker
+from .options import (
+    F,
+    db_option,
+    format_option,
+    iso_date,
+    open_store,
+    shortened,
+    shown_date,
+    shown_speaker,
+)
 
 STANCE_STYLE = {
     "demand": "bold red",
@@ -37,11 +46,6 @@ def limit_option(default: int) -> Callable[[F], F]:
         show_default=True,
         help="Show at most this many, latest.",
     )
-
-
-def _short(text: str, limit: int = 160) -> str:
-    """At most ``limit`` characters, cut at a word with an ellipsis."""
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _emit_json(data: Any) -> None:
@@ -164,7 +168,7 @@ def timeline_command(
             shown_speaker(st.speaker, st.speaker_mention, st.source),
             f"[{style}]{st.stance}[/{style}]",
             ", ".join(st.issues),
-            st.quote[:200],
+            shortened(st.quote, 200),
         )
     if found:
         Console().print(table)
@@ -204,8 +208,8 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
             f"{label} {s.party} on {s.issue}: {s.before.stance} ({shown_date(s.before.date)}) "
             f"-> {s.after.stance} ({shown_date(s.after.date)})"
         )
-        console.print(f"  before: {s.before.speaker}: “{_short(s.before.quote)}”")
-        console.print(f"  after:  {s.after.speaker}: “{_short(s.after.quote)}”")
+        console.print(f"  before: {s.before.speaker}: “{shortened(s.before.quote)}”")
+        console.print(f"  after:  {s.after.speaker}: “{shortened(s.after.quote)}”")
     if not found:
         click.echo("No shifts: no side has changed its stance on an issue in dated statements.")
     if apart.statements:

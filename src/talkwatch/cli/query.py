@@ -12,7 +12,7 @@ from rich.table import Table
 from ..export import statement_row, write_csv, write_jsonl
 from . import cli
 from .filters import issue_filter, party_filter, speaker_note
-from .options import db_option, open_store, shown_date, shown_speaker
+from .options import db_option, open_store, shortened, shown_date, shown_speaker
 
 
 @cli.command()
@@ -71,7 +71,7 @@ def statements(
             st.party,
             st.stance,
             ", ".join(st.issues),
-            st.quote if len(st.quote) < 240 else st.quote[:237] + "...",
+            shortened(st.quote, 240),
             st.doc,
         )
     console = Console()
