@@ -258,6 +258,13 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Andrii Sybiha said he hopes the conference will be held before the summer.", "offer"),
         ("Andrii Sybiha said the last round of talks took place in Geneva.", "assess"),
         ("Giorgia Meloni said Rome was sending its security adviser to Geneva.", "offer"),
+        # an act the speaker's side will do offers it; procedure does not
+        (
+            "Marco Rubio said Washington would create a high-level team to work on a path "
+            "to ending the war.",
+            "offer",
+        ),
+        ("Marco Rubio said the US would review the ceasefire proposals from both sides.", "assess"),
         # asked of someone: "asked X to do", read from the parse
         ("Volodymyr Zelensky asked the allies to send more air defence systems.", "demand"),
         (

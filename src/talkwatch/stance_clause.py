@@ -12,6 +12,9 @@ not", "must", "cannot") to the action verb, and decides:
 - willingness, intention or ability of the speaker's side is an offer, and
   refused (negated) a rejection; the same words about another side describe
   it: an assessment ("Russia is not ready for peace", said by Kyiv);
+- an act the speaker's side will do is an offer ("Washington would create a
+  team to work on a settlement"), unless it is procedure, judgement or war
+  (`procedure`: "we will review the proposals", "our forces will fight");
 - a denied intention of the speaker's side is a denial ("we do not plan to");
 - an agreement or proposal verb in the past or present gives accept or offer
   for the speaker's side, and an assessment for another side;
@@ -59,6 +62,7 @@ WORD_LISTS = (
     "would_volition",
     "under_way",
     "averting",
+    "procedure",
 )
 
 
@@ -177,7 +181,8 @@ class ClauseRules:
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
-        found = self.decide(modality, negated, action, side, chain, predicate.passive)
+        impersonal = predicate.subject.lower() in ("it", "this", "that", "there")
+        found = self.decide(modality, negated, action, side, chain, predicate.passive, impersonal)
         under_way = progressive and not (modality or negated or predicate.passive)
         if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
@@ -200,6 +205,7 @@ class ClauseRules:
         side: str,
         chain: str,
         passive: bool = False,
+        impersonal: bool = False,
     ) -> Judgement | None:
         def said(stance: str, why: str) -> Judgement:
             return Judgement(stance, f"{why}: '{chain}' ({side} side)", side)
@@ -229,6 +235,9 @@ class ClauseRules:
                 return said("accept", "readiness to accept")
             if willing or "volition" in modality or self.has("commitment", action):
                 return said("offer", "willingness")
+            if side == SELF and not (impersonal or self.has("procedure", action)):
+                # "we will take this first step", "Washington would create a team"
+                return said("offer", "an act the speaker's side will do")
             return None
         if "ability" in modality:
             if side == SELF and not negated and self.has("assent", action):
