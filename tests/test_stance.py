@@ -265,6 +265,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "offer",
         ),
         ("Marco Rubio said the US would review the ceasefire proposals from both sides.", "assess"),
+        # speaking about one's own words offers and demands nothing
+        ('"I want to emphasise that the talks in Istanbul were useful," Sergei Lavrov said.', "assess"),
+        ('"We would like to thank our Turkish hosts for the talks," Sergei Lavrov said.', "assess"),
         # asked of someone: "asked X to do", read from the parse
         ("Volodymyr Zelensky asked the allies to send more air defence systems.", "demand"),
         (

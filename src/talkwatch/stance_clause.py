@@ -63,6 +63,7 @@ WORD_LISTS = (
     "under_way",
     "averting",
     "procedure",
+    "rhetorical",
 )
 
 
@@ -222,6 +223,8 @@ class ClauseRules:
         willing = "willing" in modality
         if modality & {"future", "volition"} and self.has("averting", action):
             return None  # "we would like to avoid escalation" gives nothing
+        if modality & {"future", "volition"} and self.has("rhetorical", action):
+            return None  # "I want to emphasise", "we would like to thank": a way of speaking
         if modality & {"future", "volition"}:
             if side == OTHER:
                 return said("assess", "another side's will")
