@@ -84,3 +84,14 @@ def test_a_long_quote_is_cut_at_a_word_with_an_ellipsis() -> None:
     assert short.endswith(" …") and len(short) <= 102
     assert quote.startswith(short[:-2])
     assert shortened("A short quote.", 100) == "A short quote."
+
+
+def test_positions_in_a_narrow_terminal_show_every_party_in_tables_that_fit(db: str) -> None:
+    result = CliRunner(env={"COLUMNS": "40"}).invoke(cli, ["positions", "--db", db])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 40 for line in lines if line[:1] in "┏┃┡│└")
+    headers = [line for line in lines if line.startswith("┃")]
+    parties = {cell.strip() for line in headers for cell in line.split("┃")[2:-1]}
+    assert {"RUS", "UKR"} <= parties  # every party's name readable in a header
+    assert "tables to fit 40 columns" in result.stdout

@@ -89,30 +89,52 @@ def positions_command(db_path: str, fmt: str) -> None:
     # One line a row: the date beside the stance when the terminal is wide enough for it.
     widest = {party: max(len(p.stance) + ("anonymous" in p.sourcing) + 11 for p in found
                          if p.party == party) for party in parties}  # fmt: skip
-    dated = console.width >= sum(w + 3 for w in widest.values()) + max(map(len, issues)) + 4
-    title = "stance, date" if dated else "stance; --format json or a wider terminal for dates"
-    table = Table(title=f"Current positions ({title}; * = anonymous sourcing only)")
-    table.add_column("issue", no_wrap=True)
-    for party in parties:
-        table.add_column(party, no_wrap=True, overflow="ellipsis")
-    for issue in issues:
-        row = [issue]
-        for party in parties:
-            p = cells.get((party, issue))
-            if p is None:
-                row.append("")
-                continue
-            mark = "*" if "anonymous" in p.sourcing else ""
-            style = STANCE_STYLE.get(p.stance, "")
-            when = f" {shown_date(p.date)}" if dated else ""
-            row.append(f"[{style}]{p.stance}{mark}[/{style}]{when}")
-        table.add_row(*row)
-    console.print(table)
+    issue_width = max(map(len, ["issue", *issues])) + 4
+    dated = console.width >= sum(w + 3 for w in widest.values()) + issue_width
+    if not dated:  # a stance alone, and never a column narrower than its party's name
+        widest = {party: max(len(party), w - 11) for party, w in widest.items()}
+    groups = _fitting(parties, widest, console.width - issue_width)
+    for number, group in enumerate(groups, 1):
+        title = "stance, date" if dated else "stance; --format json or a wider terminal for dates"
+        part = f" {number}/{len(groups)}" if len(groups) > 1 else ""
+        table = Table(title=f"Current positions{part} ({title}; * = anonymous sourcing only)")
+        table.add_column("issue", no_wrap=True)
+        for party in group:
+            table.add_column(party, no_wrap=True, min_width=widest[party])
+        for issue in issues:
+            row = [issue]
+            for party in group:
+                p = cells.get((party, issue))
+                if p is None:
+                    row.append("")
+                    continue
+                mark = "*" if "anonymous" in p.sourcing else ""
+                style = STANCE_STYLE.get(p.stance, "")
+                when = f" {shown_date(p.date)}" if dated else ""
+                row.append(f"[{style}]{p.stance}{mark}[/{style}]{when}")
+            table.add_row(*row)
+        console.print(table)
     if apart.statements:
         click.echo(apart.note())
-    if console.width < 14 * (len(parties) + 1):
-        click.echo(f"(Cells are cut at {console.width} columns: widen the terminal, set "
-                   "COLUMNS, or use --format json.)")  # fmt: skip
+    if len(groups) > 1:
+        click.echo(
+            f"(The parties are shown in {len(groups)} tables to fit {console.width} columns: "
+            "widen the terminal, set COLUMNS, or use --format json.)"
+        )
+
+
+def _fitting(parties: list[str], width: dict[str, int], room: int) -> list[list[str]]:
+    """The parties in groups whose columns fit ``room`` characters, in order."""
+    groups: list[list[str]] = [[]]
+    used = 0
+    for party in parties:
+        need = width[party] + 3
+        if groups[-1] and used + need > room:
+            groups.append([])
+            used = 0
+        groups[-1].append(party)
+        used += need
+    return groups
 
 
 @cli.command("timeline")
