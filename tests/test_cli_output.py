@@ -71,6 +71,21 @@ def test_speakers_keep_their_case_in_tables(db: str) -> None:
     assert "a us official" not in table
 
 
+def test_shifts_show_an_unnamed_speaker_as_the_text_wrote_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(
+        "KYIV, March 29, 2022 - A Ukrainian official said Kyiv would never join talks "
+        "with Moscow.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "KYIV, May 3, 2023 - A Ukrainian official said Kyiv was ready to join talks "
+        "with Moscow.\n"
+    )
+    path = str(tmp_path / "s.db")
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", path, "-q"]).exit_code == 0
+    shown = run(path, "shifts").stdout
+    assert "a Ukrainian official:" in shown and "a ukrainian official" not in shown
+
+
 def test_actors_show_gives_undated_for_undated_statements(db: str) -> None:
     shown = run(db, "actors", "show", "Goncharenko").stdout
     assert "undated" in shown and "None" not in shown

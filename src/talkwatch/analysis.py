@@ -59,11 +59,20 @@ class Evidence:
     doc: str
     doc_id: str
     quote: str
+    speaker_mention: str = ""  # the words the text named the speaker with
 
     @classmethod
     def of(cls, st: Statement) -> Evidence:
         return cls(
-            st.id or 0, st.date, st.stance, st.speaker, st.source, st.doc, st.doc_id, st.quote
+            st.id or 0,
+            st.date,
+            st.stance,
+            st.speaker,
+            st.source,
+            st.doc,
+            st.doc_id,
+            st.quote,
+            st.speaker_mention,
         )
 
 

@@ -31,7 +31,8 @@ _ALL_STALE = f"""
     ON CONFLICT DO NOTHING
 """
 _EVIDENCE = """
-    SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote
+    SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote,
+           s.speaker_mention
     FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     JOIN documents d ON d.id = s.doc_id

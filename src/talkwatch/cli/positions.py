@@ -230,8 +230,9 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
             f"{label} {s.party} on {s.issue}: {s.before.stance} ({shown_date(s.before.date)}) "
             f"-> {s.after.stance} ({shown_date(s.after.date)})"
         )
-        console.print(f"  before: {s.before.speaker}: “{shortened(s.before.quote)}”")
-        console.print(f"  after:  {s.after.speaker}: “{shortened(s.after.quote)}”")
+        for label, ev in (("before:", s.before), ("after: ", s.after)):
+            who = shown_speaker(ev.speaker, ev.speaker_mention, ev.source)
+            console.print(f"  {label} {who}: “{shortened(ev.quote)}”")
     if not found:
         click.echo("No shifts: no side has changed its stance on an issue in dated statements.")
     if apart.statements:
