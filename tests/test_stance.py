@@ -265,6 +265,13 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "offer",
         ),
         ("Marco Rubio said the US would review the ceasefire proposals from both sides.", "assess"),
+        # "is set to" is a future, not a passive; "his adviser" is the speaker's side
+        (
+            "Sergei Lavrov said Russia is set to discuss the renewal of the grain deal in "
+            "Geneva next week.",
+            "offer",
+        ),
+        ("Keir Starmer said his national security adviser would attend the talks.", "offer"),
         # speaking about one's own words offers and demands nothing
         ('"I want to emphasise that the talks in Istanbul were useful," Sergei Lavrov said.', "assess"),
         ('"We would like to thank our Turkish hosts for the talks," Sergei Lavrov said.', "assess"),

@@ -64,6 +64,7 @@ WORD_LISTS = (
     "averting",
     "procedure",
     "rhetorical",
+    "set_to",
 )
 
 
@@ -97,6 +98,9 @@ class ClauseRules:
             return OTHER
         reported = kind != "direct" and speaker_party != "NONE"
         if len(words) == 1 and reported and self.has("reported_self", words[0]):
+            return SELF
+        own = words[0] in ("his", "her") and self.has("agents", words[-1])
+        if reported and own:  # "his national security adviser would be in Geneva"
             return SELF
         parties = [
             party
@@ -175,16 +179,18 @@ class ClauseRules:
             modality |= classes
             if not classes and not self.has("carry", step.lemma):
                 break
-        if predicate.passive:
+        # "is set to discuss" is a future, not a passive
+        passive = predicate.passive and not self.has("set_to", predicate.steps[0].lemma)
+        if passive:
             side = UNKNOWN
-        if modality and self.classes(action, last=False) & {"future", "ability"}:
+        if modality and (self.has("future", action) or self.has("ability", action)):
             return None  # "whatever it can": the modal's verb is elsewhere
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
         impersonal = predicate.subject.lower() in ("it", "this", "that", "there")
-        found = self.decide(modality, negated, action, side, chain, predicate.passive, impersonal)
-        under_way = progressive and not (modality or negated or predicate.passive)
+        found = self.decide(modality, negated, action, side, chain, passive, impersonal)
+        under_way = progressive and not (modality or negated or passive)
         if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
         return found
@@ -192,6 +198,8 @@ class ClauseRules:
     def classes(self, word: str, last: bool, adjective: bool = False) -> set[str]:
         groups = ("obligation", "future", "volition", "ability", "intention")
         found = {g for g in groups if self.has(g, word)}
+        if not last and self.has("set_to", word):  # "is set to discuss", "is due to meet"
+            found |= {"future"}
         if last:  # "we need weapons", "he will seek re-election": no act follows
             found -= {"obligation", "volition", "intention"}
         if adjective and self.has("willing", word):  # "ready for talks" offers them
