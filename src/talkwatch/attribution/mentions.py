@@ -88,7 +88,7 @@ def appositive_name(subject: Token) -> list[Token] | None:
         t
         for t in subject.subtree
         if t.dep_ == "appos"
-        and t.head is not subject
+        and t.head.i != subject.i
         and t.head.pos_ == "PROPN"
         and t.right_edge.i == last
     ]

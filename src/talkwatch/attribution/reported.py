@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found
-from .speakers import SUBJECT_DEPS, Speakers
+from .speakers import SUBJECT_DEPS, Speakers, made_clear
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
@@ -45,6 +45,11 @@ class ReportingVerbs(Speakers):
         learned = self.learned_cue(verb)
         asks = lemma in ASKING  # "asked what kind of deal", "questioned who would pay"
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and (asks or not _relative(c))]
+        clear = made_clear(verb)
+        if clear is not None:  # "made it clear that ...": the clause, wherever the parse hangs it
+            clauses = [c for c in clauses if c.i != clear.i] + [
+                c for c in clear.children if c.dep_ in ("ccomp", "advcl") and _finite_clause(c)
+            ]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             clauses += [c for c in verb.children if c.dep_ == "xcomp"]
         # A clause closed by a colon, semicolon or dash before the cue is the author's
@@ -111,7 +116,7 @@ class ReportingVerbs(Speakers):
         return [
             t
             for t in clause.subtree
-            if t is not clause
+            if t.i != clause.i
             and self.trailing_shape(t) in ("participle", "preposition", "clause")
             and _head_of_cue_clause(t).left_edge.i > clause.i
             and t.right_edge.i >= last

@@ -13,6 +13,7 @@ from .mentions import Mentions
 
 SUBJECT_DEPS = ("nsubj",)
 TRAILING_MARKS = {"as", "while", "before", "after"}  # "..., before saying B"
+CLEAR_DEPS = ("ccomp", "oprd", "acomp", "xcomp", "dobj")
 CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 QUOTING = ("quote", "cite")  # "X quoted Y as saying"
@@ -35,7 +36,9 @@ class Speakers(Mentions):
         reported = lemma in self.cues.reported_only_verbs and any(
             c.lower_ in self.cues.reporting_adverbs for c in verb.children
         )
-        listed = self.lexicon and (self.cues.is_cue_verb(lemma) or reported)
+        listed = self.lexicon and (
+            self.cues.is_cue_verb(lemma) or reported or made_clear(verb) is not None
+        )
         if not (listed or self.learned_cue(verb)):
             return False
         return self.is_actual(verb)
@@ -81,7 +84,7 @@ class Speakers(Mentions):
         "continued to insist" (implicative and aspectual verbs, themselves not
         hypothetical, negated or conditional)."""
         head = verb.head
-        if verb.dep_ not in ("xcomp", "advcl") or head is verb or head.pos_ != "VERB":
+        if verb.dep_ not in ("xcomp", "advcl") or head == verb or head.pos_ != "VERB":
             return False
         lemma = head.lemma_.lower()
         going_on = lemma == "go" and any(
@@ -98,7 +101,7 @@ class Speakers(Mentions):
     def in_authors_frame(self, verb: Token) -> bool:
         """`I think X has accepted ...`: a clause inside the author's own belief."""
         node = verb
-        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head != node:
             node = node.head
             if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in node.children):
                 return not self.in_quotation(node)
@@ -113,7 +116,7 @@ class Speakers(Mentions):
                 for c in node.children
             ):
                 return True
-            if node.dep_ not in CLIMB_DEPS or node.head is node:
+            if node.dep_ not in CLIMB_DEPS or node.head == node:
                 return False
             node = node.head
         return False
@@ -131,7 +134,7 @@ class Speakers(Mentions):
                 return self.actor_or_none(child, verb)
         if governor is not None:  # "X said A, adding that B", "X said A and warned B"
             return self.subject_of(governor, depth + 1)
-        if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
             return self.subject_of(verb.head, depth + 1)
         if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -175,9 +178,9 @@ class Speakers(Mentions):
         for _ in range(4):
             if self.is_reporting(node):
                 return None
-            if node.dep_ == "ccomp" and node.head is not node:
+            if node.dep_ == "ccomp" and node.head != node:
                 return node.head if self.is_reporting(node.head) else None
-            if node.dep_ not in ("conj", "xcomp", "advcl", "acomp") or node.head is node:
+            if node.dep_ not in ("conj", "xcomp", "advcl", "acomp") or node.head == node:
                 return None
             node = node.head
         return None
@@ -202,6 +205,15 @@ class Speakers(Mentions):
         if subject.pos_ in ("NOUN", "ADJ", "NUM") and self.learned_cue(verb):
             return subject
         return None
+
+
+def made_clear(verb: Token) -> Token | None:
+    """"clear" in "X made (it) clear that ...", a way of saying it; None otherwise."""
+    if verb.lemma_.lower() != "make":
+        return None
+    return next(
+        (c for c in verb.children if c.lower_ == "clear" and c.dep_ in CLEAR_DEPS), None
+    )
 
 
 def quoting_verb(verb: Token) -> Token | None:
