@@ -387,3 +387,21 @@ def test_a_headline_above_the_body_gives_no_statement(nlp) -> None:  # type: ign
     body = text.index("President")
     found = Attributor().attribute(nlp(text), [("body", body, len(text))])
     assert [a.quote(text) for a in found] == ["stalemate is not an option for Ukraine"]
+
+
+def test_made_it_clear_reports_its_clause(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine has made it clear that it will not enter into talks with Russia."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Ukraine", "it will not enter into talks with Russia")
+    ]
+    plain = "Peskov made clear that Moscow would not accept the plan."
+    assert [q for _, _, q in summary(plain, attribute(plain))] == [
+        "Moscow would not accept the plan"
+    ]
+
+
+def test_accused_and_blamed_report_whom_and_for_what(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump accused Zelensky of failing to strike a deal with Russia in 2022."
+    assert [q for _, _, q in summary(text, attribute(text))] == [
+        "Zelensky of failing to strike a deal with Russia in 2022"
+    ]
