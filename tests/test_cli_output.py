@@ -105,8 +105,14 @@ def test_positions_in_a_narrow_terminal_show_every_party_in_tables_that_fit(db: 
     result = CliRunner(env={"COLUMNS": "40"}).invoke(cli, ["positions", "--db", db])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert all(len(line) <= 40 for line in lines if line[:1] in "┏┃┡│└")
+    assert all(line.endswith("┓") for line in lines if line.startswith("┏"))  # none cut
     headers = [line for line in lines if line.startswith("┃")]
     parties = {cell.strip() for line in headers for cell in line.split("┃")[2:-1]}
     assert {"RUS", "UKR"} <= parties  # every party's name readable in a header
     assert "tables to fit 40 columns" in result.stdout
+
+
+def test_positions_too_narrow_for_one_party_say_the_cells_are_cut(db: str) -> None:
+    result = CliRunner(env={"COLUMNS": "28"}).invoke(cli, ["positions", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Cells are cut at 28 columns" in result.stdout

@@ -265,6 +265,19 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "offer",
         ),
         ("Marco Rubio said the US would review the ceasefire proposals from both sides.", "assess"),
+        # not any act: threats and measures against the other side offer nothing
+        ("Vladimir Putin said Russia would destroy any Western troops deployed in Ukraine.", "assess"),
+        ("Dmitry Medvedev said Russia would seize Western assets.", "assess"),
+        # "European" names a side in a clause: the EU's, another side for Moscow
+        ("Sergei Lavrov said European countries would send troops to Ukraine.", "assess"),
+        ("Emmanuel Macron said European countries would send troops after a ceasefire.", "offer"),
+        # "his" after another side is named is that side's
+        (
+            "Volodymyr Zelensky said Putin was lying and his negotiators would stall the talks.",
+            "assess",
+        ),
+        # an accusation describes the other side's act
+        ("Volodymyr Zelensky accused Moscow of refusing a ceasefire.", "assess"),
         # "is set to" is a future, not a passive; "his adviser" is the speaker's side
         (
             "Sergei Lavrov said Russia is set to discuss the renewal of the grain deal in "
@@ -275,6 +288,7 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # speaking about one's own words offers and demands nothing
         ('"I want to emphasise that the talks in Istanbul were useful," Sergei Lavrov said.', "assess"),
         ('"We would like to thank our Turkish hosts for the talks," Sergei Lavrov said.', "assess"),
+        ('"We want to thank our Turkish hosts for the talks," Sergei Lavrov said.', "assess"),
         # asked of someone: "asked X to do", read from the parse
         ("Volodymyr Zelensky asked the allies to send more air defence systems.", "demand"),
         (

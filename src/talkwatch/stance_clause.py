@@ -12,9 +12,10 @@ not", "must", "cannot") to the action verb, and decides:
 - willingness, intention or ability of the speaker's side is an offer, and
   refused (negated) a rejection; the same words about another side describe
   it: an assessment ("Russia is not ready for peace", said by Kyiv);
-- an act the speaker's side will do is an offer ("Washington would create a
-  team to work on a settlement"), unless it is procedure, judgement or war
-  (`procedure`: "we will review the proposals", "our forces will fight");
+- a step toward a settlement the speaker's side will take is an offer
+  ("Washington would create a team to work on a settlement"; the list
+  `settlement_acts`, beside `commitment`): not any act ("we will destroy any
+  troops deployed", "we would seize the assets");
 - a denied intention of the speaker's side is a denial ("we do not plan to");
 - an agreement or proposal verb in the past or present gives accept or offer
   for the speaker's side, and an assessment for another side;
@@ -62,7 +63,7 @@ WORD_LISTS = (
     "would_volition",
     "under_way",
     "averting",
-    "procedure",
+    "settlement_acts",
     "rhetorical",
     "set_to",
 )
@@ -85,7 +86,12 @@ class ClauseRules:
         return word in self.words.get(group, frozenset())
 
     def side(
-        self, subject: str, speaker_party: str, kind: str, party_of: Callable[[str], str]
+        self,
+        subject: str,
+        speaker_party: str,
+        kind: str,
+        party_of: Callable[[str], str],
+        possessive: bool = True,
     ) -> str:
         """Whose subject it is, seen from the speaker: self, other or unknown."""
         words = [w for w in subject.replace("’", "'").split() if w != "US"]  # not "us"
@@ -99,13 +105,13 @@ class ClauseRules:
         reported = kind != "direct" and speaker_party != "NONE"
         if len(words) == 1 and reported and self.has("reported_self", words[0]):
             return SELF
-        own = words[0] in ("his", "her") and self.has("agents", words[-1])
+        own = possessive and words[0] in ("his", "her") and self.has("agents", words[-1])
         if reported and own:  # "his national security adviser would be in Geneva"
             return SELF
         parties = [
             party
             for part in subject.split(" and ")
-            if self.is_agent(part) and (party := party_of(part))
+            if self.is_agent(part) and (party := party_of(part) or _european(part))
         ]
         if not parties or speaker_party in ("", "NONE"):
             return UNKNOWN  # a side unknown, or none: a reporter's subjects are no one's "other"
@@ -128,8 +134,12 @@ class ClauseRules:
         party_of: Callable[[str], str],
     ) -> Judgement | None:
         """The first predicate of the clause that decides a stance."""
+        other_named = False  # "Putin was lying and his negotiators ...": his is Putin's
         for predicate in clause.predicates:
-            side = self.side(predicate.subject, speaker_party, kind, party_of)
+            side = self.side(
+                predicate.subject, speaker_party, kind, party_of, possessive=not other_named
+            )
+            other_named = other_named or (side == OTHER and predicate.subject[:1].isupper())
             found = self.judge_predicate(predicate, side)
             if found is None and speaker_party not in ("", "NONE"):
                 found = self.scheduled(predicate, side)
@@ -180,7 +190,8 @@ class ClauseRules:
             if not classes and not self.has("carry", step.lemma):
                 break
         # "is set to discuss" is a future, not a passive
-        passive = predicate.passive and not self.has("set_to", predicate.steps[0].lemma)
+        set_to = len(predicate.steps) > 1 and self.has("set_to", predicate.steps[0].lemma)
+        passive = predicate.passive and not set_to
         if passive:
             side = UNKNOWN
         if modality and (self.has("future", action) or self.has("ability", action)):
@@ -188,8 +199,7 @@ class ClauseRules:
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
-        impersonal = predicate.subject.lower() in ("it", "this", "that", "there")
-        found = self.decide(modality, negated, action, side, chain, passive, impersonal)
+        found = self.decide(modality, negated, action, side, chain, passive)
         under_way = progressive and not (modality or negated or passive)
         if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
@@ -214,7 +224,6 @@ class ClauseRules:
         side: str,
         chain: str,
         passive: bool = False,
-        impersonal: bool = False,
     ) -> Judgement | None:
         def said(stance: str, why: str) -> Judgement:
             return Judgement(stance, f"{why}: '{chain}' ({side} side)", side)
@@ -246,8 +255,8 @@ class ClauseRules:
                 return said("accept", "readiness to accept")
             if willing or "volition" in modality or self.has("commitment", action):
                 return said("offer", "willingness")
-            if side == SELF and not (impersonal or self.has("procedure", action)):
-                # "we will take this first step", "Washington would create a team"
+            if side == SELF and self.has("settlement_acts", action):
+                # "Washington would create a team", "Ramaphosa would leave for Moscow"
                 return said("offer", "an act the speaker's side will do")
             return None
         if "ability" in modality:
@@ -269,6 +278,13 @@ class ClauseRules:
                 return said("reject", "a refusal")
             return said("accept" if self.has("acceptance", action) else "offer", "the act")
         return None
+
+
+def _european(phrase: str) -> str:
+    """The EU for "European countries", "Europeans": a side in a clause, though the
+    word names no party for a speaker (the UK and Norway are European too)."""
+    words = phrase.lower().replace("’", "'").split()
+    return "EU" if set(words) & {"european", "europeans"} else ""
 
 
 def read_clause_rules(sections: list[Mapping[str, object]]) -> ClauseRules:

@@ -35,6 +35,9 @@ def cue_features(token: Token, quoted: Callable[[Token], bool]) -> list[str]:
         f"dep={token.dep_}",
         f"lemma_tag={lemma}|{token.tag_}",
         f"lemma_dep={lemma}|{token.dep_}",
+        # A root's own lemma: spaCy tokens are never identical objects, so the "ROOT"
+        # branch never runs. The shipped weights were learned so; fix it only with a
+        # retrained model (scripts/train_attribution.py).
         f"head={token.head.lemma_.lower() if token.head is not token else 'ROOT'}",
         f"head_pos={token.head.pos_}",
         f"quoted={quoted(token)}",

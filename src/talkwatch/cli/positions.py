@@ -116,10 +116,15 @@ def positions_command(db_path: str, fmt: str) -> None:
         console.print(table)
     if apart.statements:
         click.echo(apart.note())
-    if len(groups) > 1:
+    if any(widest[party] + 3 > console.width - issue_width for party in parties):
         click.echo(
-            f"(The parties are shown in {len(groups)} tables to fit {console.width} columns: "
-            "widen the terminal, set COLUMNS, or use --format json.)"
+            f"(Cells are cut at {console.width} columns: widen the terminal, set COLUMNS, "
+            "or use --format json.)"
+        )
+    elif len(groups) > 1:
+        click.echo(
+            f"(The parties are shown in {len(groups)} tables to fit {console.width} columns; "
+            "--format json has them all.)"
         )
 
 
