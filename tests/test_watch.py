@@ -434,3 +434,20 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     later = client.get("/changes").text
     assert "1 new document(s), 1 shift(s)" in later
     assert "accept</span> (2025-03-20) → " in later or "(2025-03-20) →" in later
+
+
+def test_an_atom_entry_shows_an_unnamed_speaker_as_the_text_wrote_it() -> None:
+    from talkwatch.alerts import _entry
+    from talkwatch.analysis import Evidence, Shift
+
+    before = Evidence(
+        1, "2022-03-29", "reject", "a ukrainian official", "anonymous", "a.txt", "a",
+        "Kyiv would never join talks", "A Ukrainian official",
+    )  # fmt: skip
+    after = Evidence(
+        2, "2023-05-03", "offer", "Volodymyr Zelensky", "named", "b.txt", "b",
+        "Kyiv was ready to talk", "Zelensky",
+    )  # fmt: skip
+    entry = _entry(Shift("UKR", "talks", before, after), None, "http://x/feeds/shifts.atom")
+    assert "a Ukrainian official (2022-03-29)" in entry
+    assert "a ukrainian official" not in entry

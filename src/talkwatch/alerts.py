@@ -21,6 +21,7 @@ from .analysis import Shift
 from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
+from .records import shown_speaker
 from .standing import evidence, refresh
 
 WEBHOOK_TIMEOUT = 10.0
@@ -188,9 +189,13 @@ def _entry(shift: Shift, when: str | None, self_url: str) -> str:
     key = f"{shift.party}/{shift.issue}/{shift.after.statement_id}"
     base = self_url.split("/feeds/", 1)[0]
     link = f"{base}/evidence?party={shift.party}&issue={shift.issue}"
+    before, after = (
+        shown_speaker(e.speaker, e.speaker_mention, e.source) or "unnamed"
+        for e in (shift.before, shift.after)
+    )
     summary = (
-        f"{shift.before.speaker or 'unnamed'} ({shift.before.date}): “{shift.before.quote}” — "
-        f"then {shift.after.speaker or 'unnamed'} ({shift.after.date}): “{shift.after.quote}”"
+        f"{before} ({shift.before.date}): “{shift.before.quote}” — "
+        f"then {after} ({shift.after.date}): “{shift.after.quote}”"
     )
     return (
         "  <entry>\n"

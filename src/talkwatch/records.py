@@ -185,3 +185,14 @@ class Statement:
     def span(self) -> Span:
         """The whole quote, first part to last."""
         return Span(self.quote_spans[0].start, self.quote_spans[-1].end)
+
+
+def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:
+    """A speaker as tables show it: a name as stored; an unnamed speaker's descriptor
+    (stored lower case) with the capitals its mention had, when it is the same words."""
+    if source != "anonymous" or not mention:
+        return speaker
+    written = mention.replace("’", "'")
+    if written.lower() != speaker:
+        return speaker
+    return speaker[:1] + written[1:]  # "A US official" -> "a US official"

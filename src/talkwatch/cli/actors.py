@@ -10,8 +10,9 @@ from rich.table import Table
 
 from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
 from ..database import is_server_url, public_location
+from ..records import shown_speaker
 from . import cli
-from .options import db_option, open_store, shortened, shown_date, shown_speaker
+from .options import db_option, open_store, shortened, shown_date
 
 
 def _knowledge(actor_files: tuple[str, ...]) -> KnowledgeBase:

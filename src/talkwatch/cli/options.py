@@ -125,12 +125,3 @@ def shortened(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:
-    """A speaker as tables show it: a name as stored; an unnamed speaker's descriptor
-    (stored lower case) with the capitals its mention had, when it is the same words."""
-    if source != "anonymous" or not mention:
-        return speaker
-    written = mention.replace("’", "'")
-    if written.lower() != speaker:
-        return speaker
-    return speaker[:1] + written[1:]  # "A US official" -> "a US official"

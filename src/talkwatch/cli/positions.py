@@ -13,6 +13,7 @@ from rich.table import Table
 
 from ..analysis import Evidence
 from ..documents import undated
+from ..records import shown_speaker
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
 from .filters import issue_filter, party_filter, speaker_note
@@ -24,7 +25,6 @@ from .options import (
     open_store,
     shortened,
     shown_date,
-    shown_speaker,
 )
 
 STANCE_STYLE = {

@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.table import Table
 
 from ..export import statement_row, write_csv, write_jsonl
+from ..records import shown_speaker
 from . import cli
 from .filters import issue_filter, party_filter, speaker_note
-from .options import db_option, open_store, shortened, shown_date, shown_speaker
+from .options import db_option, open_store, shortened, shown_date
 
 
 @cli.command()
