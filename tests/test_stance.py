@@ -285,6 +285,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "offer",
         ),
         ("Keir Starmer said his national security adviser would attend the talks.", "offer"),
+        # being there, on the speaker's side, is attending; another side's is described
+        ("Keir Starmer said his national security adviser would be in Geneva.", "offer"),
+        ("Andrii Sybiha said the Russian delegation would be in Istanbul on Monday.", "assess"),
         # speaking about one's own words offers and demands nothing
         ('"I want to emphasise that the talks in Istanbul were useful," Sergei Lavrov said.', "assess"),
         ('"We would like to thank our Turkish hosts for the talks," Sergei Lavrov said.', "assess"),

@@ -35,6 +35,7 @@ class Step:
     adjective: bool = False  # "ready", "open": a predicate adjective
     subject: str = ""  # this word's own subject ("the forum" in "we hope the forum will be held")
     progressive: bool = False  # "we are preparing": an act under way
+    present: bool = False  # "be" somewhere: "will be in Geneva", "will be there"
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
                 token.pos_ == "ADJ",
                 _subject(token, inside),
                 progressive,
+                token.lemma_ == "be" and _somewhere(token),
             )
         )
         token = next(
@@ -129,6 +131,14 @@ def _subject(token: Token, inside: set[int]) -> str:
     if token.dep_ == "conj" and token.head.i in inside:
         return _subject(token.head, inside)
     return ""
+
+
+def _somewhere(token: Token) -> bool:
+    """Whether "be" places its subject: "in Geneva", "at the talks", "there"."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("in", "at")) or c.lower_ in ("there", "here")
+        for c in token.children
+    )
 
 
 def _negated(token: Token) -> bool:

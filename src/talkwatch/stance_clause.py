@@ -200,6 +200,10 @@ class ClauseRules:
             side = OTHER if side == SELF else SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
         found = self.decide(modality, negated, action, side, chain, passive)
+        present = predicate.steps[-1].present and bool(modality & {"future", "volition"})
+        if found is None and present and side == SELF and not negated:
+            # "his adviser would be in Geneva", "we will be there": attending
+            return Judgement("offer", f"to be there: '{chain}' ({side} side)", side)
         under_way = progressive and not (modality or negated or passive)
         if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
