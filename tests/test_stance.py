@@ -48,6 +48,7 @@ def rules() -> StanceClassifier:
         ("he plans to meet both presidents next week", "say", "offer"),
         ("we could host the next round in Geneva", "say", "offer"),
         ("his readiness to meet the Ukrainian president in Istanbul", "reiterate", "offer"),
+        ("hope for a new round of negotiations in Istanbul", "express", "offer"),
         # accept
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
         ("Yes, we will attend the meeting in Geneva", "say", "accept"),
