@@ -49,6 +49,8 @@ def rules() -> StanceClassifier:
         ("we could host the next round in Geneva", "say", "offer"),
         ("his readiness to meet the Ukrainian president in Istanbul", "reiterate", "offer"),
         ("hope for a new round of negotiations in Istanbul", "express", "offer"),
+        # a complaint asks the other side to put it right
+        ("the part of the package on Russian grain exports had not been implemented", "complain", "demand"),
         # accept
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
         ("Yes, we will attend the meeting in Geneva", "say", "accept"),
