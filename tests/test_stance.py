@@ -59,6 +59,8 @@ def rules() -> StanceClassifier:
         ("we won't hand over a single village to the occupiers", "say", "reject"),
         ("there can be no other format for these talks", "say", "reject"),
         ("the plan was unacceptable", "say", "reject"),
+        ("Warsaw does not foresee sending Polish soldiers to Ukraine", "say", "reject"),
+        ("such territorial concessions unconstitutional", "call", "reject"),
         ("any territorial concessions", "rule out", "reject"),
         ("the European plan is unconstructive and does not work for us", "say", "reject"),
         ("a summit for the sake of it would be a path to nowhere", "say", "reject"),
