@@ -39,6 +39,8 @@ def rules() -> StanceClassifier:
         ("any settlement has to include binding guarantees from the allies", "say", "demand"),
         ("an immediate and unconditional ceasefire", "call for", "demand"),
         ("Kyiv recognise Crimea as Russian", "demand", "demand"),
+        ("it's time for them to either say yes or walk away from this process", "add", "demand"),
+        ("putting more political and financial pressure on Russia", "include", "demand"),
         # offer
         ("we're prepared for a new round of talks", "say", "offer"),
         ("the government is discussing a Finnish-style status for the country", "say", "offer"),
