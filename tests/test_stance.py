@@ -202,6 +202,8 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # offer or demand: who is to give
         ("Kyiv is ready to send a delegation to Geneva next week, Andrii Sybiha said.", "offer"),
         ("Andrii Sybiha said Russia must send a delegation with a real mandate.", "demand"),
+        # what a side needs to find out for itself asks nothing of anyone
+        ("Dmitry Peskov said Moscow needed to learn more about the purpose of the talks.", "assess"),
         ("Dmitry Peskov said the Kremlin would host the next round of consultations.", "offer"),
         ("Dmitry Peskov said Kyiv should stop the drone raids before the next round.", "demand"),
         # the same willingness, of another side, is described, not offered

@@ -66,6 +66,7 @@ WORD_LISTS = (
     "settlement_acts",
     "rhetorical",
     "set_to",
+    "inquiry",
 )
 
 
@@ -235,6 +236,9 @@ class ClauseRules:
         if "obligation" in modality:
             if passive:
                 return None  # "details still need to be worked on": nobody is asked
+            if side != OTHER and self.has("inquiry", action):
+                # "we need to understand what goals are set": nothing is asked of anyone
+                return said("assess", "what the speaker's side needs to find out")
             if negated:
                 return said("reject" if side != OTHER else "demand", "a negated obligation")
             return said("demand", "an obligation")
