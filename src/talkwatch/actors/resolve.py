@@ -45,6 +45,7 @@ class Resolver:
         self.day = day
         self.by_surname: dict[str, Resolution] = {}  # within-document coreference
         self.seen: list[tuple[Resolution, frozenset[str]]] = []  # in text order
+        self.titled: dict[str, str | None] = {}  # titled_name per title, read once
         self.nationality = PhraseFinder(kb.nationalities)
 
     def resolve(self, mention: Mention | None) -> Resolution:
@@ -253,10 +254,12 @@ class Resolver:
         "spokesman"), when it names one person so, before or after the mention."""
         if head not in self.kb.official_roles or head.endswith("s"):
             return None
-        pattern = rf"\b(?i:{re.escape(head)})\b,? ((?:[A-Z][\w'’-]+ ){{1,3}}[A-Z][\w'’-]+)"
-        names = {m.group(1) for m in re.finditer(pattern, self.text)}
-        people = {name for name in names if not self.only_titles(Words.of(name))}
-        return people.pop() if len(people) == 1 else None
+        if head not in self.titled:
+            pattern = rf"\b(?i:{re.escape(head)})\b,? ((?:[A-Z][\w'’-]+ ){{1,3}}[A-Z][\w'’-]+)"
+            names = {m.group(1) for m in re.finditer(pattern, self.text)}
+            people = {name for name in names if not self.only_titles(Words.of(name))}
+            self.titled[head] = people.pop() if len(people) == 1 else None
+        return self.titled[head]
 
     def named_before(self, actor_id: str, at: int | None) -> bool:
         """Whether the document names the actor (full name or an alias) before ``at``

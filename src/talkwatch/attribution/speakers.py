@@ -126,14 +126,15 @@ class Speakers(Mentions):
         quoted = _quoted_person(verb)
         if quoted is not None:  # "Interfax quoted Lavrov as saying": Lavrov said it
             return self.actor_or_none(quoted, verb)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lower_ not in ("he", "she"):
+            return self.actor_or_none(subject, verb)
+        # "X said A, adding that B", "X said A and warned B", "X said A as he claimed B"
         governor = self.reporting_governor(verb)
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in ("he", "she") and governor is not None:
-                    return self.subject_of(governor, depth + 1)  # "X said A as he claimed B"
-                return self.actor_or_none(child, verb)
-        if governor is not None:  # "X said A, adding that B", "X said A and warned B"
+        if governor is not None:
             return self.subject_of(governor, depth + 1)
+        if subject is not None:
+            return self.actor_or_none(subject, verb)
         if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
             return self.subject_of(verb.head, depth + 1)
         if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
