@@ -83,8 +83,9 @@ class ReportingVerbs(Speakers):
         excluded = {t.i for c in separate for t in c.subtree}
         for cue in (c for clause in clauses for c in self.trailing_cues(clause)):
             head = _head_of_cue_clause(cue)
-            before = self.doc[head.left_edge.i - 1]
-            excluded |= {t.i for t in head.subtree} | ({before.i} if before.is_punct else set())
+            excluded |= {t.i for t in head.subtree}
+            if head.left_edge.i > 0 and self.doc[head.left_edge.i - 1].is_punct:
+                excluded.add(head.left_edge.i - 1)  # the comma before ", adding that"
         excluded |= {
             t.i
             for clause in clauses
@@ -113,17 +114,20 @@ class ReportingVerbs(Speakers):
         last = clause.right_edge.i
         while last > clause.i and clause.doc[last].is_punct:
             last -= 1
-        return [
-            t
-            for t in clause.subtree
-            if t.i != clause.i
-            and self.trailing_shape(t) in ("participle", "preposition", "clause")
-            and _head_of_cue_clause(t).left_edge.i > clause.i
-            and t.right_edge.i >= last
-            and self.reports_a_point(t, objects=self.trailing_shape(t) == "participle")
-            and not (self.trailing_shape(t) == "preposition" and self.ahead(t.head.head))
-            and self.is_reporting(t)
-        ]
+        found = []
+        for t in clause.subtree:
+            if t.i == clause.i or t.right_edge.i < last:
+                continue
+            shape = self.trailing_shape(t)
+            if (
+                shape in ("participle", "preposition", "clause")
+                and _head_of_cue_clause(t).left_edge.i > clause.i
+                and self.reports_a_point(t, objects=shape == "participle")
+                and not (shape == "preposition" and self.ahead(t.head.head))
+                and self.is_reporting(t)
+            ):
+                found.append(t)
+        return found
 
     def ahead(self, verb: Token) -> bool:
         """A clause about what will or would happen: "it would consult its allies before
@@ -134,11 +138,10 @@ class ReportingVerbs(Speakers):
         )
 
     def reports_a_point(self, verb: Token, objects: bool = True) -> bool:
-        """A clause ("adding that ...", "urged both sides to agree"), the preposition of a
-        phrasal cue ("warned
-        against ...") or, with ``objects`` and for a verb the lexicon lists with objects,
-        an object ("stressing the need for ..."); not "citing him" nor "calling into
-        question what was agreed"."""
+        """A clause ("adding that ...", "urged both sides to agree"), the preposition of
+        a phrasal cue ("warned against ...") or, with ``objects`` and for a verb the
+        lexicon lists with objects, an object ("stressing the need for ..."); not
+        "citing him" nor "calling into question what was agreed"."""
         lemma = verb.lemma_.lower()
         particles = self.cues.phrasal.get(lemma, frozenset())
         return any(
