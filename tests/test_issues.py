@@ -58,6 +58,14 @@ def test_short_quote_takes_its_issue_from_the_sentence() -> None:
     assert result.codes == ("ceasefire",)
 
 
+def test_a_long_quote_naming_no_issue_takes_it_from_the_rest_of_its_sentence() -> None:
+    quote = "the other side was not serious and kept changing what it wanted every single day"
+    sentence = f"Asked about the proposed truce, Peskov said {quote}."
+    assert LEXICON.classify(quote, sentence).codes == ("ceasefire",)
+    named = "the sanctions would stay in place whatever the other side wanted every day"
+    assert LEXICON.classify(named, f"On the truce, Peskov said {named}.").codes == ("sanctions",)
+
+
 TALKS_ARTICLE = (
     "Delegations of Russia and Ukraine met in Geneva on Tuesday for a second round of "
     "talks. The negotiations lasted four hours.\n\n"

@@ -2,9 +2,9 @@
 
 A lexicon per issue (``data/issues.yaml``, extendable by users) finds the
 issues a quote names, and keeps the words that decided it as evidence. When a
-short quote names no issue (``"another Russian manipulation"``), the words of
-its sentence outside the quote are tried, since they usually say what it was
-about (``... called the ceasefire proposal "another Russian manipulation"``).
+quote names no issue (``"another Russian manipulation"``), the words of its
+sentence outside the quote are tried, since they usually say what it was about
+(``... called the ceasefire proposal "another Russian manipulation"``).
 
 In an article about the negotiation itself (one that names the talks, by the
 words of ``data/talks_article.yaml``, at least ``TALKS_ARTICLE`` times and once
@@ -27,7 +27,6 @@ from typing import Any
 from .datafiles import DataFileError, read_mapping
 from .records import ISSUES
 
-SHORT_QUOTE_WORDS = 6
 TALKS_ARTICLE = 2  # mentions of the talks that make an article about them
 WORDS_PER_MENTION = 500  # ... and at least one mention per this many words
 TALKS_BY_DEFAULT = "talks: (no issue named, in an article about the talks)"
@@ -84,9 +83,9 @@ class IssueClassifier:
         return any(i + 1 >= needed for i, _ in enumerate(self.talks_article.finditer(lowered)))
 
     def lexicon(self, quote: str, sentence: str) -> dict[str, list[str]]:
-        """Issues the lexicon finds in the quote, or in the sentence of a short quote."""
+        """Issues the lexicon finds in the quote, else in the rest of its sentence."""
         found = self.matches(quote)
-        if not found and len(quote.split()) <= SHORT_QUOTE_WORDS:
+        if not found:
             found = self.matches(sentence.replace(quote, " "))
         return found
 
