@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Mention, Span
-from .run import Run
+from .run import Run, last_word
 
 CORE_EXCLUDED_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 QUANTIFIERS = {
@@ -81,9 +81,7 @@ def appositive_name(subject: Token) -> list[Token] | None:
     # Kremlin, Dmitry Peskov,"): an apposition that closes the subject phrase names the
     # subject when that noun is itself a name, which takes no second name. After a
     # title ("a spokesman for the prime minister, Keir Starmer,") it names the title.
-    last = subject.right_edge.i
-    while last > subject.i and subject.doc[last].is_punct:
-        last -= 1
+    last = last_word(subject)
     closing = [
         t
         for t in subject.subtree

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..records import Span
-from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found
+from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, Speakers, made_clear
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
@@ -111,9 +111,7 @@ class ReportingVerbs(Speakers):
         """Cues that end the reported clause and report a point of their own: a participle
         ("said A, adding that B"; "..., before saying B") or a clause with its own subject
         ("... as he claimed B"). `subject_of` finds who makes the point."""
-        last = clause.right_edge.i
-        while last > clause.i and clause.doc[last].is_punct:
-            last -= 1
+        last = last_word(clause)
         found = []
         for t in clause.subtree:
             if t.i == clause.i or t.right_edge.i < last:
@@ -213,12 +211,10 @@ class ReportingVerbs(Speakers):
         opening with neither the clause's subject nor a verb ("Therefore, he said, ...",
         "In the end, he said, ...") is not part of what was said; "To understand it, he
         said, ..." is."""
-        left, right = verb.left_edge, verb.right_edge
         if not (span.start < verb.idx < span.end) or verb.dep_ != "parataxis":
             return [span]
-        before = self.trimmed(span.start, left.idx)
-        after = self.trimmed(right.idx + len(right.text), span.end)
-        opening = self.tokens_between(span.start, left.idx)
+        before, after = self.around(span, verb)
+        opening = self.tokens_between(span.start, verb.left_edge.idx)
         if not any(
             t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or t.pos_ in ("VERB", "AUX")
             for t in opening

@@ -143,6 +143,13 @@ class Run:
             end = q.outer_end  # keep the closing mark of a quotation that ends the clause
         return self.trimmed(start, end)
 
+    def around(self, span: Span, token: Token) -> tuple[Span | None, Span | None]:
+        """The parts of ``span`` before and after ``token``'s subtree, trimmed: what a
+        cue or a source phrase in the middle of reported words leaves of them."""
+        left, right = token.left_edge, token.right_edge
+        before = self.trimmed(span.start, left.idx)
+        return before, self.trimmed(right.idx + len(right.text), span.end)
+
     def quoted_in(self, span: Span) -> list[Quotation]:
         return [q for q in self.quotations if q.start < span.end and span.start < q.end]
 
@@ -152,3 +159,11 @@ class Run:
             if q.outer_start <= span.start and span.end <= q.outer_end:
                 return "direct", [Span(q.start, q.end)]
         return ("mixed" if quoted else "indirect"), [span]
+
+
+def last_word(token: Token) -> int:
+    """The index of the last token of ``token``'s subtree that is not punctuation."""
+    last = token.right_edge.i
+    while last > token.i and token.doc[last].is_punct:
+        last -= 1
+    return last

@@ -43,13 +43,9 @@ class SourcePrepositions(Speakers):
     def without_source(self, span: Span, token: Token) -> list[Span]:
         """The words around "according to X" (and any clause about X), without it:
         "Moscow is ready to resume talks" from "..., according to the Kremlin"."""
-        left, right = token.left_edge, token.right_edge
-        if not (span.start <= left.idx and right.idx < span.end):
+        if not (span.start <= token.left_edge.idx and token.right_edge.idx < span.end):
             return [span]
-        parts = [
-            self.trimmed(span.start, left.idx),
-            self.trimmed(right.idx + len(right.text), span.end),
-        ]
+        parts = self.around(span, token)
         kept = [p for p in parts if p is not None and len(self.text[p.start : p.end].split()) > 1]
         return kept or [span]
 
