@@ -101,6 +101,21 @@ def test_a_conjoined_act_without_a_clause_stays_in_the_statement(attribute) -> N
     ]
 
 
+def test_a_conjunct_in_the_reported_tense_stays_in_the_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    # "say" is the reporter's present; "refused" is the past of what the police report
+    text = "Police say the gunman posed a deadly threat and refused to drop his rifle."
+    assert attribute(text) == [
+        ("Police", "the gunman posed a deadly threat and refused to drop his rifle"),
+    ]
+
+
+def test_a_clause_parsed_as_an_adverbial_is_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump said after the convention he would not accept the endorsement of his rival."
+    ((speaker, quote),) = attribute(text)
+    assert speaker == "Trump"
+    assert quote.endswith("he would not accept the endorsement of his rival")
+
+
 def test_a_cue_after_before_in_a_plan_is_not_a_statement(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Kyiv said it would consult its allies before announcing that new sanctions "

@@ -50,6 +50,8 @@ class ReportingVerbs(Speakers):
             clauses = [c for c in clauses if c.i != clear.i] + [
                 c for c in clear.children if c.dep_ in ("ccomp", "advcl") and _finite_clause(c)
             ]
+        if not clauses and lemma in self.cues.speech_verbs:
+            clauses = [c for c in verb.children if _unmarked_clause(c, verb)]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             clauses += [c for c in verb.children if c.dep_ == "xcomp"]
         # A clause closed by a colon, semicolon or dash before the cue is the author's
@@ -154,9 +156,20 @@ class ReportingVerbs(Speakers):
         """`said he would order a review and warned against hackers`: a cue verb joined to
         the reported clause reports a point of its own, the reporter's (`subject_of`),
         when it reports a clause or a phrasal cue's object; "... and then announced a
-        new offensive" stays inside the first."""
+        new offensive" stays inside the first, and so does a conjunct in the reported
+        clause's tense where the cue's differs ("Police say he posed a threat and refused
+        to drop the gun")."""
+        clause = token.head
+        cue = clause.head if clause.dep_ == "ccomp" else None
+        reported_tense = (
+            cue is not None
+            and token.tag_ != cue.tag_
+            and token.tag_ == clause.tag_
+            and cue.tag_.startswith("VB")
+        )
         return (
             token.dep_ == "conj"
+            and not reported_tense
             and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
             and self.reports_a_point(token, objects=False)
             and self.is_reporting(token)
@@ -248,6 +261,19 @@ def _relative(clause: Token) -> bool:
     # with a subject of its own is the complementiser
     complementiser = clause.left_edge.lower_ == "that" and bool(subjects)
     return clause.left_edge.tag_ in ("WDT", "WP") and not complementiser
+
+
+def _unmarked_clause(clause: Token, verb: Token) -> bool:
+    """A finite clause after the cue that the parse hangs as an adverbial although no
+    conjunction opens it: what was said ("said after the convention he would not
+    accept it"), not "said, as he left, ..."."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > verb.i
+        and not any(c.dep_ == "mark" for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and clause.tag_ in ("VBD", "VBZ", "VBP", "VB")
+    )
 
 
 def _finite_clause(clause: Token) -> bool:
