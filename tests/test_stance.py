@@ -317,6 +317,23 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # "would like to": a wish of the speaker's side
         ("Andrii Sybiha said Kyiv would like to host the next round of talks.", "offer"),
         ("Dmitry Peskov said Moscow would prefer to avoid a new escalation.", "assess"),
+        # talks said to be under way or scheduled: a subjectless step takes its head's
+        # subject, a plural is an event too, and "continue" looks ahead by itself
+        ("The White House said negotiations on a ceasefire are slated to resume on Monday.", "offer"),
+        ("Maria Zakharova said the next rounds of consultations are scheduled for March 13.", "offer"),
+        ("Recep Tayyip Erdogan said efforts to bring peace between the two sides continue.", "offer"),
+        ("Andrii Sybiha said the Russian attacks on the power grid continue.", "assess"),
+        # the side of a subject named after its head: "the adviser of the White House, X"
+        (
+            "A senior American official said the national security adviser of the White "
+            "House would participate in the meeting in Copenhagen.",
+            "offer",
+        ),
+        (
+            "A senior American official said the foreign minister of Russia would "
+            "participate in the meeting in Copenhagen.",
+            "assess",
+        ),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -36,6 +36,9 @@ class Step:
     subject: str = ""  # this word's own subject ("the forum" in "we hope the forum will be held")
     progressive: bool = False  # "we are preparing": an act under way
     present: bool = False  # "be" somewhere: "will be in Geneva", "will be there"
+    # the whole subject, with what follows its head: "the adviser of the White House, Jake
+    # Sullivan"
+    subject_phrase: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,11 @@ class Predicate:
     def subject(self) -> str:
         """The subject of the chain's first step that has one, "" when none has."""
         return next((step.subject for step in self.steps if step.subject), "")
+
+    @property
+    def subject_phrase(self) -> str:
+        """The whole subject phrase of the step ``subject`` comes from."""
+        return next((step.subject_phrase for step in self.steps if step.subject), "")
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,7 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
                 _subject(token, inside),
                 progressive,
                 token.lemma_ == "be" and _somewhere(token),
+                _subject(token, inside, whole=True),
             )
         )
         token = next(
@@ -119,17 +128,20 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
     return Predicate(tuple(steps), passive)
 
 
-def _subject(token: Token, inside: set[int]) -> str:
-    """The subject's noun phrase up to its head, conjuncts joined by " and "."""
+def _subject(token: Token, inside: set[int], whole: bool = False) -> str:
+    """The subject's noun phrase up to its head (or ``whole``), conjuncts joined by " and "."""
     for child in token.children:
         if child.dep_ in SUBJECTS and child.i in inside:
+            if whole:
+                words = [t.text for t in child.subtree if t.i in inside]
+                return " ".join(words).strip(" ,;:-—")
             heads = [child, *(c for c in child.conjuncts if c.i in inside)]
             return " and ".join(
                 " ".join(t.text for t in head.subtree if t.i <= head.i and t.i in inside)
                 for head in heads
             )
     if token.dep_ == "conj" and token.head.i in inside:
-        return _subject(token.head, inside)
+        return _subject(token.head, inside, whole)
     return ""
 
 

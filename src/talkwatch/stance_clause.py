@@ -140,6 +140,11 @@ class ClauseRules:
             side = self.side(
                 predicate.subject, speaker_party, kind, party_of, possessive=not other_named
             )
+            whole = predicate.subject_phrase
+            agent = self.is_agent(predicate.subject)  # not "talks between Russia and Ukraine"
+            if side == UNKNOWN and agent and whole != predicate.subject:
+                # "the national security adviser of the White House, Jake Sullivan"
+                side = self.side(whole, speaker_party, kind, party_of, possessive=False)
             other_named = other_named or (side == OTHER and predicate.subject[:1].isupper())
             found = self.judge_predicate(predicate, side)
             if found is None and speaker_party not in ("", "NONE"):
@@ -152,6 +157,7 @@ class ClauseRules:
         """Talks a side says are set to happen: its commitment to attend them."""
         ahead = False  # a future, a wish or a plan governs the step
         words: list[str] = []
+        subject: list[str] = []
         for step in predicate.steps:
             words += [*step.modals, step.lemma]
             ahead = (
@@ -160,8 +166,9 @@ class ClauseRules:
                 or self.has("looking_ahead", step.lemma)
                 or any(self.has("future", m) for m in step.modals)
             )
-            subject = step.subject.replace("’", "'").split()
-            event = bool(subject) and self.has("events", subject[-1].lower())
+            # a step without a subject of its own has its head's: "talks are slated to resume"
+            subject = step.subject.replace("’", "'").split() or subject
+            event = bool(subject) and self.is_event(subject[-1].lower())
             if step.negated or (event and side == OTHER):
                 return None
             last = step is predicate.steps[-1]  # "expected to end without results" is no plan
@@ -169,6 +176,10 @@ class ClauseRules:
                 chain = " ".join(dict.fromkeys(words))
                 return Judgement("offer", f"talks set to happen: '{chain}'", side)
         return None
+
+    def is_event(self, noun: str) -> bool:
+        """Talks as an event, in the singular or the plural ("the next rounds")."""
+        return self.has("events", noun) or (noun.endswith("s") and self.has("events", noun[:-1]))
 
     def judge_predicate(self, predicate: Predicate, side: str) -> Judgement | None:
         modality: set[str] = set()
