@@ -341,6 +341,25 @@ def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:
     assert found == stance, reason
 
 
+def test_a_speaker_with_no_side_describes_offers_but_can_demand() -> None:
+    # an outlet's report of a side's readiness is its account, not its offer
+    stance, reason = stance_of(
+        "Bloomberg reported that the United States is prepared to recognise Russian "
+        "control over Crimea as part of a peace deal."
+    )
+    assert stance == "assess"
+    assert reason.startswith("a speaker with no side describes it (the rules read offer")
+    # the same words from a side's own leader offer
+    assert stance_of(
+        "Keir Starmer said Britain is prepared to send troops to Ukraine as part of a peace deal."
+    )[0] == "offer"
+    # and an analyst can still call on a side to act
+    assert stance_of(
+        "Analysts at the Carnegie Endowment said Western governments must raise the "
+        "pressure on Moscow before any talks."
+    )[0] == "demand"
+
+
 def test_the_reason_names_the_side_and_the_chain() -> None:
     stance, reason = stance_of("Andrii Sybiha said Russia must send a delegation.")
     assert (stance, reason) == ("demand", "an obligation: 'must send' (other side)")

@@ -14,7 +14,9 @@ lists in ``data/stance.yaml``):
    commissive (offered, proposed) offers, and so on; assertive cues (said,
    told) leave it to the content;
 5. the decision of step 2, then word patterns with negation and modality;
-6. assess otherwise.
+6. assess otherwise;
+7. a speaker who is no side (party ``NONE``) offers, accepts, refuses and denies
+   nothing: what the rules read so is that speaker's account, an assessment.
 
 With ``TALKWATCH_STANCE=model`` the learned model (``stance_model``), trained on
 annotated real articles, then weighs the rules' verdict against the quote's words
@@ -87,7 +89,7 @@ class StanceClassifier:
     ) -> StanceResult:
         """The stance of ``quote``: the rules' verdict, weighed by the learned model if on."""
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
-        ruled = self.by_rules(quote, cue, judged, kind, clause)
+        ruled = sideless(self.by_rules(quote, cue, judged, kind, clause), party)
         if self.model is None:
             return ruled
         learned = self.model.predict(quote, cue, ruled.stance)
@@ -161,6 +163,19 @@ class StanceClassifier:
                 if match:
                     return StanceResult(stance, f"words '{match.group(0)}'")
         return None
+
+
+def sideless(ruled: StanceResult, party: str) -> StanceResult:
+    """A speaker who is no side in the talks (``NONE``: an outlet, an analyst, a reader)
+    gives, accepts and refuses nothing: what the rules read as a side's offer or refusal
+    is that speaker's account of it ("Bloomberg reported the U.S. is prepared to ...").
+    A demand stays one: an analyst can call on a side to act."""
+    if party != "NONE" or ruled.stance in ("assess", "demand"):
+        return ruled
+    return StanceResult(
+        "assess", f"a speaker with no side describes it (the rules read {ruled.stance}: "
+        f"{ruled.reason})"
+    )
 
 
 def _infinitive(asked: re.Match[str], clause: Clause | None) -> bool:
