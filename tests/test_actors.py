@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from talkwatch.actors import ActorFileError, Resolver, load_knowledge_base
+from talkwatch.actors.words import same_given
 from talkwatch.cli import cli
 from talkwatch.records import Mention, Resolution, Span
 
@@ -166,3 +167,20 @@ def test_actors_show_prints_real_dates() -> None:
     result = CliRunner().invoke(cli, ["actors", "show", "Lavrov", "--db", "none.db"])
     assert "ambassador to the UN" in result.stdout
     assert "1994-01-01 to 2004-02-29" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("given", "name", "same"),
+    [
+        ("dmytro", "Dmitry Kuleba", True),
+        ("volodymyr", "Vladimir Putin", True),
+        ("oleksandr", "Alexander Stubb", True),
+        ("heorhii", "Georgy Tykhy", True),
+        ("kyrylo", "Kirill Budanov", True),
+        ("sergei", "Sergey Lavrov", True),
+        ("peter", "Piers Morgan", False),
+        ("oleh", "Serhii Nykyforov", False),
+    ],
+)
+def test_a_first_name_fits_its_transliterations_not_other_names(given: str, name: str, same: bool) -> None:
+    assert same_given(given, name) is same

@@ -207,3 +207,41 @@ def test_he_after_a_surname_the_tagger_reads_as_an_organisation_is_that_person(n
     found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
     resolver = Resolver(load_knowledge_base(), text, "2025-05-20")
     assert [resolver.resolve(a.speaker).speaker for a in found] == ["Sergey Lavrov"] * 2
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(mention, resolved speaker) of each statement found in ``text``."""
+    resolver = Resolver(load_knowledge_base(), text, "2024-06-01")
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    return [(a.speaker.text, resolver.resolve(a.speaker).speaker) for a in found]
+
+
+def test_a_persons_of_phrase_says_where_they_are_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator Roger Wicker of Mississippi said the ceasefire talks in Geneva would fail "
+        "without American pressure on Moscow."
+    )
+    assert _speakers(nlp, text) == [("Senator Roger Wicker", "Roger Wicker")]
+
+
+def test_a_title_keeps_its_of_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The head of the Russian delegation said the talks in Istanbul had been useful."
+    assert _speakers(nlp, text)[0][0] == "The head of the Russian delegation"
+
+
+def test_a_different_first_name_is_a_different_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the knowledge base knows the broadcaster Piers Morgan; Peter Morgan is someone else
+    text = (
+        "Peter Morgan, a lawyer for the Sierra Club, said the talks on the grain corridor "
+        "had been a waste of time."
+    )
+    assert _speakers(nlp, text) == [("Peter Morgan", "Peter Morgan")]
+
+
+def test_a_dateline_and_a_leading_adverb_are_not_part_of_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "BRUSSELS - European leaders said on Friday that the talks in Geneva must include "
+        "Ukraine from the start.\n\n"
+        "Even China said the ceasefire talks should go ahead without preconditions."
+    )
+    assert [m for m, _ in _speakers(nlp, text)] == ["European leaders", "China"]

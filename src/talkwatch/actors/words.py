@@ -75,11 +75,22 @@ class Words:
 
 
 def same_given(given: str, name: str) -> bool:
-    """Whether a written first name fits a known person's (Sergei/Sergey yes, Oleh/Serhii no)."""
+    """Whether a written first name fits a known person's: a spelling of the same name
+    (Sergei/Sergey, Dmytro/Dmitry, Volodymyr/Vladimir, Oleksandr/Alexander), not another
+    name (Oleh/Serhii, Peter/Piers)."""
     if not given or len(given) <= 2 or " " not in name:
         return True
     known = fold(name).split()[0]
-    return SequenceMatcher(None, given, known).ratio() >= 0.6
+    same_consonants = _consonants(given) == _consonants(known)
+    return same_consonants or SequenceMatcher(None, given, known).ratio() >= 0.7
+
+
+def _consonants(name: str) -> str:
+    """A name's consonants, with transliteration variants folded: x/ks, g/h, kh/h, and
+    doubled letters once (Kyrylo/Kirill, Heorhii/Georgy)."""
+    name = name.replace("x", "ks").replace("kh", "h").replace("g", "h")
+    name = re.sub(r"[aeiouyj'-]", "", name)
+    return re.sub(r"(.)\1+", r"\1", name)
 
 
 def name_run(words: Words, title_words: frozenset[str]) -> list[str]:

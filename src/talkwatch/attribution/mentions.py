@@ -37,11 +37,17 @@ class Mentions(Run):
         keep_preps = subject.lower_ in QUANTIFIERS or subject.pos_ in ("NUM", "PRON")
         excluded: set[int] = set()
         for child in subject.children:
-            foreign_prep = child.dep_ == "prep" and not keep_preps and child.lower_ != "of"
+            of_place = child.lower_ == "of" and _person_name(subject)  # "Cummings of Maryland"
+            foreign_prep = (
+                child.dep_ == "prep" and not keep_preps and (child.lower_ != "of" or of_place)
+            )
             post_modifier = child.dep_ == "amod" and child.i > subject.i
             if child.dep_ in CORE_EXCLUDED_DEPS or foreign_prep or post_modifier:
                 excluded |= {t.i for t in child.subtree}
-        return [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
+            if child.dep_ == "advmod" and child.i < subject.i:  # "Even China said"
+                excluded |= {t.i for t in child.subtree}
+        core = [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
+        return _without_dateline(core)
 
     def mention_of(self, subject: Token) -> Mention:
         core = self.core_tokens(subject) or [subject]
@@ -49,7 +55,9 @@ class Mentions(Run):
         described = [
             c
             for c in subject.children
-            if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "amod" and c.i > subject.i)
+            if c.dep_ in ("appos", "relcl", "acl")
+            or (c.dep_ == "amod" and c.i > subject.i)
+            or (c.dep_ == "prep" and c.lower_ == "of" and _person_name(subject))
         ]
         named = appositive_name(subject)
         if named is not None and subject.ent_type_ != "PERSON":
@@ -97,6 +105,22 @@ def appositive_name(subject: Token) -> list[Token] | None:
         if words and words[-1].i - words[0].i + 1 == len(words):
             return words
     return None
+
+
+def _without_dateline(core: list[Token]) -> list[Token]:
+    """A mention without the dateline the parse joined to it ("BRUSSELS - European
+    leaders"): capitals then a dash open the article, not the speaker's name."""
+    for i, token in enumerate(core[1:4], start=1):
+        dash = token.text in ("-", "—", "–", "--")
+        if dash and all(t.is_upper or t.is_punct for t in core[:i]):
+            return core[i + 1 :]
+    return core
+
+
+def _person_name(token: Token) -> bool:
+    """A person's name, whose "of" phrase says where the person is from ("Rep. Elijah
+    Cummings of Maryland"), unlike a title's ("the head of the delegation")."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
 
 
 def _mention_kind(subject: Token, core: list[Token]) -> str:
