@@ -164,3 +164,39 @@ def test_as_he_claimed_is_a_second_statement_by_the_first_speaker(attribute) -> 
         ("Lavrov", "extending the grain deal was becoming complicated"),
         ("Lavrov", "it was not being correctly implemented"),
     ]
+
+
+def test_though_he_noted_is_a_second_statement_by_the_same_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lavrov said several Western capitals were interested in a settlement, though he "
+        "noted that none of them had approached Moscow directly."
+    )
+    assert attribute(text) == [
+        ("Lavrov", "several Western capitals were interested in a settlement"),
+        ("Lavrov", "none of them had approached Moscow directly"),
+    ]
+
+
+def test_a_cue_in_a_relative_clause_reports_its_own_point(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Zelensky criticised the Russian delegation for its ultimatums, which he said were "
+        "designed to block any ceasefire."
+    )
+    assert attribute(text) == [
+        ("Zelensky", "the Russian delegation for its ultimatums"),
+        ("he", "were designed to block any ceasefire"),
+    ]
+
+
+def test_who_says_speaks_for_the_person_it_follows(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan was drafted by Witkoff, who says it could end the war within weeks."
+    assert attribute(text) == [("Witkoff", "it could end the war within weeks")]
+
+
+def test_declining_to_comment_is_no_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    assert attribute("Peskov declined to comment on the talks in Istanbul.") == []
+    assert attribute("A Kremlin spokesman declined to say whether Putin would attend.") == []
+    # refusing an act is a statement
+    assert attribute("Moscow refused to withdraw its troops from the Kursk region.") == [
+        ("Moscow", "to withdraw its troops from the Kursk region"),
+    ]

@@ -33,6 +33,7 @@ class Cues:
     container_nouns: frozenset[str] = frozenset()
     transcript_labels: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()  # heads "he" or "she" can stand for
+    silent_acts: frozenset[str] = frozenset()  # "declined to comment": no statement
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -51,6 +52,7 @@ _LIST_KEYS = (
     "container_nouns",
     "transcript_labels",
     "person_nouns",
+    "silent_acts",
 )
 
 
@@ -101,6 +103,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         conditional_markers=frozen["conditional_markers"],
         container_nouns=frozen["container_nouns"],
         person_nouns=frozen["person_nouns"],
+        silent_acts=frozen["silent_acts"],
         transcript_labels=frozen["transcript_labels"],
     )
 

@@ -15,6 +15,7 @@ from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, Speakers, made_clear
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
+DECLINING = {"decline", "refuse"}  # with a `silent_acts` infinitive, they report silence
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
 
 
@@ -44,7 +45,14 @@ class ReportingVerbs(Speakers):
         lemma = verb.lemma_.lower()
         learned = self.learned_cue(verb)
         asks = lemma in ASKING  # "asked what kind of deal", "questioned who would pay"
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and (asks or not _relative(c))]
+        # "donations, which he said were accompanied by favors": a relative clause's cue
+        # reports the clause its relative pronoun opens
+        relative_cue = verb.dep_ == "relcl"
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp" and (asks or relative_cue or not _relative(c))
+        ]
         clear = made_clear(verb)
         if clear is not None:  # "made it clear that ...": the clause, wherever the parse hangs it
             clauses = [c for c in clauses if c.i != clear.i] + [
@@ -53,7 +61,7 @@ class ReportingVerbs(Speakers):
         if not clauses and lemma in self.cues.speech_verbs:
             clauses = [c for c in verb.children if _unmarked_clause(c, verb)]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
-            clauses += [c for c in verb.children if c.dep_ == "xcomp"]
+            clauses += [c for c in verb.children if c.dep_ == "xcomp" and not self.silent(verb, c)]
         # A clause closed by a colon, semicolon or dash before the cue is the author's
         # when a clause of the cue's own follows it ("... on Friday: Republicans said
         # they ..."; not "..., Ushakov said, BTA reported").
@@ -69,6 +77,11 @@ class ReportingVerbs(Speakers):
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
 
+    def silent(self, verb: Token, infinitive: Token) -> bool:
+        """ "declined to comment", "refused to say whether ...": nothing was said."""
+        declining = verb.lemma_.lower() in DECLINING
+        return declining and infinitive.lemma_.lower() in self.cues.silent_acts
+
     def clause_spans(self, clauses: list[Token]) -> list[Span]:
         """Reported clauses as one span, split where `... and that ...` starts a second point."""
         separate = [
@@ -83,6 +96,13 @@ class ReportingVerbs(Speakers):
             )
         ]
         excluded = {t.i for c in separate for t in c.subtree}
+        excluded |= {  # the relative pronoun of "which he said were ..."
+            c.i
+            for clause in clauses
+            for c in clause.children
+            if clause.head.dep_ == "relcl" and c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")
+        }
+        excluded |= self.relative_cues(clauses)
         for cue in (c for clause in clauses for c in self.trailing_cues(clause)):
             head = _head_of_cue_clause(cue)
             excluded |= {t.i for t in head.subtree}
@@ -203,9 +223,28 @@ class ReportingVerbs(Speakers):
             is_clause = child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens))
             if is_object or is_prep or is_clause:
                 tokens += list(child.subtree)
+        inner = self.relative_cues([verb])
+        tokens = [t for t in tokens if t.i not in inner]
         if len(tokens) < MIN_INDIRECT_WORDS:
             return None
         return self.span_of_tokens(tokens)
+
+    def relative_cues(self, heads: list[Token]) -> set[int]:
+        """Relative clauses under ``heads`` that report a point of their own ("his
+        donations, which he said were accompanied by favors"; "Trump, who says he is
+        honored"), with the comma before them: statements of their own, not part of
+        the one that contains them."""
+        found: set[int] = set()
+        for head in heads:
+            for t in head.subtree:
+                if t.i == head.i or t.dep_ != "relcl" or not self.is_reporting(t):
+                    continue
+                if not any(c.dep_ == "ccomp" for c in t.children):
+                    continue
+                found |= {u.i for u in t.subtree}
+                if t.left_edge.i > 0 and self.doc[t.left_edge.i - 1].is_punct:
+                    found.add(t.left_edge.i - 1)
+        return found
 
     def marked_by(self, clause: Token, particles: frozenset[str], has_object: bool) -> bool:
         """`called for X to do Y` (mark 'for'), or a condition on an object (`if`, `unless`)."""

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from .mentions import Mentions
 
 SUBJECT_DEPS = ("nsubj",)
-TRAILING_MARKS = {"as", "while", "before", "after"}  # "..., before saying B"
+# "..., before saying B", "..., though he noted B"
+TRAILING_MARKS = {"as", "while", "before", "after", "though", "although", "whereas"}
 CLEAR_DEPS = ("ccomp", "oprd", "acomp", "xcomp", "dobj")
 CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -127,6 +128,8 @@ class Speakers(Mentions):
         if quoted is not None:  # "Interfax quoted Lavrov as saying": Lavrov said it
             return self.actor_or_none(quoted, verb)
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return self.actor_or_none(verb.head, verb)  # "Trump, who says he is honored"
         if subject is not None and subject.lower_ not in ("he", "she"):
             return self.actor_or_none(subject, verb)
         # "X said A, adding that B", "X said A and warned B", "X said A as he claimed B"
