@@ -137,14 +137,7 @@ class ClauseRules:
         """The first predicate of the clause that decides a stance."""
         other_named = False  # "Putin was lying and his negotiators ...": his is Putin's
         for predicate in clause.predicates:
-            side = self.side(
-                predicate.subject, speaker_party, kind, party_of, possessive=not other_named
-            )
-            whole = predicate.subject_phrase
-            agent = self.is_agent(predicate.subject)  # not "talks between Russia and Ukraine"
-            if side == UNKNOWN and agent and whole != predicate.subject:
-                # "the national security adviser of the White House, Jake Sullivan"
-                side = self.side(whole, speaker_party, kind, party_of, possessive=False)
+            side = self.predicate_side(predicate, speaker_party, kind, party_of, not other_named)
             other_named = other_named or (side == OTHER and predicate.subject[:1].isupper())
             found = self.judge_predicate(predicate, side)
             if found is None and speaker_party not in ("", "NONE"):
@@ -152,6 +145,24 @@ class ClauseRules:
             if found is not None:
                 return replace(found, main=predicate.leads)
         return None
+
+    def predicate_side(
+        self,
+        predicate: Predicate,
+        speaker_party: str,
+        kind: str,
+        party_of: Callable[[str], str],
+        possessive: bool = True,
+    ) -> str:
+        """The side of a predicate's subject, from its head phrase, or from the whole
+        phrase when the head is an agent that names no side ("the national security
+        adviser of the White House, Jake Sullivan"); not "talks between Russia and
+        Ukraine", which no side is."""
+        side = self.side(predicate.subject, speaker_party, kind, party_of, possessive)
+        whole = predicate.subject_phrase
+        if side == UNKNOWN and self.is_agent(predicate.subject) and whole != predicate.subject:
+            side = self.side(whole, speaker_party, kind, party_of, possessive=False)
+        return side
 
     def scheduled(self, predicate: Predicate, side: str) -> Judgement | None:
         """Talks a side says are set to happen: its commitment to attend them."""
