@@ -69,6 +69,11 @@ def rules() -> StanceClassifier:
         ("There will be no American boots on the ground", "say", "reject"),
         ("any strike on the plant would be treated as an attack on NATO", "warn", "demand"),
         # conditional
+        ("the prisoner exchange is dependent on Kyiv handing over the full list", "say", "conditional"),
+        ("he is not against a meeting, but certain conditions need to be created", "say", "conditional"),
+        ("the president is ready to meet when the agenda for a summit is agreed", "say", "conditional"),
+        ("If both sides accept a mediator, we'll take part in the talks", "say", "conditional"),
+        ("Kyiv will not negotiate until Russian forces leave all of its territory", "say", "conditional"),
         (
             "the bloc would be open to easing sanctions only if Russia agreed to a ceasefire",
             "say",
