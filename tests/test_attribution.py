@@ -405,3 +405,29 @@ def test_accused_and_blamed_report_whom_and_for_what(attribute) -> None:  # type
     assert [q for _, _, q in summary(text, attribute(text))] == [
         "Zelensky of failing to strike a deal with Russia in 2022"
     ]
+
+
+def test_a_programme_title_before_a_that_clause_is_not_the_quote(attribute) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Sybiha tells the BBC’s “Today” programme that “nobody in Kyiv” will accept a "
+        "frozen conflict.",
+        "Sybiha tells CNN’s “State of the Union” on Sunday that “nobody in Kyiv” will "
+        "accept a frozen conflict.",
+    ):
+        assert summary(text, attribute(text)) == [
+            ("mixed", "Sybiha", "“nobody in Kyiv” will accept a frozen conflict")
+        ], text
+
+
+def test_a_cue_in_a_past_when_clause_is_a_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    # "when" in the past says when it was said; "if" still says it was not
+    text = (
+        "When Zelensky noted that Russia had ignored the Easter truce, Peskov replied that "
+        "the truce had held."
+    )
+    assert [q for _, _, q in summary(text, attribute(text))] == [
+        "Russia had ignored the Easter truce",
+        "the truce had held",
+    ]
+    text = "If Zelensky says that the truce has failed, the talks will end."
+    assert attribute(text) == []

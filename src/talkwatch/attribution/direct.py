@@ -105,6 +105,8 @@ class DirectQuotes(Speakers):
         subject = self.subject_of(verb)
         if subject is None or self.reports_clause_before(verb, q):
             return None
+        if self.clause_follows(verb, q):
+            return None  # `tells MSNBC's "Morning Joe" that ...`: the clause is what was said
         allowed = {
             t.i
             for c in verb.children
@@ -115,6 +117,21 @@ class DirectQuotes(Speakers):
         if all(t.i in allowed or t.is_punct or t.is_space for t in between):
             return verb, subject
         return None
+
+    def clause_follows(self, verb: Token, q: Quotation) -> bool:
+        """Whether the cue's own clause comes after the quotation, which is then a title
+        or a name in its object (`tells CNN's "Face the Nation" on Sunday that ...`)."""
+        if any(c.dep_ == "ccomp" and c.idx >= q.end for c in verb.children):
+            return True
+        after = self.tokens_between(q.outer_end, q.outer_end + 40)[:5]
+        if any(t.lower_ == "that" and t.dep_ == "mark" for t in after):
+            return True
+        # `... on Sunday that "nobody in Kyiv" will accept it`: a quoted part of a clause
+        before = self.tokens_between(verb.idx + len(verb.text), q.outer_start)
+        return any(
+            t.lower_ == "that" and t.dep_ == "mark" and t.head.right_edge.idx >= q.end
+            for t in before
+        )
 
     def frame_after_cue(self, verb: Token, q: Quotation) -> int | None:
         """Where reported words start between a cue and its quotation (`said that X "..."`)."""

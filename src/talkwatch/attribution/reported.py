@@ -60,6 +60,7 @@ class ReportingVerbs(Speakers):
             ]
         if not clauses and lemma in self.cues.speech_verbs:
             clauses = [c for c in verb.children if _unmarked_clause(c, verb)]
+            clauses += [c for c in verb.children for c in _that_clause_under_object(c)]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             clauses += [c for c in verb.children if c.dep_ == "xcomp" and not self.silent(verb, c)]
         # A clause closed by a colon, semicolon or dash before the cue is the author's
@@ -313,6 +314,23 @@ def _unmarked_clause(clause: Token, verb: Token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         and clause.tag_ in ("VBD", "VBZ", "VBP", "VB")
     )
+
+
+def _that_clause_under_object(child: Token) -> list[Token]:
+    """A "that" clause the parse hangs on the cue's object ("tells CNN's 'Face the
+    Nation' on Sunday that nobody will accept it"): what was said, when it has a
+    subject of its own (not a relative clause, "the plan that Kyiv drafted")."""
+    if child.dep_ not in ("dobj", "dative"):
+        return []
+    return [
+        c
+        for c in child.children
+        if c.dep_ in ("acl", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP") for s in c.children
+        )
+    ]
 
 
 def _finite_clause(clause: Token) -> bool:

@@ -14,6 +14,7 @@ from .mentions import Mentions
 SUBJECT_DEPS = ("nsubj",)
 # "..., before saying B", "..., though he noted B"
 TRAILING_MARKS = {"as", "while", "before", "after", "though", "although", "whereas"}
+TEMPORAL_MARKERS = {"when", "once"}  # in the past they say when, not whether
 CLEAR_DEPS = ("ccomp", "oprd", "acomp", "xcomp", "dobj")
 CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -109,13 +110,19 @@ class Speakers(Mentions):
         return False
 
     def under_condition(self, verb: Token) -> bool:
-        """Inside an if/whether/when clause: the verb reports no actual statement."""
+        """Inside an if/whether/when clause: the verb reports no actual statement. A
+        "when" or "once" clause in the past tells when it was said ("When Clinton noted
+        that ..., Trump boasted")."""
         node = verb
         for _ in range(6):
-            if any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in self.cues.conditional_markers
+            markers = {
+                c.lower_
                 for c in node.children
-            ):
+                if c.dep_ in ("mark", "advmod") and c.lower_ in self.cues.conditional_markers
+            }
+            if node.tag_ == "VBD":
+                markers -= TEMPORAL_MARKERS
+            if markers:
                 return True
             if node.dep_ not in CLIMB_DEPS or node.head == node:
                 return False
