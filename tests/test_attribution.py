@@ -431,3 +431,13 @@ def test_a_cue_in_a_past_when_clause_is_a_statement(attribute) -> None:  # type:
     ]
     text = "If Zelensky says that the truce has failed, the talks will end."
     assert attribute(text) == []
+
+
+def test_a_quoted_phrase_the_parse_makes_a_subject_is_not_the_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, "
+        "a South Florida-based president of the Democratic African-American Women Caucus."
+    )
+    assert summary(text, attribute(text)) == [
+        ("direct", "Leslie Wimes", "Hillary Clinton’s campaign is in panic mode. Full panic mode,")
+    ]

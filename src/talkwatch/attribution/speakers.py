@@ -134,7 +134,11 @@ class Speakers(Mentions):
         quoted = _quoted_person(verb)
         if quoted is not None:  # "Interfax quoted Lavrov as saying": Lavrov said it
             return self.actor_or_none(quoted, verb)
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        # a subject outside the quotation: in `"... Full panic mode," said Leslie Wimes`
+        # the parse makes "mode" a second subject
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subject = next((c for c in subjects if not self.in_quotation(c)), None)
+        subject = subject or next(iter(subjects), None)
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return self.actor_or_none(verb.head, verb)  # "Trump, who says he is honored"
         if subject is not None and subject.lower_ not in ("he", "she"):
