@@ -441,3 +441,19 @@ def test_a_quoted_phrase_the_parse_makes_a_subject_is_not_the_speaker(attribute)
     assert summary(text, attribute(text)) == [
         ("direct", "Leslie Wimes", "Hillary Clinton’s campaign is in panic mode. Full panic mode,")
     ]
+
+
+def test_those_with_a_description_is_a_group_of_speakers(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Those close to him say that, in addition to Sybiha, he would have to consider a new "
+        "negotiator."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Those close to him",
+            "in addition to Sybiha, he would have to consider a new negotiator",
+        )
+    ]
+    # a bare demonstrative is no speaker
+    assert attribute("Those are the terms, and these said nothing new about the talks.") == []

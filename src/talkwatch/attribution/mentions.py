@@ -41,7 +41,10 @@ class Mentions(Run):
             foreign_prep = (
                 child.dep_ == "prep" and not keep_preps and (child.lower_ != "of" or of_place)
             )
-            post_modifier = child.dep_ == "amod" and child.i > subject.i
+            # "those close to him": the adjective is the description
+            post_modifier = (
+                child.dep_ == "amod" and child.i > subject.i and not _demonstrative(subject)
+            )
             if child.dep_ in CORE_EXCLUDED_DEPS or foreign_prep or post_modifier:
                 excluded |= {t.i for t in child.subtree}
             if child.dep_ == "advmod" and child.i < subject.i:  # "Even China said"
@@ -115,6 +118,10 @@ def _without_dateline(core: list[Token]) -> list[Token]:
         if dash and all(t.is_upper or t.is_punct for t in core[:i]):
             return core[i + 1 :]
     return core
+
+
+def _demonstrative(token: Token) -> bool:
+    return token.lower_ in ("those", "these")
 
 
 def _person_name(token: Token) -> bool:

@@ -123,8 +123,10 @@ class Run:
         """The span without surrounding punctuation and a leading 'that'."""
         while start < end and self.text[start] in TRIM_LEFT:
             start += 1
-        if self.text[start:end].lower().startswith("that "):
-            start += 5
+        if self.text[start:end].lower().startswith(("that ", "that,")):
+            start += 5  # "say that, in addition to Scott, he would ..."
+            while start < end and self.text[start] in TRIM_LEFT:
+                start += 1
         while end > start and self.text[end - 1] in TRIM_RIGHT:
             end -= 1
         if end > start and self.text[end - 1] == ".":

@@ -204,6 +204,12 @@ class Speakers(Mentions):
         if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subject = verb.head
         learned_it = subject.lower_ == "it" and self.learned_cue(verb)  # "it says": a report
+        # "those close to him", "those who attended": a group the words describe
+        described = subject.lower_ in ("those", "these") and any(
+            c.dep_ in ("amod", "prep", "relcl", "acl") for c in subject.children
+        )
+        if described:
+            return subject
         excluded = subject.lower_ in self.cues.excluded_subjects and not learned_it
         if excluded or self.in_quotation(subject):
             return None
