@@ -322,6 +322,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # "would like to": a wish of the speaker's side
         ("Andrii Sybiha said Kyiv would like to host the next round of talks.", "offer"),
         ("Dmitry Peskov said Moscow would prefer to avoid a new escalation.", "assess"),
+        # "should" on a state or a view asks no act of anyone
+        ("Keith Kellogg said he knew what a ceasefire should look like.", "assess"),
+        ("Dmytro Kuleba said other nations should feel free to trade with Turkey.", "assess"),
+        ("Dmytro Kuleba said other nations should stop buying Russian oil.", "demand"),
         # talks said to be under way or scheduled: a subjectless step takes its head's
         # subject, a plural is an event too, and "continue" looks ahead by itself
         ("The White House said negotiations on a ceasefire are slated to resume on Monday.", "offer"),

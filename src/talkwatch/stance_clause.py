@@ -67,6 +67,7 @@ WORD_LISTS = (
     "rhetorical",
     "set_to",
     "inquiry",
+    "views",
 )
 
 
@@ -261,6 +262,10 @@ class ClauseRules:
             if side != OTHER and self.has("inquiry", action):
                 # "we need to understand what goals are set": nothing is asked of anyone
                 return said("assess", "what the speaker's side needs to find out")
+            if self.has("views", action) and not negated:
+                # "what a ceasefire should look like", "Moscow should know that ...": a
+                # state or a view, no act asked of anyone
+                return said("assess", "a state or a view, not an act")
             if negated:
                 return said("reject" if side != OTHER else "demand", "a negated obligation")
             return said("demand", "an obligation")
