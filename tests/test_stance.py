@@ -53,6 +53,9 @@ def rules() -> StanceClassifier:
         ("hope for a new round of negotiations in Istanbul", "express", "offer"),
         # a complaint asks the other side to put it right
         ("the part of the package on Russian grain exports had not been implemented", "complain", "demand"),
+        ("his country was not closed to direct talks with Moscow", "say", "offer"),
+        ("Kyiv keeps the door open to a meeting of the two presidents", "say", "offer"),
+        ("he was seeking a speedy resolution to the war", "say", "offer"),
         # accept
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
         ("Yes, we will attend the meeting in Geneva", "say", "accept"),
