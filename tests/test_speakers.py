@@ -36,6 +36,18 @@ def test_a_title_alone_is_never_a_name() -> None:
         assert found.speaker == title.lower(), title
 
 
+def test_a_title_with_its_nationality_and_fillers_is_never_a_name() -> None:
+    title = "Russian First Deputy Permanent Representative"
+    found = resolve(title, article="Talks resumed in Geneva on Monday.")
+    assert (found.speaker, found.source) == (title.lower(), "anonymous")
+    # a title the knowledge base or the article gives a holder is that holder
+    article = "Hungarian Prime Minister Viktor Orban flew to Moscow. The Hungarian Prime Minister said"
+    found = Resolver(load_knowledge_base(), article, "2024-07-05").resolve(
+        Mention("The Hungarian Prime Minister", Span(54, 82), "descriptor")
+    )
+    assert (found.speaker, found.party) == ("Viktor Orban", "HUN")
+
+
 def test_capitalised_quantified_phrase_is_a_description() -> None:
     found = resolve("All groups")
     assert (found.speaker, found.source) == ("all groups", "anonymous")
@@ -48,11 +60,11 @@ def test_unknown_person_keeps_full_name_and_party_from_context() -> None:
 
 def test_outlet_is_a_speaker_and_the_publication_refers_back_to_it() -> None:
     outlet = resolve("The Washington Post")
-    assert (outlet.speaker, outlet.party, outlet.source) == ("Washington Post", "NONE", "named")
+    assert (outlet.speaker, outlet.party, outlet.source) == ("The Washington Post", "NONE", "named")
     resolver = Resolver(load_knowledge_base(), ARTICLE, "2025-03-14")
     at = ARTICLE.find("The publication")
     later = resolver.resolve(Mention("The publication", Span(at, at + 15), "descriptor"))
-    assert (later.speaker, later.source) == ("Washington Post", "named")
+    assert (later.speaker, later.source) == ("The Washington Post", "named")
 
 
 def test_the_publication_without_an_outlet_before_it_stays_a_description() -> None:

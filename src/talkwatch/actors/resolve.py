@@ -150,7 +150,8 @@ class Resolver:
     def only_titles(self, words: Words) -> bool:
         """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign Affairs"."""
         titles = self.kb.official_roles | HONORIFICS | INSTITUTION_HEADS | TITLE_FILLERS
-        return all(w in titles or self.nationality(w) for w in words.folded)
+        folded = [w[:-2] if w.endswith("'s") else w for w in words.folded]  # "President's"
+        return all(w in titles or self.nationality(w) for w in folded)
 
     def outlet_before(self, at: int) -> Actor | None:
         """The news outlet named last before offset ``at`` (what "the publication" stands for)."""

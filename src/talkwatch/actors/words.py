@@ -28,7 +28,8 @@ QUANTIFIED = INDEFINITE | frozenset(["all", "most", "both", "few", "each", "ever
 # Words that fill out a title without naming anyone ("Minister of Foreign Affairs").
 TITLE_FILLERS = frozenset(
     ["of", "the", "for", "and", "affairs", "foreign", "state", "defence", "defense", "general",
-     "deputy", "chief", "head", "first", "senior", "top", "former", "acting", "national"]
+     "deputy", "chief", "head", "first", "senior", "top", "former", "acting", "national",
+     "prime", "permanent", "international", "relations", "director-general", "interim"]
 )
 # Heads of a description that stands for a news outlet ("the publication").
 OUTLET_HEADS = frozenset(
