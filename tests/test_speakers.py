@@ -222,3 +222,18 @@ def test_european_descriptors_speak_for_the_eu_but_the_word_names_no_one_else() 
     )
     assert resolve("Several European diplomats", article=article).party == "EU"
     assert resolve("Downing Street spokesman Tom Wells", article=article).party != "EU"
+
+
+def test_a_document_speaks_for_the_institution_that_issued_it() -> None:
+    article = "Talks resumed in Geneva on Monday."
+    for mention in ("A Kremlin statement", "The Kremlin's declaration", "the White House readout"):
+        found = resolve(mention, article=article)
+        assert found.source == "named", mention
+        assert found.speaker in ("Kremlin", "White House"), mention
+    # a document nobody known issued stays a description
+    assert resolve("the joint statement", article=article).source == "anonymous"
+    # "the statement" is the one named before
+    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
+    resolver.resolve(Mention("A Kremlin statement", Span(0, 19), "descriptor"))
+    later = resolver.resolve(Mention("The statement", Span(20, 33), "descriptor"))
+    assert (later.speaker, later.party) == ("Kremlin", "RUS")

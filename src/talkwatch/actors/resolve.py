@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
 from .words import (
+    DOCUMENT_HEADS,
     HONORIFICS,
     INDEFINITE,
     INSTITUTION_HEADS,
@@ -44,6 +45,7 @@ class Resolver:
         self.base = base
         self.day = day
         self.by_surname: dict[str, Resolution] = {}  # within-document coreference
+        self.last_issuer: Actor | None = None  # whose statement "the statement" is
         self.seen: list[tuple[Resolution, frozenset[str]]] = []  # in text order
         self.titled: dict[str, str | None] = {}  # titled_name per title, read once
         self.nationality = PhraseFinder(kb.nationalities)
@@ -74,6 +76,9 @@ class Resolver:
         actor = self.kb.named(text)
         if actor is not None:
             return self.remember(self.of_actor(actor), words.folded)
+        issuer = self.issuer(words)
+        if issuer is not None:  # "a Kremlin statement", "the White House's readout"
+            return self.remember(self.of_actor(issuer))
         if words.folded[-1] in OUTLET_HEADS and words.folded[0] == "the":
             outlet = self.outlet_before(len(self.text) if at is None else at)
             if outlet is not None:
@@ -146,6 +151,21 @@ class Resolver:
             and folded[1] in self.kb.official_roles | {"head", "chief"}
             and folded[-1] in INSTITUTION_HEADS
         )
+
+    def issuer(self, words: Words) -> Actor | None:
+        """The known institution or person a document mention names ("a Kremlin
+        statement", "the Kremlin's declaration"), or None."""
+        if len(words.raw) < 2 or words.folded[-1] not in DOCUMENT_HEADS:
+            return None
+        if words.folded[:-1] == ["the"]:  # "the statement": the one named before
+            return self.last_issuer
+        named = [w[:-2] if w.endswith("'s") else w for w in words.raw[:-1] if w[:1].isupper()]
+        for begin in range(len(named)):
+            actor = self.kb.named(" ".join(named[begin:]))
+            if actor is not None:
+                self.last_issuer = actor
+                return actor
+        return None
 
     def only_titles(self, words: Words) -> bool:
         """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign Affairs"."""

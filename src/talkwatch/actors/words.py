@@ -31,6 +31,12 @@ TITLE_FILLERS = frozenset(
      "deputy", "chief", "head", "first", "senior", "top", "former", "acting", "national",
      "prime", "permanent", "international", "relations", "director-general", "interim"]
 )
+# Texts an institution issues: "a Kremlin statement", "the White House readout" speak
+# for the institution they name.
+DOCUMENT_HEADS = frozenset(
+    ["statement", "declaration", "communique", "communiqué", "readout", "release", "note",
+     "memorandum"]
+)
 # Heads of a description that stands for a news outlet ("the publication").
 OUTLET_HEADS = frozenset(
     ["publication", "newspaper", "paper", "outlet", "agency", "broadcaster", "magazine",
