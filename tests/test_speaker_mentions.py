@@ -245,3 +245,15 @@ def test_a_dateline_and_a_leading_adverb_are_not_part_of_the_speaker(nlp) -> Non
         "Even China said the ceasefire talks should go ahead without preconditions."
     )
     assert [m for m, _ in _speakers(nlp, text)] == ["European leaders", "China"]
+
+
+def test_he_after_a_quotation_is_the_person_the_sentence_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Viktor Orban was received last week in Kyiv by Volodymyr Zelensky.\n\n"
+        "Now, the Hungarian prime minister arrives in Moscow with an ambition: “Hungary "
+        "will soon be the only country in Europe that talks to both sides,” he says."
+    )
+    resolver = Resolver(load_knowledge_base(), text, "2024-07-05")
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    quoted = [a for a in found if a.quote(text).startswith("Hungary will soon")]
+    assert [resolver.resolve(a.speaker).speaker for a in quoted] == ["Viktor Orban"]

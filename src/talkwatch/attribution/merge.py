@@ -134,14 +134,30 @@ def _subject_between(
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     for sentence in reversed(sentences[first:last]):
         if sentence.end_char > end:
-            continue
-        subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+            # the pronoun's own sentence: a subject before the quotation it closes ("Now,
+            # the Hungarian prime minister arrives in Moscow: “...,” he says")
+            subject = next(
+                (
+                    t
+                    for t in sentence
+                    if t.dep_ == "nsubj" and t.idx >= start and t.idx + len(t.text) < end
+                    and t.pos_ != "PRON" and not run.in_quotation(t)
+                    and any(run.in_quotation(u) for u in sentence if t.i < u.i and u.idx < end)
+                ),
+                None,
+            )
+        else:
+            subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
         if subject is None or run.in_quotation(subject):
             continue
         named = appositive_name(subject) if subject.ent_type_ != "PERSON" else None
         if named is not None:  # "The chief of staff ..., Andriy Yermak, signaled ..."
             at, to = named[0].idx, named[-1].idx + len(named[-1].text)
             return Mention(run.text[at:to], Span(at, to), "name")
+        if _person_description(run, subject):  # "Now, the Hungarian prime minister arrives"
+            core = run.core_tokens(subject)
+            at, to = core[0].idx, core[-1].idx + len(core[-1].text)
+            return Mention(run.text[at:to], Span(at, to), "descriptor")
         if subject.pos_ != "PROPN":
             continue
         if subject.ent_type_ not in SUBJECT_PERSON_TYPES and subject.text not in surnames:
@@ -152,6 +168,17 @@ def _subject_between(
         at, to = words[0].idx, subject.idx + len(subject.text)
         return Mention(run.text[at:to], Span(at, to), "name")
     return None
+
+
+def _person_description(run: Mentions, subject: Token) -> bool:
+    """A definite description of one person ("the Hungarian prime minister"), not a
+    group ("the ministers"), an indefinite ("a diplomat") or a thing."""
+    return (
+        subject.pos_ == "NOUN"
+        and subject.tag_ == "NN"
+        and subject.lemma_.lower() in run.cues.person_nouns
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    )
 
 
 def _named(mention: Mention | None) -> Mention | None:
