@@ -457,3 +457,13 @@ def test_those_with_a_description_is_a_group_of_speakers(attribute) -> None:  # 
     ]
     # a bare demonstrative is no speaker
     assert attribute("Those are the terms, and these said nothing new about the talks.") == []
+
+
+def test_a_dateline_the_parse_makes_a_subject_does_not_speak(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jeddah, Saudi Arabia (CNN) — Ukrainian President Volodymyr Zelensky said Tuesday "
+        "that Ukraine had accepted a 30-day ceasefire."
+    )
+    assert [(k, s) for k, s, _ in summary(text, attribute(text))] == [
+        ("indirect", "Ukrainian President Volodymyr Zelensky")
+    ]

@@ -136,9 +136,12 @@ class Speakers(Mentions):
             return self.actor_or_none(quoted, verb)
         # a subject outside the quotation: in `"... Full panic mode," said Leslie Wimes`
         # the parse makes "mode" a second subject
+        # and of two subjects before it the nearer: a dateline the parse takes for one
+        # ("Jeddah, Saudi Arabia (CNN) — Ukrainian President Volodymyr Zelensky said")
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        subject = next((c for c in subjects if not self.in_quotation(c)), None)
-        subject = subject or next(iter(subjects), None)
+        outside = [c for c in subjects if not self.in_quotation(c)]
+        before = [c for c in outside if c.i < verb.i]
+        subject = before[-1] if before else next(iter(outside or subjects), None)
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return self.actor_or_none(verb.head, verb)  # "Trump, who says he is honored"
         if subject is not None and subject.lower_ not in ("he", "she"):
