@@ -467,3 +467,12 @@ def test_a_dateline_the_parse_makes_a_subject_does_not_speak(attribute) -> None:
     assert [(k, s) for k, s, _ in summary(text, attribute(text))] == [
         ("indirect", "Ukrainian President Volodymyr Zelensky")
     ]
+
+
+def test_a_claim_keeps_its_that_clause_and_a_hyphenated_name_keeps_its_first_part(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Lavrov dismissed the claim that Moscow had rejected the American proposal."
+    assert [q for _, _, q in summary(text, attribute(text))] == [
+        "the claim that Moscow had rejected the American proposal"
+    ]
+    text = "NATO-Ukraine Council members said the alliance would keep supplying air defence."
+    assert [s for _, s, _ in summary(text, attribute(text))] == ["NATO-Ukraine Council members"]

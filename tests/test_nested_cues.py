@@ -196,6 +196,8 @@ def test_who_says_speaks_for_the_person_it_follows(attribute) -> None:  # type: 
 def test_declining_to_comment_is_no_statement(attribute) -> None:  # type: ignore[no-untyped-def]
     assert attribute("Peskov declined to comment on the talks in Istanbul.") == []
     assert attribute("A Kremlin spokesman declined to say whether Putin would attend.") == []
+    # nor is what the unsaid words would have said
+    assert attribute("Zelensky refused to confirm that Ukraine had accepted the US proposal.") == []
     # refusing an act is a statement
     assert attribute("Moscow refused to withdraw its troops from the Kursk region.") == [
         ("Moscow", "to withdraw its troops from the Kursk region"),

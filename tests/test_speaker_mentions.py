@@ -257,3 +257,14 @@ def test_he_after_a_quotation_is_the_person_the_sentence_describes(nlp) -> None:
     found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
     quoted = [a for a in found if a.quote(text).startswith("Hungary will soon")]
     assert [resolver.resolve(a.speaker).speaker for a in quoted] == ["Viktor Orban"]
+
+
+def test_he_after_a_quotation_about_someone_is_still_the_last_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the subject the quotation goes on about is not who speaks
+    text = (
+        "Zelensky spoke to reporters in Kyiv on Monday.\n\n"
+        "Putin “is not interested in peace,” he said."
+    )
+    resolver = Resolver(load_knowledge_base(), text, "2025-03-01")
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert [resolver.resolve(a.speaker).speaker for a in found] == ["Volodymyr Zelensky"]

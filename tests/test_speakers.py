@@ -230,6 +230,8 @@ def test_a_document_speaks_for_the_institution_that_issued_it() -> None:
         found = resolve(mention, article=article)
         assert found.source == "named", mention
         assert found.speaker in ("Kremlin", "White House"), mention
+    # an agreement named after a place is no document the place issued
+    assert resolve("The Budapest Memorandum", article=article).speaker != "Budapest"
     # a document nobody known issued stays a description
     assert resolve("the joint statement", article=article).source == "anonymous"
     # "the statement" is the one named before

@@ -56,6 +56,7 @@ def rules() -> StanceClassifier:
         ("his country was not closed to direct talks with Moscow", "say", "offer"),
         ("Kyiv keeps the door open to a meeting of the two presidents", "say", "offer"),
         ("he was seeking a speedy resolution to the war", "say", "offer"),
+        ("Putin only wants a ceasefire to regroup his forces", "say", "assess"),
         # accept
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
         ("Yes, we will attend the meeting in Geneva", "say", "accept"),
@@ -326,9 +327,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Andrii Sybiha said Kyiv would like to host the next round of talks.", "offer"),
         ("Dmitry Peskov said Moscow would prefer to avoid a new escalation.", "assess"),
         # "should" on a state or a view asks no act of anyone
-        ("Keith Kellogg said he knew what a ceasefire should look like.", "assess"),
+        ("Keith Kellogg said the Europeans should know that the talks would go on.", "assess"),
         ("Dmytro Kuleba said other nations should feel free to trade with Turkey.", "assess"),
         ("Dmytro Kuleba said other nations should stop buying Russian oil.", "demand"),
+        ("Emmanuel Macron said Europe must look for ways to end the war.", "demand"),
         # talks said to be under way or scheduled: a subjectless step takes its head's
         # subject, a plural is an event too, and "continue" looks ahead by itself
         ("The White House said negotiations on a ceasefire are slated to resume on Monday.", "offer"),

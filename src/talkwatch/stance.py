@@ -167,9 +167,13 @@ class StanceClassifier:
 
 def sideless(ruled: StanceResult, party: str) -> StanceResult:
     """A speaker who is no side in the talks (``NONE``: an outlet, an analyst, a reader)
-    gives, accepts and refuses nothing: what the rules read as a side's offer or refusal
-    is that speaker's account of it ("Bloomberg reported the U.S. is prepared to ...").
-    A demand stays one: an analyst can call on a side to act."""
+    gives, accepts, refuses, conditions and denies nothing: what the rules read so is
+    that speaker's account of a side's position ("Bloomberg reported the U.S. is
+    prepared to ..."). A demand stays one: an analyst can call on a side to act. A name
+    nobody knows, with no official role in the text, has party NONE too: its offer
+    would stand for no side in the positions either. Measured: gating this to known
+    actors and descriptions lost one statement on the reference articles and one held
+    out, and gained two on the development corpus."""
     if party != "NONE" or ruled.stance in ("assess", "demand"):
         return ruled
     return StanceResult(

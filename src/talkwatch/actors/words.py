@@ -33,10 +33,9 @@ TITLE_FILLERS = frozenset(
 )
 # Texts an institution issues: "a Kremlin statement", "the White House readout" speak
 # for the institution they name.
-DOCUMENT_HEADS = frozenset(
-    ["statement", "declaration", "communique", "communiqué", "readout", "release", "note",
-     "memorandum"]
-)
+# Not "memorandum" nor "communique": "the Budapest Memorandum" and "the Istanbul
+# communique" are named after a place, not issued by it.
+DOCUMENT_HEADS = frozenset(["statement", "declaration", "readout", "release", "note"])
 # Heads of a description that stands for a news outlet ("the publication").
 OUTLET_HEADS = frozenset(
     ["publication", "newspaper", "paper", "outlet", "agency", "broadcaster", "magazine",

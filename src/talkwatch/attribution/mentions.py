@@ -45,7 +45,13 @@ class Mentions(Run):
             post_modifier = (
                 child.dep_ == "amod" and child.i > subject.i and not _demonstrative(subject)
             )
-            if child.dep_ in CORE_EXCLUDED_DEPS or foreign_prep or post_modifier:
+            # "those who attended the meeting": the clause is the description
+            described = child.dep_ == "relcl" and _demonstrative(subject)
+            if (
+                (child.dep_ in CORE_EXCLUDED_DEPS and not described)
+                or foreign_prep
+                or post_modifier
+            ):
                 excluded |= {t.i for t in child.subtree}
             if child.dep_ == "advmod" and child.i < subject.i:  # "Even China said"
                 excluded |= {t.i for t in child.subtree}
@@ -114,7 +120,8 @@ def _without_dateline(core: list[Token]) -> list[Token]:
     """A mention without the dateline the parse joined to it ("BRUSSELS - European
     leaders"): capitals then a dash open the article, not the speaker's name."""
     for i, token in enumerate(core[1:4], start=1):
-        dash = token.text in ("-", "—", "–", "--")
+        # a dash with a space before it: not "NATO-Ukraine Council members"
+        dash = token.text in ("-", "—", "–", "--") and bool(core[i - 1].whitespace_)
         if dash and all(t.is_upper or t.is_punct for t in core[:i]):
             return core[i + 1 :]
     return core

@@ -134,15 +134,17 @@ def _subject_between(
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     for sentence in reversed(sentences[first:last]):
         if sentence.end_char > end:
-            # the pronoun's own sentence: a subject before the quotation it closes ("Now,
-            # the Hungarian prime minister arrives in Moscow: “...,” he says")
+            # the pronoun's own sentence: the subject of a clause a colon closes before the
+            # quotation ("Now, the Hungarian prime minister arrives in Moscow: “...,” he
+            # says"); not the subject the quotation itself goes on about ('Putin "is not
+            # interested in peace," he said')
             subject = next(
                 (
                     t
                     for t in sentence
                     if t.dep_ == "nsubj" and t.idx >= start and t.idx + len(t.text) < end
                     and t.pos_ != "PRON" and not run.in_quotation(t)
-                    and any(run.in_quotation(u) for u in sentence if t.i < u.i and u.idx < end)
+                    and _colon_before_quotation(run, sentence, t, end)
                 ),
                 None,
             )
@@ -168,6 +170,21 @@ def _subject_between(
         at, to = words[0].idx, subject.idx + len(subject.text)
         return Mention(run.text[at:to], Span(at, to), "name")
     return None
+
+
+def _colon_before_quotation(run: Mentions, sentence: SpacySpan, subject: Token, end: int) -> bool:
+    """Whether a colon ends the subject's clause and a quotation follows it before
+    ``end``."""
+    for token in sentence:
+        if token.i <= subject.i or token.idx >= end:
+            continue
+        if run.in_quotation(token):
+            return False  # a quotation before any colon
+        if token.text == ":":
+            clause_ends = subject.head.i < token.i and subject.head.right_edge.i <= token.i
+            quoted = any(run.in_quotation(u) for u in sentence if token.i < u.i and u.idx < end)
+            return clause_ends and quoted
+    return False
 
 
 def _person_description(run: Mentions, subject: Token) -> bool:

@@ -79,9 +79,14 @@ class ReportingVerbs(Speakers):
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
 
     def silent(self, verb: Token, infinitive: Token) -> bool:
-        """ "declined to comment", "refused to say whether ...": nothing was said."""
+        """ "declined to comment", "refused to say whether ...": nothing was said, by the
+        speaker nor by anyone the unsaid words name ("refused to confirm that Ukraine had
+        accepted the proposal")."""
         declining = verb.lemma_.lower() in DECLINING
-        return declining and infinitive.lemma_.lower() in self.cues.silent_acts
+        if declining and infinitive.lemma_.lower() in self.cues.silent_acts:
+            self.used_cues.update(t.i for t in infinitive.subtree)
+            return True
+        return False
 
     def clause_spans(self, clauses: list[Token]) -> list[Span]:
         """Reported clauses as one span, split where `... and that ...` starts a second point."""
@@ -316,12 +321,24 @@ def _unmarked_clause(clause: Token, verb: Token) -> bool:
     )
 
 
+# Nouns whose "that" clause is their own content: "dismissed the claim that ...",
+# "repeated its demand that ...": the clause belongs to the noun, not to the cue.
+CONTENT_NOUNS = frozenset(
+    ["claim", "claims", "demand", "demands", "idea", "notion", "suggestion", "proposal",
+     "assertion", "allegation", "allegations", "accusation", "assurance", "assurances",
+     "promise", "fact", "view", "argument", "hope", "fear", "warning", "call", "report",
+     "reports", "statement", "message", "impression", "belief", "rumour", "rumor", "news",
+     "possibility", "condition", "position", "insistence", "conviction", "threat"]
+)
+
+
 def _that_clause_under_object(child: Token) -> list[Token]:
-    """A "that" clause the parse hangs on the cue's object ("tells CNN's 'Face the
-    Nation' on Sunday that nobody will accept it"): what was said, when it has a
-    subject of its own (not a relative clause, "the plan that Kyiv drafted")."""
-    if child.dep_ not in ("dobj", "dative"):
-        return []
+    """A "that" clause the parse hangs on the cue's object ("tells CNN's 'State of the
+    Union' on Sunday that nobody will accept it"): what was said, when it has a subject
+    of its own (not a relative clause, "the plan that Kyiv drafted") and the object is
+    not a noun whose content it is ("dismissed the claim that ...", `CONTENT_NOUNS`)."""
+    if child.dep_ not in ("dobj", "dative") or child.lower_ in CONTENT_NOUNS:
+        return []  # a name or a title, not "the claim that", "its demand that"
     return [
         c
         for c in child.children
