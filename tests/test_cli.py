@@ -152,6 +152,13 @@ def test_evaluate_prints_measures_and_misses(folder: Path, tmp_path: Path) -> No
     assert "missed (in the reference, not found): 1" in result.stdout
 
 
+def test_a_missing_database_beside_the_demos_points_to_it(tmp_path: Path) -> None:
+    (tmp_path / "talkwatch-demo.db").write_bytes(b"")
+    result = run("statements", "--db", str(tmp_path / "talkwatch.db"))
+    assert result.exit_code == 1
+    assert "the demo's is talkwatch-demo.db (add --db talkwatch-demo.db)" in result.stderr
+
+
 def test_missing_database_and_bad_actor_file_are_one_line_errors(tmp_path: Path) -> None:
     result = run("export", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 1 and "none.db: no such database" in result.stderr

@@ -15,9 +15,7 @@ from ..records import Statement
 from ..runner import IngestRun
 from . import cli
 from .ingest import load_analyzer
-from .options import check_model_settings, open_store
-
-DEMO_DB = "talkwatch-demo.db"
+from .options import DEMO_DB, check_model_settings, open_store
 
 
 def corpus_path() -> Path:

@@ -13,6 +13,8 @@ import click
 from ..database import damage, is_server_url
 from ..store import Store, StoreError
 
+DEMO_DB = "talkwatch-demo.db"  # where `talkwatch demo` keeps its own database
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_DB = "talkwatch.db"
@@ -98,6 +100,12 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
     from pathlib import Path
 
     if must_exist and not is_server_url(path) and not Path(path).exists():
+        demo = Path(path).with_name(DEMO_DB)
+        if demo.exists():  # right after the quick start: the demo keeps its own database
+            raise click.ClickException(
+                f"{path}: no such database; the demo's is {DEMO_DB} "
+                f"(add --db {DEMO_DB}), or run 'talkwatch ingest' first."
+            )
         raise click.ClickException(f"{path}: no such database; run 'talkwatch ingest' first.")
     try:
         store = Store.open(path, create=not must_exist)
