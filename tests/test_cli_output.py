@@ -116,3 +116,12 @@ def test_positions_too_narrow_for_one_party_say_the_cells_are_cut(db: str) -> No
     result = CliRunner(env={"COLUMNS": "28"}).invoke(cli, ["positions", "--db", db])
     assert result.exit_code == 0, result.output
     assert "Cells are cut at 28 columns" in result.stdout
+
+
+def test_statements_in_a_narrow_terminal_are_blocks_that_keep_words_whole(db: str) -> None:
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["statements", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Dmitry Peskov (RUS) · reject · ceasefire · 2022-03-29" in result.output
+    assert "┃ date" not in result.output
+    wide = run(db, "statements").output
+    assert "┃ date" in wide and "2022-03-29" in wide
