@@ -12,6 +12,10 @@ from talkwatch.records import ISSUES
 LEXICON = load_issue_classifier()
 
 CASES = [
+    # troops of a bloc on the country's soil; taking part in talks and a mandate to
+    # negotiate are not foreign forces
+    ("Moscow would not accept troops from NATO countries being deployed in Ukraine", {"foreign_forces"}),
+    ("Orban had no mandate from the EU to negotiate with Moscow", {"talks"}),
     ("Ukraine will never give up Crimea or the Donbas", {"territory"}),
     ("Russian forces must pull back to the lines of February 2022", {"withdrawal"}),
     ("a 30-day ceasefire along the entire front", {"ceasefire"}),
