@@ -40,6 +40,9 @@ def rules() -> StanceClassifier:
         ("an immediate and unconditional ceasefire", "call for", "demand"),
         ("Kyiv recognise Crimea as Russian", "demand", "demand"),
         ("it's time for them to either say yes or walk away from this process", "add", "demand"),
+        ("Russian reciprocity is the key to achieving peace", "say", "demand"),
+        ("Achieving a lasting peace requires guarantees from all the allies", "say", "demand"),
+        ("the two proposals were both not realistic", "say", "reject"),
         ("putting more political and financial pressure on Russia", "include", "demand"),
         # offer
         ("we're prepared for a new round of talks", "say", "offer"),
