@@ -59,6 +59,8 @@ def rules() -> StanceClassifier:
         ("his country was not closed to direct talks with Moscow", "say", "offer"),
         ("Kyiv keeps the door open to a meeting of the two presidents", "say", "offer"),
         ("he was seeking a speedy resolution to the war", "say", "offer"),
+        ("we are taking two steps to de-escalate the situation around Kyiv", "say", "offer"),
+        ("Russia could be invited to the second peace summit", "say", "offer"),
         ("Putin only wants a ceasefire to regroup his forces", "say", "assess"),
         # accept
         ("the plan for a halt to strikes on energy facilities", "welcome", "accept"),
