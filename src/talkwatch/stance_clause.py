@@ -263,7 +263,7 @@ class ClauseRules:
                 # "we need to understand what goals are set": nothing is asked of anyone
                 return said("assess", "what the speaker's side needs to find out")
             if self.has("views", action) and not negated:
-                # "what a ceasefire should look like", "Moscow should know that ...": a
+                # "other nations should feel free to", "Moscow should know that ...": a
                 # state or a view, no act asked of anyone
                 return said("assess", "a state or a view, not an act")
             if negated:

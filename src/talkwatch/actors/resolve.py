@@ -31,6 +31,7 @@ from .words import (
     TITLE_FILLERS,
     PhraseFinder,
     Words,
+    bare,
     name_run,
     same_given,
 )
@@ -49,6 +50,9 @@ class Resolver:
         self.seen: list[tuple[Resolution, frozenset[str]]] = []  # in text order
         self.titled: dict[str, str | None] = {}  # titled_name per title, read once
         self.nationality = PhraseFinder(kb.nationalities)
+        # heads that name people, and every word a title is made of, read once
+        self.people_heads = kb.official_roles | kb.private_roles
+        self.title_vocabulary = kb.official_roles | HONORIFICS | INSTITUTION_HEADS | TITLE_FILLERS
 
     def resolve(self, mention: Mention | None) -> Resolution:
         if mention is None:
@@ -84,10 +88,9 @@ class Resolver:
             if outlet is not None:
                 return self.remember(self.of_actor(outlet))  # "the publication": named before
         # A head naming people, only the first word capitalised ("Experts", "Police officials")
-        people = self.kb.official_roles | self.kb.private_roles
         descriptor = (
             descriptor
-            and words.folded[-1] in people
+            and words.folded[-1] in self.people_heads
             and all(w[:1].islower() for w in words.raw[1:])
         )
         if descriptor or self.is_descriptor(words) or self.only_titles(words):
@@ -159,7 +162,7 @@ class Resolver:
             return None
         if words.folded[:-1] == ["the"]:  # "the statement": the one named before
             return self.last_issuer
-        named = [w[:-2] if w.endswith("'s") else w for w in words.raw[:-1] if w[:1].isupper()]
+        named = [bare(w) for w in words.raw[:-1] if w[:1].isupper()]
         for begin in range(len(named)):
             actor = self.kb.named(" ".join(named[begin:]))
             if actor is not None:
@@ -169,9 +172,10 @@ class Resolver:
 
     def only_titles(self, words: Words) -> bool:
         """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign Affairs"."""
-        titles = self.kb.official_roles | HONORIFICS | INSTITUTION_HEADS | TITLE_FILLERS
-        folded = [w[:-2] if w.endswith("'s") else w for w in words.folded]  # "President's"
-        return all(w in titles or self.nationality(w) for w in folded)
+        return all(
+            bare(w) in self.title_vocabulary or self.nationality(bare(w))  # "President's"
+            for w in words.folded
+        )
 
     def outlet_before(self, at: int) -> Actor | None:
         """The news outlet named last before offset ``at`` (what "the publication" stands for)."""
@@ -202,7 +206,7 @@ class Resolver:
         if title is not None:
             return self.of_actor(title)
         # "European leaders", "Western media outlets": people described, not named
-        people = head in (self.kb.official_roles | self.kb.private_roles) - INSTITUTION_HEADS
+        people = head in self.people_heads and head not in INSTITUTION_HEADS
         possessive = any(w.endswith(("'s", "’s")) for w in words.raw)
         named = first not in QUANTIFIED and first != "the" and not self.only_titles(words)
         named = named and not (people and not possessive)
@@ -231,7 +235,7 @@ class Resolver:
     def possessor(self, words: Words) -> Actor | None:
         for raw in words.raw:
             if raw.endswith("'s") and raw[:1].isupper():
-                return self.kb.named(raw[:-2]) or self.by_surname_actor(raw[:-2])
+                return self.kb.named(bare(raw)) or self.by_surname_actor(bare(raw))
         return None
 
     def title_actor(self, words: Words, party: str | None, at: int | None = None) -> Actor | None:

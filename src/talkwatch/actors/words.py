@@ -99,6 +99,11 @@ def _consonants(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", name)
 
 
+def bare(word: str) -> str:
+    """A word without its possessive ending ("Kremlin's" -> "Kremlin")."""
+    return word[:-2] if word.endswith("'s") else word
+
+
 def name_run(words: Words, title_words: frozenset[str]) -> list[str]:
     """The last run of capitalised words, without the titles in front of it."""
     run: list[str] = []
@@ -110,7 +115,7 @@ def name_run(words: Words, title_words: frozenset[str]) -> list[str]:
     titled = [i for i, w in enumerate(run[:-1]) if fold(w) in title_words]
     if titled:  # "New Jersey Gov. Chris Christie": the name starts after the last title
         run = run[titled[-1] + 1 :]
-    return [w[:-2] if w.endswith("'s") else w for w in run]
+    return [bare(w) for w in run]
 
 
 class PhraseFinder:

@@ -35,25 +35,19 @@ class Mentions(Run):
 
     def core_tokens(self, subject: Token) -> list[Token]:
         keep_preps = subject.lower_ in QUANTIFIERS or subject.pos_ in ("NUM", "PRON")
+        # "Cummings of Maryland": a person's "of" phrase is a place, not part of the name
+        person = _person_name(subject)
+        # "those close to him", "those who attended": the adjective and the clause describe
+        group = _demonstrative(subject)
         excluded: set[int] = set()
         for child in subject.children:
-            of_place = child.lower_ == "of" and _person_name(subject)  # "Cummings of Maryland"
             foreign_prep = (
-                child.dep_ == "prep" and not keep_preps and (child.lower_ != "of" or of_place)
+                child.dep_ == "prep" and not keep_preps and (child.lower_ != "of" or person)
             )
-            # "those close to him": the adjective is the description
-            post_modifier = (
-                child.dep_ == "amod" and child.i > subject.i and not _demonstrative(subject)
-            )
-            # "those who attended the meeting": the clause is the description
-            described = child.dep_ == "relcl" and _demonstrative(subject)
-            if (
-                (child.dep_ in CORE_EXCLUDED_DEPS and not described)
-                or foreign_prep
-                or post_modifier
-            ):
-                excluded |= {t.i for t in child.subtree}
-            if child.dep_ == "advmod" and child.i < subject.i:  # "Even China said"
+            post_modifier = child.dep_ == "amod" and child.i > subject.i and not group
+            clause = child.dep_ in CORE_EXCLUDED_DEPS and not (group and child.dep_ == "relcl")
+            adverb = child.dep_ == "advmod" and child.i < subject.i  # "Even China said"
+            if clause or foreign_prep or post_modifier or adverb:
                 excluded |= {t.i for t in child.subtree}
         core = [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
         return _without_dateline(core)

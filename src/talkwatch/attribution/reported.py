@@ -60,9 +60,14 @@ class ReportingVerbs(Speakers):
             ]
         if not clauses and lemma in self.cues.speech_verbs:
             clauses = [c for c in verb.children if _unmarked_clause(c, verb)]
-            clauses += [c for c in verb.children for c in _that_clause_under_object(c)]
+            clauses += [c for child in verb.children for c in _that_clause_under_object(child)]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
-            clauses += [c for c in verb.children if c.dep_ == "xcomp" and not self.silent(verb, c)]
+            infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+            unsaid = [c for c in infinitives if self.silent(verb, c)]
+            # nor was anything said by whom the unsaid words name ("refused to confirm
+            # that Ukraine had accepted the proposal")
+            self.used_cues.update(t.i for c in unsaid for t in c.subtree)
+            clauses += [c for c in infinitives if c not in unsaid]
         # A clause closed by a colon, semicolon or dash before the cue is the author's
         # when a clause of the cue's own follows it ("... on Friday: Republicans said
         # they ..."; not "..., Ushakov said, BTA reported").
@@ -79,14 +84,9 @@ class ReportingVerbs(Speakers):
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
 
     def silent(self, verb: Token, infinitive: Token) -> bool:
-        """ "declined to comment", "refused to say whether ...": nothing was said, by the
-        speaker nor by anyone the unsaid words name ("refused to confirm that Ukraine had
-        accepted the proposal")."""
+        """ "declined to comment", "refused to say whether ...": nothing was said."""
         declining = verb.lemma_.lower() in DECLINING
-        if declining and infinitive.lemma_.lower() in self.cues.silent_acts:
-            self.used_cues.update(t.i for t in infinitive.subtree)
-            return True
-        return False
+        return declining and infinitive.lemma_.lower() in self.cues.silent_acts
 
     def clause_spans(self, clauses: list[Token]) -> list[Span]:
         """Reported clauses as one span, split where `... and that ...` starts a second point."""

@@ -142,8 +142,6 @@ class Speakers(Mentions):
         outside = [c for c in subjects if not self.in_quotation(c)]
         before = [c for c in outside if c.i < verb.i]
         subject = before[-1] if before else next(iter(outside or subjects), None)
-        if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-            return self.actor_or_none(verb.head, verb)  # "Trump, who says he is honored"
         if subject is not None and subject.lower_ not in ("he", "she"):
             return self.actor_or_none(subject, verb)
         # "X said A, adding that B", "X said A and warned B", "X said A as he claimed B"
@@ -204,8 +202,9 @@ class Speakers(Mentions):
         return None
 
     def actor_or_none(self, subject: Token, verb: Token) -> Token | None:
-        if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-            subject = verb.head
+        relative = subject.lower_ in ("who", "that", "which") or subject.tag_ in ("WP", "WDT")
+        if relative and verb.dep_ == "relcl":
+            subject = verb.head  # "Trump, who says he is honored"
         learned_it = subject.lower_ == "it" and self.learned_cue(verb)  # "it says": a report
         # "those close to him", "those who attended": a group the words describe
         described = subject.lower_ in ("those", "these") and any(
