@@ -17,6 +17,8 @@ accept a neutral status if partners gave legally binding security guarantees.
 "We will not trade our territory," he told reporters.
 
 Kremlin spokesman Dmitry Peskov said Moscow does not intend to occupy Ukraine.
+
+An official familiar with the talks said the next round would take place in Istanbul.
 """
 
 BLOG = """<html><head><title>Guarantees, again</title>
@@ -81,6 +83,10 @@ def test_ingest_export_and_reingest(folder: Path, tmp_path: Path) -> None:
     diplomat = by_quote["Nothing is agreed until everything is agreed,"]
     assert (diplomat["source"], diplomat["section"]) == ("anonymous", "body")
     assert any(row["section"] == "comments" for row in rows)
+    # a side the text does not give is the guide's NONE, never an empty code
+    official = by_quote["the next round would take place in Istanbul"]
+    assert (official["speaker"], official["party"]) == ("an official", "NONE")
+    assert all(row["party"] for row in rows)
 
     again = run("ingest", str(folder / "wire.txt"), str(folder / "blog"), "--db", db)
     assert again.exit_code == 0 and "0 new documents" in again.stdout

@@ -48,7 +48,9 @@ def statement_row(st: Statement) -> dict[str, Any]:
         "doc": st.doc,
         "quote": st.quote,
         "speaker": st.speaker,
-        "party": st.party,
+        # the guide's codes: a side the text does not name is NONE ("" inside talkwatch
+        # keeps "not known" apart from "no side" for the positions and the stance rules)
+        "party": st.party or "NONE",
         "kind": st.kind,
         "issues": list(st.issues),
         "stance": st.stance,
