@@ -202,3 +202,13 @@ def test_declining_to_comment_is_no_statement(attribute) -> None:  # type: ignor
     assert attribute("Moscow refused to withdraw its troops from the Kursk region.") == [
         ("Moscow", "to withdraw its troops from the Kursk region"),
     ]
+
+
+def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kuleba said that negotiations with Russia are only possible if its troops "
+        "withdraw, Ukrinform reports."
+    )
+    assert attribute(text) == [
+        ("Kuleba", "negotiations with Russia are only possible if its troops withdraw"),
+    ]

@@ -53,6 +53,7 @@ class ReportingVerbs(Speakers):
             for c in verb.children
             if c.dep_ == "ccomp" and (asks or relative_cue or not _relative(c))
         ]
+        clauses = [self.unrelayed(c) for c in clauses]
         clear = made_clear(verb)
         if clear is not None:  # "made it clear that ...": the clause, wherever the parse hangs it
             clauses = [c for c in clauses if c.i != clear.i] + [
@@ -82,6 +83,16 @@ class ReportingVerbs(Speakers):
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
+
+    def unrelayed(self, clause: Token) -> Token:
+        """`Kuleba said that X, Ukrinform reports`: the parse hangs X under the relay that
+        closes the sentence; what was said is X, without ", Ukrinform reports"."""
+        before = [c for c in clause.children if c.i < clause.i]
+        inner = next((c for c in before if c.dep_ == "ccomp"), None)
+        subject = next((c for c in before if c.dep_ in SUBJECT_DEPS), None)
+        if inner is None or subject is None or subject.i < inner.i:
+            return clause
+        return inner if self.is_reporting(clause) else clause
 
     def silent(self, verb: Token, infinitive: Token) -> bool:
         """ "declined to comment", "refused to say whether ...": nothing was said."""
