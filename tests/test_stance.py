@@ -220,6 +220,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Dmitry Peskov said Moscow needed to learn more about the purpose of the talks.", "assess"),
         ("Dmitry Peskov said the Kremlin would host the next round of consultations.", "offer"),
         ("Dmitry Peskov said Kyiv should stop the drone raids before the next round.", "demand"),
+        # a past that did not happen asks, offers and refuses nothing
+        ("JD Vance said Russia should not have invaded Ukraine.", "assess"),
+        ("Volodymyr Zelensky said Ukraine could have accepted the plan in 2022.", "assess"),
         # the same willingness, of another side, is described, not offered
         ("Dmitry Peskov said Moscow was open to a meeting of the two leaders.", "offer"),
         ("Andrii Sybiha said Moscow was open to a meeting of the two leaders.", "assess"),

@@ -39,6 +39,9 @@ class Step:
     # the whole subject, with what follows its head: "the adviser of the White House, Jake
     # Sullivan"
     subject_phrase: str = ""
+    # a modal with "have": "should have agreed", "could not have won": a past that did
+    # not happen, which asks, offers and refuses nothing
+    counterfactual: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
                 progressive,
                 token.lemma_ == "be" and _somewhere(token),
                 _subject(token, inside, whole=True),
+                bool(modals) and _perfect(token),
             )
         )
         token = next(
@@ -143,6 +147,13 @@ def _subject(token: Token, inside: set[int], whole: bool = False) -> str:
     if token.dep_ == "conj" and token.head.i in inside:
         return _subject(token.head, inside, whole)
     return ""
+
+
+def _perfect(token: Token) -> bool:
+    """A perfect: "have" as an auxiliary of a past participle ("have invaded")."""
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children
+    )
 
 
 def _somewhere(token: Token) -> bool:

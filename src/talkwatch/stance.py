@@ -177,8 +177,8 @@ def sideless(ruled: StanceResult, party: str) -> StanceResult:
     if party != "NONE" or ruled.stance in ("assess", "demand"):
         return ruled
     return StanceResult(
-        "assess", f"a speaker with no side describes it (the rules read {ruled.stance}: "
-        f"{ruled.reason})"
+        "assess",
+        f"a speaker with no side describes it (the rules read {ruled.stance}: {ruled.reason})",
     )
 
 

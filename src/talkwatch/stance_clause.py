@@ -223,6 +223,9 @@ class ClauseRules:
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
+        if any(step.counterfactual for step in predicate.steps):
+            # "Russia should not have invaded", "we could have signed it in Istanbul"
+            return Judgement("assess", f"what might have been: '{chain}' ({side} side)", side)
         found = self.decide(modality, negated, action, side, chain, passive)
         present = predicate.steps[-1].present and bool(modality & {"future", "volition"})
         if found is None and present and side == SELF and not negated:
