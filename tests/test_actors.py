@@ -67,6 +67,18 @@ def test_unknown_names_get_their_full_name_and_a_party_only_with_a_role() -> Non
     assert (volunteer.speaker, volunteer.party) == ("Anton", "NONE")
 
 
+def test_a_one_word_name_takes_its_first_name_not_the_word_that_opens_a_sentence() -> None:
+    article = (
+        "When Halvorsen arrived in Geneva on Monday, the talks had begun. "
+        "On Tuesday Halvorsen met the envoy. Mediator Ingrid Halvorsen said later that "
+        "the sides had agreed on a prisoner exchange."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
+    assert resolver.resolve_text("Halvorsen").speaker == "Ingrid Halvorsen"
+    alone = Resolver(load_knowledge_base(), "When Halvorsen arrived, the talks had begun.", None)
+    assert alone.resolve_text("Halvorsen").speaker == "Halvorsen"
+
+
 def test_a_definite_descriptor_refers_back_within_the_document() -> None:
     resolver = Resolver(load_knowledge_base(), "", "2022-03-10")
     first = resolver.resolve_text("an American official")

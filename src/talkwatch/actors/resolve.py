@@ -32,6 +32,7 @@ from .words import (
     PhraseFinder,
     Words,
     bare,
+    could_be_given,
     name_run,
     same_given,
 )
@@ -365,7 +366,9 @@ class Resolver:
         word = name_words[0]
         for match in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(word) + r"\b", self.text):
             first = match.group(1)
-            if fold(first) not in self.title_words() and self.party_in(first) is None:
+            if not could_be_given(first) or fold(first) in self.title_words():
+                continue
+            if self.party_in(first) is None:
                 return f"{first} {word}"
         return word
 

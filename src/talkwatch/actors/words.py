@@ -9,7 +9,26 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..dates import MONTHS, WEEKDAYS
 from .knowledge import fold
+
+# Capitalised words before a name that are no first name: a sentence's opening ("When
+# Patriot filed ...", "But Witkoff said"), a weekday or a month ("Monday Witkoff").
+NOT_GIVEN = (
+    frozenset(STOP_WORDS)
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | {"unlike", "despite", "following", "including", "according", "amid", "meanwhile", "like"}
+)
+
+
+def could_be_given(word: str) -> bool:
+    """Whether a capitalised word before a surname can be a first name: not "When",
+    "That's", "Unlike", "Monday"."""
+    folded = fold(word)
+    return folded.replace("-", "").isalpha() and folded not in NOT_GIVEN
 
 HONORIFICS = frozenset(
     ["mr", "mrs", "ms", "dr", "sir", "lord", "madam", "mister", "gen", "col", "lt", "sgt",
