@@ -268,3 +268,14 @@ def test_he_after_a_quotation_about_someone_is_still_the_last_speaker(nlp) -> No
     assert [speaker for _, speaker in _speakers(nlp, text, "2025-03-01")] == [
         "Volodymyr Zelensky"
     ]
+
+
+def test_those_close_to_a_person_are_not_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Andrii Sybiha met the envoys in Geneva on Monday. Those close to him said he would "
+        "name a new negotiator within days."
+    )
+    assert _speakers(nlp, text) == [("Those close to him", "those close to him")]
+    resolver = Resolver(load_knowledge_base(), text, "2025-03-14")
+    group = resolver.resolve_text("Those close to him")
+    assert group.source == "anonymous"

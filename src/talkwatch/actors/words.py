@@ -43,7 +43,9 @@ INDEFINITE = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another"]
 )
 # Determiners that make a capitalised phrase a description, not a name ("All groups").
-QUANTIFIED = INDEFINITE | frozenset(["all", "most", "both", "few", "each", "every", "any", "no"])
+QUANTIFIED = INDEFINITE | frozenset(
+    ["all", "most", "both", "few", "each", "every", "any", "no", "those", "these"]
+)
 # Words that fill out a title without naming anyone ("Minister of Foreign Affairs").
 TITLE_FILLERS = frozenset(
     ["of", "the", "for", "and", "affairs", "foreign", "state", "defence", "defense", "general",

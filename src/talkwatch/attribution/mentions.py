@@ -27,6 +27,8 @@ QUANTIFIERS = {
     "either",
     "neither",
     "any",
+    "those",  # "those close to him" describes a group; it does not refer back to "him"
+    "these",
 }
 
 
