@@ -212,3 +212,27 @@ def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute
     assert attribute(text) == [
         ("Kuleba", "negotiations with Russia are only possible if its troops withdraw"),
     ]
+
+
+def test_a_conjunction_the_parse_left_at_the_end_is_completed_or_dropped(attribute) -> None:  # type: ignore[no-untyped-def]
+    # a conjunct with no verb of its own completes what was said
+    text = (
+        "Putin has repeatedly asserted that the Russian side is ready to talk about peace "
+        "in Ukraine, but exclusively on its own terms."
+    )
+    assert attribute(text) == [
+        (
+            "Putin",
+            "the Russian side is ready to talk about peace in Ukraine, but exclusively on "
+            "its own terms",
+        )
+    ]
+    # one with a verb is a point of its own: the "and" before it is no part of the first
+    text = (
+        "He stated that Russia is investing 40% of its state budget on defence and warned "
+        "that Russia might be ready to attack NATO territory by 2027."
+    )
+    assert [quote for _, quote in attribute(text)] == [
+        "Russia is investing 40% of its state budget on defence",
+        "Russia might be ready to attack NATO territory by 2027",
+    ]

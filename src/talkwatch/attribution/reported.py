@@ -132,7 +132,7 @@ class ReportingVerbs(Speakers):
             if t.dep_ == "cc" and separate and t.i < separate[0].i
         }
         kept = [t for clause in clauses for t in clause.subtree if t.i not in excluded]
-        spans = [self.span_of_tokens(kept)]
+        spans = [self.span_of_tokens(_completed(kept))]
         spans += [
             self.span_of_tokens(list(c.subtree))
             for c in separate
@@ -301,6 +301,22 @@ class ReportingVerbs(Speakers):
             if attached and token.lower_ in particles:
                 return f"{lemma} {token.lower_}"
         return lemma
+
+
+def _completed(kept: list[Token]) -> list[Token]:
+    """Reported words that end in "and", "or" or "but", where the parse hung the conjunct
+    elsewhere: a conjunct without a verb completes them ("ready to talk about peace, but
+    only on its own terms"); one with a verb is a point of its own ("... and warned
+    that ..."), so the conjunction goes."""
+    if not kept:
+        return kept
+    last = max(kept, key=lambda t: t.i)
+    if last.pos_ != "CCONJ":
+        return kept
+    rest = [t for t in last.sent if t.i > last.i]
+    if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return kept + rest
+    return [t for t in kept if t.i != last.i]
 
 
 def _head_of_cue_clause(verb: Token) -> Token:
