@@ -236,3 +236,15 @@ def test_a_conjunction_the_parse_left_at_the_end_is_completed_or_dropped(attribu
         "Russia is investing 40% of its state budget on defence",
         "Russia might be ready to attack NATO territory by 2027",
     ]
+
+
+def test_what_follows_a_colon_spells_out_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mr. McKinley notes that we're at a rare economic moment where three things are "
+        "happening at once: Home values are rising nicely in many parts of the country, "
+        "interest rates are low and lenders are a bit looser than they were in the recent past."
+    )
+    ((speaker, quote),) = attribute(text)
+    assert speaker == "Mr. McKinley"
+    assert quote.startswith("we're at a rare economic moment")
+    assert quote.endswith("looser than they were in the recent past")

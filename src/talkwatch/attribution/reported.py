@@ -77,12 +77,30 @@ class ReportingVerbs(Speakers):
         if own and all(_closed(c) for c in clauses if c.i < verb.i):
             clauses = after
         spans = self.clause_spans(clauses) if clauses else []
+        spans = self.after_colon(verb, spans)
         if not spans:
             spans = [s for s in [self.object_span(verb)] if s is not None]
         if not spans and verb.dep_ == "parataxis" and lemma in self.cues.speech_verbs:
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
+
+    def after_colon(self, verb: Token, spans: list[Span]) -> list[Span]:
+        """`notes that three things are happening at once: home values are rising, ...`:
+        the parse hangs the cue under the clause after the colon; what follows the colon
+        spells out what was said, up to the sentence's end, unless a cue of its own is
+        there."""
+        head = verb.head
+        if not spans or verb.dep_ != "ccomp" or head.i <= verb.i:
+            return spans
+        colon = [t for t in head.children if t.text == ":" and verb.i < t.i < head.i]
+        if not colon or self.text[spans[-1].end : colon[0].idx].strip(" ,.;"):
+            return spans  # the reported words must run up to the colon
+        rest = [t for t in verb.sent if t.i > colon[0].i]
+        if any(self.is_reporting(t) for t in rest):
+            return spans
+        tail = self.span_of_tokens(rest)
+        return spans if tail is None else [*spans[:-1], Span(spans[-1].start, tail.end)]
 
     def unrelayed(self, clause: Token) -> Token:
         """`Kuleba said that X, Ukrinform reports`: the parse hangs X under the relay that
