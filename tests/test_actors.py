@@ -77,6 +77,11 @@ def test_a_one_word_name_takes_its_first_name_not_the_word_that_opens_a_sentence
     assert resolver.resolve_text("Halvorsen").speaker == "Ingrid Halvorsen"
     alone = Resolver(load_knowledge_base(), "When Halvorsen arrived, the talks had begun.", None)
     assert alone.resolve_text("Halvorsen").speaker == "Halvorsen"
+    # first names that are also words or months
+    for given in ("Will", "May", "June", "Jan"):
+        article = f"{given} Halvorsen chaired the session. Halvorsen said it went well."
+        resolver = Resolver(load_knowledge_base(), article, None)
+        assert resolver.resolve_text("Halvorsen").speaker == f"{given} Halvorsen"
 
 
 def test_a_definite_descriptor_refers_back_within_the_document() -> None:

@@ -212,6 +212,9 @@ def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute
     assert attribute(text) == [
         ("Kuleba", "negotiations with Russia are only possible if its troops withdraw"),
     ]
+    # a condition the parse hangs under the relay stays in what was said
+    text = "Kuleba said that negotiations are possible only if troops withdraw, Ukrinform reports."
+    assert attribute(text) == [("Kuleba", "negotiations are possible only if troops withdraw")]
 
 
 def test_a_conjunction_the_parse_left_at_the_end_is_completed_or_dropped(attribute) -> None:  # type: ignore[no-untyped-def]

@@ -223,6 +223,13 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # a past that did not happen asks, offers and refuses nothing
         ("JD Vance said Russia should not have invaded Ukraine.", "assess"),
         ("Volodymyr Zelensky said Ukraine could have accepted the plan in 2022.", "assess"),
+        # ... unless a later part of the statement decides; and "will have" is a future
+        (
+            "Dmitry Peskov said Kyiv could have had peace in 2022 but must now accept the "
+            "new realities.",
+            "demand",
+        ),
+        ("Dmitry Peskov said Russian troops will have withdrawn from Kherson by May.", "offer"),
         # the same willingness, of another side, is described, not offered
         ("Dmitry Peskov said Moscow was open to a meeting of the two leaders.", "offer"),
         ("Andrii Sybiha said Moscow was open to a meeting of the two leaders.", "assess"),

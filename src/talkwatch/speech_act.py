@@ -23,6 +23,9 @@ CHAIN = ("xcomp", "acomp", "ccomp")  # "is ready [acomp] to send [xcomp]"
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 MAX_PREDICATES = 6
 MAIN_LINKS = ("conj", "ccomp", "parataxis")
+# Modals that with a perfect speak of a past that did not happen ("should have agreed");
+# not "will have withdrawn", a future.
+COUNTERFACTUAL_MODALS = frozenset(["would", "should", "could", "might", "must", "may", "ought"])
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
                 progressive,
                 token.lemma_ == "be" and _somewhere(token),
                 _subject(token, inside, whole=True),
-                bool(modals) and _perfect(token),
+                bool(set(modals) & COUNTERFACTUAL_MODALS) and _perfect(token),
             )
         )
         token = next(

@@ -137,15 +137,25 @@ class ClauseRules:
     ) -> Judgement | None:
         """The first predicate of the clause that decides a stance."""
         other_named = False  # "Putin was lying and his negotiators ...": his is Putin's
+        past: Judgement | None = None  # "could have had peace", unless a later part decides
         for predicate in clause.predicates:
             side = self.predicate_side(predicate, speaker_party, kind, party_of, not other_named)
             other_named = other_named or (side == OTHER and predicate.subject[:1].isupper())
+            if any(step.counterfactual for step in predicate.steps):
+                # "Russia should not have invaded", "Kyiv could have had peace in 2022 but
+                # must now accept ...": what might have been asks and offers nothing
+                negated = any(step.negated for step in predicate.steps)
+                words = (w for step in predicate.steps for w in (*step.modals, step.lemma))
+                chain = ("not " if negated else "") + " ".join(words)
+                reason = f"what might have been: '{chain}' ({side} side)"
+                past = past or Judgement("assess", reason, side, predicate.leads)
+                continue
             found = self.judge_predicate(predicate, side)
             if found is None and speaker_party not in ("", "NONE"):
                 found = self.scheduled(predicate, side)
             if found is not None:
                 return replace(found, main=predicate.leads)
-        return None
+        return past
 
     def predicate_side(
         self,
@@ -223,9 +233,6 @@ class ClauseRules:
         if self.has("receive", action) and side in (SELF, OTHER):
             side = OTHER if side == SELF else SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
-        if any(step.counterfactual for step in predicate.steps):
-            # "Russia should not have invaded", "we could have signed it in Istanbul"
-            return Judgement("assess", f"what might have been: '{chain}' ({side} side)", side)
         found = self.decide(modality, negated, action, side, chain, passive)
         present = predicate.steps[-1].present and bool(modality & {"future", "volition"})
         if found is None and present and side == SELF and not negated:

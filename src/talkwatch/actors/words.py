@@ -11,16 +11,24 @@ from difflib import SequenceMatcher
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import WEEKDAYS
 from .knowledge import fold
 
 # Capitalised words before a name that are no first name: a sentence's opening ("When
-# Patriot filed ...", "But Witkoff said"), a weekday or a month ("Monday Witkoff").
+# Patriot filed ...", "But Witkoff said") or a weekday ("Monday Witkoff"). Not the
+# function words that are also first names (Will, May, Per), nor months (April, June).
 NOT_GIVEN = (
-    frozenset(STOP_WORDS)
+    (frozenset(STOP_WORDS) - {"will", "may", "per"})
     | frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-    | {"unlike", "despite", "following", "including", "according", "amid", "meanwhile", "like"}
+    | {
+        "unlike",
+        "despite",
+        "following",
+        "including",
+        "according",
+        "amid",
+        "meanwhile",
+    }
 )
 
 
@@ -30,10 +38,40 @@ def could_be_given(word: str) -> bool:
     folded = fold(word)
     return folded.replace("-", "").isalpha() and folded not in NOT_GIVEN
 
+
 HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sir", "lord", "madam", "mister", "gen", "col", "lt", "sgt",
-     "gov", "governor", "rep", "sen", "rev", "prof", "attorney", "speaker", "mayor", "judge",
-     "justice", "congressman", "congresswoman", "adm", "maj", "capt", "chairman", "chairwoman"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "madam",
+        "mister",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "gov",
+        "governor",
+        "rep",
+        "sen",
+        "rev",
+        "prof",
+        "attorney",
+        "speaker",
+        "mayor",
+        "judge",
+        "justice",
+        "congressman",
+        "congresswoman",
+        "adm",
+        "maj",
+        "capt",
+        "chairman",
+        "chairwoman",
+    ]
 )
 PARTICLES = frozenset(
     ["von", "van", "der", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"]
@@ -48,9 +86,33 @@ QUANTIFIED = INDEFINITE | frozenset(
 )
 # Words that fill out a title without naming anyone ("Minister of Foreign Affairs").
 TITLE_FILLERS = frozenset(
-    ["of", "the", "for", "and", "affairs", "foreign", "state", "defence", "defense", "general",
-     "deputy", "chief", "head", "first", "senior", "top", "former", "acting", "national",
-     "prime", "permanent", "international", "relations", "director-general", "interim"]
+    [
+        "of",
+        "the",
+        "for",
+        "and",
+        "affairs",
+        "foreign",
+        "state",
+        "defence",
+        "defense",
+        "general",
+        "deputy",
+        "chief",
+        "head",
+        "first",
+        "senior",
+        "top",
+        "former",
+        "acting",
+        "national",
+        "prime",
+        "permanent",
+        "international",
+        "relations",
+        "director-general",
+        "interim",
+    ]
 )
 # Texts an institution issues: "a Kremlin statement", "the White House readout" speak
 # for the institution they name.
@@ -59,8 +121,22 @@ TITLE_FILLERS = frozenset(
 DOCUMENT_HEADS = frozenset(["statement", "declaration", "readout", "release", "note"])
 # Heads of a description that stands for a news outlet ("the publication").
 OUTLET_HEADS = frozenset(
-    ["publication", "newspaper", "paper", "outlet", "agency", "broadcaster", "magazine",
-     "daily", "network", "channel", "website", "site", "tabloid", "weekly"]
+    [
+        "publication",
+        "newspaper",
+        "paper",
+        "outlet",
+        "agency",
+        "broadcaster",
+        "magazine",
+        "daily",
+        "network",
+        "channel",
+        "website",
+        "site",
+        "tabloid",
+        "weekly",
+    ]
 )
 OWN_VOICE_HEADS = frozenset(["office", "administration", "camp", "team"])
 INSTITUTION_HEADS = frozenset(

@@ -13,9 +13,9 @@ practice:
 Pronoun speakers are linked to the most recent speaker before them.
 
 Modules, one rule family each: `run` (the per-document state and lookups),
-`mentions` and `speakers` (who is speaking), `direct`, `reported`, `sources`,
-`continuations` and `transcripts` (the passes), `merge` (de-duplication and
-finishing).
+`mentions` and `speakers` (who is speaking), `edges` (where reported words end),
+`direct`, `reported`, `sources`, `continuations` and `transcripts` (the passes),
+`merge` (de-duplication and finishing).
 """
 
 from __future__ import annotations

@@ -11,15 +11,16 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..records import Span
+from .edges import ClauseEdges, completed
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
-from .speakers import SUBJECT_DEPS, Speakers, made_clear
+from .speakers import SUBJECT_DEPS, made_clear
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 DECLINING = {"decline", "refuse"}  # with a `silent_acts` infinitive, they report silence
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
 
 
-class ReportingVerbs(Speakers):
+class ReportingVerbs(ClauseEdges):
     """Statements reported by a cue verb."""
 
     def reporting_verbs(self) -> Iterator[Found]:
@@ -53,7 +54,6 @@ class ReportingVerbs(Speakers):
             for c in verb.children
             if c.dep_ == "ccomp" and (asks or relative_cue or not _relative(c))
         ]
-        clauses = [self.unrelayed(c) for c in clauses]
         clear = made_clear(verb)
         if clear is not None:  # "made it clear that ...": the clause, wherever the parse hangs it
             clauses = [c for c in clauses if c.i != clear.i] + [
@@ -85,33 +85,6 @@ class ReportingVerbs(Speakers):
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
 
-    def after_colon(self, verb: Token, spans: list[Span]) -> list[Span]:
-        """`notes that three things are happening at once: home values are rising, ...`:
-        the parse hangs the cue under the clause after the colon; what follows the colon
-        spells out what was said, up to the sentence's end, unless a cue of its own is
-        there."""
-        head = verb.head
-        if not spans or verb.dep_ != "ccomp" or head.i <= verb.i:
-            return spans
-        colon = [t for t in head.children if t.text == ":" and verb.i < t.i < head.i]
-        if not colon or self.text[spans[-1].end : colon[0].idx].strip(" ,.;"):
-            return spans  # the reported words must run up to the colon
-        rest = [t for t in verb.sent if t.i > colon[0].i]
-        if any(self.is_reporting(t) for t in rest):
-            return spans
-        tail = self.span_of_tokens(rest)
-        return spans if tail is None else [*spans[:-1], Span(spans[-1].start, tail.end)]
-
-    def unrelayed(self, clause: Token) -> Token:
-        """`Kuleba said that X, Ukrinform reports`: the parse hangs X under the relay that
-        closes the sentence; what was said is X, without ", Ukrinform reports"."""
-        before = [c for c in clause.children if c.i < clause.i]
-        inner = next((c for c in before if c.dep_ == "ccomp"), None)
-        subject = next((c for c in before if c.dep_ in SUBJECT_DEPS), None)
-        if inner is None or subject is None or subject.i < inner.i:
-            return clause
-        return inner if self.is_reporting(clause) else clause
-
     def silent(self, verb: Token, infinitive: Token) -> bool:
         """ "declined to comment", "refused to say whether ...": nothing was said."""
         declining = verb.lemma_.lower() in DECLINING
@@ -138,6 +111,7 @@ class ReportingVerbs(Speakers):
             if clause.head.dep_ == "relcl" and c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")
         }
         excluded |= self.relative_cues(clauses)
+        excluded |= {i for clause in clauses for i in self.relay(clause)}
         for cue in (c for clause in clauses for c in self.trailing_cues(clause)):
             head = _head_of_cue_clause(cue)
             excluded |= {t.i for t in head.subtree}
@@ -150,7 +124,7 @@ class ReportingVerbs(Speakers):
             if t.dep_ == "cc" and separate and t.i < separate[0].i
         }
         kept = [t for clause in clauses for t in clause.subtree if t.i not in excluded]
-        spans = [self.span_of_tokens(_completed(kept))]
+        spans = [self.span_of_tokens(completed(kept))]
         spans += [
             self.span_of_tokens(list(c.subtree))
             for c in separate
@@ -319,22 +293,6 @@ class ReportingVerbs(Speakers):
             if attached and token.lower_ in particles:
                 return f"{lemma} {token.lower_}"
         return lemma
-
-
-def _completed(kept: list[Token]) -> list[Token]:
-    """Reported words that end in "and", "or" or "but", where the parse hung the conjunct
-    elsewhere: a conjunct without a verb completes them ("ready to talk about peace, but
-    only on its own terms"); one with a verb is a point of its own ("... and warned
-    that ..."), so the conjunction goes."""
-    if not kept:
-        return kept
-    last = max(kept, key=lambda t: t.i)
-    if last.pos_ != "CCONJ":
-        return kept
-    rest = [t for t in last.sent if t.i > last.i]
-    if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest):
-        return kept + rest
-    return [t for t in kept if t.i != last.i]
 
 
 def _head_of_cue_clause(verb: Token) -> Token:

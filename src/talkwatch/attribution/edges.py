@@ -1,0 +1,65 @@
+"""Where reported words end: what the parse leaves outside a cue's clause, or puts in it.
+
+Three shapes of news prose the dependency parse gets half right: a clause after a
+colon that spells out what was said, a relay that closes the sentence (", Ukrinform
+reports") and a conjunction left at the end of the words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Span
+from .speakers import SUBJECT_DEPS, Speakers
+
+
+class ClauseEdges(Speakers):
+    """The edges of a cue's reported words."""
+
+    def after_colon(self, verb: Token, spans: list[Span]) -> list[Span]:
+        """`notes that three things are happening at once: home values are rising, ...`:
+        the parse hangs the cue under the clause after the colon; what follows the colon
+        spells out what was said, up to the sentence's end, unless a cue of its own is
+        there."""
+        head = verb.head
+        if not spans or verb.dep_ != "ccomp" or head.i <= verb.i:
+            return spans
+        colon = [t for t in head.children if t.text == ":" and verb.i < t.i < head.i]
+        if not colon or self.text[spans[-1].end : colon[0].idx].strip(" ,.;"):
+            return spans  # the reported words must run up to the colon
+        rest = [t for t in verb.sent if t.i > colon[0].i]
+        if any(self.is_reporting(t) for t in rest):
+            return spans
+        tail = self.span_of_tokens(rest)
+        return spans if tail is None else [*spans[:-1], Span(spans[-1].start, tail.end)]
+
+    def relay(self, clause: Token) -> set[int]:
+        """`Kuleba said that X only if Y, Ukrinform reports`: the parse hangs what was said
+        under the relay that closes the sentence. The relay (its verb, its subject, the
+        comma before them and what follows the verb) is no part of what was said."""
+        before = [c for c in clause.children if c.i < clause.i]
+        inner = next((c for c in before if c.dep_ == "ccomp"), None)
+        subject = next((c for c in before if c.dep_ in SUBJECT_DEPS), None)
+        if inner is None or subject is None or subject.i < inner.i:
+            return set()
+        if not self.is_reporting(clause):
+            return set()
+        after = [t for c in clause.children if c.i > clause.i for t in c.subtree]
+        commas = [c for c in before if c.is_punct and c.i > inner.i]
+        return {clause.i, *(t.i for t in subject.subtree), *(t.i for t in after + commas)}
+
+
+def completed(kept: list[Token]) -> list[Token]:
+    """Reported words that end in "and", "or" or "but", where the parse hung the conjunct
+    elsewhere: a conjunct without a verb completes them ("ready to talk about peace, but
+    only on its own terms"); one with a verb is a point of its own ("... and warned
+    that ..."), so the conjunction goes."""
+    if not kept:
+        return kept
+    last = max(kept, key=lambda t: t.i)
+    if last.pos_ != "CCONJ":
+        return kept
+    rest = [t for t in last.sent if t.i > last.i]
+    if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return kept + rest
+    return [t for t in kept if t.i != last.i]
