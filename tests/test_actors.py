@@ -84,6 +84,18 @@ def test_a_one_word_name_takes_its_first_name_not_the_word_that_opens_a_sentence
         assert resolver.resolve_text("Halvorsen").speaker == f"{given} Halvorsen"
 
 
+def test_someone_of_a_state_is_described_not_named_after_it() -> None:
+    resolver = Resolver(load_knowledge_base(), "", "2023-05-20")
+    diplomat = resolver.resolve_text("A top diplomat of Sweden")
+    assert (diplomat.speaker, diplomat.party, diplomat.source) == (
+        "a top diplomat of sweden",
+        "SWE",
+        "anonymous",
+    )
+    adviser = resolver.resolve_text("an adviser of the Kremlin")
+    assert (adviser.party, adviser.source) == ("RUS", "anonymous")
+
+
 def test_a_definite_descriptor_refers_back_within_the_document() -> None:
     resolver = Resolver(load_knowledge_base(), "", "2022-03-10")
     first = resolver.resolve_text("an American official")

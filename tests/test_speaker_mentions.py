@@ -279,3 +279,13 @@ def test_those_close_to_a_person_are_not_that_person(nlp) -> None:  # type: igno
     resolver = Resolver(load_knowledge_base(), text, "2025-03-14")
     group = resolver.resolve_text("Those close to him")
     assert group.source == "anonymous"
+
+
+def test_a_relative_clause_deep_in_the_speakers_phrase_describes_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The special representative of the Chinese government Li Hui, who visited Ukraine, "
+        "Russia and European countries, stated that no side has closed the door to talks."
+    )
+    assert _speakers(nlp, text, "2023-05-27") == [
+        ("The special representative of the Chinese government Li Hui", "Li Hui")
+    ]

@@ -142,7 +142,16 @@ class Resolver:
             last[:1].islower()
             or self.party_in(words.raw[-1]) is not None
             or self.head_of(words)  # "the Head of the President's Office" is a person
+            or self.someone_of(words)  # "a top diplomat of Sweden"
         )
+
+    def someone_of(self, words: Words) -> bool:
+        """An indefinite person "of" a place or body: "a top diplomat of Sweden", "an
+        adviser of the Kremlin". The name after "of" is whose, not who."""
+        folded = words.folded
+        if folded[0] not in INDEFINITE or "of" not in folded[1:]:
+            return False
+        return any(w in self.people_heads for w in folded[1 : folded.index("of", 1)])
 
     def head_of(self, words: Words) -> bool:
         """'the head of X', 'the chief of X' with X an institution ("the President's
@@ -192,7 +201,7 @@ class Resolver:
         return best[1] if best else None
 
     def descriptor(self, text: str, words: Words, at: int | None = None) -> Resolution:
-        party = self.party_in(text)
+        party = self.party_in(text) or self.body_after_of(words)
         if party is None and set(words.folded[:2]) & {"european", "europeans"}:
             party = "EU"  # "European leaders"; not a nationality word elsewhere (the UK is too)
         head, first = words.folded[-1], words.folded[0]
@@ -317,6 +326,18 @@ class Resolver:
             if actor is not None and actor.party_on(self.day) != "NONE":
                 return actor.party_on(self.day)
         return self.nationality(text)
+
+    def body_after_of(self, words: Words) -> str | None:
+        """The party of the known state or body a descriptor's "of" names: "a top
+        diplomat of Sweden", "an adviser of the Kremlin"."""
+        folded = words.folded
+        if "of" not in folded[1:]:
+            return None
+        after = [w for w in words.raw[folded.index("of", 1) + 1 :] if w.lower() != "the"]
+        actor = self.kb.named(" ".join(after)) if after else None
+        if actor is None or actor.type == "person" or actor.party_on(self.day) == "NONE":
+            return None
+        return actor.party_on(self.day)
 
     def by_surname_actor(self, word: str) -> Actor | None:
         ids = self.kb.by_surname.get(fold(word), [])

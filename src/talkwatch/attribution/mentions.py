@@ -51,6 +51,14 @@ class Mentions(Run):
             adverb = child.dep_ == "advmod" and child.i < subject.i  # "Even China said"
             if clause or foreign_prep or post_modifier or adverb:
                 excluded |= {t.i for t in child.subtree}
+        # a relative clause deeper in the phrase describes too: "the special representative
+        # of the Chinese government Li Hui, who visited Ukraine, ..."
+        for t in subject.subtree:
+            if t.dep_ == "relcl" and t.head.i != subject.i and t.i not in excluded:
+                excluded |= {u.i for u in t.subtree}
+                before = t.left_edge.i - 1
+                if before > subject.left_edge.i and self.doc[before].is_punct:
+                    excluded.add(before)
         core = [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
         return _without_dateline(core)
 
