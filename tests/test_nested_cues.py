@@ -251,3 +251,15 @@ def test_what_follows_a_colon_spells_out_what_was_said(attribute) -> None:  # ty
     assert speaker == "Mr. McKinley"
     assert quote.startswith("we're at a rare economic moment")
     assert quote.endswith("looser than they were in the recent past")
+
+
+def test_a_participle_after_while_is_a_second_point(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lavrov said Moscow had received the plan through unofficial channels “and is ready "
+        "to discuss it,” while noting there are “a number of questions that require "
+        "clarification.”"
+    )
+    assert [quote for _, quote in attribute(text)] == [
+        "Moscow had received the plan through unofficial channels “and is ready to discuss it,”",
+        "there are “a number of questions that require clarification.”",
+    ]

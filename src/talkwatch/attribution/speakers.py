@@ -14,6 +14,7 @@ from .mentions import Mentions
 SUBJECT_DEPS = ("nsubj",)
 # "..., before saying B", "..., though he noted B"
 TRAILING_MARKS = {"as", "while", "before", "after", "though", "although", "whereas"}
+CLOSING_QUOTES = frozenset(['"', "”", "’"])  # marks between a comma and what follows
 TEMPORAL_MARKERS = {"when", "once"}  # in the past they say when, not whether
 CLEAR_DEPS = ("ccomp", "oprd", "acomp", "xcomp", "dobj")
 CLIMB_DEPS = {"conj", "xcomp", "pcomp", "prep", "acomp"}
@@ -165,7 +166,11 @@ class Speakers(Mentions):
         clause of its own ("as he claimed B", "while the minister said B") or a conjunct
         ("... and warned B"); None for any other verb."""
         own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-        comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        # the comma before the participle, or before its mark (", while noting that B")
+        start = min([verb.i] + [c.i for c in verb.children if c.dep_ == "mark" and c.i < verb.i])
+        while start > 0 and verb.doc[start - 1].text in CLOSING_QUOTES:  # ',” while noting'
+            start -= 1
+        comma = start > 0 and verb.doc[start - 1].text == ","
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma and not own:
             return "participle"
@@ -231,12 +236,10 @@ class Speakers(Mentions):
 
 
 def made_clear(verb: Token) -> Token | None:
-    """"clear" in "X made (it) clear that ...", a way of saying it; None otherwise."""
+    """ "clear" in "X made (it) clear that ...", a way of saying it; None otherwise."""
     if verb.lemma_.lower() != "make":
         return None
-    return next(
-        (c for c in verb.children if c.lower_ == "clear" and c.dep_ in CLEAR_DEPS), None
-    )
+    return next((c for c in verb.children if c.lower_ == "clear" and c.dep_ in CLEAR_DEPS), None)
 
 
 def quoting_verb(verb: Token) -> Token | None:
