@@ -255,6 +255,14 @@ def test_what_follows_a_colon_spells_out_what_was_said(attribute) -> None:  # ty
 
 def test_a_participle_after_while_is_a_second_point(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
+        "Peskov said the talks would continue, while stressing that Moscow would not accept "
+        "a ceasefire."
+    )
+    assert [quote for _, quote in attribute(text)] == [
+        "the talks would continue",
+        "Moscow would not accept a ceasefire",
+    ]
+    text = (
         "Lavrov said Moscow had received the plan through unofficial channels “and is ready "
         "to discuss it,” while noting there are “a number of questions that require "
         "clarification.”"
