@@ -87,6 +87,10 @@ def test_ingest_export_and_reingest(folder: Path, tmp_path: Path) -> None:
     official = by_quote["the next round would take place in Istanbul"]
     assert (official["speaker"], official["party"]) == ("an official", "NONE")
     assert all(row["party"] for row in rows)
+    # and the filter for NONE finds what the export shows as NONE
+    none = run("statements", "--db", db, "--party", "NONE")
+    assert "the next round would take place in Istanbul" in none.stdout
+    assert run("statements", "--db", db, "--party", "unknown").stdout == none.stdout
 
     again = run("ingest", str(folder / "wire.txt"), str(folder / "blog"), "--db", db)
     assert again.exit_code == 0 and "0 new documents" in again.stdout

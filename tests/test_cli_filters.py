@@ -90,3 +90,20 @@ def test_a_speaker_with_no_statements_is_noted_with_the_nearest_name(db: str) ->
     assert "No statements for speaker 'Lavrvo'. Did you mean Sergey Lavrov?" in result.stderr
     found = run(db, "statements", "--speaker", "Lavrov")
     assert "No statements for speaker" not in found.output and "Sergey Lavrov" in found.stdout
+
+
+def test_a_speaker_by_an_alias_the_knowledge_base_knows(db: str) -> None:
+    result = run(db, "statements", "--speaker", "Zelenskyy")
+    assert result.exit_code == 0, result.output
+    assert speakers(result) == {"Volodymyr Zelensky"}
+    timeline = run(db, "timeline", "--speaker", "Lavrov")
+    assert speakers(timeline) == {"Sergey Lavrov"}
+
+
+def test_a_document_by_the_start_of_its_file_name_and_a_note_for_none(db: str) -> None:
+    whole = run(db, "statements", "--doc", "kyiv.txt")
+    by_prefix = run(db, "statements", "--doc", "kyiv")
+    assert by_prefix.exit_code == 0 and "2 statements" in by_prefix.stdout
+    assert speakers(by_prefix) == speakers(whole) == {"Volodymyr Zelensky", "Sergey Lavrov"}
+    missing = run(db, "statements", "--doc", "999_nothing")
+    assert "No document '999_nothing'" in missing.stderr

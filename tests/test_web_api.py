@@ -51,6 +51,11 @@ def test_statements_filters_and_pages(client: TestClient) -> None:
     everything = client.get("/api/statements").json()
     assert everything["total"] == 6
     assert client.get("/api/statements", params={"party": "ukr"}).json()["total"] == 3
+    # names and aliases, as on the command line
+    for party in ("Ukraine", "Kyiv", "ukrainian"):
+        assert client.get("/api/statements", params={"party": party}).json()["total"] == 3
+    by_alias = client.get("/api/statements", params={"issue": "nato"}).json()
+    assert by_alias["total"] == 3
     by_issue = client.get("/api/statements", params={"issue": "neutrality"}).json()
     assert {s["speaker"] for s in by_issue["items"]} == {
         "Volodymyr Zelensky",

@@ -234,9 +234,10 @@ class Store:
             like = database.LIKE_TEXT
             where.append(f"(s.speaker {like} OR s.speaker_mention {like})")
             params += [database.like_pattern(speaker)] * 2
-        if doc:
-            where.append(f"(d.name = ? OR d.origin = ? OR d.id {database.LIKE_TEXT})")
-            params += [doc, doc, database.like_pattern(doc, anywhere=False)]
+        if doc:  # a file name, a URL, or the start of either or of the document's id
+            like = database.LIKE_TEXT
+            where.append(f"(d.name = ? OR d.origin = ? OR d.id {like} OR d.name {like})")
+            params += [doc, doc] + [database.like_pattern(doc, anywhere=False)] * 2
         sql = f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -256,9 +257,10 @@ class Store:
         """The latest ``limit`` dated statements matching the filters, oldest first."""
         where, params = _shared_filters(party, issue, since, until)
         where.append("s.date IS NOT NULL")
-        if speaker:
-            where.append("s.speaker = ? COLLATE NOCASE")
-            params.append(speaker)
+        if speaker:  # as in iter_statements: any part of the name or of the words naming them
+            like = database.LIKE_TEXT
+            where.append(f"(s.speaker {like} OR s.speaker_mention {like})")
+            params += [database.like_pattern(speaker)] * 2
         sql = (
             f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id "
             f"WHERE {' AND '.join(where)} ORDER BY s.date DESC, s.doc_id, s.start LIMIT ?"
@@ -368,6 +370,9 @@ def _shared_filters(
     """WHERE clauses and parameters for the filters every statement query offers."""
     where: list[str] = []
     params: list[object] = []
+    if party and party.upper() == "NONE":  # no side, or none the text gives (docs/contract.md)
+        where.append("s.party IN ('NONE', '')")
+        party = None
     for clause, value in (
         ("s.party = ? COLLATE NOCASE", party),
         # issue codes are lower case; comparing as stored keeps the index usable

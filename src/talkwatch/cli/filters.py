@@ -1,63 +1,22 @@
 """--party, --issue and --speaker for every command: codes, names and aliases, or a clear error.
 
-A party is its code (UKR), or any word of data/nationalities.yaml for it
-(Ukraine, Ukrainian, Kyiv); an issue is its code, written with spaces or
-hyphens too, or an alias of data/filters.yaml (nato is neutrality). A value
+Parties and issues are read as `talkwatch.codes` reads them (codes, names,
+aliases: UKR, Ukraine, Kyiv; neutrality, nato), as the web pages do. A value
 that is none of these is a usage error listing the values the database has,
 and the nearest one; a party that has no statements gets a note saying so. A
---speaker that matches no statement gets a note naming the nearest speaker.
+--speaker is a name, an alias the knowledge base knows, or any part of a name; one
+that matches no statement gets a note naming the nearest speaker.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-from functools import cache
-from importlib import resources
 
 import click
 
-from ..actors.knowledge import fold
-from ..datafiles import read_mapping
-from ..records import ISSUES
+from ..actors.knowledge import fold, load_knowledge_base
+from ..codes import issue_code, issue_words, party_code, party_names, party_words
 from ..store import Store
-
-DATA = resources.files("talkwatch").joinpath("data")
-
-
-@cache
-def _party_words() -> dict[str, str]:
-    """Folded name or alias -> party code."""
-    words: dict[str, str] = {}
-    nationalities = read_mapping(DATA.joinpath("nationalities.yaml"), "a mapping of parties")
-    for party, names in nationalities.items():
-        words[fold(party)] = party
-        for name in names or ():
-            words.setdefault(fold(str(name)).removesuffix("'s").rstrip("'"), party)
-    for party, name in _names().items():
-        words.setdefault(fold(name), party)
-    return words
-
-
-@cache
-def _names() -> dict[str, str]:
-    data = read_mapping(DATA.joinpath("filters.yaml"), "a mapping with issues and names")
-    return {str(code): str(name) for code, name in (data.get("names") or {}).items()}
-
-
-@cache
-def _issue_words() -> dict[str, str]:
-    """Folded code or alias -> issue code."""
-    data = read_mapping(DATA.joinpath("filters.yaml"), "a mapping with issues and names")
-    words = {_issue_key(code): code for code in ISSUES}
-    for code, aliases in (data.get("issues") or {}).items():
-        for alias in aliases or ():
-            words.setdefault(_issue_key(str(alias)), str(code))
-    return words
-
-
-def _issue_key(text: str) -> str:
-    return re.sub(r"[\s_-]+", " ", fold(text, drop_article=False))
 
 
 def party_filter(store: Store, value: str | None) -> str | None:
@@ -66,9 +25,12 @@ def party_filter(store: Store, value: str | None) -> str | None:
         return None
     existing = _existing(store, "SELECT DISTINCT party FROM statements WHERE party != ''")
     code = next((p for p in existing if p.casefold() == value.casefold()), None)
-    code = code or _party_words().get(fold(value).removesuffix("'s"))
+    code = code or party_code(value)
+    if code == "NONE":  # no side, or none the text gives
+        return code
     if code is None:
-        named = {p: f"{p} ({_names()[p]})" if p in _names() else p for p in existing}
+        names = party_names()
+        named = {p: f"{p} ({names[p]})" if p in names else p for p in existing}
         raise _unknown("--party", value, "party", "parties", existing, named)
     if code not in existing:
         click.echo(
@@ -82,11 +44,20 @@ def issue_filter(store: Store, value: str | None) -> str | None:
     """The issue code ``value`` names; a usage error when it names none."""
     if not value:
         return None
-    code = _issue_words().get(_issue_key(value))
+    code = issue_code(value)
     if code is None:
         existing = _existing(store, "SELECT DISTINCT issue FROM statement_issues")
         raise _unknown("--issue", value, "issue", "issues", existing, {i: i for i in existing})
     return code
+
+
+def speaker_filter(value: str | None) -> str | None:
+    """The canonical name of a speaker the knowledge base knows by this name or alias
+    ("Zelenskyy" is Volodymyr Zelensky); the value as given otherwise."""
+    if not value:
+        return value
+    actor = load_knowledge_base().named(value)
+    return actor.name if actor is not None else value
 
 
 def speaker_note(store: Store, value: str | None, found: int) -> None:
@@ -99,6 +70,18 @@ def speaker_note(store: Store, value: str | None, found: int) -> None:
     near = difflib.get_close_matches(words[-1], list(by_word), n=1, cutoff=0.7) if words else []
     hint = f" Did you mean {by_word[near[0]]}?" if near else ""
     click.echo(f"No statements for speaker '{value}'.{hint}", err=True)
+
+
+def doc_note(store: Store, value: str | None, found: int) -> None:
+    """When --doc matched no document, say so, and name the nearest stored one."""
+    if not value or found:
+        return
+    names = _existing(store, "SELECT name FROM documents")
+    if any(name.startswith(value) or name == value for name in names):
+        return  # the document is there; it has no statements matching the other filters
+    near = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
+    hint = f" Did you mean {near[0]}?" if near else ""
+    click.echo(f"No document '{value}' (a file name, URL or id, or their start).{hint}", err=True)
 
 
 def _existing(store: Store, sql: str) -> list[str]:
@@ -116,7 +99,7 @@ def _unknown(
     message = (
         f"{option} '{value}': no such {kind}; the {kinds} with statements are {_listed(existing)}."
     )
-    words = _party_words() if kind == "party" else _issue_words()
+    words = party_words() if kind == "party" else issue_words()
     candidates = {fold(v): v for v in existing} | {w: c for w, c in words.items() if c in existing}
     near = difflib.get_close_matches(fold(value), list(candidates), n=1, cutoff=0.7)
     if near:

@@ -16,7 +16,7 @@ from ..documents import undated
 from ..records import shown_speaker
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from . import cli
-from .filters import issue_filter, party_filter, speaker_note
+from .filters import issue_filter, party_filter, speaker_filter, speaker_note
 from .options import (
     F,
     db_option,
@@ -164,6 +164,7 @@ def timeline_command(
     """Dated statements over time, oldest first."""
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
+        speaker = speaker_filter(speaker)
         found = store.timeline(party, issue, speaker, since, until, limit)
         speaker_note(store, speaker, len(found))
         apart = undated(store.db)

@@ -15,7 +15,7 @@ from rich.text import Text
 from ..export import statement_row, write_csv, write_jsonl
 from ..records import shown_speaker
 from . import cli
-from .filters import issue_filter, party_filter, speaker_note
+from .filters import doc_note, issue_filter, party_filter, speaker_filter, speaker_note
 from .options import db_option, open_store, shortened, shown_date
 
 
@@ -63,8 +63,10 @@ def statements(
     """Show stored statements as a table."""
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
+        speaker = speaker_filter(speaker)
         found = store.statements(speaker=speaker, doc=doc, party=party, issue=issue)
         speaker_note(store, speaker, len(found))
+        doc_note(store, doc, len(found))
     console = Console()
     shown_rows = [
         (

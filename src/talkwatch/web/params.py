@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import HTTPException, Query
 
+from ..codes import issue_code, party_code
 from ..records import ISSUES, STANCES
 from .queries import Filters
 
@@ -59,17 +60,27 @@ def _one_of(
 
 
 def check_issue(value: str | None, problems: list[str]) -> str | None:
+    """An issue code, or an alias of one ("nato" is neutrality), as on the command line."""
     value = _blank(value)
-    if value is not None and value not in ISSUES:
+    if value is None:
+        return None
+    code = issue_code(value)
+    if code is None:
         problems.append(f"issue: '{value}' is not an issue; use one of {', '.join(ISSUES)}.")
-    return value
+    return code or value
 
 
 def check_party(value: str | None, problems: list[str]) -> str | None:
+    """A party code, or a name the command line takes too (Ukraine, Kyiv, Russian)."""
     value = _blank(value)
-    if value is not None and not (value.isascii() and value.isalpha() and len(value) <= 8):
+    if value is None:
+        return None
+    code = party_code(value)
+    if code is not None:
+        return code
+    if not (value.isascii() and value.isalpha() and len(value) <= 8):
         problems.append(f"party: '{value}' is not a party code (letters, e.g. UKR, RUS, EU).")
-    return value.upper() if value else None
+    return value.upper()
 
 
 def filters(
