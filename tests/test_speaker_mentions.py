@@ -289,3 +289,19 @@ def test_a_relative_clause_deep_in_the_speakers_phrase_describes_the_speaker(nlp
     assert _speakers(nlp, text, "2023-05-27") == [
         ("The special representative of the Chinese government Li Hui", "Li Hui")
     ]
+
+
+def test_he_after_a_person_who_went_further_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dmitry Peskov said the sanctions would not change Russia's position on the talks. "
+        "Marek D. wrote that it is the same line as always, but Medvedev went much further. "
+        "He called the sanctions an act of war against Russia."
+    )
+    assert _speakers(nlp, text, "2025-10-23")[-1] == ("He", "Dmitry Medvedev")
+    # a clause that goes on about the speaker brings in nobody new
+    text = (
+        "“He really does love us,” Melanie said, and soon the balloons were dropping, Trump "
+        "was waving to the crowd, and she was switching off the television. “It’s finished,” "
+        "she said."
+    )
+    assert [speaker for _, speaker in _speakers(nlp, text, "2016-09-01")][-1] != "Donald Trump"

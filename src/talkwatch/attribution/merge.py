@@ -50,6 +50,7 @@ def finish(
     last: Mention | None = None  # the latest speaker
     last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
     last_end = 0  # where the latest finding ends
+    last_cue: Token | None = None  # and its cue
     sentences = list(run.doc.sents)
     starts = [s.start_char for s in sentences]
     surnames = frozenset(e[-1].text for e in run.doc.ents if e.label_ == "PERSON")
@@ -69,7 +70,7 @@ def finish(
             antecedent = _named(last_person if singular else last)
             if singular:  # "Zelenskyy reached out to Moscow. He demanded ...": the subject since
                 named = _subject_between(
-                    run, sentences, starts, last_end, mention.span.start, surnames
+                    run, sentences, starts, last_end, mention.span.start, surnames, last_cue
                 )
                 antecedent = named or antecedent
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
@@ -77,6 +78,7 @@ def finish(
         if _personal(run, item.subject, mention, surnames):
             last_person = mention
         last = mention
+        last_cue = item.cue_token
         last_end = max(last_end, item.spans[-1].end, mention.span.end)
         item.mention = mention
         out.append(_attribution(run, item, mention, sections))
@@ -126,11 +128,13 @@ def _subject_between(
     start: int,
     end: int,
     surnames: frozenset[str] = frozenset(),
+    last_cue: Token | None = None,
 ) -> Mention | None:
     """The person named as the subject of the last sentence wholly between ``start``
     and ``end`` (the last finding and the pronoun): the one a reader takes "he" for.
     ``starts`` are the sentences' start offsets, for bisection; ``surnames`` the last
-    words of the people the document names."""
+    words of the people the document names; ``last_cue`` the last finding's cue, whose
+    conjoined clause may name someone new after it."""
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     for sentence in reversed(sentences[first:last]):
         if sentence.end_char > end:
@@ -142,8 +146,11 @@ def _subject_between(
                 (
                     t
                     for t in sentence
-                    if t.dep_ == "nsubj" and t.idx >= start and t.idx + len(t.text) < end
-                    and t.pos_ != "PRON" and not run.in_quotation(t)
+                    if t.dep_ == "nsubj"
+                    and t.idx >= start
+                    and t.idx + len(t.text) < end
+                    and t.pos_ != "PRON"
+                    and not run.in_quotation(t)
                     and _colon_before_quotation(run, sentence, t, end)
                 ),
                 None,
@@ -164,12 +171,38 @@ def _subject_between(
             continue
         if subject.ent_type_ not in SUBJECT_PERSON_TYPES and subject.text not in surnames:
             continue  # the tagger reads a repeated surname as an ORG: "Lavrov made it clear"
-        words = [subject]  # the name's run of proper nouns: "Trump's envoy Steve Witkoff"
-        while words[0].i > 0 and run.doc[words[0].i - 1].pos_ == "PROPN":
-            words.insert(0, run.doc[words[0].i - 1])
-        at, to = words[0].idx, subject.idx + len(subject.text)
-        return Mention(run.text[at:to], Span(at, to), "name")
-    return None
+        return _name_of(run, subject)
+    if last_cue is None:
+        return None
+    # the last clause joined to the last finding's cue, when a person of its own is its
+    # subject: "X wrote that A, but Medvedev went much further. He called ..."; not when
+    # it goes on about the speaker ("..., and she was switching off the television")
+    joined = [c for c in last_cue.subtree if c.dep_ == "conj" and c.idx >= start]
+    joined = [c for c in joined if _conj_chain_of(c, last_cue)]
+    subjects = [t for c in joined for t in c.children if t.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    latest = max(subjects, key=lambda t: t.i)
+    person = latest.pos_ == "PROPN" and latest.ent_type_ == "PERSON"
+    return _name_of(run, latest) if person else None
+
+
+def _conj_chain_of(clause: Token, cue: Token) -> bool:
+    """Whether ``clause`` is joined to ``cue`` by a chain of conjuncts."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+        if clause.i == cue.i:
+            return True
+    return False
+
+
+def _name_of(run: Mentions, subject: Token) -> Mention:
+    """The name's run of proper nouns: "Trump's envoy Steve Witkoff"."""
+    words = [subject]
+    while words[0].i > 0 and run.doc[words[0].i - 1].pos_ == "PROPN":
+        words.insert(0, run.doc[words[0].i - 1])
+    at, to = words[0].idx, subject.idx + len(subject.text)
+    return Mention(run.text[at:to], Span(at, to), "name")
 
 
 def _colon_before_quotation(run: Mentions, sentence: SpacySpan, subject: Token, end: int) -> bool:
