@@ -305,3 +305,12 @@ def test_he_after_a_person_who_went_further_is_that_person(nlp) -> None:  # type
         "she said."
     )
     assert [speaker for _, speaker in _speakers(nlp, text, "2016-09-01")][-1] != "Donald Trump"
+
+
+def test_he_after_a_persons_answer_as_subject_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "By accepting the American truce in Jeddah, Kyiv has shifted the burden onto the "
+        "Kremlin. Vladimir Putin's answer on Thursday was a masterpiece of the genre. He said "
+        "Russia supported the idea of halting the fighting."
+    )
+    assert _speakers(nlp, text, "2025-03-14")[-1] == ("He", "Vladimir Putin")

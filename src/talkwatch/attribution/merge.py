@@ -159,6 +159,9 @@ def _subject_between(
             subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
         if subject is None or run.in_quotation(subject):
             continue
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if subject.pos_ == "NOUN" and owner is not None and owner.ent_type_ == "PERSON":
+            return _name_of(run, owner)  # "Putin's answer was a masterpiece. He said ..."
         named = appositive_name(subject) if subject.ent_type_ != "PERSON" else None
         if named is not None:  # "The chief of staff ..., Andriy Yermak, signaled ..."
             at, to = named[0].idx, named[-1].idx + len(named[-1].text)
