@@ -96,6 +96,14 @@ def test_someone_of_a_state_is_described_not_named_after_it() -> None:
     assert (adviser.party, adviser.source) == ("RUS", "anonymous")
 
 
+@pytest.mark.parametrize(
+    "words", ["Ukraine's allies", "Western allies of Ukraine", "Kyiv's Western partners"]
+)
+def test_those_related_to_a_side_are_not_that_side(words: str) -> None:
+    related = Resolver(load_knowledge_base(), "", "2025-03-20").resolve_text(words)
+    assert (related.speaker, related.party, related.source) == (words.lower(), "", "anonymous")
+
+
 def test_a_definite_descriptor_refers_back_within_the_document() -> None:
     resolver = Resolver(load_knowledge_base(), "", "2022-03-10")
     first = resolver.resolve_text("an American official")

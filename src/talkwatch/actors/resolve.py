@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
+from .shapes import DescriptorShapes
 from .words import (
     DOCUMENT_HEADS,
     HONORIFICS,
@@ -40,7 +41,7 @@ from .words import (
 UNKNOWN = Resolution(speaker="", party="", source="")
 
 
-class Resolver:
+class Resolver(DescriptorShapes):
     def __init__(self, kb: KnowledgeBase, text: str, day: str | None, base: int = 0) -> None:
         self.kb = kb
         self.text = text  # the document, or the part of it starting at offset ``base``
@@ -145,26 +146,6 @@ class Resolver:
             or self.someone_of(words)  # "a top diplomat of Sweden"
         )
 
-    def someone_of(self, words: Words) -> bool:
-        """An indefinite person "of" a place or body: "a top diplomat of Sweden", "an
-        adviser of the Kremlin". The name after "of" is whose, not who."""
-        folded = words.folded
-        if folded[0] not in INDEFINITE or "of" not in folded[1:]:
-            return False
-        return any(w in self.people_heads for w in folded[1 : folded.index("of", 1)])
-
-    def head_of(self, words: Words) -> bool:
-        """'the head of X', 'the chief of X' with X an institution ("the President's
-        Office"): a person's title, not the institution's name, and no name follows."""
-        folded = words.folded
-        return (
-            len(folded) > 3
-            and folded[0] == "the"
-            and folded[2] == "of"
-            and folded[1] in self.kb.official_roles | {"head", "chief"}
-            and folded[-1] in INSTITUTION_HEADS
-        )
-
     def issuer(self, words: Words) -> Actor | None:
         """The known institution or person a document mention names ("a Kremlin
         statement", "the Kremlin's declaration"), or None."""
@@ -208,6 +189,8 @@ class Resolver:
         owner = self.possessor(words)
         if owner is not None and head in OWN_VOICE_HEADS:
             return self.of_actor(owner)  # "Macron's office" speaks for Macron
+        if self.related(words):  # "Ukraine's allies", "Western allies of Ukraine": not Ukraine
+            return Resolution(text.replace("’", "'").lower(), "", "anonymous")
         if first == "the":
             earlier = self.recent(head, party)
             if earlier is not None and (party is None or earlier.source == "named"):
@@ -326,18 +309,6 @@ class Resolver:
             if actor is not None and actor.party_on(self.day) != "NONE":
                 return actor.party_on(self.day)
         return self.nationality(text)
-
-    def body_after_of(self, words: Words) -> str | None:
-        """The party of the known state or body a descriptor's "of" names: "a top
-        diplomat of Sweden", "an adviser of the Kremlin"."""
-        folded = words.folded
-        if "of" not in folded[1:]:
-            return None
-        after = [w for w in words.raw[folded.index("of", 1) + 1 :] if w.lower() != "the"]
-        actor = self.kb.named(" ".join(after)) if after else None
-        if actor is None or actor.type == "person" or actor.party_on(self.day) == "NONE":
-            return None
-        return actor.party_on(self.day)
 
     def by_surname_actor(self, word: str) -> Actor | None:
         ids = self.kb.by_surname.get(fold(word), [])

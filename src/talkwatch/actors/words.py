@@ -139,6 +139,12 @@ OUTLET_HEADS = frozenset(
     ]
 )
 OWN_VOICE_HEADS = frozenset(["office", "administration", "camp", "team"])
+# Others related to the owner, who speak for themselves: "Ukraine's allies", "Putin's critics".
+RELATIONAL_HEADS = frozenset(
+    ["ally", "allies", "partner", "partners", "critic", "critics", "opponent", "opponents",
+     "enemy", "enemies", "rival", "rivals", "backer", "backers", "supporters", "adversaries",
+     "neighbours", "neighbors"]
+)  # fmt: skip
 INSTITUTION_HEADS = frozenset(
     [
         "ministry",

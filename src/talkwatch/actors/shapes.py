@@ -1,0 +1,60 @@
+"""Shapes of a descriptor that decide how it resolves: a person's title over an
+institution ("the head of the President's Office"), someone of a state ("a top
+diplomat of Sweden"), others related to a party ("Ukraine's allies")."""
+
+from __future__ import annotations
+
+from .knowledge import KnowledgeBase
+from .words import INDEFINITE, INSTITUTION_HEADS, RELATIONAL_HEADS, Words
+
+
+class DescriptorShapes:
+    """Tests on a descriptor's words, for ``Resolver``."""
+
+    kb: KnowledgeBase
+    day: str | None
+    people_heads: frozenset[str]
+
+    def related(self, words: Words) -> bool:
+        """Others related to a party, who are not it: "Ukraine's allies", "Western allies of
+        Ukraine", "Putin's critics"."""
+        folded = words.folded
+        for i, word in enumerate(folded):
+            if word not in RELATIONAL_HEADS:
+                continue
+            owned = any(w.endswith(("'s", "’s")) for w in words.raw[:i])
+            if owned or folded[i + 1 : i + 2] == ["of"]:
+                return True
+        return False
+
+    def someone_of(self, words: Words) -> bool:
+        """An indefinite person "of" a place or body: "a top diplomat of Sweden", "an
+        adviser of the Kremlin". The name after "of" is whose, not who."""
+        folded = words.folded
+        if folded[0] not in INDEFINITE or "of" not in folded[1:]:
+            return False
+        return any(w in self.people_heads for w in folded[1 : folded.index("of", 1)])
+
+    def head_of(self, words: Words) -> bool:
+        """'the head of X', 'the chief of X' with X an institution ("the President's
+        Office"): a person's title, not the institution's name, and no name follows."""
+        folded = words.folded
+        return (
+            len(folded) > 3
+            and folded[0] == "the"
+            and folded[2] == "of"
+            and folded[1] in self.kb.official_roles | {"head", "chief"}
+            and folded[-1] in INSTITUTION_HEADS
+        )
+
+    def body_after_of(self, words: Words) -> str | None:
+        """The party of the known state or body a descriptor's "of" names: "a top
+        diplomat of Sweden", "an adviser of the Kremlin"."""
+        folded = words.folded
+        if "of" not in folded[1:]:
+            return None
+        after = [w for w in words.raw[folded.index("of", 1) + 1 :] if w.lower() != "the"]
+        actor = self.kb.named(" ".join(after)) if after else None
+        if actor is None or actor.type == "person" or actor.party_on(self.day) == "NONE":
+            return None
+        return actor.party_on(self.day)
