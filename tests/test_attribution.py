@@ -476,3 +476,13 @@ def test_a_claim_keeps_its_that_clause_and_a_hyphenated_name_keeps_its_first_par
     ]
     text = "NATO-Ukraine Council members said the alliance would keep supplying air defence."
     assert [s for _, s, _ in summary(text, attribute(text))] == ["NATO-Ukraine Council members"]
+
+
+def test_a_dateline_that_opens_the_paragraph_is_not_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KYIV, November 3, 2025 — Ukraine will never recognise the occupation of its "
+        "territory, Andrii Sybiha said."
+    )
+    assert [(k, s, q) for k, s, q in summary(text, attribute(text))] == [
+        ("indirect", "Andrii Sybiha", "Ukraine will never recognise the occupation of its territory")
+    ]

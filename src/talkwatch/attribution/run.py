@@ -9,6 +9,7 @@ offsets, and a reported span trimmed and classed as direct, mixed or indirect.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,6 +21,11 @@ from .learned import CueModel
 
 TRIM_LEFT = " \n,;:—–-"
 TRIM_RIGHT = " \n,;:—–-"
+# A dateline that opens a paragraph: "KYIV, November 3, 2025 —", "MOSCOW (Reuters) -".
+DATELINE = re.compile(
+    r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,? \(?[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\)?)?"
+    r"(?: \([^)\n]{1,40}\))? ?[—–-]{1,2} "
+)
 MIN_INDIRECT_WORDS = 3
 NAME_ENTITIES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 MIN_LEARNED_WORDS = 2  # "promised a veto": the model vouches for short contents
@@ -123,6 +129,9 @@ class Run:
         """The span without surrounding punctuation and a leading 'that'."""
         while start < end and self.text[start] in TRIM_LEFT:
             start += 1
+        dateline = DATELINE.match(self.text, start, end)
+        if dateline and (start == 0 or self.text[start - 1] == "\n"):
+            start = dateline.end()  # the article's dateline, not what was said
         if self.text[start:end].lower().startswith(("that ", "that,")):
             start += 5  # "say that, in addition to Scott, he would ..."
             while start < end and self.text[start] in TRIM_LEFT:
