@@ -271,3 +271,10 @@ def test_a_participle_after_while_is_a_second_point(attribute) -> None:  # type:
         "Moscow had received the plan through unofficial channels “and is ready to discuss it,”",
         "there are “a number of questions that require clarification.”",
     ]
+
+
+def test_a_verbless_conjunct_the_parse_hangs_on_the_cue_completes_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Andrii Sybiha said Ukraine was ready for a ceasefire, but only with firm security guarantees."
+    assert attribute(text) == [
+        ("Andrii Sybiha", "Ukraine was ready for a ceasefire, but only with firm security guarantees")
+    ]

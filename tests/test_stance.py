@@ -230,6 +230,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Dmitry Peskov said Russian troops will have withdrawn from Kherson by May.", "offer"),
+        # readiness "but only with" a condition
+        (
+            "Andrii Sybiha said Ukraine was ready for a ceasefire, but only with firm security "
+            "guarantees.",
+            "conditional",
+        ),
         # the same willingness, of another side, is described, not offered
         ("Dmitry Peskov said Moscow was open to a meeting of the two leaders.", "offer"),
         ("Andrii Sybiha said Moscow was open to a meeting of the two leaders.", "assess"),

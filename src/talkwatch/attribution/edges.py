@@ -33,6 +33,22 @@ class ClauseEdges(Speakers):
         tail = self.span_of_tokens(rest)
         return spans if tail is None else [*spans[:-1], Span(spans[-1].start, tail.end)]
 
+    def elliptical_tail(self, verb: Token, spans: list[Span]) -> list[Span]:
+        """`said Ukraine was ready for a ceasefire, but only with firm guarantees`: the
+        parse hangs a conjunct without a verb on the cue; it completes what was said."""
+        if not spans:
+            return spans
+        after = [c for c in verb.children if c.idx >= spans[-1].end and not c.is_punct]
+        if not after or after[0].dep_ != "cc" or len(after) < 2:
+            return spans
+        tail = [t for c in after for t in c.subtree]
+        if any(t.pos_ in ("VERB", "AUX") for t in tail) or self.in_quotation(after[0]):
+            return spans
+        if any(c.dep_ not in ("cc", "prep", "advmod", "npadvmod") for c in after):
+            return spans
+        last = max(tail, key=lambda t: t.i)
+        return [*spans[:-1], Span(spans[-1].start, last.idx + len(last.text))]
+
     def relay(self, clause: Token) -> set[int]:
         """`Kuleba said that X only if Y, Ukrinform reports`: the parse hangs what was said
         under the relay that closes the sentence. The relay (its verb, its subject, the

@@ -77,7 +77,7 @@ class ReportingVerbs(ClauseEdges):
         if own and all(_closed(c) for c in clauses if c.i < verb.i):
             clauses = after
         spans = self.clause_spans(clauses) if clauses else []
-        spans = self.after_colon(verb, spans)
+        spans = self.elliptical_tail(verb, self.after_colon(verb, spans))
         if not spans:
             spans = [s for s in [self.object_span(verb)] if s is not None]
         if not spans and verb.dep_ == "parataxis" and lemma in self.cues.speech_verbs:
