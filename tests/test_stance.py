@@ -230,6 +230,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Dmitry Peskov said Russian troops will have withdrawn from Kherson by May.", "offer"),
+        # words of refusal inside an if-clause refuse nothing
+        (
+            "Volodymyr Zelensky said Putin had sent a pretend delegation and urged stronger "
+            "sanctions if Moscow rejected a full ceasefire.",
+            "demand",
+        ),
         # readiness "but only with" a condition
         (
             "Andrii Sybiha said Ukraine was ready for a ceasefire, but only with firm security "

@@ -159,10 +159,21 @@ class StanceClassifier:
             if stance not in order:
                 continue
             for pattern in patterns:
-                match = pattern.search(text)
-                if match:
+                for match in pattern.finditer(text):
+                    if stance in HYPOTHETICAL_STANCES and _in_condition(text, match.start()):
+                        continue  # "urged sanctions if Moscow rejected a ceasefire"
                     return StanceResult(stance, f"words '{match.group(0)}'")
         return None
+
+
+# What words say inside an if-clause is supposed, not said: no refusal, acceptance or offer.
+HYPOTHETICAL_STANCES = ("reject", "accept", "offer")
+_CONDITION = re.compile(r"\b(if|whether)\b[^,.;:?!]*$", re.IGNORECASE)
+
+
+def _in_condition(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies in an if- or whether-clause opened earlier in its clause."""
+    return bool(_CONDITION.search(text[max(0, at - 80) : at]))
 
 
 def sideless(ruled: StanceResult, party: str) -> StanceResult:
