@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,11 @@ def test_a_limit_below_one_is_refused(command: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, [command, "--db", str(tmp_path / "t.db"), "--limit", "-1"])
     assert result.exit_code == 2
     assert "Invalid value for '--limit': -1 is not in the range x>=1." in result.output
+
+
+def test_the_command_line_starts_without_loading_spacy() -> None:
+    # an unchanged re-run and the query commands answer in a fraction of a second because
+    # spaCy and its model load only when a text is analysed (bench/throughput.py)
+    code = "import sys, talkwatch.cli; print(sorted(m for m in ('spacy', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -8,35 +8,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from ..dates import WEEKDAYS
 from .knowledge import fold
 
-# Capitalised words before a name that are no first name: a sentence's opening ("When
-# Patriot filed ...", "But Witkoff said") or a weekday ("Monday Witkoff"). Not the
-# function words that are also first names (Will, May, Per), nor months (April, June).
-NOT_GIVEN = (
-    (frozenset(STOP_WORDS) - {"will", "may", "per"})
-    | frozenset(WEEKDAYS)
-    | {
-        "unlike",
-        "despite",
-        "following",
-        "including",
-        "according",
-        "amid",
-        "meanwhile",
-    }
-)
+# Capitalised words before a name that are no first name besides spaCy's stop words: a
+# sentence's opening ("When Patriot filed ...", "But Witkoff said") or a weekday ("Monday
+# Witkoff"). Not the function words that are also first names (Will, May, Per), nor
+# months (April, June).
+MORE_NOT_GIVEN = frozenset(WEEKDAYS) | {
+    "unlike",
+    "despite",
+    "following",
+    "including",
+    "according",
+    "amid",
+    "meanwhile",
+}
+GIVEN_STOP_WORDS = frozenset(["will", "may", "per"])
+
+
+@cache
+def not_given() -> frozenset[str]:
+    """Read once, when a name is first resolved: importing spaCy's word list at start-up
+    would cost every command the import of spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (frozenset(STOP_WORDS) - GIVEN_STOP_WORDS) | MORE_NOT_GIVEN
 
 
 def could_be_given(word: str) -> bool:
     """Whether a capitalised word before a surname can be a first name: not "When",
     "That's", "Unlike", "Monday"."""
     folded = fold(word)
-    return folded.replace("-", "").isalpha() and folded not in NOT_GIVEN
+    return folded.replace("-", "").isalpha() and folded not in not_given()
 
 
 HONORIFICS = frozenset(
