@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import click
-
-from .. import __version__
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="talkwatch")
-def cli() -> None:
-    """Turn news about peace talks into an evidence-linked record of who demands what."""
-
-
-from . import (  # noqa: E402  (registers commands)
+from . import (  # the command modules register their commands with the group
     actors,
     check,
     demo,
@@ -26,6 +15,7 @@ from . import (  # noqa: E402  (registers commands)
     serve,
     watch,
 )
+from .group import cli
 
 __all__ = [
     "actors",

@@ -11,7 +11,7 @@ from rich.table import Table
 from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
 from ..database import is_server_url, public_location
 from ..records import shown_speaker
-from . import cli
+from .group import cli
 from .options import db_option, open_store, shortened, shown_date
 
 

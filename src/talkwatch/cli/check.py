@@ -8,7 +8,7 @@ import click
 
 from ..database import public_location
 from ..integrity import problems
-from . import cli
+from .group import cli
 from .options import db_option, open_store
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from ..database import public_location
 from ..records import Statement
 from ..runner import IngestRun
-from . import cli
+from .group import cli
 from .ingest import load_analyzer
 from .options import DEMO_DB, check_model_settings, open_store
 

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
-from . import cli
+from .group import cli
 from .options import db_option, format_option, iso_date, open_store
 
 SOURCE_HELP = (

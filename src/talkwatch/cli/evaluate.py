@@ -10,7 +10,7 @@ from ..evaluate import Evaluation, confusion_table, load_reference
 from ..evaluate import evaluate as score
 from ..export import statement_row
 from ..records import STANCES
-from . import cli
+from .group import cli
 from .options import db_option, open_store, shortened
 
 

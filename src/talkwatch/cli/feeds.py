@@ -11,7 +11,7 @@ from rich.table import Table
 from ..feeds import canonical_url
 from ..feedstore import FeedNotFound, add_feed, find_feed, list_feeds, remove_feed, totals
 from ..relevance import filter_words
-from . import cli
+from .group import cli
 from .options import db_option, open_store
 
 

@@ -18,7 +18,7 @@ from ..runner import IngestRun, IngestSummary
 
 if TYPE_CHECKING:
     from ..pipeline import Analyzer
-from . import cli
+from .group import cli
 from .options import actors_option, check_model_settings, db_option, iso_date, open_store
 
 

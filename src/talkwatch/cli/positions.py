@@ -15,8 +15,8 @@ from ..analysis import Evidence
 from ..documents import undated
 from ..records import shown_speaker
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
-from . import cli
 from .filters import issue_filter, party_filter, speaker_filter, speaker_note
+from .group import cli
 from .options import (
     F,
     db_option,

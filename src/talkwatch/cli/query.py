@@ -14,8 +14,8 @@ from rich.text import Text
 
 from ..export import statement_row, write_csv, write_jsonl
 from ..records import shown_speaker
-from . import cli
 from .filters import doc_note, issue_filter, party_filter, speaker_filter, speaker_note
+from .group import cli
 from .options import db_option, open_store, shortened, shown_date
 
 

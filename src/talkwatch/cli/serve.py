@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..database import public_location
-from . import cli
+from .group import cli
 from .options import db_option, open_store
 
 

@@ -16,7 +16,7 @@ from ..parallel import default_jobs
 from ..relevance import Gate
 from ..store import Store, StoreError
 from ..watch import RETRY_BASE, Watcher
-from . import cli
+from .group import cli
 from .ingest import load_analyzer
 from .options import actors_option, check_model_settings, db_option, open_store
 
