@@ -3,6 +3,8 @@ silently."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner, Result
 
@@ -107,3 +109,15 @@ def test_a_document_by_the_start_of_its_file_name_and_a_note_for_none(db: str) -
     assert speakers(by_prefix) == speakers(whole) == {"Volodymyr Zelensky", "Sergey Lavrov"}
     missing = run(db, "statements", "--doc", "999_nothing")
     assert "No document '999_nothing'" in missing.stderr
+
+
+def test_statements_are_listed_oldest_first(tmp_path: Path) -> None:
+    db = str(tmp_path / "order.db")
+    newer = "Dmitry Peskov said the Kremlin would send a delegation to Istanbul next week.\n"
+    older = "Dmitry Peskov said Moscow saw no grounds for talks with Kyiv at the moment.\n"
+    runner = CliRunner()
+    for text, day in ((newer, "2025-05-14"), (older, "2023-02-24")):
+        stored = runner.invoke(cli, ["ingest", "-", "--date", day, "--db", db], input=text)
+        assert stored.exit_code == 0, stored.output
+    table = run(db, "statements", "--speaker", "Peskov").stdout
+    assert table.index("2023-02-24") < table.index("2025-05-14")

@@ -60,11 +60,13 @@ def statements(
     issue: str | None,
     limit: int,
 ) -> None:
-    """Show stored statements as a table."""
+    """Show stored statements as a table, oldest first."""
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
         speaker = speaker_filter(speaker)
         found = store.statements(speaker=speaker, doc=doc, party=party, issue=issue)
+        # oldest first, as in timeline; undated last; the text's order within a day
+        found.sort(key=lambda st: (st.date is None, st.date or ""))
         speaker_note(store, speaker, len(found))
         doc_note(store, doc, len(found))
     console = Console()
