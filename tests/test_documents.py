@@ -117,3 +117,12 @@ def test_the_overview_says_what_is_undated_and_follows_a_new_date(tmp_path: Path
     run("documents", "--db", db, "set-date", "peskov-rejects.txt", "2025-03-25")
     page = client.get("/").text  # the same server: what it cached follows the new date
     assert "not counted" not in page and "walk-back" in page
+
+
+def test_the_table_leaves_out_columns_no_document_fills(database: str, tmp_path: Path) -> None:
+    undated, dated = articles(tmp_path)
+    run("ingest", "--db", database, str(undated), str(dated))
+    narrow = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["documents", "--db", database])
+    header = narrow.output.split("\n")[:4]
+    assert not any("site" in line or "feed" in line for line in header)  # local files
+    assert "2025-03-20" in narrow.output  # a date is never broken over two lines

@@ -35,11 +35,9 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
     if not rows:
         click.echo("No undated documents." if undated else "No documents stored yet.")
         return
-    table = Table(caption=SOURCE_HELP)
-    for column in ("id", "date", "from", "statements", "site", "feed", "name or URL", "title"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
+    columns = ("id", "date", "from", "statements", "site", "feed", "name or URL", "title")
+    cells = [
+        (
             row.id[:12],
             row.date or "undated",
             row.date_source or ("" if row.date is None else "stored earlier"),
@@ -49,6 +47,17 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
             row.url or row.name,
             row.title,
         )
+        for row in rows
+    ]
+    # a column no document fills (the site and feed of local files) is left out; ids,
+    # dates and counts never break mid-word
+    shown = [i for i, name in enumerate(columns) if i < 4 or any(cell[i] for cell in cells)]
+    table = Table(caption=SOURCE_HELP)
+    for i in shown:
+        short = i < 4
+        table.add_column(columns[i], no_wrap=short, overflow="ellipsis" if short else "fold")
+    for cell in cells:
+        table.add_row(*(cell[i] for i in shown))
     Console().print(table)
     missing = sum(1 for row in rows if row.date is None)
     if missing and not undated:
