@@ -451,3 +451,10 @@ def test_an_atom_entry_shows_an_unnamed_speaker_as_the_text_wrote_it() -> None:
     entry = _entry(Shift("UKR", "talks", before, after), None, "http://x/feeds/shifts.atom")
     assert "a Ukrainian official (2022-03-29)" in entry
     assert "a ukrainian official" not in entry
+
+
+def test_an_empty_atom_feed_was_updated_now_not_in_1970() -> None:
+    body = alerts.atom([], "http://x/feeds/shifts.atom", "talkwatch: shifts")
+    parsed = feedparser.parse(body)
+    assert not parsed.entries
+    assert parsed.feed.updated[:4] >= "2025" and "1970" not in body

@@ -165,7 +165,9 @@ def post_webhook(url: str, shifts: list[Shift], timeout: float = WEBHOOK_TIMEOUT
 
 def atom(shifts: list[tuple[Shift, str | None]], self_url: str, title: str) -> str:
     """An Atom feed of shifts (newest first); entry ids stay the same across requests."""
-    updated = max((_stamp(s, when) for s, when in shifts), default="1970-01-01T00:00:00Z")
+    # an empty feed was updated now: nothing in it is older (not 1970)
+    empty = now().replace("+00:00", "Z")
+    updated = max((_stamp(s, when) for s, when in shifts), default=empty)
     entries = "".join(_entry(s, when, self_url) for s, when in reversed(shifts))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
