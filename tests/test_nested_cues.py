@@ -278,3 +278,24 @@ def test_a_verbless_conjunct_the_parse_hangs_on_the_cue_completes_what_was_said(
     assert attribute(text) == [
         ("Andrii Sybiha", "Ukraine was ready for a ceasefire, but only with firm security guarantees")
     ]
+
+
+def test_a_subject_the_parse_took_for_the_cues_object_is_part_of_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukraine has insisted a full withdrawal of Russian troops from all Ukrainian territory "
+        "is necessary for peace negotiations to begin."
+    )
+    assert attribute(text) == [
+        (
+            "Ukraine",
+            "a full withdrawal of Russian troops from all Ukrainian territory is necessary for "
+            "peace negotiations to begin",
+        )
+    ]
+    # without the hearers the parse joined to it
+    text = (
+        "Kremlin spokesman Dmitry Peskov told reporters Lavrov and Yuri Ushakov, a foreign "
+        "policy advisor to Putin, would fly to Riyadh on Monday."
+    )
+    ((_, quote),) = attribute(text)
+    assert quote.startswith("Lavrov and Yuri Ushakov") and quote.endswith("Riyadh on Monday")

@@ -49,6 +49,32 @@ class ClauseEdges(Speakers):
         last = max(tail, key=lambda t: t.i)
         return [*spans[:-1], Span(spans[-1].start, last.idx + len(last.text))]
 
+    def lost_subject(self, verb: Token, clause: Token) -> list[Token]:
+        """`Ukraine has insisted a full withdrawal of troops is necessary`: with no "that",
+        the parse takes the reported clause's subject for the cue's object and leaves the
+        clause without one. The object just before such a clause is its subject (for
+        "told reporters Lavrov would fly", without the hearers the parse joined to it)."""
+        if clause.dep_ != "ccomp" or any(
+            c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "expl") for c in clause.children
+        ):
+            return []
+        finite = clause.tag_ in ("VBZ", "VBD", "VBP", "MD") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBD", "VBP")
+            for c in clause.children
+        )
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+        words = [t for t in clause.subtree if t.is_alpha]
+        if not finite or not objects or len(words) < 2:  # not a stray "s" of a broken word
+            return []
+        subject = objects[-1]
+        between = verb.doc[subject.right_edge.i + 1 : clause.left_edge.i]
+        if any(not t.is_punct for t in between):
+            return []
+        words = list(subject.subtree)
+        while len(words) > 1 and words[0].dep_ == "compound" and words[0].pos_ == "NOUN":
+            words = words[1:]  # "reporters" in "told reporters Lavrov and Ushakov would fly"
+        return words
+
     def relay(self, clause: Token) -> set[int]:
         """`Kuleba said that X only if Y, Ukrinform reports`: the parse hangs what was said
         under the relay that closes the sentence. The relay (its verb, its subject, the

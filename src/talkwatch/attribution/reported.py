@@ -6,7 +6,7 @@ Indirect and mixed speech, including participles such as "adding ..." or
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -76,7 +76,8 @@ class ReportingVerbs(ClauseEdges):
         own = [c for c in after if _finite_clause(c) and not self.is_cue_with_subject(c)]
         if own and all(_closed(c) for c in clauses if c.i < verb.i):
             clauses = after
-        spans = self.clause_spans(clauses) if clauses else []
+        lost = [t for c in clauses for t in self.lost_subject(verb, c)]
+        spans = self.clause_spans(clauses, lost) if clauses else []
         spans = self.elliptical_tail(verb, self.after_colon(verb, spans))
         if not spans:
             spans = [s for s in [self.object_span(verb)] if s is not None]
@@ -90,8 +91,9 @@ class ReportingVerbs(ClauseEdges):
         declining = verb.lemma_.lower() in DECLINING
         return declining and infinitive.lemma_.lower() in self.cues.silent_acts
 
-    def clause_spans(self, clauses: list[Token]) -> list[Span]:
-        """Reported clauses as one span, split where `... and that ...` starts a second point."""
+    def clause_spans(self, clauses: list[Token], lost: Sequence[Token] = ()) -> list[Span]:
+        """Reported clauses as one span, split where `... and that ...` starts a second point;
+        ``lost`` are words of theirs the parse hung elsewhere (``lost_subject``)."""
         separate = [
             c
             for clause in clauses
@@ -124,6 +126,8 @@ class ReportingVerbs(ClauseEdges):
             if t.dep_ == "cc" and separate and t.i < separate[0].i
         }
         kept = [t for clause in clauses for t in clause.subtree if t.i not in excluded]
+        if kept:  # the clause's own words are there: the lost subject joins them
+            kept += [t for t in lost if t.i not in excluded]
         spans = [self.span_of_tokens(completed(kept))]
         spans += [
             self.span_of_tokens(list(c.subtree))
