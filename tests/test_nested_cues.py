@@ -299,3 +299,22 @@ def test_a_subject_the_parse_took_for_the_cues_object_is_part_of_what_was_said(a
     )
     ((_, quote),) = attribute(text)
     assert quote.startswith("Lavrov and Yuri Ushakov") and quote.endswith("Riyadh on Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As Reuters reported on Monday, the talks in Istanbul will resume next week.",
+            [("Reuters", "the talks in Istanbul will resume next week")],
+        ),
+        (
+            "The talks in Istanbul will resume next week, as Peskov said.",
+            [("Peskov", "The talks in Istanbul will resume next week")],
+        ),
+        # a promise kept, told by the author, is no statement
+        ("Russia withdrew its troops from Kherson, as Putin had promised.", []),
+    ],
+)
+def test_as_x_reported_vouches_for_the_clause_it_hangs_on(attribute, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert attribute(text) == expected

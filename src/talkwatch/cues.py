@@ -34,6 +34,7 @@ class Cues:
     transcript_labels: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()  # heads "he" or "she" can stand for
     silent_acts: frozenset[str] = frozenset()  # "declined to comment": no statement
+    as_reporting: frozenset[str] = frozenset()  # "As Reuters reported, ...": the clause
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -53,6 +54,7 @@ _LIST_KEYS = (
     "transcript_labels",
     "person_nouns",
     "silent_acts",
+    "as_reporting",
 )
 
 
@@ -104,6 +106,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         container_nouns=frozen["container_nouns"],
         person_nouns=frozen["person_nouns"],
         silent_acts=frozen["silent_acts"],
+        as_reporting=frozen["as_reporting"],
         transcript_labels=frozen["transcript_labels"],
     )
 

@@ -75,6 +75,18 @@ class ClauseEdges(Speakers):
             words = words[1:]  # "reporters" in "told reporters Lavrov and Ushakov would fly"
         return words
 
+    def as_reported(self, verb: Token) -> bool:
+        """`As Breitbart News detailed, the plan was ...`, `..., as Peskov said`: a verb of
+        reporting in an "as" clause with a subject and nothing reported of its own
+        vouches for the clause it hangs on."""
+        if verb.dep_ != "advcl" or verb.lemma_.lower() not in self.cues.as_reporting:
+            return False
+        marks = [c for c in verb.children if c.dep_ == "mark"]
+        if not marks or marks[0].lower_ != "as" or marks[0].i > verb.i:
+            return False
+        children = {c.dep_ for c in verb.children}
+        return bool(children & {"nsubj", "nsubjpass"}) and not children & {"ccomp", "dobj", "xcomp"}
+
     def relay(self, clause: Token) -> set[int]:
         """`Kuleba said that X only if Y, Ukrinform reports`: the parse hangs what was said
         under the relay that closes the sentence. The relay (its verb, its subject, the

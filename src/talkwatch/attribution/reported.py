@@ -83,6 +83,8 @@ class ReportingVerbs(ClauseEdges):
             spans = [s for s in [self.object_span(verb)] if s is not None]
         if not spans and verb.dep_ == "parataxis" and lemma in self.cues.speech_verbs:
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
+        if not spans and self.as_reported(verb):  # "As Reuters reported, the talks ..."
+            spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
 
@@ -267,7 +269,11 @@ class ReportingVerbs(ClauseEdges):
     def parenthetical_span(self, verb: Token) -> Span | None:
         """`The deal, the official said, allows ...`: the clause around the cue."""
         skip = {t.i for t in verb.subtree}
-        tokens = [t for t in verb.head.subtree if t.i not in skip]
+        # not the full stop after a cue that closes the sentence ("..., as Peskov said.")
+        after = verb.right_edge.i
+        tokens = [
+            t for t in verb.head.subtree if t.i not in skip and not (t.is_punct and t.i > after)
+        ]
         return self.span_of_tokens(tokens)
 
     def around_cue(self, span: Span, verb: Token) -> list[Span]:
