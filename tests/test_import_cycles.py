@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import talkwatch
+from import_graph import cycle
 
 SRC = Path(talkwatch.__file__).parent
 
@@ -36,29 +37,6 @@ def imports() -> dict[str, set[str]]:
                     found.add(candidate)
         graph[name] = found
     return graph
-
-
-def cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    state: dict[str, int] = {}
-
-    def visit(node: str, trail: list[str]) -> list[str] | None:
-        state[node] = 1
-        for nxt in sorted(graph.get(node, ())):
-            if state.get(nxt) == 1:
-                return [*trail[trail.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt, [*trail, nxt])
-                if found:
-                    return found
-        state[node] = 2
-        return None
-
-    for start in sorted(graph):
-        if start not in state:
-            found = visit(start, [start])
-            if found:
-                return found
-    return None
 
 
 def test_no_module_imports_one_that_imports_it_back() -> None:

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import talkwatch.web
+from import_graph import cycle
 
 WEB = Path(talkwatch.web.__file__).parent
 
@@ -27,26 +28,6 @@ def web_imports() -> dict[str, set[str]]:
                 names.add((node.module or "").split(".")[2])
         found[path.stem] = names
     return found
-
-
-def cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    """One import cycle, if there is any."""
-    state: dict[str, int] = {}
-
-    def visit(node: str, trail: list[str]) -> list[str] | None:
-        state[node] = 1
-        for nxt in sorted(graph.get(node, ())):
-            if state.get(nxt) == 1:
-                return [*trail[trail.index(nxt) :], nxt] if nxt in trail else [node, nxt]
-            if nxt not in state and (found := visit(nxt, [*trail, nxt])):
-                return found
-        state[node] = 2
-        return None
-
-    for start in sorted(graph):
-        if start not in state and (found := visit(start, [start])):
-            return found
-    return None
 
 
 def test_no_module_of_the_web_package_imports_app() -> None:
