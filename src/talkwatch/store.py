@@ -229,11 +229,7 @@ class Store:
         until: str | None = None,
     ) -> Iterator[Statement]:
         """Stored statements, in document order, filtered by any of the arguments."""
-        where, params = _shared_filters(party, issue, since, until)
-        if speaker:
-            like = database.LIKE_TEXT
-            where.append(f"(s.speaker {like} OR s.speaker_mention {like})")
-            params += [database.like_pattern(speaker)] * 2
+        where, params = _shared_filters(party, issue, since, until, speaker)
         if doc:  # a file name, a URL, or the start of either or of the document's id
             like = database.LIKE_TEXT
             where.append(f"(d.name = ? OR d.origin = ? OR d.id {like} OR d.name {like})")
@@ -255,12 +251,8 @@ class Store:
         limit: int = 500,
     ) -> list[Statement]:
         """The latest ``limit`` dated statements matching the filters, oldest first."""
-        where, params = _shared_filters(party, issue, since, until)
+        where, params = _shared_filters(party, issue, since, until, speaker)
         where.append("s.date IS NOT NULL")
-        if speaker:  # as in iter_statements: any part of the name or of the words naming them
-            like = database.LIKE_TEXT
-            where.append(f"(s.speaker {like} OR s.speaker_mention {like})")
-            params += [database.like_pattern(speaker)] * 2
         sql = (
             f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id "
             f"WHERE {' AND '.join(where)} ORDER BY s.date DESC, s.doc_id, s.start LIMIT ?"
@@ -364,17 +356,36 @@ class _Transaction:
             self.db.rollback()
 
 
+def party_condition(party: str) -> tuple[str, list[object]]:
+    """The WHERE clause for one party; NONE also holds speakers whose side the text does
+    not give, which the export writes as NONE too (docs/contract.md)."""
+    if party.upper() == "NONE":
+        return "s.party IN ('NONE', '')", []
+    return "s.party = ? COLLATE NOCASE", [party]
+
+
+def speaker_condition(speaker: str) -> tuple[str, list[object]]:
+    """The WHERE clause for any part of a speaker's name or of the words naming them."""
+    like = database.LIKE_TEXT
+    return f"(s.speaker {like} OR s.speaker_mention {like})", [database.like_pattern(speaker)] * 2
+
+
 def _shared_filters(
-    party: str | None, issue: str | None, since: str | None, until: str | None
+    party: str | None,
+    issue: str | None,
+    since: str | None,
+    until: str | None,
+    speaker: str | None = None,
 ) -> tuple[list[str], list[object]]:
     """WHERE clauses and parameters for the filters every statement query offers."""
     where: list[str] = []
     params: list[object] = []
-    if party and party.upper() == "NONE":  # no side, or none the text gives (docs/contract.md)
-        where.append("s.party IN ('NONE', '')")
-        party = None
+    conditions = [party_condition(party)] if party else []
+    conditions += [speaker_condition(speaker)] if speaker else []
+    for clause, values in conditions:
+        where.append(clause)
+        params += values
     for clause, value in (
-        ("s.party = ? COLLATE NOCASE", party),
         # issue codes are lower case; comparing as stored keeps the index usable
         (
             "s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)",

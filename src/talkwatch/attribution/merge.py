@@ -180,23 +180,13 @@ def _subject_between(
     # the last clause joined to the last finding's cue, when a person of its own is its
     # subject: "X wrote that A, but Medvedev went much further. He called ..."; not when
     # it goes on about the speaker ("..., and she was switching off the television")
-    joined = [c for c in last_cue.subtree if c.dep_ == "conj" and c.idx >= start]
-    joined = [c for c in joined if _conj_chain_of(c, last_cue)]
+    joined = [c for c in last_cue.conjuncts if c.i > last_cue.i and c.idx >= start]
     subjects = [t for c in joined for t in c.children if t.dep_ == "nsubj"]
     if not subjects:
         return None
     latest = max(subjects, key=lambda t: t.i)
     person = latest.pos_ == "PROPN" and latest.ent_type_ == "PERSON"
     return _name_of(run, latest) if person else None
-
-
-def _conj_chain_of(clause: Token, cue: Token) -> bool:
-    """Whether ``clause`` is joined to ``cue`` by a chain of conjuncts."""
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-        if clause.i == cue.i:
-            return True
-    return False
 
 
 def _name_of(run: Mentions, subject: Token) -> Mention:

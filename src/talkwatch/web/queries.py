@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..database import LIKE_TEXT, like_pattern
-from ..store import Store
+from ..store import Store, speaker_condition
 from .labels import document_label, source_name
 
 # The start of a document's text, read only for a document without a title (for its label).
@@ -75,8 +75,9 @@ class Filters:
             clauses.append("s.speaker = ? COLLATE NOCASE")
             params.append(self.speaker)
         elif self.speaker:
-            clauses.append(f"(s.speaker {LIKE_TEXT} OR s.speaker_mention {LIKE_TEXT})")
-            params += [like_pattern(self.speaker)] * 2
+            clause, values = speaker_condition(self.speaker)
+            clauses.append(clause)
+            params += values
         if self.stance:
             clauses.append("s.stance = ?")
             params.append(self.stance)
