@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from talkwatch.analysis import issue_statuses, positions
 from talkwatch.store import Store
 from talkwatch.web.app import create_app
+from talkwatch.web.queries import Filters
 from web_helpers import build, web_database
 
 TEXT = (
@@ -259,3 +260,11 @@ def test_a_database_that_cannot_be_opened_is_a_503_in_words(tmp_path: Path) -> N
     assert answer.json() == {
         "detail": f"The database is not available: {tmp_path}: is a folder, not a database file."
     }
+
+
+def test_party_none_holds_speakers_of_no_side_and_of_a_side_not_given() -> None:
+    # as `--party NONE` on the command line and as the export writes them (docs/contract.md)
+    clause, params = Filters(party="NONE").where()
+    assert "s.party IN ('NONE', '')" in clause and params == []
+    clause, params = Filters(party="UKR").where()
+    assert "s.party = ?" in clause and params == ["UKR"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..database import LIKE_TEXT, like_pattern
-from ..store import Store, speaker_condition
+from ..store import Store, party_condition, speaker_condition
 from .labels import document_label, source_name
 
 # The start of a document's text, read only for a document without a title (for its label).
@@ -65,9 +65,10 @@ class Filters:
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        if self.party:
-            clauses.append("s.party = ? COLLATE NOCASE")
-            params.append(self.party)
+        if self.party:  # NONE as on the command line: no side, or none the text gives
+            clause, values = party_condition(self.party)
+            clauses.append(clause)
+            params += values
         if self.issue:
             clauses.append("s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)")
             params.append(self.issue)
