@@ -314,3 +314,65 @@ def test_he_after_a_persons_answer_as_subject_is_that_person(nlp) -> None:  # ty
         "Russia supported the idea of halting the fighting."
     )
     assert _speakers(nlp, text, "2025-03-14")[-1] == ("He", "Vladimir Putin")
+
+
+def antecedents(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    return [
+        (a.quote(text), a.speaker.antecedent.text if a.speaker.antecedent else a.speaker.text)
+        for a in found
+    ]
+
+
+def test_he_is_the_subject_his_own_sentence_named_before_him(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukrainian President Volodymyr Zelensky said on Monday that Kyiv wanted a just peace.\n\n"
+        "Hungarian Prime Minister Viktor Orban has kept in touch with Vladimir Putin, "
+        "and he has consistently called for a ceasefire in Ukraine before Christmas."
+    )
+    quote, who = antecedents(nlp, text)[-1]
+    assert (quote, who.split()[-1]) == ("for a ceasefire in Ukraine before Christmas", "Orban")
+
+
+def test_he_is_the_subject_of_a_while_clause_before_him(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Volodymyr Zelensky said the front was holding.\n\n"
+        "And while Foreign Minister Dmytro Kuleba spoke this week of a peace summit in February, "
+        "he also said Russia would be invited only if it faced prosecution for war crimes."
+    )
+    quote, who = antecedents(nlp, text)[-1]
+    assert quote == "Russia would be invited only if it faced prosecution for war crimes"
+    assert who.endswith("Dmytro Kuleba")
+
+
+def test_he_is_the_owner_of_a_phrase_on_his_own_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukrainian President Volodymyr Zelensky said the call achieved nothing.\n\n"
+        "Hungarian Prime Minister Viktor Orban spoke to Vladimir Putin for an hour. "
+        "In Orban's statement on the call, he said Hungary was taking every possible "
+        "diplomatic step toward a ceasefire."
+    )
+    assert antecedents(nlp, text)[-1] == (
+        "Hungary was taking every possible diplomatic step toward a ceasefire",
+        "Orban",
+    )
+
+
+def test_he_is_not_a_person_someone_else_reports_on_in_his_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov said Volodymyr Zelensky was not ready for talks, "
+        "and he added that Moscow would wait for a serious proposal."
+    )
+    quote, who = antecedents(nlp, text)[-1]
+    assert (quote, who.split()[-1]) == ("Moscow would wait for a serious proposal", "Peskov")
+
+
+def test_he_is_not_the_subject_of_the_words_he_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters about French President Emmanuel "
+        'Macron on Tuesday.\n\nMacron "continues to talk about sending troops to Ukraine. '
+        'This is a very dangerous trend," he added.'
+    )
+    quote, who = antecedents(nlp, text)[-1]
+    assert quote.startswith("continues to talk about sending troops")
+    assert who.split()[-1] == "Peskov"

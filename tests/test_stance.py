@@ -375,6 +375,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "participate in the meeting in Copenhagen.",
             "assess",
         ),
+        # a subject read as written: "South Africa's", not "South Africa 's"
+        (
+            "South Africa's Director General of Foreign Affairs, Zane Dangor, will also be "
+            "there, said Clayson Monyela, spokesman for the South African foreign ministry.",
+            "offer",
+        ),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

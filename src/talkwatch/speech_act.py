@@ -140,16 +140,19 @@ def _subject(token: Token, inside: set[int], whole: bool = False) -> str:
     for child in token.children:
         if child.dep_ in SUBJECTS and child.i in inside:
             if whole:
-                words = [t.text for t in child.subtree if t.i in inside]
-                return " ".join(words).strip(" ,;:-—")
+                return _words(t for t in child.subtree if t.i in inside).strip(" ,;:-—")
             heads = [child, *(c for c in child.conjuncts if c.i in inside)]
             return " and ".join(
-                " ".join(t.text for t in head.subtree if t.i <= head.i and t.i in inside)
-                for head in heads
+                _words(t for t in head.subtree if t.i <= head.i and t.i in inside) for head in heads
             )
     if token.dep_ == "conj" and token.head.i in inside:
         return _subject(token.head, inside, whole)
     return ""
+
+
+def _words(tokens: Iterable[Token]) -> str:
+    """Tokens as written ("South Africa’s envoy", not "South Africa ’s envoy")."""
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _perfect(token: Token) -> bool:

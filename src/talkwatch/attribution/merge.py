@@ -69,8 +69,8 @@ def finish(
             singular = mention.text.lower() in ("he", "she", "him", "her")
             antecedent = _named(last_person if singular else last)
             if singular:  # "Zelenskyy reached out to Moscow. He demanded ...": the subject since
-                named = _subject_between(
-                    run, sentences, starts, last_end, mention.span.start, surnames, last_cue
+                named = _person_in_sentence(run, item, mention, surnames) or _subject_between(
+                    run, sentences, starts, last_end, mention.span.start, surnames, last_cue, item
                 )
                 antecedent = named or antecedent
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
@@ -129,12 +129,16 @@ def _subject_between(
     end: int,
     surnames: frozenset[str] = frozenset(),
     last_cue: Token | None = None,
+    item: Found | None = None,
 ) -> Mention | None:
     """The person named as the subject of the last sentence wholly between ``start``
     and ``end`` (the last finding and the pronoun): the one a reader takes "he" for.
     ``starts`` are the sentences' start offsets, for bisection; ``surnames`` the last
     words of the people the document names; ``last_cue`` the last finding's cue, whose
-    conjoined clause may name someone new after it."""
+    conjoined clause may name someone new after it; ``item`` the pronoun's finding,
+    whose reported words' own subject is not the speaker ('Macron "continues to talk
+    about it. This is dangerous," he added')."""
+    content = [(span.start, span.end) for span in item.spans] if item is not None else []
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     for sentence in reversed(sentences[first:last]):
         if sentence.end_char > end:
@@ -158,6 +162,8 @@ def _subject_between(
         else:
             subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
         if subject is None or run.in_quotation(subject):
+            continue
+        if any(a <= subject.head.idx < b for a, b in content):
             continue
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if subject.pos_ == "NOUN" and owner is not None and owner.ent_type_ == "PERSON":
@@ -189,11 +195,57 @@ def _subject_between(
     return _name_of(run, latest) if person else None
 
 
+def _person_in_sentence(
+    run: Mentions, item: Found, pronoun: Mention, surnames: frozenset[str]
+) -> Mention | None:
+    """The person the pronoun's own sentence names before it as the subject of a
+    clause or its owner, the nearest first ("Orban has kept in touch with Putin, and he
+    has called for a ceasefire"; "While Kuleba spoke of a summit, he also said";
+    "Zelensky's term expired, but he has refused"), else as the
+    owner of a phrase on the pronoun's own verb ("In Orban's statement, he said"; not
+    "after examining Clinton's leg, she insisted"). Not a person inside the reported
+    words, inside a quotation, or in a clause someone else reports ("Peskov said
+    Zelensky was not ready, and he added")."""
+    at = pronoun.span.start
+    found = run.doc.char_span(at, pronoun.span.end, alignment_mode="expand")
+    if found is None:
+        return None
+    content = [(span.start, span.end) for span in item.spans]
+    people = [
+        token
+        for token in found[0].sent
+        if token.idx < at
+        and token.pos_ == "PROPN"
+        and (token.ent_type_ == "PERSON" or token.text in surnames)
+        and not run.in_quotation(token)
+        and not any(a <= token.idx < b for a, b in content)
+        and not any(t.dep_ == "ccomp" for t in token.ancestors)
+    ]
+    verb = found[0].head
+    subjects = ("nsubj", "nsubjpass")
+    for token in reversed(people):  # "Zelensky's term expired, but he refused": the owner
+        if token.dep_ in subjects or (token.dep_ == "poss" and token.head.dep_ in subjects):
+            return _name_of(run, token)
+    for token in reversed(people):
+        path = list(token.ancestors)
+        if token.dep_ == "poss" and verb in path:
+            between = path[: path.index(verb)]
+            if not any(t.pos_ in ("VERB", "AUX") for t in between):
+                return _name_of(run, token)
+    return None
+
+
 def _name_of(run: Mentions, subject: Token) -> Mention:
     """The name's run of proper nouns: "Trump's envoy Steve Witkoff"."""
     words = [subject]
-    while words[0].i > 0 and run.doc[words[0].i - 1].pos_ == "PROPN":
-        words.insert(0, run.doc[words[0].i - 1])
+    while words[0].i > 0:
+        before = run.doc[words[0].i - 1]
+        joined = before.text == "-" and not before.whitespace_ and before.i > 0
+        if before.pos_ != "PROPN" and not joined:  # "Ban Ki-moon"
+            break
+        words.insert(0, before)
+    while words[0].text == "-":  # "pro-Putin": the name alone
+        words.pop(0)
     at, to = words[0].idx, subject.idx + len(subject.text)
     return Mention(run.text[at:to], Span(at, to), "name")
 
