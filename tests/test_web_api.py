@@ -151,6 +151,14 @@ def test_openapi_schema(client: TestClient) -> None:
         "/api/positions?issue=weather",
         "/api/shifts?party=1",
         "/api/actors?party=%27%20OR%201",
+        # a party that is no party and none stored, as on the command line
+        "/api/statements?party=XYZ",
+        "/api/positions?party=XYZ",
+        "/api/actors?party=XYZ",
+        # a NUL byte, which PostgreSQL cannot compare text with
+        "/api/statements?speaker=%00",
+        "/api/statements?q=a%00b",
+        "/api/documents?q=%00",
     ],
 )
 def test_bad_parameters_are_clear_4xx(client: TestClient, url: str) -> None:
@@ -268,3 +276,23 @@ def test_party_none_holds_speakers_of_no_side_and_of_a_side_not_given() -> None:
     assert "s.party IN ('NONE', '')" in clause and params == []
     clause, params = Filters(party="UKR").where()
     assert "s.party = ?" in clause and params == ["UKR"]
+
+
+def test_an_unknown_party_lists_the_stored_ones(client: TestClient) -> None:
+    answer = client.get("/api/statements", params={"party": "XYZ"})
+    assert answer.status_code == 422
+    (problem,) = answer.json()["detail"]
+    assert problem.startswith("party: 'XYZ' is not a party; parties with statements:")
+    assert "RUS" in problem and "UKR" in problem
+    page = client.get("/statements", params={"party": "XYZ"})
+    assert page.status_code == 422 and "is not a party" in page.text
+
+
+def test_a_document_by_file_name_or_the_start_of_its_name_or_id(
+    client: TestClient, db: tuple[str, dict[str, str]]
+) -> None:
+    by_id = client.get("/api/statements", params={"doc": db[1]["istanbul"]}).json()["total"]
+    assert by_id == 3
+    for doc in ("istanbul.txt", "istan", db[1]["istanbul"][:8], "/tests/istanbul.txt"):
+        assert client.get("/api/statements", params={"doc": doc}).json()["total"] == by_id, doc
+    assert client.get("/api/statements", params={"doc": "stanbul"}).json()["total"] == 0

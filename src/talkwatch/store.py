@@ -230,10 +230,10 @@ class Store:
     ) -> Iterator[Statement]:
         """Stored statements, in document order, filtered by any of the arguments."""
         where, params = _shared_filters(party, issue, since, until, speaker)
-        if doc:  # a file name, a URL, or the start of either or of the document's id
-            like = database.LIKE_TEXT
-            where.append(f"(d.name = ? OR d.origin = ? OR d.id {like} OR d.name {like})")
-            params += [doc, doc] + [database.like_pattern(doc, anywhere=False)] * 2
+        if doc:
+            clause, values = document_condition(doc)
+            where.append(clause)
+            params += values
         sql = f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -362,6 +362,18 @@ def party_condition(party: str) -> tuple[str, list[object]]:
     if party.upper() == "NONE":
         return "s.party IN ('NONE', '')", []
     return "s.party = ? COLLATE NOCASE", [party]
+
+
+def document_condition(doc: str) -> tuple[str, list[object]]:
+    """The WHERE clause for one document: its file name, its URL, or the start of
+    either or of its id, as ``--doc`` and the web's ``doc`` take it."""
+    like = database.LIKE_TEXT
+    start = database.like_pattern(doc, anywhere=False)
+    return (
+        f"s.doc_id IN (SELECT id FROM documents WHERE name = ? OR origin = ? "
+        f"OR id {like} OR name {like})",
+        [doc, doc, start, start],
+    )
 
 
 def speaker_condition(speaker: str) -> tuple[str, list[object]]:

@@ -73,7 +73,14 @@ def create_app(
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response: Response = await call_next(request)
+        nul = [name for name, value in request.query_params.multi_items() if "\x00" in value]
+        nul += ["path"] if "\x00" in request.url.path or "%00" in request.url.path else []
+        if nul:  # PostgreSQL cannot compare text with a NUL byte in it; no name holds one
+            response = error_response(
+                request, 422, [f"{name}: the value holds a NUL character (%00)." for name in nul]
+            )
+        else:
+            response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response

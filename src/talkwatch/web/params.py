@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
-from fastapi import HTTPException, Query
+from fastapi import HTTPException, Query, Request
 
 from ..codes import issue_code, party_code
 from ..records import ISSUES, STANCES
+from .context import ctx
 from .queries import Filters
 
 Text = Annotated[str | None, Query(max_length=200)]
@@ -70,25 +72,44 @@ def check_issue(value: str | None, problems: list[str]) -> str | None:
     return code or value
 
 
-def check_party(value: str | None, problems: list[str]) -> str | None:
-    """A party code, or a name the command line takes too (Ukraine, Kyiv, Russian)."""
+def check_party(
+    value: str | None, problems: list[str], stored: Sequence[str] | None = None
+) -> str | None:
+    """A party code, or a name the command line takes too (Ukraine, Kyiv, Russian).
+    With the ``stored`` parties, a value that names no party and none stored is a
+    problem that lists them, as on the command line."""
     value = _blank(value)
     if value is None:
         return None
     code = party_code(value)
     if code is not None:
         return code
+    if stored is not None:
+        listed = [p for p in stored if p]
+        if value.upper() not in listed:
+            have = ", ".join(listed) if listed else "none yet"
+            problems.append(f"party: '{value}' is not a party; parties with statements: {have}.")
+        return value.upper()
     if not (value.isascii() and value.isalpha() and len(value) <= 8):
         problems.append(f"party: '{value}' is not a party code (letters, e.g. UKR, RUS, EU).")
     return value.upper()
 
 
+def stored_parties(request: Request) -> list[str]:
+    """The parties the database has statements for (cached per state of the database)."""
+    context = ctx(request)
+    return context.choices(context.store())["parties"]
+
+
 def filters(
+    request: Request,
     party: Annotated[str | None, Query(max_length=20, description="Party code, e.g. UKR")] = None,
     issue: Annotated[str | None, Query(max_length=40, description="Issue code")] = None,
     speaker: Annotated[str | None, Query(max_length=200, description="Part of a name")] = None,
     stance: Annotated[str | None, Query(max_length=20, description="One stance")] = None,
-    doc: Annotated[str | None, Query(max_length=64, description="Document id")] = None,
+    doc: Annotated[
+        str | None, Query(max_length=300, description="File name, URL, or start of one or of an id")
+    ] = None,
     since: Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD")] = None,
     from_: Annotated[
@@ -101,7 +122,7 @@ def filters(
 ) -> Filters:
     problems: list[str] = []
     found = Filters(
-        party=check_party(party, problems),
+        party=check_party(party, problems, stored_parties(request) if party else None),
         issue=check_issue(issue, problems),
         speaker=_blank(speaker),
         stance=_blank(stance),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..database import LIKE_TEXT, like_pattern
-from ..store import Store, party_condition, speaker_condition
+from ..store import Store, document_condition, party_condition, speaker_condition
 from .labels import document_label, source_name
 
 # The start of a document's text, read only for a document without a title (for its label).
@@ -83,8 +83,9 @@ class Filters:
             clauses.append("s.stance = ?")
             params.append(self.stance)
         if self.doc:
-            clauses.append("s.doc_id = ?")
-            params.append(self.doc)
+            clause, values = document_condition(self.doc)
+            clauses.append(clause)
+            params += values
         if self.since:
             clauses.append("s.date >= ?")
             params.append(self.since)
