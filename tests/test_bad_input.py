@@ -203,6 +203,23 @@ def test_an_error_for_a_file_in_a_folder_names_its_path(tmp_path: Path) -> None:
     ]
 
 
+def test_files_a_folder_holds_that_are_not_text_are_named_as_skipped(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "good.txt").write_text(GOOD)
+    (news / "briefing.pdf").write_bytes(b"%PDF-1.7 ...")
+    (news / "notes").write_text("a file with no suffix")
+    (news / ".DS_Store").write_bytes(b"\x00\x01")
+    result = CliRunner().invoke(cli, ["ingest", str(news), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 0
+    kinds = ".txt, .text, .md, .markdown, .html, .htm"
+    assert result.stderr.splitlines() == [
+        f"warning: {news / name}: skipped; from a folder only {kinds} files are read."
+        for name in ("briefing.pdf", "notes")
+    ]
+    assert "1 new document" in result.stdout
+
+
 # -- long text -----------------------------------------------------------------
 
 
@@ -278,14 +295,15 @@ def test_a_long_one_line_document_is_analysed_in_parts(monkeypatch: pytest.Monke
 
 
 def test_an_html_page_that_is_all_scripts_has_no_article(tmp_path: Path) -> None:
-    page = tmp_path / "scripts.html"
+    page = tmp_path / "news" / "scripts.html"
+    page.parent.mkdir()
     page.write_text(
         "<html><head><script>var a = 1;</script></head><body>"
         + "<script>console.log('x');</script>" * 50
         + "<noscript>Enable JavaScript.</noscript></body></html>"
     )
-    (tmp_path / "good.txt").write_text(GOOD)
-    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db")])
+    (page.parent / "good.txt").write_text(GOOD)
+    result = CliRunner().invoke(cli, ["ingest", str(page.parent), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {page}: no article text found."
     assert "1 new document" in result.stdout

@@ -80,6 +80,17 @@ class RefusedURL(InputError):
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file in a folder that is not read, because its name says it is not text."""
+
+    path: str
+
+    def __str__(self) -> str:
+        kinds = ", ".join(TEXT_SUFFIXES)
+        return f"{self.path}: skipped; from a folder only {kinds} files are read."
+
+
+@dataclass(frozen=True)
 class Pending:
     """An input found on the command line, not yet read."""
 
@@ -93,7 +104,7 @@ class Pending:
         return self.path or self.name
 
 
-def expand(targets: list[str]) -> Iterator[Pending | InputError]:
+def expand(targets: list[str]) -> Iterator[Pending | InputError | Skipped]:
     """Turn command-line targets into inputs; folders are walked recursively."""
     for target in targets:
         if target == "-":
@@ -104,7 +115,7 @@ def expand(targets: list[str]) -> Iterator[Pending | InputError]:
             yield from _expand_path(Path(target))
 
 
-def _expand_path(path: Path) -> Iterator[Pending | InputError]:
+def _expand_path(path: Path) -> Iterator[Pending | InputError | Skipped]:
     if path.is_symlink() and _loops(path):
         yield InputError(f"{path}: skipped, a symbolic link that loops.")
     elif not path.exists():
@@ -118,7 +129,7 @@ def _expand_path(path: Path) -> Iterator[Pending | InputError]:
         yield Pending(path.name, str(path.resolve()), media, str(path))
 
 
-def _walk(folder: Path) -> Iterator[Pending | InputError]:
+def _walk(folder: Path) -> Iterator[Pending | InputError | Skipped]:
     """Supported files under a folder in a stable order; symlink loops are skipped."""
     seen: set[tuple[int, int]] = set()
     unreadable: list[OSError] = []
@@ -135,7 +146,9 @@ def _walk(folder: Path) -> Iterator[Pending | InputError]:
         for name in sorted(files):
             path = Path(root) / name
             media = TEXT_SUFFIXES.get(path.suffix.lower())
-            if media and not name.startswith("."):
+            if not media and not name.startswith("."):
+                yield Skipped(str(path))  # "report.pdf", "notes": said, not silently dropped
+            elif media and not name.startswith("."):
                 if path.is_symlink() and _loops(path):
                     yield InputError(f"{path}: skipped, a symbolic link that loops.")
                 elif path.is_file() or not path.exists():  # a missing link target reports itself

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from .clean import clean
 from .documents import redate, stored_document_of_input
-from .ingest import DEFAULT_MAX_BYTES, URL_TIMEOUT, InputError, Pending, decode, expand, read
+from .ingest import (
+    DEFAULT_MAX_BYTES,
+    URL_TIMEOUT,
+    InputError,
+    Pending,
+    Skipped,
+    decode,
+    expand,
+    read,
+)
 from .parallel import analyse_in_workers
 from .records import Document, RawInput, Statement
 from .standing import refresh
@@ -102,8 +111,11 @@ class IngestRun:
             return analyse_in_workers(stream, self.jobs, self.actor_files)
         return self.analyzer().analyse_many(stream)
 
-    def prepare_all(self, found: Iterable[Pending | InputError]) -> Iterator[Prepared]:
+    def prepare_all(self, found: Iterable[Pending | InputError | Skipped]) -> Iterator[Prepared]:
         for item in found:
+            if isinstance(item, Skipped):
+                self.on_warning(str(item))
+                continue
             self.summary.inputs += 1
             try:
                 if isinstance(item, InputError):
