@@ -486,3 +486,19 @@ def test_a_dateline_that_opens_the_paragraph_is_not_what_was_said(attribute) -> 
     assert [(k, s, q) for k, s, q in summary(text, attribute(text))] == [
         ("indirect", "Andrii Sybiha", "Ukraine will never recognise the occupation of its territory")
     ]
+
+
+@pytest.mark.parametrize("dateline", ["April 10, 2025 — ", "10 April 2025 – ", "GENEVA - "])
+def test_a_dateline_of_a_date_alone_is_not_what_was_said(attribute, dateline: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"{dateline}Russia and Ukraine agreed to exchange 175 prisoners each, the "
+        "Ukrainian coordination headquarters said."
+    )
+    assert [q for _, _, q in summary(text, attribute(text))] == [
+        "Russia and Ukraine agreed to exchange 175 prisoners each"
+    ]
+
+
+def test_hearers_the_parse_joins_to_the_reported_subject_are_not_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian Foreign Minister Andrii Sybiha told reporters Kyiv would not cede territory."
+    assert [q for _, _, q in summary(text, attribute(text))] == ["Kyiv would not cede territory"]

@@ -116,6 +116,7 @@ class ReportingVerbs(ClauseEdges):
         }
         excluded |= self.relative_cues(clauses)
         excluded |= {i for clause in clauses for i in self.relay(clause)}
+        excluded |= {t.i for clause in clauses for t in _hearers(clause)}
         for cue in (c for clause in clauses for c in self.trailing_cues(clause)):
             head = _head_of_cue_clause(cue)
             excluded |= {t.i for t in head.subtree}
@@ -303,6 +304,18 @@ class ReportingVerbs(ClauseEdges):
             if attached and token.lower_ in particles:
                 return f"{lemma} {token.lower_}"
         return lemma
+
+
+def _hearers(clause: Token) -> list[Token]:
+    """"told reporters Kyiv would not cede territory": the hearers the parse joined to
+    the reported clause's named subject, right after the cue."""
+    return [
+        t
+        for subject in clause.children
+        if subject.dep_ in SUBJECT_DEPS and subject.pos_ == "PROPN"
+        for t in subject.lefts
+        if t.dep_ == "compound" and t.tag_ == "NNS" and t.i == clause.head.i + 1
+    ]
 
 
 def _head_of_cue_clause(verb: Token) -> Token:

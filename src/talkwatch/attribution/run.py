@@ -22,8 +22,10 @@ from .learned import CueModel
 TRIM_LEFT = " \n,;:—–-"
 TRIM_RIGHT = " \n,;:—–-"
 # A dateline that opens a paragraph: "KYIV, November 3, 2025 —", "MOSCOW (Reuters) -".
-DATELINE = re.compile(
-    r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,? \(?[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\)?)?"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(  # "KYIV, March 3 (Reuters) - ", "April 10, 2025 — ", "10 April 2025 – "
+    r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,? \(?[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\)?)?"
+    rf"|{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}})"
     r"(?: \([^)\n]{1,40}\))? ?[—–-]{1,2} "
 )
 MIN_INDIRECT_WORDS = 3
