@@ -110,7 +110,7 @@ def test_stdin_with_a_date(tmp_path: Path) -> None:
 def test_a_bad_date_is_refused_before_anything_is_read(tmp_path: Path) -> None:
     result = run("ingest", "-", "--db", str(tmp_path / "t.db"), "--date", "2025/03/14", input="x")
     assert result.exit_code == 2
-    assert "'2025/03/14' is not a date; write it as YYYY-MM-DD" in result.stderr
+    assert "'2025/03/14' is not a date: write it as YYYY-MM-DD" in result.stderr
     assert not (tmp_path / "t.db").exists()
 
 
@@ -232,3 +232,9 @@ def test_the_command_line_starts_without_loading_spacy() -> None:
     code = "import sys, talkwatch.cli; print(sorted(m for m in ('spacy', 'numpy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_date_that_does_not_exist_says_why(tmp_path: Path) -> None:
+    result = run("ingest", "-", "--db", str(tmp_path / "t.db"), "--date", "2025-02-30", input="x")
+    assert result.exit_code == 2
+    assert "'2025-02-30' is not a date: February 2025 has 28 days." in result.stderr

@@ -126,3 +126,16 @@ def test_the_table_leaves_out_columns_no_document_fills(database: str, tmp_path:
     header = narrow.output.split("\n")[:4]
     assert not any("site" in line or "feed" in line for line in header)  # local files
     assert "2025-03-20" in narrow.output  # a date is never broken over two lines
+
+
+def test_set_date_takes_the_start_of_a_name_as_doc_does(tmp_path: Path) -> None:
+    undated, dated = articles(tmp_path)
+    (tmp_path / "peskov-rejects-2.txt").write_text(UNDATED + "\nMore.\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", "--db", db, str(undated), str(dated), str(tmp_path / "peskov-rejects-2.txt"))
+    run("documents", "--db", db, "set-date", "energy", "2025-03-21")
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
+    assert {d["name"]: d["date"] for d in listed}["energy-truce.txt"] == "2025-03-21"
+    result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "peskov", "2025-01-01"])
+    assert result.exit_code == 1 and "peskov: names more than one document" in result.output
+    run("documents", "--db", db, "set-date", "peskov-rejects.txt", "2025-03-22")  # whole name

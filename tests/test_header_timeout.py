@@ -76,3 +76,20 @@ def test_a_prompt_client_is_served_and_its_next_slow_request_cut_off(
         # on the same kept-alive connection, a second request that trickles
         seconds = closed_after(conn, b"GET / HTTP/1.1\r\nX-Slow: " + b"a" * 100, 6)
         assert seconds is not None and seconds < 4
+
+
+def test_serve_on_a_port_in_use_says_so_before_announcing_anything(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from talkwatch.cli import cli
+
+    path = str(tmp_path / "web.db")
+    build(path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", path, "--port", str(port)])
+    assert result.exit_code == 1
+    assert "serving" not in result.stdout
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr

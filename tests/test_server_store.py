@@ -169,6 +169,7 @@ def test_an_unreachable_server_is_one_line_without_the_password() -> None:
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output
     assert lines[0].startswith("Error: postgresql://analyst:***@127.0.0.1:1/talks: cannot connect")
+    assert "Connection refused; is the server running" in lines[0] and "\t" not in lines[0]
     assert "s3cret" not in result.output
 
 

@@ -71,6 +71,18 @@ def like_pattern(text: str, anywhere: bool = True) -> str:
     return f"%{escaped}%" if anywhere else f"{escaped}%"
 
 
+def _connect_reason(err: Exception) -> str:
+    """psycopg's reason in one line: "connection to server at "127.0.0.1", port 5999
+    failed: Connection refused; is the server running on that host and accepting
+    TCP/IP connections?", without its tab and its "connection failed:" prefix."""
+    lines = [line.strip() for line in str(err).strip().splitlines() if line.strip()]
+    if not lines:
+        return type(err).__name__
+    first = lines[0].removeprefix("connection failed: ")
+    hints = [line[:1].lower() + line[1:] for line in lines[1:]]
+    return "; ".join([first, *hints])
+
+
 def is_server_url(location: str) -> bool:
     """True for ``postgresql://...`` (a server); anything else is an SQLite file."""
     return location.lower().startswith(SERVER_SCHEMES)
@@ -190,9 +202,8 @@ class PostgresDatabase(Database):
         try:
             self.connection = psycopg.connect(location, autocommit=True, connect_timeout=10)
         except psycopg.Error as err:
-            reason = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
             raise DatabaseError(
-                f"{public_location(location)}: cannot connect ({reason})."
+                f"{public_location(location)}: cannot connect ({_connect_reason(err)})."
             ) from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:

@@ -10,6 +10,7 @@ sentence dates it ("on February 7", "on 14 March", "on Sunday").
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -169,3 +170,17 @@ def statement_date(sentence: str, document: str | None) -> str | None:
         back = (anchor.weekday() - target) % 7
         return (anchor - timedelta(days=back)).isoformat()
     return document
+
+
+def why_not_a_date(value: str) -> str:
+    """What is wrong with a value given as YYYY-MM-DD that is not a date, in words."""
+    shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if shaped is None:
+        return "write it as YYYY-MM-DD."
+    year, month, day = (int(n) for n in shaped.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}."
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days."
+    return "write it as YYYY-MM-DD."

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 
 from .analysis import POSITION_STANCES
-from .database import Database
+from .database import LIKE_TEXT, Database, like_pattern
 from .dates import statement_date
 from .standing import refresh
 
@@ -79,21 +79,27 @@ def list_documents(db: Database, undated_only: bool = False, limit: int = -1) ->
 
 
 def find_document(db: Database, key: str) -> DocumentRow:
-    """The one document whose id starts with ``key``, or whose name or URL is ``key``."""
+    """The one document whose name, URL or path is ``key``, else the one whose id or
+    name starts with it (as ``--doc`` reads it)."""
     key = key.strip()
     if not key:
         raise DocumentNotFound("no document given; name one by its id, name or URL.")
     rows = db.execute(
-        _LIST + " WHERE d.id LIKE ? OR d.name = ? OR d.url = ? OR d.origin = ? LIMIT 3",
-        (f"{key}%", key, key, key),
+        _LIST + " WHERE d.name = ? OR d.url = ? OR d.origin = ? LIMIT 3", (key, key, key)
     ).fetchall()
+    if len(rows) != 1:
+        start = like_pattern(key, anywhere=False)
+        rows = db.execute(
+            _LIST + f" WHERE d.id {LIKE_TEXT} OR d.name {LIKE_TEXT} LIMIT 3", (start, start)
+        ).fetchall()
     if not rows:
         raise DocumentNotFound(
             f"{key}: no stored document has this id, name or URL; see 'talkwatch documents'."
         )
     if len(rows) > 1:
         raise DocumentNotFound(
-            f"{key}: names more than one document; give more of the id (see 'talkwatch documents')."
+            f"{key}: names more than one document; give more of its name or id "
+            "(see 'talkwatch documents')."
         )
     return DocumentRow(*rows[0])
 

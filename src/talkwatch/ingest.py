@@ -284,18 +284,18 @@ def decode(raw: RawInput, warn: Callable[[str], None] = lambda message: None) ->
     """
     data = raw.data
     if not data.strip():
-        raise InputError(f"{raw.label}: the file is empty.")
+        raise InputError(_empty(raw))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(raw.label, data.decode(encoding, errors="replace"))
+            return _checked(raw, data.decode(encoding, errors="replace"))
     refuse_binary(raw.label, data)
     try:
-        return _checked(raw.label, data.decode("utf-8-sig"))
+        return _checked(raw, data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     text, guess = _legacy(data)
     warn(f"{raw.label}: {guess}")
-    return _checked(raw.label, text)
+    return _checked(raw, text)
 
 
 def _legacy(data: bytes) -> tuple[str, str]:
@@ -343,13 +343,23 @@ def refuse_binary(name: str, data: bytes) -> None:
         raise InputError(f"{name}: binary data, not a text document.")
 
 
-def _checked(name: str, text: str) -> str:
+def _empty(raw: RawInput) -> str:
+    """An input with no text in it, in the words for what it is."""
+    if raw.origin.startswith(("http://", "https://")):
+        return f"{raw.label}: the page is empty."
+    if raw.origin == "-" or raw.origin.startswith("api:"):
+        return f"{raw.label}: there is no text in it."
+    return f"{raw.label}: the file is empty."
+
+
+def _checked(raw: RawInput, text: str) -> str:
     """Text that is mostly control characters is binary data decoded by accident."""
+    name = raw.label
     sample = text[:65536]
     control = sum(1 for c in sample if unicodedata.category(c) in _NOT_TEXT and c not in "\t\n\r\f")
     if control > max(2, len(sample) // 50):
         raise InputError(f"{name}: binary data, not a text document.")
     if not text.strip():
-        raise InputError(f"{name}: the file is empty.")
+        raise InputError(_empty(raw))
     # A stray NUL past the binary check: no text needs one and PostgreSQL cannot store it.
     return text.replace("\x00", "\ufffd")

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..database import damage, is_server_url
+from ..dates import why_not_a_date
 from ..store import Store, StoreError
 
 DEMO_DB = "talkwatch-demo.db"  # where `talkwatch demo` keeps its own database
@@ -91,7 +92,7 @@ def iso_date(value: str | None) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+        raise click.BadParameter(f"'{value}' is not a date: {why_not_a_date(value)}") from None
 
 
 @contextmanager

@@ -45,9 +45,12 @@ def serve(
     """Serve the dashboard and the JSON API (loopback only unless --host says otherwise)."""
     from ..store import StoreError
     from ..web.app import create_app
-    from ..web.server import run
+    from ..web.server import port_problem, run
 
     where = public_location(db_path)
+    problem = port_problem(host, port)
+    if problem:
+        raise click.ClickException(problem)
     try:
         app = create_app(db_path, token=token, warm=True, allow_private_urls=allow_private_urls)
     except StoreError as err:

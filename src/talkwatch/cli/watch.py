@@ -41,7 +41,9 @@ def interval_seconds(value: str) -> float:
     callback=lambda ctx, param, value: interval_seconds(value),
     help="Time between two cycles (90s, 15m, 1h).",
 )
-@click.option("--once", is_flag=True, help="Run one cycle and stop.")
+@click.option(
+    "--once", is_flag=True, help="Run one cycle and stop; exit 1 if a feed or an article failed."
+)
 @click.option("--webhook", metavar="URL", help="POST new shifts to this URL as JSON.")
 @click.option(
     "--delay",
@@ -127,6 +129,7 @@ def watch(
         try:
             while True:
                 started = time.monotonic()
+                report = None
                 try:
                     report = watcher.cycle()
                     click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
@@ -137,8 +140,9 @@ def watch(
                     if once:
                         sys.exit(1)
                     click.echo("error: the next cycle starts where this one stopped.", err=True)
-                if once:
-                    break
+                if once:  # as ingest does: 1 when anything failed, all else kept
+                    failed = report.failed_feeds + report.failed_articles if report else 0
+                    sys.exit(1 if failed else 0)
                 time.sleep(max(0.0, interval - (time.monotonic() - started)))
         except KeyboardInterrupt:
             click.echo("Stopped; the next watch goes on where this one stopped.", err=True)

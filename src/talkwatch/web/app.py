@@ -73,12 +73,9 @@ def create_app(
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        nul = [name for name, value in request.query_params.multi_items() if "\x00" in value]
-        nul += ["path"] if "\x00" in request.url.path or "%00" in request.url.path else []
-        if nul:  # PostgreSQL cannot compare text with a NUL byte in it; no name holds one
-            response = error_response(
-                request, 422, [f"{name}: the value holds a NUL character (%00)." for name in nul]
-            )
+        problems = parameter_problems(request)
+        if problems:
+            response = error_response(request, 422, problems)
         else:
             response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
@@ -136,6 +133,21 @@ def warm_up(context: Context) -> None:
         context.warm_error = f"{type(err).__name__}: {err}"
     finally:
         context.warmed.set()
+
+
+def parameter_problems(request: Request) -> list[str]:
+    """What no page or API call can take: a NUL byte (PostgreSQL cannot compare text
+    with one, and no name holds one), or a parameter given twice (every filter takes
+    one value; the last one was used without a word)."""
+    items = request.query_params.multi_items()
+    nul = [name for name, value in items if "\x00" in value]
+    problems = [f"{name}: the value holds a NUL character (%00)." for name in nul]
+    if "\x00" in request.url.path or "%00" in request.url.path:
+        problems.append("path: it holds a NUL character (%00).")
+    names = [name for name, _ in items]
+    repeated = [name for name in dict.fromkeys(names) if names.count(name) > 1]
+    problems += [f"{name}: given {names.count(name)} times; give one value." for name in repeated]
+    return problems
 
 
 def error_response(request: Request, status: int, detail: Any) -> Response:

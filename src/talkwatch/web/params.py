@@ -5,8 +5,6 @@ Empty values (as an HTML form sends for a blank field) mean "no filter".
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
@@ -14,6 +12,7 @@ from typing import Annotated
 from fastapi import HTTPException, Query, Request
 
 from ..codes import issue_code, party_code
+from ..dates import why_not_a_date
 from ..records import ISSUES, STANCES
 from .context import ctx
 from .queries import Filters
@@ -33,21 +32,8 @@ def check_date(name: str, value: str | None, problems: list[str]) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        problems.append(f"{name}: '{value}' is not a date: {_why_not_a_date(value)}")
+        problems.append(f"{name}: '{value}' is not a date: {why_not_a_date(value)}")
         return None
-
-
-def _why_not_a_date(value: str) -> str:
-    shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if shaped is None:
-        return "write it as YYYY-MM-DD."
-    year, month, day = (int(n) for n in shaped.groups())
-    if not 1 <= month <= 12:
-        return f"there is no month {month}."
-    days = calendar.monthrange(year, month)[1] if year else 31
-    if not 1 <= day <= days:
-        return f"{calendar.month_name[month]} {year} has {days} days."
-    return "write it as YYYY-MM-DD."
 
 
 def _one_of(

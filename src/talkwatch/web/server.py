@@ -11,6 +11,7 @@ or it is closed.
 from __future__ import annotations
 
 import asyncio
+import socket
 from typing import Any
 
 import h11
@@ -69,3 +70,19 @@ def server_config(
 
 def run(app: Any, host: str, port: int, header_timeout: float = HEADER_TIMEOUT) -> None:
     uvicorn.Server(server_config(app, host, port, header_timeout)).run()
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on (in use, no such address), or None."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as err:
+        return f"cannot listen on {host}: {err.strerror}."
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as err:
+            return f"cannot listen on {host}:{port}: {err.strerror or err}; choose another --port."
+    return None
