@@ -238,3 +238,10 @@ def test_a_date_that_does_not_exist_says_why(tmp_path: Path) -> None:
     result = run("ingest", "-", "--db", str(tmp_path / "t.db"), "--date", "2025-02-30", input="x")
     assert result.exit_code == 2
     assert "'2025-02-30' is not a date: February 2025 has 28 days." in result.stderr
+
+
+def test_the_command_list_says_what_each_command_does_without_cutting_it_off() -> None:
+    shown = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["--help"]).output
+    commands = shown.split("Commands:")[1].strip().splitlines()
+    assert len(commands) >= 16
+    assert not [line for line in commands if line.rstrip().endswith("...")]

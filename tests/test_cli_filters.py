@@ -121,3 +121,17 @@ def test_statements_are_listed_oldest_first(tmp_path: Path) -> None:
         assert stored.exit_code == 0, stored.output
     table = run(db, "statements", "--speaker", "Peskov").stdout
     assert table.index("2023-02-24") < table.index("2025-05-14")
+
+
+def test_statements_by_stance_and_dates_as_timeline_takes_them(db: str) -> None:
+    demands = run(db, "statements", "--stance", "demand")
+    assert demands.exit_code == 0 and speakers(demands) == {"Sergey Lavrov"}
+    later = run(db, "statements", "--since", "2022-03-10", "--until", "2022-03-31")
+    assert speakers(later) == {"Mykhailo Podolyak", "Antony Blinken", "Volodymyr Zelensky"}
+    assert "3 statements" in later.stdout  # the reader's comment quotes Zelensky
+    earlier = run(db, "statements", "--until", "2022-03-01", "--stance", "REJECT")
+    assert speakers(earlier) == {"Volodymyr Zelensky"} and "1 statement" in earlier.stdout
+    bad = run(db, "statements", "--since", "2022-02-30")
+    assert bad.exit_code == 2 and "February 2022 has 28 days" in bad.stderr
+    shrug = run(db, "statements", "--stance", "shrug")
+    assert shrug.exit_code == 2 and "'shrug' is not one of" in shrug.stderr

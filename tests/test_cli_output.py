@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner, Result
 
@@ -125,3 +127,12 @@ def test_statements_in_a_narrow_terminal_are_blocks_that_keep_words_whole(db: st
     assert "┃ date" not in result.output
     wide = run(db, "statements").output
     assert "┃ date" in wide and "2022-03-29" in wide
+
+
+def test_actors_show_keeps_dates_whole_and_oldest_first_in_80_columns(db: str) -> None:
+    shown = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["actors", "show", "Peskov", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    table = shown.stdout.split("Statements (")[1]
+    dates = re.findall(r"│ (\d{4}-\d{2}-\d{2}) ", table)
+    assert len(dates) >= 2 and dates == sorted(dates)
+    assert not re.search(r"\d{4}-\d{2}-\s*│", shown.stdout)  # never "2025-02-" over "18"

@@ -31,7 +31,9 @@ actors_option = click.option(
 )
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True, short_help="Speakers: party, statements, first and last date."
+)
 @db_option
 @click.pass_context
 def actors(ctx: click.Context, db_path: str) -> None:
@@ -80,17 +82,27 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
         statements = [st for n in names for st in store.statements(speaker=n)]
     if not found and not statements:
         raise click.ClickException(f"No actor called '{name}' is known or quoted.")
+    statements.sort(key=lambda st: (st.date is None, st.date or ""))  # oldest first, as timeline
     table = Table(title=f"Statements ({len(statements)})", expand=True)
-    for column in ("date", "speaker", "stance", "issues", "quote"):
-        table.add_column(column, overflow="fold", ratio=4 if column == "quote" else 1)
-    for st in statements:
-        table.add_row(
+    rows = [
+        (
             shown_date(st.date),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 240),
         )
+        for st in statements
+    ]
+    named = len({row[1] for row in rows}) > 1  # the speaker only when the words differ
+    table.add_column("date", no_wrap=True, width=10)  # never "2025-02-" over "18"
+    if named:
+        table.add_column("speaker", overflow="fold", width=min(18, max(len(r[1]) for r in rows)))
+    table.add_column("stance", no_wrap=True, width=11)
+    table.add_column("issues", overflow="fold", width=min(20, max([8, *(len(r[3]) for r in rows)])))
+    table.add_column("quote", overflow="fold", ratio=1)
+    for row in rows:
+        table.add_row(*(row if named else row[:1] + row[2:]))
     console.print(table)
 
 

@@ -12,7 +12,7 @@ from .group import cli
 from .options import db_option, open_store
 
 
-@cli.command()
+@cli.command(short_help="Check the database: schema, keys, spans of quotes.")
 @db_option
 def check(db_path: str) -> None:
     """Check the database: schema version, foreign keys, SQLite integrity, spans.

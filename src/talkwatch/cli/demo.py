@@ -23,7 +23,7 @@ def corpus_path() -> Path:
     return Path(str(resources.files("talkwatch").joinpath("data/corpus")))
 
 
-@cli.command()
+@cli.command(short_help="Run on the built-in sample corpus and print a report.")
 @click.option(
     "--db",
     "db_path",

@@ -16,7 +16,10 @@ SOURCE_HELP = (
 )
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True,
+    short_help="Stored documents, their dates and where each came from.",
+)
 @db_option
 @click.option("--undated", is_flag=True, help="Only documents without a date.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")

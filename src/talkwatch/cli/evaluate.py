@@ -14,7 +14,7 @@ from .group import cli
 from .options import db_option, open_store, shortened
 
 
-@cli.command()
+@cli.command(short_help="Score what is stored against annotated statements.")
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option(

@@ -15,7 +15,7 @@ from .group import cli
 from .options import db_option, open_store
 
 
-@cli.group()
+@cli.group(short_help="Add, list and remove the feeds that watch polls.")
 def feeds() -> None:
     """The RSS or Atom feeds and news sitemaps that 'talkwatch watch' polls."""
 

@@ -65,7 +65,7 @@ def _standing_json(p: Standing, evidence: dict[int, Evidence]) -> dict[str, Any]
     }
 
 
-@cli.command("positions")
+@cli.command("positions", short_help="Party x issue matrix: current stance and its evidence.")
 @db_option
 @format_option
 def positions_command(db_path: str, fmt: str) -> None:
@@ -206,7 +206,7 @@ def timeline_command(
         click.echo(apart.note())
 
 
-@cli.command("shifts")
+@cli.command("shifts", short_help="Changes of stance by one side on one issue.")
 @db_option
 @limit_option(100)
 @format_option
@@ -245,7 +245,7 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
         click.echo(apart.note())
 
 
-@cli.command("issues")
+@cli.command("issues", short_help="Each issue's status: converging, contested or open.")
 @db_option
 @format_option
 def issues_command(db_path: str, fmt: str) -> None:

@@ -13,13 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..export import statement_row, write_csv, write_jsonl
-from ..records import shown_speaker
+from ..records import STANCES, shown_speaker
 from .filters import doc_note, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
-from .options import db_option, open_store, shortened, shown_date
+from .options import db_option, iso_date, open_store, shortened, shown_date
 
 
-@cli.command()
+@cli.command(short_help="Export every statement with its provenance (JSONL, CSV).")
 @db_option
 @click.option(
     "--format",
@@ -51,6 +51,11 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
 @click.option("--doc", help="Only this document (file name or id prefix).")
 @click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
 @click.option("--issue", help="Only statements on this issue: a code or an alias (nato).")
+@click.option(
+    "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
+)
+@click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
+@click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
 @click.option("--limit", default=200, show_default=True, help="Show at most this many.")
 def statements(
     db_path: str,
@@ -58,13 +63,20 @@ def statements(
     doc: str | None,
     party: str | None,
     issue: str | None,
+    stance: str | None,
+    since: str | None,
+    until: str | None,
     limit: int,
 ) -> None:
     """Show stored statements as a table, oldest first."""
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
         speaker = speaker_filter(speaker)
-        found = store.statements(speaker=speaker, doc=doc, party=party, issue=issue)
+        found = store.statements(
+            speaker=speaker, doc=doc, party=party, issue=issue, since=since, until=until
+        )
+        if stance:
+            found = [st for st in found if st.stance == stance.lower()]
         # oldest first, as in timeline; undated last; the text's order within a day
         found.sort(key=lambda st: (st.date is None, st.date or ""))
         speaker_note(store, speaker, len(found))

@@ -11,7 +11,7 @@ from .group import cli
 from .options import db_option, open_store
 
 
-@cli.command()
+@cli.command(short_help="Serve the dashboard and the JSON API.")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -61,7 +61,7 @@ def serve(
     run(app, host, port, header_timeout)
 
 
-@cli.command()
+@cli.command(short_help="Write one self-contained HTML report.")
 @db_option
 @click.option("--html", "as_html", is_flag=True, required=True, help="Write an HTML file.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)

@@ -31,7 +31,7 @@ def interval_seconds(value: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
-@cli.command()
+@cli.command(short_help="Poll the feeds and ingest new articles about the talks.")
 @db_option
 @click.option(
     "--interval",
