@@ -502,3 +502,13 @@ def test_a_dateline_of_a_date_alone_is_not_what_was_said(attribute, dateline: st
 def test_hearers_the_parse_joins_to_the_reported_subject_are_not_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
     text = "Ukrainian Foreign Minister Andrii Sybiha told reporters Kyiv would not cede territory."
     assert [q for _, _, q in summary(text, attribute(text))] == ["Kyiv would not cede territory"]
+
+
+def test_a_phrase_after_a_comma_that_the_cue_governs_is_not_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Volodymyr Zelensky rejected the proposal for a frozen front line as a capitulation, "
+        "with remarks that angered officials in Washington."
+    )
+    assert [q for _, _, q in summary(text, attribute(text))] == [
+        "the proposal for a frozen front line as a capitulation"
+    ]

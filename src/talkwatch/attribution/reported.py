@@ -234,7 +234,11 @@ class ReportingVerbs(ClauseEdges):
                 child.lower_ in particles
                 or child.lower_ == "as"
                 or has_particle
-                or (bool(tokens) and child.lower_ in OBJECT_PREPOSITIONS)
+                or (
+                    bool(tokens)
+                    and child.lower_ in OBJECT_PREPOSITIONS
+                    and self.doc[child.i - 1].text != ","  # ", with jabs that ...": the verb's
+                )
             )
             is_clause = child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens))
             if is_object or is_prep or is_clause:
