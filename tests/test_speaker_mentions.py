@@ -376,3 +376,31 @@ def test_he_is_not_the_subject_of_the_words_he_reports(nlp) -> None:  # type: ig
     quote, who = antecedents(nlp, text)[-1]
     assert quote.startswith("continues to talk about sending troops")
     assert who.split()[-1] == "Peskov"
+
+
+def test_a_name_at_the_end_of_a_titles_phrase_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian First Deputy Permanent Representative to the UN Dmitry Polyanskiy wrote "
+        "that Kyiv was not ready for peace talks."
+    )
+    assert antecedents(nlp, text) == [("Kyiv was not ready for peace talks", "Dmitry Polyanskiy")]
+
+
+def test_an_institutions_name_at_the_end_of_a_title_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The chairman of the Russian State Duma Committee on International Affairs said "
+        "that Kyiv was not ready for peace talks."
+    )
+    ((_, who),) = antecedents(nlp, text)
+    assert who.startswith("The chairman of the Russian State Duma Committee")
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    resolved = Resolver(load_knowledge_base(), text, "2025-03-01").resolve(found[0].speaker)
+    assert resolved.source == "anonymous" and resolved.party == "RUS"
+
+
+def test_a_name_in_apposition_to_a_title_the_tagger_reads_as_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "His chief of staff, Rustem Umerov, has denied agreeing to the plan, claiming he was "
+        "only involved in technical discussions."
+    )
+    assert [who for _, who in antecedents(nlp, text)] == ["Rustem Umerov", "Rustem Umerov"]

@@ -35,6 +35,7 @@ class Cues:
     person_nouns: frozenset[str] = frozenset()  # heads "he" or "she" can stand for
     silent_acts: frozenset[str] = frozenset()  # "declined to comment": no statement
     as_reporting: frozenset[str] = frozenset()  # "As Reuters reported, ...": the clause
+    institution_words: frozenset[str] = frozenset()  # "Committee": a name's last word, no person
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -55,6 +56,7 @@ _LIST_KEYS = (
     "person_nouns",
     "silent_acts",
     "as_reporting",
+    "institution_words",
 )
 
 
@@ -107,6 +109,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         person_nouns=frozen["person_nouns"],
         silent_acts=frozen["silent_acts"],
         as_reporting=frozen["as_reporting"],
+        institution_words=frozen["institution_words"],
         transcript_labels=frozen["transcript_labels"],
     )
 

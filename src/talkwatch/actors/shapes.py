@@ -5,7 +5,9 @@ diplomat of Sweden"), others related to a party ("Ukraine's allies")."""
 from __future__ import annotations
 
 from .knowledge import KnowledgeBase
-from .words import INDEFINITE, INSTITUTION_HEADS, RELATIONAL_HEADS, Words
+from .words import INDEFINITE, INSTITUTION_ENDS, INSTITUTION_HEADS, RELATIONAL_HEADS, Words
+
+HEADS = frozenset(["head", "chief", "chairman", "chairwoman", "chair", "director"])
 
 
 class DescriptorShapes:
@@ -36,15 +38,17 @@ class DescriptorShapes:
         return any(w in self.people_heads for w in folded[1 : folded.index("of", 1)])
 
     def head_of(self, words: Words) -> bool:
-        """'the head of X', 'the chief of X' with X an institution ("the President's
-        Office"): a person's title, not the institution's name, and no name follows."""
+        """'the head of X', 'the chairman of X' with X an institution ("the President's
+        Office", "the State Duma Committee on International Affairs"): a person's
+        title, not the institution's name, and no name follows."""
         folded = words.folded
         return (
             len(folded) > 3
             and folded[0] == "the"
             and folded[2] == "of"
-            and folded[1] in self.kb.official_roles | {"head", "chief"}
-            and folded[-1] in INSTITUTION_HEADS
+            and folded[1] in self.kb.official_roles | HEADS
+            and any(w in INSTITUTION_HEADS for w in folded[3:])
+            and folded[-1] in INSTITUTION_ENDS
         )
 
     def body_after_of(self, words: Words) -> str | None:

@@ -62,6 +62,48 @@ class Mentions(Run):
         core = [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
         return _without_dateline(core)
 
+    def titled_appositive(self, subject: Token) -> list[Token] | None:
+        """A name in apposition to a title that the tagger took for an organisation ("His
+        chief of staff, Rustem Umerov, has denied"): two or three proper nouns, none an
+        institution's word."""
+        if subject.lower_ not in self.cues.person_nouns or subject.ent_type_ == "PERSON":
+            return None
+        for child in subject.children:
+            words = list(child.subtree)
+            if (
+                child.dep_ == "appos"
+                and 2 <= len(words) <= 3
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+                and not any(t.lower_ in self.cues.institution_words for t in words)
+            ):
+                return words
+        return None
+
+    def trailing_name(self, subject: Token, core: list[Token]) -> list[Token] | None:
+        """The person a title's phrase ends with, where the parse hung the name on the
+        phrase after the title ("Director-general in the Department of International
+        Relations Zane Dangor said", "Permanent Representative to the UN Dmitry
+        Polyanskiy wrote"): the last two of three or more proper nouns that close the
+        phrase, unless they end in an institution's word ("the State Duma Committee")."""
+        title = subject.lower_ in self.cues.person_nouns  # "Representative", "envoy"
+        if subject.ent_type_ == "PERSON" or not title:
+            return None
+        words = [t for t in subject.subtree if t.i > subject.i and t.i not in {c.i for c in core}]
+        run: list[Token] = []
+        for token in reversed(words):
+            if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                break
+            run.insert(0, token)
+        if not words or not run or run[-1].i != subject.right_edge.i or len(run) < 3:
+            return None
+        name = run[-2:]
+        if any(t.lower_ in self.cues.institution_words for t in name):
+            return None
+        phrases = [c for c in subject.children if c.dep_ == "prep"]  # not "X and Y" subjects
+        if not all(any(a in phrases for a in t.ancestors) for t in name):
+            return None
+        return name
+
     def mention_of(self, subject: Token) -> Mention:
         core = self.core_tokens(subject) or [subject]
         start, end = core[0].idx, core[-1].idx + len(core[-1].text)
@@ -72,7 +114,11 @@ class Mentions(Run):
             or (c.dep_ == "amod" and c.i > subject.i)
             or (c.dep_ == "prep" and c.lower_ == "of" and _person_name(subject))
         ]
-        named = appositive_name(subject)
+        named = (
+            appositive_name(subject)
+            or self.titled_appositive(subject)
+            or self.trailing_name(subject, core)
+        )
         if named is not None and subject.ent_type_ != "PERSON":
             # "the head of the Russian delegation, Vladimir Medinsky, said", "Zelensky's
             # adviser, Mykola Hrytsenko, said": the name speaks; the title and any
