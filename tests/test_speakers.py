@@ -239,3 +239,18 @@ def test_a_document_speaks_for_the_institution_that_issued_it() -> None:
     resolver.resolve(Mention("A Kremlin statement", Span(0, 19), "descriptor"))
     later = resolver.resolve(Mention("The statement", Span(20, 33), "descriptor"))
     assert (later.speaker, later.party) == ("Kremlin", "RUS")
+
+
+def test_an_unknown_persons_party_is_read_nearest_first_not_from_someone_elses_possessive() -> None:
+    article = (
+        "Speaking to Newsweek, Icelandic Prime Minister Kristrun Frostadottir said she was "
+        "still trying to decipher the meaning of Kellogg's remarks over the weekend. "
+        "Frostadottir added that Europe had to be at the table."
+    )
+    assert resolve("Frostadottir", article=article).party == "ISL"
+    article = (
+        "European Commission Vice President Frans Timmermans maintained that peace can only "
+        "be reached if Russia withdraws to Ukraine's borders of 1991."
+    )
+    found = resolve("European Commission Vice President Frans Timmermans", article=article)
+    assert (found.speaker, found.party) == ("Frans Timmermans", "EU")

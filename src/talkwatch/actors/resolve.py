@@ -331,7 +331,7 @@ class Resolver(DescriptorShapes):
         if actor is not None and same_given(given, actor.name):
             return self.remember(self.of_actor(actor), words.folded)
         full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
-        party = self.context_party(f"{text} {description} {self.introduction(full)}")
+        party = self.context_party(f"{text} {description}", *self.introduction(full))
         context = Words.of(f"{text} {description}").folded
         return self.remember(Resolution(full, party, "named"), context)
 
@@ -364,24 +364,27 @@ class Resolver(DescriptorShapes):
                 return f"{first} {word}"
         return word
 
-    def introduction(self, name: str) -> str:
+    def introduction(self, name: str) -> tuple[str, str]:
         """The words of its sentence before a name's first appearance, and just after it."""
         at = self.text.find(name)
         if at < 0:
-            return ""
+            return "", ""
         before = re.split(r"[.!?\n]\s", self.text[max(0, at - 100) : at])[-1]
         after = re.split(r"[.!?\n]", self.text[at + len(name) : at + len(name) + 80])[0]
-        return f"{before} {after}"
+        return before, after
 
-    def context_party(self, context: str) -> str:
-        """A party for an unknown name: only an official role with a nationality gives one."""
-        folded = set(Words.of(context).folded)
+    def context_party(self, mention: str, before: str = "", after: str = "") -> str:
+        """A party for an unknown name: only an official role with a nationality gives one,
+        read nearest first: the mention and its description, then the words before the
+        name's first appearance, then those after it, where a possessive names someone
+        else's ("said she was puzzled by Kellogg's remarks")."""
+        folded = set(Words.of(f"{mention} {before} {after}").folded)
         if folded & self.kb.private_roles:
             return "NONE"
-        party = self.party_in(context)
-        if party and folded & (self.kb.official_roles | INSTITUTION_HEADS):
-            return party
-        return "NONE"
+        if not folded & (self.kb.official_roles | INSTITUTION_HEADS):
+            return "NONE"
+        party = self.party_in(mention) or self.party_in(before) or self.nationality(after)
+        return party or "NONE"
 
     def title_words(self) -> frozenset[str]:
         return self.kb.title_words | HONORIFICS
