@@ -254,3 +254,21 @@ def test_an_unknown_persons_party_is_read_nearest_first_not_from_someone_elses_p
     )
     found = resolve("European Commission Vice President Frans Timmermans", article=article)
     assert (found.speaker, found.party) == ("Frans Timmermans", "EU")
+
+
+def test_a_european_or_western_descriptor_does_not_take_the_side_of_an_official_before() -> None:
+    article = (
+        "A US official said the meeting would start at noon. A senior European diplomatic "
+        "source said the idea was to involve Brazil and India. The goal, according to a "
+        "Western official, was a just peace. Another official said the talks would go on."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
+    parties = []
+    for text in ("A US official", "A senior European diplomatic source", "a Western official"):
+        at = article.find(text)
+        mention = Mention(text, Span(at, at + len(text)), "descriptor")
+        parties.append(resolver.resolve(mention).party)
+    assert parties == ["USA", "EU", ""]
+    at = article.find("Another official")
+    after = resolver.resolve(Mention("Another official", Span(at, at + 16), "descriptor"))
+    assert after.party == "EU"  # the side of the last official whose side was given

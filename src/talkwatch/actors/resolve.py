@@ -41,6 +41,9 @@ from .words import (
 UNKNOWN = Resolution(speaker="", party="", source="")
 
 
+OTHERS = frozenset(["western", "foreign", "international", "independent", "outside"])
+
+
 class Resolver(DescriptorShapes):
     def __init__(self, kb: KnowledgeBase, text: str, day: str | None, base: int = 0) -> None:
         self.kb = kb
@@ -183,8 +186,10 @@ class Resolver(DescriptorShapes):
 
     def descriptor(self, text: str, words: Words, at: int | None = None) -> Resolution:
         party = self.party_in(text) or self.body_after_of(words)
-        if party is None and set(words.folded[:2]) & {"european", "europeans"}:
-            party = "EU"  # "European leaders"; not a nationality word elsewhere (the UK is too)
+        if party is None and set(words.folded[:-1] or words.folded) & {"european", "europeans"}:
+            # "European leaders", "a senior European diplomatic source"; not a
+            # nationality word elsewhere (the UK is too)
+            party = "EU"
         head, first = words.folded[-1], words.folded[0]
         owner = self.possessor(words)
         if owner is not None and head in OWN_VOICE_HEADS:
@@ -214,7 +219,8 @@ class Resolver(DescriptorShapes):
             return self.proper_name(titled, Words.of(titled), text)
         if head in self.kb.private_roles:
             party = "NONE"
-        elif party is None and head in self.kb.official_roles:
+        elif party is None and head in self.kb.official_roles and not set(words.folded) & OTHERS:
+            # "another official" is of the side of the official before; "a Western official" not
             earlier = self.recent_anonymous_party()
             party = earlier.party if earlier else None
         return Resolution(text.replace("’", "'").lower(), party or "", "anonymous")
