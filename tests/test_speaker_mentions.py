@@ -404,3 +404,15 @@ def test_a_name_in_apposition_to_a_title_the_tagger_reads_as_an_organisation(nlp
         "only involved in technical discussions."
     )
     assert [who for _, who in antecedents(nlp, text)] == ["Rustem Umerov", "Rustem Umerov"]
+
+
+def test_he_is_a_person_a_title_names_even_when_the_tagger_reads_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "German Chancellor Olaf Scholz spoke with Putin. Canadian Prime Minister Justin "
+        "Trudeau supported the call. Scholz himself believes that his phone call was the "
+        "right move, although he acknowledged that there has been little change in "
+        "Putin's views on the war."
+    )
+    quote, who = antecedents(nlp, text)[-1]
+    assert quote == "there has been little change in Putin's views on the war"
+    assert who == "Scholz"

@@ -53,7 +53,7 @@ def finish(
     last_cue: Token | None = None  # and its cue
     sentences = list(run.doc.sents)
     starts = [s.start_char for s in sentences]
-    surnames = frozenset(e[-1].text for e in run.doc.ents if e.label_ == "PERSON")
+    surnames = _surnames(run)
     section = "body"
     for item in found:
         if run.section_at(item.spans[0].start) != section:
@@ -83,6 +83,24 @@ def finish(
         item.mention = mention
         out.append(_attribution(run, item, mention, sections))
     return out
+
+
+def _surnames(run: Mentions) -> frozenset[str]:
+    """The last words of the people the document names: its PERSON entities, and the
+    names after a title, which the tagger may read as an organisation ("German
+    Chancellor Olaf Scholz")."""
+    found = {e[-1].text for e in run.doc.ents if e.label_ == "PERSON"}
+    for token in run.doc:
+        if token.lower_ not in run.cues.person_nouns:
+            continue
+        names = []
+        for after in run.doc[token.i + 1 : token.i + 4]:
+            if after.pos_ != "PROPN" or not after.text[:1].isupper():
+                break
+            names.append(after)
+        if len(names) >= 2:  # a given name and a surname
+            found.add(names[-1].text)
+    return frozenset(found)
 
 
 NOT_PEOPLE = ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
