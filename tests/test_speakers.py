@@ -272,3 +272,14 @@ def test_a_european_or_western_descriptor_does_not_take_the_side_of_an_official_
     at = article.find("Another official")
     after = resolver.resolve(Mention("Another official", Span(at, at + 16), "descriptor"))
     assert after.party == "EU"  # the side of the last official whose side was given
+
+
+def test_a_family_name_written_first_refers_to_the_full_name_in_the_article() -> None:
+    article = (
+        "China's special envoy Li Hui arrived in Kyiv on Tuesday. At the end of the visit, "
+        "Li said that there was no panacea for the war."
+    )
+    found = resolve_in_order(article, ["China's special envoy Li Hui", "Li"])
+    assert (found.speaker, found.party, found.source) == ("Li Hui", "CHN", "named")
+    alone = "At the end of the visit, Li said that there was no panacea for the war."
+    assert resolve_in_order(alone, ["Li"]).speaker == "Li"  # nobody written in full

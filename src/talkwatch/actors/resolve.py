@@ -336,10 +336,28 @@ class Resolver(DescriptorShapes):
         actor = self.surname_actor(surname, text)
         if actor is not None and same_given(given, actor.name):
             return self.remember(self.of_actor(actor), words.folded)
+        actor = self.family_name_first(name_words)
+        if actor is not None:  # "Li said", after "Li Hui": a family name written first
+            return self.remember(self.of_actor(actor), words.folded)
         full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
         party = self.context_party(f"{text} {description}", *self.introduction(full))
         context = Words.of(f"{text} {description}").folded
         return self.remember(Resolution(full, party, "named"), context)
+
+    def family_name_first(self, name_words: list[str]) -> Actor | None:
+        """The one known person whose name starts with this single word and is written
+        in full in the text: "Li" for Li Hui, "Wang" for Wang Yi (family name first)."""
+        if len(name_words) != 1:
+            return None
+        first = fold(name_words[0]) + " "
+        found = {
+            actor.id
+            for actor in self.kb.actors.values()
+            if actor.type == "person"
+            and fold(actor.name).startswith(first)
+            and actor.name in self.text
+        }
+        return self.kb.actors[found.pop()] if len(found) == 1 else None
 
     def surname_actor(self, surname: str, text: str) -> Actor | None:
         """The actor with this surname; among several, the one the context points to."""
