@@ -416,3 +416,11 @@ def test_he_is_a_person_a_title_names_even_when_the_tagger_reads_an_organisation
     quote, who = antecedents(nlp, text)[-1]
     assert quote == "there has been little change in Putin's views on the war"
     assert who == "Scholz"
+
+
+def test_a_name_in_apposition_before_a_clause_about_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump's special envoy for Ukraine, Keith Kellogg, speaking on Fox News, described "
+        "the plan as a work in progress."
+    )
+    assert [who for _, who in antecedents(nlp, text)] == ["Keith Kellogg"]

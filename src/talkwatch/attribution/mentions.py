@@ -148,7 +148,14 @@ def appositive_name(subject: Token) -> list[Token] | None:
     # Kremlin, Dmitry Peskov,"): an apposition that closes the subject phrase names the
     # subject when that noun is itself a name, which takes no second name. After a
     # title ("a spokesman for the prime minister, Keir Starmer,") it names the title.
+    # the phrase ends before a clause about it: "the envoy for Ukraine, Keith Kellogg,
+    # speaking on Fox News, described"
+    clauses = [c for c in subject.children if c.dep_ in ("acl", "relcl") and c.i > subject.i]
     last = last_word(subject)
+    if clauses:
+        last = clauses[0].left_edge.i - 1
+        while last > subject.i and subject.doc[last].is_punct:
+            last -= 1
     closing = [
         t
         for t in subject.subtree
