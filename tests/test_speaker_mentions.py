@@ -424,3 +424,32 @@ def test_a_name_in_apposition_before_a_clause_about_the_speaker(nlp) -> None:  #
         "the plan as a work in progress."
     )
     assert [who for _, who in antecedents(nlp, text)] == ["Keith Kellogg"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In response to Zelensky's offer, he said Moscow would study the text.",
+        "Despite Trump's threats, he said Moscow would study the text.",
+        "Putin's spokesman was silent, but he said Moscow would study the text.",
+    ],
+)
+def test_he_is_not_the_owner_of_what_was_not_said(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Monday that the talks had been useful. "
+        + sentence
+    )
+    quote, who = antecedents(nlp, text)[-1]
+    assert quote == "Moscow would study the text"
+    assert who.split()[-1] == "Peskov"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The US ambassador to the United Arab Emirates said the talks would resume.", "The US ambassador"),
+        ("Russia's envoy to Papua New Guinea said the talks would resume.", "Russia's envoy"),
+    ],
+)
+def test_a_place_at_the_end_of_a_titles_phrase_is_no_name(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert [who for _, who in antecedents(nlp, text)] == [speaker]

@@ -41,7 +41,9 @@ def test_a_title_with_its_nationality_and_fillers_is_never_a_name() -> None:
     found = resolve(title, article="Talks resumed in Geneva on Monday.")
     assert (found.speaker, found.source) == (title.lower(), "anonymous")
     # a title the knowledge base or the article gives a holder is that holder
-    article = "Hungarian Prime Minister Viktor Orban flew to Moscow. The Hungarian Prime Minister said"
+    article = (
+        "Hungarian Prime Minister Viktor Orban flew to Moscow. The Hungarian Prime Minister said"
+    )
     found = Resolver(load_knowledge_base(), article, "2024-07-05").resolve(
         Mention("The Hungarian Prime Minister", Span(54, 82), "descriptor")
     )
@@ -182,7 +184,11 @@ def test_people_described_are_unnamed_even_when_capitalised() -> None:
 
     assert (described("Experts").speaker, described("Experts").source) == ("experts", "anonymous")
     leaders = described("European leaders")
-    assert (leaders.speaker, leaders.party, leaders.source) == ("european leaders", "EU", "anonymous")
+    assert (leaders.speaker, leaders.party, leaders.source) == (
+        "european leaders",
+        "EU",
+        "anonymous",
+    )
     assert described("Police officials").source == "anonymous"
     authorities = described("The Ukrainian authorities")
     assert (authorities.speaker, authorities.party, authorities.source) == (
@@ -283,3 +289,23 @@ def test_a_family_name_written_first_refers_to_the_full_name_in_the_article() ->
     assert (found.speaker, found.party, found.source) == ("Li Hui", "CHN", "named")
     alone = "At the end of the visit, Li said that there was no panacea for the war."
     assert resolve_in_order(alone, ["Li"]).speaker == "Li"  # nobody written in full
+
+
+def test_where_a_descriptor_comes_from_is_read_before_its_preposition() -> None:
+    article = (
+        "A Russian official said the talks would resume. A foreign ministry official said "
+        "the date was not set. A diplomat from a European country said the venue was open."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
+    parties = []
+    for text in (
+        "A Russian official",
+        "A foreign ministry official",
+        "A diplomat from a European country",
+    ):
+        at = article.find(text)
+        parties.append(
+            resolver.resolve(Mention(text, Span(at, at + len(text)), "descriptor")).party
+        )
+    assert parties[:2] == ["RUS", "RUS"]  # "foreign" names no other side
+    assert parties[2] != "EU"

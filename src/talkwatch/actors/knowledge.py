@@ -94,6 +94,9 @@ class KnowledgeBase:
     title_words: frozenset[str] = frozenset()  # words of role titles, to strip before names
     role_families: dict[str, frozenset[str]] = field(default_factory=dict)  # "diplomat" -> titles
     given_names: frozenset[str] = frozenset()  # first names of known people
+    office_heads: frozenset[str] = frozenset()  # "the chairman of X": a title over X
+    institution_ends: frozenset[str] = frozenset()  # "... on International Affairs"
+    other_origins: frozenset[str] = frozenset()  # "a Western official": no side inherited
 
     def __post_init__(self) -> None:
         names: dict[str, list[str]] = defaultdict(list)
@@ -313,6 +316,9 @@ def _load(user_files: tuple[Path, ...]) -> KnowledgeBase:
         nationalities=nationalities,
         official_roles=_word_list(descriptors, "official_roles"),
         private_roles=_word_list(descriptors, "private_roles"),
+        office_heads=_word_list(descriptors, "office_heads"),
+        institution_ends=_word_list(descriptors, "institution_ends"),
+        other_origins=_word_list(descriptors, "other_origins"),
         role_families={
             fold(str(head)): frozenset(fold(str(w)) for w in words or [])
             for head, words in (descriptors.get("role_families") or {}).items()

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
-from .shapes import DescriptorShapes
+from .shapes import DescriptorShapes, before_a_preposition
 from .words import (
     DOCUMENT_HEADS,
     HONORIFICS,
@@ -39,9 +39,6 @@ from .words import (
 )
 
 UNKNOWN = Resolution(speaker="", party="", source="")
-
-
-OTHERS = frozenset(["western", "foreign", "international", "independent", "outside"])
 
 
 class Resolver(DescriptorShapes):
@@ -186,7 +183,8 @@ class Resolver(DescriptorShapes):
 
     def descriptor(self, text: str, words: Words, at: int | None = None) -> Resolution:
         party = self.party_in(text) or self.body_after_of(words)
-        if party is None and set(words.folded[:-1] or words.folded) & {"european", "europeans"}:
+        origin = set(before_a_preposition(words.folded))  # not "a diplomat from a ... country"
+        if party is None and origin & {"european", "europeans"}:
             # "European leaders", "a senior European diplomatic source"; not a
             # nationality word elsewhere (the UK is too)
             party = "EU"
@@ -219,7 +217,7 @@ class Resolver(DescriptorShapes):
             return self.proper_name(titled, Words.of(titled), text)
         if head in self.kb.private_roles:
             party = "NONE"
-        elif party is None and head in self.kb.official_roles and not set(words.folded) & OTHERS:
+        elif head in self.kb.official_roles and not (party or origin & self.kb.other_origins):
             # "another official" is of the side of the official before; "a Western official" not
             earlier = self.recent_anonymous_party()
             party = earlier.party if earlier else None
@@ -343,21 +341,6 @@ class Resolver(DescriptorShapes):
         party = self.context_party(f"{text} {description}", *self.introduction(full))
         context = Words.of(f"{text} {description}").folded
         return self.remember(Resolution(full, party, "named"), context)
-
-    def family_name_first(self, name_words: list[str]) -> Actor | None:
-        """The one known person whose name starts with this single word and is written
-        in full in the text: "Li" for Li Hui, "Wang" for Wang Yi (family name first)."""
-        if len(name_words) != 1:
-            return None
-        first = fold(name_words[0]) + " "
-        found = {
-            actor.id
-            for actor in self.kb.actors.values()
-            if actor.type == "person"
-            and fold(actor.name).startswith(first)
-            and actor.name in self.text
-        }
-        return self.kb.actors[found.pop()] if len(found) == 1 else None
 
     def surname_actor(self, surname: str, text: str) -> Actor | None:
         """The actor with this surname; among several, the one the context points to."""

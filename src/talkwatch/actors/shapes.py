@@ -1,13 +1,14 @@
-"""Shapes of a descriptor that decide how it resolves: a person's title over an
-institution ("the head of the President's Office"), someone of a state ("a top
-diplomat of Sweden"), others related to a party ("Ukraine's allies")."""
+"""Shapes of a descriptor or a name that decide how it resolves: a person's title over
+an institution ("the head of the President's Office"), someone of a state ("a top
+diplomat of Sweden"), others related to a party ("Ukraine's allies"), a family name
+written first ("Li" for Li Hui)."""
 
 from __future__ import annotations
 
-from .knowledge import KnowledgeBase
-from .words import INDEFINITE, INSTITUTION_ENDS, INSTITUTION_HEADS, RELATIONAL_HEADS, Words
+from .knowledge import Actor, KnowledgeBase, fold
+from .words import INDEFINITE, INSTITUTION_HEADS, RELATIONAL_HEADS, Words
 
-HEADS = frozenset(["head", "chief", "chairman", "chairwoman", "chair", "director"])
+PREPOSITIONS = frozenset(["of", "from", "in", "at", "for", "to", "with", "on"])
 
 
 class DescriptorShapes:
@@ -15,6 +16,7 @@ class DescriptorShapes:
 
     kb: KnowledgeBase
     day: str | None
+    text: str
     people_heads: frozenset[str]
 
     def related(self, words: Words) -> bool:
@@ -46,9 +48,9 @@ class DescriptorShapes:
             len(folded) > 3
             and folded[0] == "the"
             and folded[2] == "of"
-            and folded[1] in self.kb.official_roles | HEADS
+            and folded[1] in self.kb.official_roles | self.kb.office_heads
             and any(w in INSTITUTION_HEADS for w in folded[3:])
-            and folded[-1] in INSTITUTION_ENDS
+            and folded[-1] in INSTITUTION_HEADS | self.kb.institution_ends
         )
 
     def body_after_of(self, words: Words) -> str | None:
@@ -62,3 +64,25 @@ class DescriptorShapes:
         if actor is None or actor.type == "person" or actor.party_on(self.day) == "NONE":
             return None
         return actor.party_on(self.day)
+
+    def family_name_first(self, name_words: list[str]) -> Actor | None:
+        """The one known person whose name starts with this single word and is written
+        in full in the text: "Li" for Li Hui, "Wang" for Wang Yi (family name first)."""
+        if len(name_words) != 1:
+            return None
+        first = fold(name_words[0]) + " "
+        found = {
+            actor.id
+            for actor in self.kb.actors.values()
+            if actor.type == "person"
+            and fold(actor.name).startswith(first)
+            and actor.name in self.text
+        }
+        return self.kb.actors[found.pop()] if len(found) == 1 else None
+
+
+def before_a_preposition(words: list[str]) -> list[str]:
+    """A descriptor's words up to its first preposition: "a senior European diplomat",
+    not "a diplomat from a European country"."""
+    cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS), len(words))
+    return words[:cut]

@@ -187,12 +187,6 @@ class Words:
         raw = [w.rstrip(".,") for w in _WORD.findall(text.replace("’", "'"))]
         raw = [w for w in raw if w]
         return cls(raw, [fold(w) for w in raw])
-# Last words of an institution's name ("the State Duma Committee on International
-# Affairs"), which no person's name ends with.
-INSTITUTION_ENDS = INSTITUTION_HEADS | frozenset(
-    ["affairs", "relations", "defence", "defense", "security", "nations", "union", "duma",
-     "rada", "assembly", "department", "directorate", "forces", "guard", "council", "court"]
-)  # fmt: skip
 
 
 def same_given(given: str, name: str) -> bool:

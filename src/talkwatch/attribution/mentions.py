@@ -97,7 +97,8 @@ class Mentions(Run):
         if not words or not run or run[-1].i != subject.right_edge.i or len(run) < 3:
             return None
         name = run[-2:]
-        if any(t.lower_ in self.cues.institution_words for t in name):
+        places = ("GPE", "LOC", "NORP", "FAC")  # "the ambassador to the United Arab Emirates"
+        if any(t.lower_ in self.cues.institution_words or t.ent_type_ in places for t in name):
             return None
         phrases = [c for c in subject.children if c.dep_ == "prep"]  # not "X and Y" subjects
         if not all(any(a in phrases for a in t.ancestors) for t in name):

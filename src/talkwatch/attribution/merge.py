@@ -219,9 +219,10 @@ def _person_in_sentence(
     """The person the pronoun's own sentence names before it as the subject of a
     clause or its owner, the nearest first ("Orban has kept in touch with Putin, and he
     has called for a ceasefire"; "While Kuleba spoke of a summit, he also said";
-    "Zelensky's term expired, but he has refused"), else as the
-    owner of a phrase on the pronoun's own verb ("In Orban's statement, he said"; not
-    "after examining Clinton's leg, she insisted"). Not a person inside the reported
+    "Zelensky's term expired, but he has refused"; not "Putin's spokesman was silent,
+    but she said"), else as the owner of what was said on the pronoun's own verb ("In
+    Orban's statement, he said"; not "after examining Clinton's leg, she insisted", nor
+    "In response to Zelensky's offer, he said"). Not a person inside the reported
     words, inside a quotation, or in a clause someone else reports ("Peskov said
     Zelensky was not ready, and he added")."""
     at = pronoun.span.start
@@ -242,11 +243,14 @@ def _person_in_sentence(
     verb = found[0].head
     subjects = ("nsubj", "nsubjpass")
     for token in reversed(people):  # "Zelensky's term expired, but he refused": the owner
-        if token.dep_ in subjects or (token.dep_ == "poss" and token.head.dep_ in subjects):
+        owned = token.head  # not "Putin's spokesman was silent, but she said"
+        owner = token.dep_ == "poss" and owned.lower_ not in run.cues.person_nouns
+        if token.dep_ in subjects or (owner and owned.dep_ in subjects):
             return _name_of(run, token)
     for token in reversed(people):
         path = list(token.ancestors)
-        if token.dep_ == "poss" and verb in path:
+        said = token.head.lower_ in run.cues.container_nouns  # not "In response to X's offer"
+        if token.dep_ == "poss" and said and verb in path:
             between = path[: path.index(verb)]
             if not any(t.pos_ in ("VERB", "AUX") for t in between):
                 return _name_of(run, token)
