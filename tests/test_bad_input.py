@@ -214,10 +214,18 @@ def test_files_a_folder_holds_that_are_not_text_are_named_as_skipped(tmp_path: P
     assert result.exit_code == 0
     kinds = ".txt, .text, .md, .markdown, .html, .htm"
     assert result.stderr.splitlines() == [
-        f"warning: {news / name}: skipped; from a folder only {kinds} files are read."
-        for name in ("briefing.pdf", "notes")
+        f"warning: {news}: skipped 2 files (briefing.pdf, notes); "
+        f"from a folder only {kinds} files are read."
     ]
     assert "1 new document" in result.stdout
+    for n in range(4):
+        (news / "photos").mkdir(exist_ok=True)
+        (news / "photos" / f"{n}.jpg").write_bytes(b"\xff\xd8\xff")
+    result = CliRunner().invoke(cli, ["ingest", str(news), "--db", str(tmp_path / "t.db")])
+    assert result.stderr.splitlines() == [
+        f"warning: {news}: skipped 6 files (briefing.pdf, notes, photos/0.jpg and 3 more); "
+        f"from a folder only {kinds} files are read."
+    ]
 
 
 # -- long text -----------------------------------------------------------------

@@ -135,3 +135,19 @@ def test_statements_by_stance_and_dates_as_timeline_takes_them(db: str) -> None:
     assert bad.exit_code == 2 and "February 2022 has 28 days" in bad.stderr
     shrug = run(db, "statements", "--stance", "shrug")
     assert shrug.exit_code == 2 and "'shrug' is not one of" in shrug.stderr
+
+
+def test_a_documents_whole_name_wins_over_names_it_starts(tmp_path: Path) -> None:
+    db = str(tmp_path / "doc.db")
+    runner = CliRunner()
+    texts = {
+        "geneva.md": "Dmitry Peskov said the Kremlin would send a delegation to Geneva next week.\n",
+        "geneva.md.txt": "Andrii Sybiha said Kyiv saw no grounds for a ceasefire on Russia's terms.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+        assert runner.invoke(cli, ["ingest", str(tmp_path / name), "--db", db]).exit_code == 0
+    whole = run(db, "statements", "--doc", "geneva.md")
+    assert "1 statement" in whole.stdout and "Peskov" in whole.stdout
+    both = run(db, "statements", "--doc", "gen")
+    assert "2 statements" in both.stdout

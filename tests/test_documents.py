@@ -139,3 +139,6 @@ def test_set_date_takes_the_start_of_a_name_as_doc_does(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "peskov", "2025-01-01"])
     assert result.exit_code == 1 and "peskov: names more than one document" in result.output
     run("documents", "--db", db, "set-date", "peskov-rejects.txt", "2025-03-22")  # whole name
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
+    dates = {d["name"]: d["date"] for d in listed}
+    assert (dates["peskov-rejects.txt"], dates["peskov-rejects-2.txt"]) == ("2025-03-22", None)

@@ -81,13 +81,20 @@ class RefusedURL(InputError):
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file in a folder that is not read, because its name says it is not text."""
+    """Files in a folder that are not read, because their names say they are not text."""
 
-    path: str
+    folder: str
+    paths: tuple[str, ...]
 
     def __str__(self) -> str:
         kinds = ", ".join(TEXT_SUFFIXES)
-        return f"{self.path}: skipped; from a folder only {kinds} files are read."
+        names = [os.path.relpath(p, self.folder) for p in self.paths[:3]]
+        more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
+        files = "file" if len(self.paths) == 1 else "files"
+        return (
+            f"{self.folder}: skipped {len(self.paths)} {files} ({', '.join(names)}{more}); "
+            f"from a folder only {kinds} files are read."
+        )
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,7 @@ def _walk(folder: Path) -> Iterator[Pending | InputError | Skipped]:
     """Supported files under a folder in a stable order; symlink loops are skipped."""
     seen: set[tuple[int, int]] = set()
     unreadable: list[OSError] = []
+    skipped: list[str] = []
     for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
         yield from (_folder_error(err) for err in unreadable)
         unreadable.clear()
@@ -147,7 +155,7 @@ def _walk(folder: Path) -> Iterator[Pending | InputError | Skipped]:
             path = Path(root) / name
             media = TEXT_SUFFIXES.get(path.suffix.lower())
             if not media and not name.startswith("."):
-                yield Skipped(str(path))  # "report.pdf", "notes": said, not silently dropped
+                skipped.append(str(path))  # "report.pdf", "notes": said, not silently dropped
             elif media and not name.startswith("."):
                 if path.is_symlink() and _loops(path):
                     yield InputError(f"{path}: skipped, a symbolic link that loops.")
@@ -156,6 +164,8 @@ def _walk(folder: Path) -> Iterator[Pending | InputError | Skipped]:
                 else:
                     yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
     yield from (_folder_error(err) for err in unreadable)
+    if skipped:
+        yield Skipped(str(folder), tuple(skipped))
 
 
 def _loops(path: Path) -> bool:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import database
+from .conditions import document_condition, shared_filters
 from .database import Database, DatabaseError, connect, is_server_url, public_location
 from .records import Document, Section, Span, Statement
 from .standing import mark_stale
@@ -229,7 +230,7 @@ class Store:
         until: str | None = None,
     ) -> Iterator[Statement]:
         """Stored statements, in document order, filtered by any of the arguments."""
-        where, params = _shared_filters(party, issue, since, until, speaker)
+        where, params = shared_filters(party, issue, since, until, speaker)
         if doc:
             clause, values = document_condition(doc)
             where.append(clause)
@@ -251,7 +252,7 @@ class Store:
         limit: int = 500,
     ) -> list[Statement]:
         """The latest ``limit`` dated statements matching the filters, oldest first."""
-        where, params = _shared_filters(party, issue, since, until, speaker)
+        where, params = shared_filters(party, issue, since, until, speaker)
         where.append("s.date IS NOT NULL")
         sql = (
             f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id "
@@ -354,62 +355,6 @@ class _Transaction:
             self.db.commit()
         else:
             self.db.rollback()
-
-
-def party_condition(party: str) -> tuple[str, list[object]]:
-    """The WHERE clause for one party; NONE also holds speakers whose side the text does
-    not give, which the export writes as NONE too (docs/contract.md)."""
-    if party.upper() == "NONE":
-        return "s.party IN ('NONE', '')", []
-    return "s.party = ? COLLATE NOCASE", [party]
-
-
-def document_condition(doc: str) -> tuple[str, list[object]]:
-    """The WHERE clause for one document: its file name, its URL, or the start of
-    either or of its id, as ``--doc`` and the web's ``doc`` take it."""
-    like = database.LIKE_TEXT
-    start = database.like_pattern(doc, anywhere=False)
-    return (
-        f"s.doc_id IN (SELECT id FROM documents WHERE name = ? OR origin = ? "
-        f"OR id {like} OR name {like})",
-        [doc, doc, start, start],
-    )
-
-
-def speaker_condition(speaker: str) -> tuple[str, list[object]]:
-    """The WHERE clause for any part of a speaker's name or of the words naming them."""
-    like = database.LIKE_TEXT
-    return f"(s.speaker {like} OR s.speaker_mention {like})", [database.like_pattern(speaker)] * 2
-
-
-def _shared_filters(
-    party: str | None,
-    issue: str | None,
-    since: str | None,
-    until: str | None,
-    speaker: str | None = None,
-) -> tuple[list[str], list[object]]:
-    """WHERE clauses and parameters for the filters every statement query offers."""
-    where: list[str] = []
-    params: list[object] = []
-    conditions = [party_condition(party)] if party else []
-    conditions += [speaker_condition(speaker)] if speaker else []
-    for clause, values in conditions:
-        where.append(clause)
-        params += values
-    for clause, value in (
-        # issue codes are lower case; comparing as stored keeps the index usable
-        (
-            "s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)",
-            (issue or "").lower(),
-        ),
-        ("s.date >= ?", since),
-        ("s.date <= ?", until),
-    ):
-        if value:
-            where.append(clause)
-            params.append(value)
-    return where, params
 
 
 def _sql_commands(sql: str) -> list[str]:

@@ -85,6 +85,17 @@ def actors_option(function: F) -> F:
     )(function)
 
 
+def date_range_options(function: F) -> F:
+    """--since and --until, each a date checked as YYYY-MM-DD."""
+    since = click.option(
+        "--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD)."
+    )
+    until = click.option(
+        "--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD)."
+    )
+    return since(until(function))
+
+
 def iso_date(value: str | None) -> str | None:
     """Check a date given on the command line (YYYY-MM-DD)."""
     if value is None:

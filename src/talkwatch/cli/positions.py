@@ -19,9 +19,9 @@ from .filters import issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
 from .options import (
     F,
+    date_range_options,
     db_option,
     format_option,
-    iso_date,
     open_store,
     shortened,
     shown_date,
@@ -147,8 +147,7 @@ def _fitting(parties: list[str], width: dict[str, int], room: int) -> list[list[
 @click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
 @click.option("--issue", help="Only this issue: a code or an alias (nato).")
 @click.option("--speaker", help="Only this speaker.")
-@click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
+@date_range_options
 @limit_option(500)
 @format_option
 def timeline_command(

@@ -16,7 +16,7 @@ from ..export import statement_row, write_csv, write_jsonl
 from ..records import STANCES, shown_speaker
 from .filters import doc_note, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
-from .options import db_option, iso_date, open_store, shortened, shown_date
+from .options import date_range_options, db_option, open_store, shortened, shown_date
 
 
 @cli.command(short_help="Export every statement with its provenance (JSONL, CSV).")
@@ -48,14 +48,15 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
 @cli.command()
 @db_option
 @click.option("--speaker", help="Only this speaker (case-insensitive).")
-@click.option("--doc", help="Only this document (file name or id prefix).")
+@click.option(
+    "--doc", help="Only this document: its file name or URL, or the start of its name or id."
+)
 @click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
 @click.option("--issue", help="Only statements on this issue: a code or an alias (nato).")
 @click.option(
     "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
 )
-@click.option("--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD).")
-@click.option("--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD).")
+@date_range_options
 @click.option("--limit", default=200, show_default=True, help="Show at most this many.")
 def statements(
     db_path: str,

@@ -14,7 +14,7 @@ from . import overview, queries
 from .context import ctx, not_found
 from .ingest import IngestRequest, Refused, authorise, ingest, parse
 from .overview import StoredPosition
-from .params import Limit, Offset, check_issue, check_party, filters, stored_parties
+from .params import Limit, Offset, check_issue, check_party, filters
 from .queries import Filters
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -50,8 +50,7 @@ def shift_json(s: Shift) -> dict[str, Any]:
 
 def side_filter(request: Request, party: str | None, issue: str | None) -> tuple[str | None, ...]:
     problems: list[str] = []
-    stored = stored_parties(request) if party else None
-    found = check_party(party, problems, stored), check_issue(issue, problems)
+    found = check_party(party, problems, request), check_issue(issue, problems)
     if problems:
         raise Refused(422, problems)
     return found

@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from ..alerts import atom, recent_shifts
-from .params import check_issue, check_party, stored_parties
+from .params import check_issue, check_party
 
 router = APIRouter(include_in_schema=False)
 Code = Annotated[str | None, Query(max_length=200)]
@@ -28,8 +28,7 @@ def shifts_atom(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Response:
     problems: list[str] = []
-    stored = stored_parties(request) if party else None
-    party, issue = check_party(party, problems, stored), check_issue(issue, problems)
+    party, issue = check_party(party, problems, request), check_issue(issue, problems)
     if problems:
         raise HTTPException(status_code=422, detail=problems)
     store = request.app.state.ctx.store()

@@ -14,7 +14,7 @@ from ..records import STANCES
 from . import overview, queries, render
 from .context import ctx, not_found
 from .labels import document_label, source_name
-from .params import PageNumber, check_issue, check_party, filters, stored_parties
+from .params import PageNumber, check_issue, check_party, filters
 from .queries import Filters
 
 router = APIRouter(include_in_schema=False)
@@ -83,8 +83,7 @@ def overview_page(request: Request) -> Response:
 @router.get("/evidence", response_class=HTMLResponse)
 def evidence_page(request: Request, party: Name, issue: Name) -> Response:
     problems: list[str] = []
-    known = stored_parties(request) if party else None
-    party, issue = check_party(party, problems, known) or "", check_issue(issue, problems) or ""
+    party, issue = check_party(party, problems, request) or "", check_issue(issue, problems) or ""
     if problems:
         raise HTTPException(status_code=422, detail=problems)
     context = ctx(request)

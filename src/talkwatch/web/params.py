@@ -5,7 +5,6 @@ Empty values (as an HTML form sends for a blank field) mean "no filter".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
@@ -59,19 +58,19 @@ def check_issue(value: str | None, problems: list[str]) -> str | None:
 
 
 def check_party(
-    value: str | None, problems: list[str], stored: Sequence[str] | None = None
+    value: str | None, problems: list[str], request: Request | None = None
 ) -> str | None:
     """A party code, or a name the command line takes too (Ukraine, Kyiv, Russian).
-    With the ``stored`` parties, a value that names no party and none stored is a
-    problem that lists them, as on the command line."""
+    Given the ``request``, a value that names no party and none stored is a problem
+    that lists the stored ones, as on the command line."""
     value = _blank(value)
     if value is None:
         return None
     code = party_code(value)
     if code is not None:
         return code
-    if stored is not None:
-        listed = [p for p in stored if p]
+    if request is not None:
+        listed = [p for p in stored_parties(request) if p]
         if value.upper() not in listed:
             have = ", ".join(listed) if listed else "none yet"
             problems.append(f"party: '{value}' is not a party; parties with statements: {have}.")
@@ -108,7 +107,7 @@ def filters(
 ) -> Filters:
     problems: list[str] = []
     found = Filters(
-        party=check_party(party, problems, stored_parties(request) if party else None),
+        party=check_party(party, problems, request),
         issue=check_issue(issue, problems),
         speaker=_blank(speaker),
         stance=_blank(stance),

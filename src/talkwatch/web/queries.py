@@ -11,8 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conditions import document_condition, party_condition, speaker_condition
 from ..database import LIKE_TEXT, like_pattern
-from ..store import Store, document_condition, party_condition, speaker_condition
+from ..store import Store
 from .labels import document_label, source_name
 
 # The start of a document's text, read only for a document without a title (for its label).

@@ -73,16 +73,20 @@ def run(app: Any, host: str, port: int, header_timeout: float = HEADER_TIMEOUT) 
 
 
 def port_problem(host: str, port: int) -> str | None:
-    """Why ``host:port`` cannot be listened on (in use, no such address), or None."""
+    """Why ``host:port`` cannot be listened on (in use, no such address), or None.
+    Every address the host resolves to is tried, as the server binds them all."""
+    shown = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    if not host:
+        return None  # all interfaces: the server says so itself if it cannot
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as err:
         return f"cannot listen on {host}: {err.strerror}."
-    family, kind, proto, _, address = infos[0]
-    with socket.socket(family, kind, proto) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    for family, kind, proto, _, address in infos:
         try:
-            probe.bind(address)
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
         except OSError as err:
-            return f"cannot listen on {host}:{port}: {err.strerror or err}; choose another --port."
+            return f"cannot listen on {shown}: {err.strerror or err}; choose another --port."
     return None

@@ -1,0 +1,64 @@
+"""WHERE clauses for the filters statements take (party, speaker, document, issue,
+dates), shared by the store's queries, the command line and the web pages."""
+
+from __future__ import annotations
+
+from . import database
+
+
+def party_condition(party: str) -> tuple[str, list[object]]:
+    """The WHERE clause for one party; NONE also holds speakers whose side the text does
+    not give, which the export writes as NONE too (docs/contract.md)."""
+    if party.upper() == "NONE":
+        return "s.party IN ('NONE', '')", []
+    return "s.party = ? COLLATE NOCASE", [party]
+
+
+def document_condition(doc: str) -> tuple[str, list[object]]:
+    """The WHERE clause for ``--doc`` and the web's ``doc``: the document whose file
+    name, path or URL it is; else every document whose id or name starts with it."""
+    like = database.LIKE_TEXT
+    start = database.like_pattern(doc, anywhere=False)
+    exact = "name = ? OR origin = ? OR url = ?"
+    return (
+        f"s.doc_id IN (SELECT id FROM documents WHERE {exact} "
+        f"OR (NOT EXISTS (SELECT 1 FROM documents WHERE {exact}) "
+        f"AND (id {like} OR name {like})))",
+        [doc, doc, doc, doc, doc, doc, start, start],
+    )
+
+
+def speaker_condition(speaker: str) -> tuple[str, list[object]]:
+    """The WHERE clause for any part of a speaker's name or of the words naming them."""
+    like = database.LIKE_TEXT
+    return f"(s.speaker {like} OR s.speaker_mention {like})", [database.like_pattern(speaker)] * 2
+
+
+def shared_filters(
+    party: str | None,
+    issue: str | None,
+    since: str | None,
+    until: str | None,
+    speaker: str | None = None,
+) -> tuple[list[str], list[object]]:
+    """WHERE clauses and parameters for the filters every statement query offers."""
+    where: list[str] = []
+    params: list[object] = []
+    conditions = [party_condition(party)] if party else []
+    conditions += [speaker_condition(speaker)] if speaker else []
+    for clause, values in conditions:
+        where.append(clause)
+        params += values
+    for clause, value in (
+        # issue codes are lower case; comparing as stored keeps the index usable
+        (
+            "s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)",
+            (issue or "").lower(),
+        ),
+        ("s.date >= ?", since),
+        ("s.date <= ?", until),
+    ):
+        if value:
+            where.append(clause)
+            params.append(value)
+    return where, params
