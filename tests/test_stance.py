@@ -375,6 +375,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "participate in the meeting in Copenhagen.",
             "assess",
         ),
+        # contacts said not to have happened deny a report of them
+        (
+            "Maria Zakharova said: \"There have been no direct or indirect negotiations "
+            "between Russia and Kyiv on the safety of energy facilities.\"",
+            "deny",
+        ),
         # a subject read as written: "South Africa's", not "South Africa 's"
         (
             "South Africa's Director General of Foreign Affairs, Zane Dangor, will also be "
