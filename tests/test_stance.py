@@ -375,6 +375,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "participate in the meeting in Copenhagen.",
             "assess",
         ),
+        # willingness in so many words: determined, committed, interested
+        ("Donald Tusk said Poland was determined to continue talks with Kyiv on security.", "offer"),
+        ("Dmitry Peskov said Russia was interested in ending the conflict through talks.", "offer"),
+        ("Andrii Sybiha said Russia was not interested in ending the war.", "assess"),
         # contacts said not to have happened deny a report of them
         (
             "Maria Zakharova said: \"There have been no direct or indirect negotiations "
