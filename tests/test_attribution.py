@@ -512,3 +512,13 @@ def test_a_phrase_after_a_comma_that_the_cue_governs_is_not_what_was_said(attrib
     assert [q for _, _, q in summary(text, attribute(text))] == [
         "the proposal for a frozen front line as a capitulation"
     ]
+
+
+def test_a_contrast_with_rather_than_stays_in_the_object_that_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moscow has remained cautiously optimistic, emphasizing the need for a comprehensive "
+        "crisis resolution rather than freezing the Ukraine conflict."
+    )
+    assert [q for _, _, q in summary(text, attribute(text))] == [
+        "the need for a comprehensive crisis resolution rather than freezing the Ukraine conflict"
+    ]

@@ -243,6 +243,12 @@ class ReportingVerbs(ClauseEdges):
             is_clause = child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens))
             if is_object or is_prep or is_clause:
                 tokens += list(child.subtree)
+        if tokens:  # "stressed the need for a settlement rather than freezing the conflict"
+            contrast = [c for c in verb.children if c.dep_ == "cc" and c.lower_ == "than"]
+            for cc in contrast:
+                if cc.i > 0 and self.doc[cc.i - 1].lower_ == "rather":
+                    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > cc.i]
+                    tokens += [self.doc[cc.i - 1], cc] + [t for c in joined for t in c.subtree]
         inner = self.relative_cues([verb])
         tokens = [t for t in tokens if t.i not in inner]
         if len(tokens) < MIN_INDIRECT_WORDS:
