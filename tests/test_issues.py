@@ -39,6 +39,14 @@ CASES = [
     ("a second round of talks in Istanbul next week", {"talks"}),
     ("NATO must roll back its infrastructure to the 1997 lines", {"european_security"}),
     ("morale is extremely high among the fighters", set()),
+    # words real coverage uses (read from the development corpus's misses)
+    ("Warsaw does not foresee sending Polish soldiers to Ukraine", {"foreign_forces"}),
+    ("Paris had not ruled out sending troops", {"foreign_forces"}),
+    ("Ukraine's security must be ensured", {"security_guarantees"}),
+    ("Kyiv must accept the new realities on the ground", {"territory"}),
+    ("Ukraine must abandon its NATO ambitions", {"neutrality"}),
+    ("the Americans could invest in the Zaporozhye NPP", {"nuclear"}),
+    ("a lasting solution rather than freezing the Ukraine conflict", {"ceasefire"}),
 ]
 
 
