@@ -375,6 +375,14 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "participate in the meeting in Copenhagen.",
             "assess",
         ),
+        # terms found agreeable accept them; willingness tied to a condition is conditional
+        ('"Many provisions of this plan seem quite acceptable to us," Yuri Ushakov said.', "accept"),
+        ("Rustem Umerov said the delegations had reached a common understanding on the terms.", "accept"),
+        ("Vladimir Putin said he was ready to negotiate about acceptable solutions.", "offer"),
+        (
+            "Dmitry Peskov said Russia was open to discussing a truce if progress is made.",
+            "conditional",
+        ),
         # steps the speaker's side takes, or is taking, toward a settlement
         ('"We are taking two steps to de-escalate the conflict," Vladimir Medinsky said.', "offer"),
         ('"We will take the first step at this summit," Viola Amherd said.', "offer"),
