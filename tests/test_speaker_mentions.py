@@ -453,3 +453,11 @@ def test_he_is_not_the_owner_of_what_was_not_said(nlp, sentence: str) -> None:  
 )
 def test_a_place_at_the_end_of_a_titles_phrase_is_no_name(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     assert [who for _, who in antecedents(nlp, text)] == [speaker]
+
+
+def test_a_date_the_parse_takes_for_a_second_subject_does_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kremlin spokesperson Dmitry Peskov on Wednesday, Dec 14 responded to the peace "
+        "proposal, saying it was out of the question to withdraw all Russian troops."
+    )
+    assert [who for _, who in antecedents(nlp, text)] == ["Kremlin spokesperson Dmitry Peskov"]

@@ -140,6 +140,8 @@ class Speakers(Mentions):
         # and of two subjects before it the nearer: a dateline the parse takes for one
         # ("Jeddah, Saudi Arabia (CNN) — Ukrainian President Volodymyr Zelensky said")
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        # nor a date the parse takes for a second one ("Peskov on Wednesday, Dec 14 responded")
+        subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
         outside = [c for c in subjects if not self.in_quotation(c)]
         before = [c for c in outside if c.i < verb.i]
         subject = before[-1] if before else next(iter(outside or subjects), None)
