@@ -383,6 +383,8 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "Dmitry Peskov said Russia was open to discussing a truce if progress is made.",
             "conditional",
         ),
+        # an agreement declared dead is rejected
+        ("Vladimir Putin declared that the Minsk agreements no longer existed.", "reject"),
         # steps the speaker's side takes, or is taking, toward a settlement
         ('"We are taking two steps to de-escalate the conflict," Vladimir Medinsky said.', "offer"),
         ('"We will take the first step at this summit," Viola Amherd said.', "offer"),
