@@ -388,10 +388,6 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # steps the speaker's side takes, or is taking, toward a settlement
         ('"We are taking two steps to de-escalate the conflict," Vladimir Medinsky said.', "offer"),
         ('"We will take the first step at this summit," Viola Amherd said.', "offer"),
-        # willingness in so many words: determined, committed, interested
-        ("Donald Tusk said Poland was determined to continue talks with Kyiv on security.", "offer"),
-        ("Dmitry Peskov said Russia was interested in ending the conflict through talks.", "offer"),
-        ("Andrii Sybiha said Russia was not interested in ending the war.", "assess"),
         # contacts said not to have happened deny a report of them
         (
             "Maria Zakharova said: \"There have been no direct or indirect negotiations "
