@@ -324,58 +324,54 @@ def antecedents(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-unt
     ]
 
 
-def test_he_is_the_subject_his_own_sentence_named_before_him(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Ukrainian President Volodymyr Zelensky said on Monday that Kyiv wanted a just peace.\n\n"
-        "Hungarian Prime Minister Viktor Orban has kept in touch with Vladimir Putin, "
-        "and he has consistently called for a ceasefire in Ukraine before Christmas."
-    )
-    quote, who = antecedents(nlp, text)[-1]
-    assert (quote, who.split()[-1]) == ("for a ceasefire in Ukraine before Christmas", "Orban")
-
-
-def test_he_is_the_subject_of_a_while_clause_before_him(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "President Volodymyr Zelensky said the front was holding.\n\n"
-        "And while Foreign Minister Dmytro Kuleba spoke this week of a peace summit in February, "
-        "he also said Russia would be invited only if it faced prosecution for war crimes."
-    )
-    quote, who = antecedents(nlp, text)[-1]
-    assert quote == "Russia would be invited only if it faced prosecution for war crimes"
-    assert who.endswith("Dmytro Kuleba")
-
-
-def test_he_is_the_owner_of_a_phrase_on_his_own_verb(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Ukrainian President Volodymyr Zelensky said the call achieved nothing.\n\n"
-        "Hungarian Prime Minister Viktor Orban spoke to Vladimir Putin for an hour. "
-        "In Orban's statement on the call, he said Hungary was taking every possible "
-        "diplomatic step toward a ceasefire."
-    )
-    assert antecedents(nlp, text)[-1] == (
-        "Hungary was taking every possible diplomatic step toward a ceasefire",
-        "Orban",
-    )
-
-
-def test_he_is_not_a_person_someone_else_reports_on_in_his_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Kremlin spokesman Dmitry Peskov said Volodymyr Zelensky was not ready for talks, "
-        "and he added that Moscow would wait for a serious proposal."
-    )
-    quote, who = antecedents(nlp, text)[-1]
-    assert (quote, who.split()[-1]) == ("Moscow would wait for a serious proposal", "Peskov")
-
-
-def test_he_is_not_the_subject_of_the_words_he_reports(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Kremlin spokesman Dmitry Peskov spoke to reporters about French President Emmanuel "
-        'Macron on Tuesday.\n\nMacron "continues to talk about sending troops to Ukraine. '
-        'This is a very dangerous trend," he added.'
-    )
-    quote, who = antecedents(nlp, text)[-1]
-    assert quote.startswith("continues to talk about sending troops")
-    assert who.split()[-1] == "Peskov"
+@pytest.mark.parametrize(
+    ("text", "quote", "surname"),
+    [
+        pytest.param(
+            "Ukrainian President Volodymyr Zelensky said on Monday that Kyiv wanted a just "
+            "peace.\n\nHungarian Prime Minister Viktor Orban has kept in touch with Vladimir "
+            "Putin, and he has consistently called for a ceasefire in Ukraine before Christmas.",
+            "for a ceasefire in Ukraine before Christmas",
+            "Orban",
+            id="the subject its own sentence names before it",
+        ),
+        pytest.param(
+            "President Volodymyr Zelensky said the front was holding.\n\nAnd while Foreign "
+            "Minister Dmytro Kuleba spoke this week of a peace summit in February, he also "
+            "said Russia would be invited only if it faced prosecution for war crimes.",
+            "Russia would be invited only if it faced prosecution for war crimes",
+            "Kuleba",
+            id="the subject of a while-clause before it",
+        ),
+        pytest.param(
+            "Ukrainian President Volodymyr Zelensky said the call achieved nothing.\n\n"
+            "Hungarian Prime Minister Viktor Orban spoke to Vladimir Putin for an hour. In "
+            "Orban's statement on the call, he said Hungary was taking every possible "
+            "diplomatic step toward a ceasefire.",
+            "Hungary was taking every possible diplomatic step toward a ceasefire",
+            "Orban",
+            id="the owner of what was said on its own verb",
+        ),
+        pytest.param(
+            "Kremlin spokesman Dmitry Peskov said Volodymyr Zelensky was not ready for talks, "
+            "and he added that Moscow would wait for a serious proposal.",
+            "Moscow would wait for a serious proposal",
+            "Peskov",
+            id="not a person someone else reports on",
+        ),
+        pytest.param(
+            "Kremlin spokesman Dmitry Peskov spoke to reporters about French President "
+            'Emmanuel Macron on Tuesday.\n\nMacron "continues to talk about sending troops to '
+            'Ukraine. This is a very dangerous trend," he added.',
+            "continues to talk about sending troops to Ukraine. This is a very dangerous trend,",
+            "Peskov",
+            id="not the subject of the words it reports",
+        ),
+    ],
+)
+def test_he_is_who_a_reader_takes_him_for(nlp, text: str, quote: str, surname: str) -> None:  # type: ignore[no-untyped-def]
+    said, who = antecedents(nlp, text)[-1]
+    assert (said, who.split()[-1]) == (quote, surname)
 
 
 def test_a_name_at_the_end_of_a_titles_phrase_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
