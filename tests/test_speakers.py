@@ -309,3 +309,15 @@ def test_where_a_descriptor_comes_from_is_read_before_its_preposition() -> None:
         )
     assert parties[:2] == ["RUS", "RUS"]  # "foreign" names no other side
     assert parties[2] != "EU"
+
+
+def test_the_ministry_is_the_ministry_the_article_named_before() -> None:
+    article = (
+        "Ukraine's Foreign Ministry criticised Hungary's peace mission on Monday. Officials "
+        "in Kyiv were angry. The ministry added that Budapest had no mandate. The ministry "
+        "of culture was not asked."
+    )
+    found = resolve_in_order(article, ["The ministry"])
+    assert (found.speaker, found.party) == ("Ukrainian Foreign Ministry", "UKR")
+    other = resolve_in_order(article, ["The ministry of culture"])
+    assert other.speaker != "Ukrainian Foreign Ministry"

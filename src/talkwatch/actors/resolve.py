@@ -198,6 +198,9 @@ class Resolver(DescriptorShapes):
             earlier = self.recent(head, party)
             if earlier is not None and (party is None or earlier.source == "named"):
                 return earlier  # "the general", "the Swiss president": someone introduced before
+            body = self.institution_before(words, at)
+            if body is not None:  # "the ministry", after "Ukraine's Foreign Ministry"
+                return self.of_actor(body)
         title = self.title_actor(words, party, at)
         if title is not None:
             return self.of_actor(title)

@@ -65,6 +65,26 @@ class DescriptorShapes:
             return None
         return actor.party_on(self.day)
 
+    def institution_before(self, words: Words, at: int | None) -> Actor | None:
+        """The known institution of this kind the article named last before ``at``:
+        "the ministry" after "Ukraine's Foreign Ministry" criticised Hungary; not when
+        the description says more than its kind ("the ministry of culture")."""
+        head = words.folded[-1]
+        if head not in INSTITUTION_HEADS or len(words.folded) > 2 or at is None:
+            return None
+        before = self.text[:at].lower().replace("’", "'")
+        best: tuple[int, Actor] | None = None
+        for actor in self.kb.actors.values():
+            if actor.type not in ("institution", "government"):
+                continue
+            for name in (actor.name, *actor.aliases):
+                if name.lower().split()[-1] != head:
+                    continue
+                found = before.rfind(name.lower())
+                if found >= 0 and (best is None or found > best[0]):
+                    best = (found, actor)
+        return best[1] if best else None
+
     def family_name_first(self, name_words: list[str]) -> Actor | None:
         """The one known person whose name starts with this single word and is written
         in full in the text: "Li" for Li Hui, "Wang" for Wang Yi (family name first)."""
