@@ -522,3 +522,20 @@ def test_a_contrast_with_rather_than_stays_in_the_object_that_was_said(attribute
     assert [q for _, _, q in summary(text, attribute(text))] == [
         "the need for a comprehensive crisis resolution rather than freezing the Ukraine conflict"
     ]
+
+
+def test_a_quotation_whose_cue_the_parse_left_without_a_subject(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The U.S. Department of Justice is investigating the shooting.\n\n"
+        "“I will just make this promise to you: We will achieve justice in this case,” "
+        "Tulsa police Chief Chuck Jordan said Monday. “I want to assure our community: "
+        "We will achieve justice.”"
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "direct",
+            "Chuck Jordan",
+            "I will just make this promise to you: We will achieve justice in this case, … "
+            "I want to assure our community: We will achieve justice.",
+        )
+    ]

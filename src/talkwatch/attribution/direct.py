@@ -51,6 +51,9 @@ class DirectQuotes(Speakers):
                 continue
             subject = self.subject_of(verb)
             if subject is None or subject not in window:
+                found = self.speaker_before(window, verb)  # the words between are the name
+                if found is not None and self.text[q.end - 1 : q.end] not in ".!?":
+                    return verb, found
                 continue
             first = next(t for t in window if not t.is_punct)
             quoting = quoting_verb(verb)  # "..., Interfax quoted Lavrov as saying"
@@ -62,6 +65,23 @@ class DirectQuotes(Speakers):
                 continue
             return verb, subject
         return None
+
+    def speaker_before(self, window: list[Token], verb: Token) -> Token | None:
+        """`"...," Tulsa police Chief Chuck Jordan said`, where the parse gave the cue no
+        subject: the name or title alone between the quotation and the cue, by the
+        token that heads it."""
+        phrase = [t for t in window if t.i < verb.i and not t.is_punct]
+        kinds = ("PROPN", "NOUN", "ADJ", "DET")
+        named = [t for t in phrase if t.pos_ in kinds or t.ent_type_]  # "Tulsa" tagged a verb
+        if not 1 <= len(phrase) <= 8 or len(named) < len(phrase):
+            return None
+        if phrase[-1].pos_ != "PROPN" and phrase[-1].lower_ not in self.cues.person_nouns:
+            return None
+        persons = [t for t in phrase if t.ent_type_ == "PERSON"]  # the name, not "Tulsa"
+        inside = {t.i for t in phrase}
+        heads = [t for t in phrase if t.head.i not in inside or t.head.i == t.i]
+        head = persons[-1] if persons else heads[0] if len(heads) == 1 else phrase[-1]
+        return self.actor_or_none(head, verb)
 
     def window_after(self, offset: int) -> list[Token]:
         """Tokens after a quotation up to the end of its sentence or the next quotation."""
@@ -183,6 +203,8 @@ class DirectQuotes(Speakers):
         parts: list[Quotation] = []
         current = q
         cue_clause = {t.i for t in verb.subtree}
+        if verb.idx > q.outer_end:  # the speaker's words between, wherever the parse hung them
+            cue_clause |= {t.i for t in self.tokens_between(q.outer_end, verb.idx)}
         for later in self.quotations:
             if later.start <= current.end or later in self.used_quotations:
                 continue
