@@ -53,7 +53,9 @@ def test_split_quote_is_one_statement(attribute) -> None:  # type: ignore[no-unt
     assert quote == "A ceasefire is possible, … but only with guarantees that hold."
 
 
-def test_a_quotation_inside_a_second_cues_clause_is_not_the_first_quotes_continuation(attribute) -> None:  # type: ignore[no-untyped-def]
+def test_a_quotation_inside_a_second_cues_clause_is_not_the_first_quotes_continuation(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“We see no link to the talks,” the mayor said, adding that it would take "
         "“more hours” before details emerge."
@@ -469,7 +471,9 @@ def test_a_dateline_the_parse_makes_a_subject_does_not_speak(attribute) -> None:
     ]
 
 
-def test_a_claim_keeps_its_that_clause_and_a_hyphenated_name_keeps_its_first_part(attribute) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_keeps_its_that_clause_and_a_hyphenated_name_keeps_its_first_part(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
     text = "Lavrov dismissed the claim that Moscow had rejected the American proposal."
     assert [q for _, _, q in summary(text, attribute(text))] == [
         "the claim that Moscow had rejected the American proposal"
@@ -484,7 +488,11 @@ def test_a_dateline_that_opens_the_paragraph_is_not_what_was_said(attribute) -> 
         "territory, Andrii Sybiha said."
     )
     assert [(k, s, q) for k, s, q in summary(text, attribute(text))] == [
-        ("indirect", "Andrii Sybiha", "Ukraine will never recognise the occupation of its territory")
+        (
+            "indirect",
+            "Andrii Sybiha",
+            "Ukraine will never recognise the occupation of its territory",
+        )
     ]
 
 
@@ -539,3 +547,17 @@ def test_a_quotation_whose_cue_the_parse_left_without_a_subject(attribute) -> No
             "I want to assure our community: We will achieve justice.",
         )
     ]
+
+
+def test_a_not_inside_the_quotation_does_not_negate_its_cue(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "“Are we where we need to be on a ceasefire? Probably not,” Ms. Moore said."
+    assert [(s, q) for _, s, q in summary(text, attribute(text))] == [
+        ("Ms. Moore", "Are we where we need to be on a ceasefire? Probably not,")
+    ]
+    assert (
+        summary(
+            "Dmitry Peskov did not say whether talks would resume in May.",
+            attribute("Dmitry Peskov did not say whether talks would resume in May."),
+        )
+        == []
+    )

@@ -57,7 +57,10 @@ class Speakers(Mentions):
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_modals for c in children):
             return False
-        if any(c.dep_ == "neg" for c in children) and verb.lemma_ in ("say", "tell", "comment"):
+        # "did not say"; not a "not" of the quotation the parse hung on the cue ('"Are we
+        # there? Probably not," Ms. Moore said')
+        negated = any(c.dep_ == "neg" and not self.in_quotation(c) for c in children)
+        if negated and verb.lemma_ in ("say", "tell", "comment"):
             return False
         infinitive = verb.tag_ == "VB" and not any(c.lemma_ == "do" for c in children)
         if infinitive and not self.entailed(verb):
