@@ -561,3 +561,10 @@ def test_a_not_inside_the_quotation_does_not_negate_its_cue(attribute) -> None: 
         )
         == []
     )
+
+
+def test_a_cue_the_tagger_read_as_a_plural_noun(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "But Trump claims that he should be the exception to the rule on taxes."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Trump", "he should be the exception to the rule on taxes")
+    ]

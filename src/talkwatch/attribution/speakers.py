@@ -32,7 +32,7 @@ class Speakers(Mentions):
 
     def is_reporting(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or self.in_quotation(verb):
+        if not (verb.pos_ == "VERB" or _misread_verb(verb)) or self.in_quotation(verb):
             return False
         if lemma in QUOTING and _as_saying(verb):  # the cue is "saying", the content its own
             return False
@@ -47,7 +47,7 @@ class Speakers(Mentions):
         return self.is_actual(verb)
 
     def is_speech_verb(self, token: Token) -> bool:
-        if token.pos_ != "VERB" or self.in_quotation(token):
+        if not (token.pos_ == "VERB" or _misread_verb(token)) or self.in_quotation(token):
             return False
         listed = self.lexicon and token.lemma_.lower() in self.cues.speech_verbs
         return (listed or self.learned_cue(token)) and self.is_actual(token)
@@ -268,4 +268,15 @@ def _as_saying(verb: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
         for c in verb.children
+    )
+
+
+def _misread_verb(token: Token) -> bool:
+    """A verb the tagger read as a plural noun, with a subject and a clause of its own:
+    "But Trump claims that he should be the exception"."""
+    return (
+        token.tag_ == "NNS"
+        and token.dep_ in ("ROOT", "conj")
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and any(c.dep_ == "ccomp" for c in token.children)
     )
