@@ -568,3 +568,20 @@ def test_a_cue_the_tagger_read_as_a_plural_noun(attribute) -> None:  # type: ign
     assert summary(text, attribute(text)) == [
         ("indirect", "Trump", "he should be the exception to the rule on taxes")
     ]
+
+
+def test_a_that_clause_the_parse_hangs_on_the_occasion_of_speaking(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dmytro Kuleba, the Foreign Minister, told AP in an interview that Ukraine would like "
+        "to convene a peace conference at the UN by February."
+    )
+    assert [(s, q) for _, s, q in summary(text, attribute(text))] == [
+        ("Dmytro Kuleba", "Ukraine would like to convene a peace conference at the UN by February")
+    ]
+    text = (
+        "Both countries confirmed a meeting between only Putin and Trump, despite initial "
+        "suggestions that Ukrainian President Volodymyr Zelenskyy might take part."
+    )
+    assert [q for _, _, q in summary(text, attribute(text))] == [
+        "a meeting between only Putin and Trump"
+    ]

@@ -17,6 +17,7 @@ from .speakers import SUBJECT_DEPS, made_clear
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 DECLINING = {"decline", "refuse"}  # with a `silent_acts` infinitive, they report silence
+OCCASIONS = {"in", "at", "during", "on", "via", "through"}  # in an interview, at a briefing
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
 
 
@@ -61,7 +62,11 @@ class ReportingVerbs(ClauseEdges):
             ]
         if not clauses and lemma in self.cues.speech_verbs:
             clauses = [c for c in verb.children if _unmarked_clause(c, verb)]
-            clauses += [c for child in verb.children for c in _that_clause_under_object(child)]
+            # and the occasion of speaking: "told AP in an interview that ..."; not
+            # "amid concerns that ...", "despite suggestions that ..."
+            occasions = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OCCASIONS]
+            objects = [*verb.children, *(o for p in occasions for o in p.children)]
+            clauses += [c for child in objects for c in _that_clause_under_object(child)]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
             unsaid = [c for c in infinitives if self.silent(verb, c)]
@@ -370,10 +375,11 @@ CONTENT_NOUNS = frozenset(
 
 def _that_clause_under_object(child: Token) -> list[Token]:
     """A "that" clause the parse hangs on the cue's object ("tells CNN's 'State of the
-    Union' on Sunday that nobody will accept it"): what was said, when it has a subject
+    Union' on Sunday that nobody will accept it", "told AP in an interview that
+    ..."): what was said, when it has a subject
     of its own (not a relative clause, "the plan that Kyiv drafted") and the object is
     not a noun whose content it is ("dismissed the claim that ...", `CONTENT_NOUNS`)."""
-    if child.dep_ not in ("dobj", "dative") or child.lower_ in CONTENT_NOUNS:
+    if child.dep_ not in ("dobj", "dative", "pobj") or child.lower_ in CONTENT_NOUNS:
         return []  # a name or a title, not "the claim that", "its demand that"
     return [
         c
