@@ -585,3 +585,14 @@ def test_a_that_clause_the_parse_hangs_on_the_occasion_of_speaking(attribute) ->
     assert [q for _, _, q in summary(text, attribute(text))] == [
         "a meeting between only Putin and Trump"
     ]
+
+
+def test_a_source_line_is_not_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kyiv wants a just peace.\n\n"
+        "Source: Andrii Yermak, head of the Office of the President, as European Pravda writes\n\n"
+        "As Reuters reported, the talks were postponed until May."
+    )
+    assert [(s, q) for _, s, q in summary(text, attribute(text))] == [
+        ("Reuters", "the talks were postponed until May")
+    ]

@@ -90,8 +90,15 @@ class ReportingVerbs(ClauseEdges):
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
         if not spans and self.as_reported(verb):  # "As Reuters reported, the talks ..."
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
+            spans = [s for s in spans if not self.labelled(s)]  # "Source: X, as Y writes"
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
+
+    def labelled(self, span: Span) -> bool:
+        """Words that open with a label ("Source: Andrii Yermak, ..."): a line naming
+        where the news came from, not what was said."""
+        head, colon, _ = self.text[span.start : span.end].partition(":")
+        return bool(colon) and head.strip().lower() in self.cues.transcript_labels
 
     def silent(self, verb: Token, infinitive: Token) -> bool:
         """ "declined to comment", "refused to say whether ...": nothing was said."""
