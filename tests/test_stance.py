@@ -383,6 +383,13 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "Dmitry Peskov said Russia was open to discussing a truce if progress is made.",
             "conditional",
         ),
+        # a veto refuses; readiness "but not at the price of" is conditional
+        ("Viktor Orban said Hungary would veto any new sanctions package.", "reject"),
+        (
+            '"We are ready to sit down tomorrow," Andrii Sybiha told reporters, '
+            '"but not at the price of our territory."',
+            "conditional",
+        ),
         # an agreement declared dead is rejected
         ("Vladimir Putin declared that the Minsk agreements no longer existed.", "reject"),
         # steps the speaker's side takes, or is taking, toward a settlement
