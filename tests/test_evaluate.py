@@ -184,3 +184,32 @@ def test_a_stance_outside_the_guide_gets_its_own_row_and_column() -> None:
     table = confusion_table(result.stance_confusion(), ("reject", "assess"))
     assert table[0].split() == ["reject", "assess", "refuse"]
     assert table[3].split() == ["refuse", "1", "0", "0"]
+
+
+def test_evaluate_says_which_fields_the_reference_does_not_give(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Talks stall\n\nKremlin spokesman Dmitry Peskov said on Tuesday that Moscow will not "
+        "send a delegation to the summit in Geneva.\n"
+    )
+    gold = tmp_path / "gold.jsonl"
+    line = {"doc": "talks.txt", "quote": "Moscow will not send a delegation to the summit"}
+    gold.write_text(json.dumps(line) + "\n")
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["evaluate", str(gold), "--db", db])
+    assert result.exit_code == 0
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert [n.split("'")[1] for n in notes] == [
+        "speaker",
+        "party",
+        "kind",
+        "issues",
+        "stance",
+        "section",
+    ]
+    assert notes[0] == (
+        "note: 1 of 1 reference lines give no 'speaker'; they count as wrong on it, "
+        "as the guide's scorer counts them."
+    )

@@ -62,6 +62,15 @@ def load_reference(path: Path) -> list[Row]:
     return rows
 
 
+SCORED_FIELDS = ("speaker", "party", "kind", "issues", "stance", "section")
+
+
+def missing_fields(rows: list[Row]) -> dict[str, int]:
+    """How many reference lines lack each field the guide scores (only those lacking)."""
+    counts = {name: sum(name not in row for row in rows) for name in SCORED_FIELDS}
+    return {name: n for name, n in counts.items() if n}
+
+
 def word_counts(text: str | None) -> Counter[str]:
     return Counter(_WORD.findall(unicodedata.normalize("NFKC", text or "").lower()))
 

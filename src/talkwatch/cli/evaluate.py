@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import Evaluation, confusion_table, load_reference
+from ..evaluate import Evaluation, confusion_table, load_reference, missing_fields
 from ..evaluate import evaluate as score
 from ..export import statement_row
 from ..records import STANCES
@@ -35,6 +35,12 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
         reference = load_reference(gold)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
+    for name, lacking in missing_fields(reference).items():
+        click.echo(
+            f"note: {lacking} of {len(reference)} reference lines give no '{name}'; "
+            f"they count as wrong on it, as the guide's scorer counts them.",
+            err=True,
+        )
     with open_store(db_path, must_exist=True) as store:
         predicted = [statement_row(st) for st in store.statements()]
     result = score(reference, predicted)
