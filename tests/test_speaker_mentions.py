@@ -457,3 +457,13 @@ def test_a_date_the_parse_takes_for_a_second_subject_does_not_speak(nlp) -> None
         "proposal, saying it was out of the question to withdraw all Russian troops."
     )
     assert [who for _, who in antecedents(nlp, text)] == ["Kremlin spokesperson Dmitry Peskov"]
+
+
+def test_he_in_a_parenthetical_cue_after_a_titled_lead_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Volodymyr Zelensky said the ball was now in Moscow's court.\n\n"
+        "Foreign Minister Andrii Sybiha was blunter still: Russia, he wrote, was the only "
+        "party that still had to say yes."
+    )
+    said, who = antecedents(nlp, text)[-1]
+    assert (said, who) == ("Russia … was the only party that still had to say yes", "Andrii Sybiha")

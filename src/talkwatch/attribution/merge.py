@@ -238,14 +238,17 @@ def _person_in_sentence(
         and (token.ent_type_ == "PERSON" or token.text in surnames)
         and not run.in_quotation(token)
         and not any(a <= token.idx < b for a, b in content)
-        and not any(t.dep_ == "ccomp" for t in token.ancestors)
+        and not any(
+            t.dep_ == "ccomp" and run.cues.is_cue_verb(t.head.lemma_) for t in token.ancestors
+        )
     ]
     verb = found[0].head
     subjects = ("nsubj", "nsubjpass")
     for token in reversed(people):  # "Zelensky's term expired, but he refused": the owner
         owned = token.head  # not "Putin's spokesman was silent, but she said"
         owner = token.dep_ == "poss" and owned.lower_ not in run.cues.person_nouns
-        if token.dep_ in subjects or (owner and owned.dep_ in subjects):
+        titled = token.dep_ == "appos" and owned.dep_ in subjects  # "Minister Andrii Sybiha"
+        if token.dep_ in subjects or titled or (owner and owned.dep_ in subjects):
             return _name_of(run, token)
     for token in reversed(people):
         path = list(token.ancestors)

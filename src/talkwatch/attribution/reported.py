@@ -90,7 +90,8 @@ class ReportingVerbs(ClauseEdges):
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
         if not spans and self.as_reported(verb):  # "As Reuters reported, the talks ..."
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
-            spans = [s for s in spans if not self.labelled(s)]  # "Source: X, as Y writes"
+            sentence = Span(verb.sent.start_char, verb.sent.end_char)
+            spans = [] if self.labelled(sentence) else spans  # "Source: X, as Y writes"
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
 
@@ -297,6 +298,11 @@ class ReportingVerbs(ClauseEdges):
         tokens = [
             t for t in verb.head.subtree if t.i not in skip and not (t.is_punct and t.i > after)
         ]
+        # the author's lead-in before a colon is not the clause around the cue: "Sybiha was
+        # blunter still: Russia, he wrote, was the only party ..."
+        colons = [t.i for t in tokens if t.text == ":" and t.i < verb.i]
+        if colons:
+            tokens = [t for t in tokens if t.i > colons[-1]]
         return self.span_of_tokens(tokens)
 
     def around_cue(self, span: Span, verb: Token) -> list[Span]:
