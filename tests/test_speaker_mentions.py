@@ -466,4 +466,5 @@ def test_he_in_a_parenthetical_cue_after_a_titled_lead_in(nlp) -> None:  # type:
         "party that still had to say yes."
     )
     said, who = antecedents(nlp, text)[-1]
-    assert (said, who) == ("Russia … was the only party that still had to say yes", "Andrii Sybiha")
+    assert said == "Russia … was the only party that still had to say yes"
+    assert who.endswith("Andrii Sybiha")
