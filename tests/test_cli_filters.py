@@ -151,3 +151,20 @@ def test_a_documents_whole_name_wins_over_names_it_starts(tmp_path: Path) -> Non
     assert "1 statement" in whole.stdout and "Peskov" in whole.stdout
     both = run(db, "statements", "--doc", "gen")
     assert "2 statements" in both.stdout
+
+
+def test_the_timeline_keeps_one_days_statements_in_the_order_they_were_written(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "day.db")
+    text = (
+        "Dmitry Peskov said the Kremlin would send a delegation to Istanbul next week.\n\n"
+        "Andrii Sybiha said Kyiv saw no grounds for a ceasefire on Russia's terms.\n\n"
+        "Marco Rubio said Washington would keep pressing both sides to meet.\n"
+    )
+    stored = CliRunner().invoke(
+        cli, ["ingest", "-", "--date", "2025-05-14", "--db", db], input=text
+    )
+    assert stored.exit_code == 0, stored.output
+    shown = run(db, "timeline").stdout
+    assert shown.index("Peskov") < shown.index("Sybiha") < shown.index("Rubio")
