@@ -157,6 +157,8 @@ def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path:
     assert "<svg" in page and "neutrality" in page and "conditional" in page
     assert "reject</span> (2022-03-01) → " in page  # the shift
     assert_inert(page)
+    printed = CliRunner().invoke(cli, ["report", "--html", "--db", db[0]])  # no -o: stdout
+    assert printed.exit_code == 0 and printed.stdout == page
 
 
 def test_the_warm_up_fills_the_caches_before_it_says_so(db: tuple[str, dict[str, str]]) -> None:

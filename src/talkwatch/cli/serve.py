@@ -64,12 +64,22 @@ def serve(
 @cli.command(short_help="Write one self-contained HTML report.")
 @db_option
 @click.option("--html", "as_html", is_flag=True, required=True, help="Write an HTML file.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="The file to write; - for standard output.",
+)
 def report(db_path: str, as_html: bool, output: str) -> None:
     """Write one self-contained HTML file: overview, timeline and shifts."""
     from ..web.report import html_report
 
     with open_store(db_path, must_exist=True) as store:
         page = html_report(store)
+    if output == "-":
+        click.echo(page, nl=False)
+        return
     Path(output).write_text(page, encoding="utf-8")
     click.echo(f"Wrote {output} ({len(page.encode('utf-8')) // 1024} KB).")
