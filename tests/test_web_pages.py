@@ -153,10 +153,13 @@ def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path:
     done = CliRunner().invoke(cli, ["report", "--html", "-o", str(out), "--db", db[0]])
     assert done.exit_code == 0, done.output
     page = out.read_text(encoding="utf-8")
-    assert "<style>" in page and 'rel="stylesheet"' not in page and "src=" not in page
+    assert "<style>" in page and 'rel="stylesheet"' not in page
+    assert not re.search(r"<[a-z]+[^>]*\ssrc=", page)  # nothing loaded from elsewhere
     assert "<svg" in page and "neutrality" in page and "conditional" in page
     assert "reject</span> (2022-03-01) → " in page  # the shift
     assert_inert(page)
+    evidence = page.split("<h2>Evidence</h2>")[1]  # each position with its statement
+    assert "Sergey Lavrov" in evidence and "must declare neutrality" in evidence
     printed = CliRunner().invoke(cli, ["report", "--html", "--db", db[0]])  # no -o: stdout
     assert printed.exit_code == 0 and printed.stdout == page
 

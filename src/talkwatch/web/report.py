@@ -22,5 +22,6 @@ def html_report(store: Store) -> str:
             lambda party, issue: analysis.shifts_of(store, party, issue),
         ),
         shifts=overview.shown(store, analysis.shifts(store)),
+        positions=sorted(analysis.positions, key=lambda p: (p.issue, p.party)),
         written=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
