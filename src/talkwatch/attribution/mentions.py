@@ -88,7 +88,8 @@ class Mentions(Run):
         title = subject.lower_ in self.cues.person_nouns  # "Representative", "envoy"
         if subject.ent_type_ == "PERSON" or not title:
             return None
-        words = [t for t in subject.subtree if t.i > subject.i and t.i not in {c.i for c in core}]
+        in_core = {c.i for c in core}
+        words = [t for t in subject.subtree if t.i > subject.i and t.i not in in_core]
         run: list[Token] = []
         for token in reversed(words):
             if token.pos_ != "PROPN" or not token.text[:1].isupper():
