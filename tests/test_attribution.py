@@ -596,3 +596,23 @@ def test_a_source_line_is_not_what_was_said(attribute) -> None:  # type: ignore[
     assert [(s, q) for _, s, q in summary(text, attribute(text))] == [
         ("Reuters", "the talks were postponed until May")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dmitry Peskov commented on speculation that Putin and Zelensky would meet in Istanbul.",
+        "Sergey Lavrov commented on an assessment that the war could last until 2027.",
+    ],
+)
+def test_a_that_clause_on_a_noun_of_what_others_said_is_not_the_speakers(
+    attribute, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert summary(text, attribute(text)) == []
+
+
+def test_a_labelled_line_with_a_verb_of_its_own_still_reports(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Breaking: As Reuters reported, the delegations met in Istanbul on Friday."
+    assert [(s, q) for _, s, q in summary(text, attribute(text))] == [
+        ("Reuters", "the delegations met in Istanbul on Friday")
+    ]

@@ -157,14 +157,16 @@ def test_the_timeline_keeps_one_days_statements_in_the_order_they_were_written(
     tmp_path: Path,
 ) -> None:
     db = str(tmp_path / "day.db")
-    text = (
+    texts = [
         "Dmitry Peskov said the Kremlin would send a delegation to Istanbul next week.\n\n"
-        "Andrii Sybiha said Kyiv saw no grounds for a ceasefire on Russia's terms.\n\n"
-        "Marco Rubio said Washington would keep pressing both sides to meet.\n"
-    )
-    stored = CliRunner().invoke(
-        cli, ["ingest", "-", "--date", "2025-05-14", "--db", db], input=text
-    )
-    assert stored.exit_code == 0, stored.output
+        "Andrii Sybiha said Kyiv saw no grounds for a ceasefire on Russia's terms.\n",
+        "Marco Rubio said Washington would keep pressing both sides to meet.\n\n"
+        "Kaja Kallas said Europe would keep its sanctions on Russia in place.\n",
+    ]
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text)
+        command = ["ingest", str(tmp_path / f"{n}.txt"), "--date", "2025-05-14", "--db", db]
+        assert CliRunner().invoke(cli, command).exit_code == 0
     shown = run(db, "timeline").stdout
-    assert shown.index("Peskov") < shown.index("Sybiha") < shown.index("Rubio")
+    order = [shown.index(name) for name in ("Peskov", "Sybiha", "Rubio", "Kallas")]
+    assert order == sorted(order)

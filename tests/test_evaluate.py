@@ -210,6 +210,6 @@ def test_evaluate_says_which_fields_the_reference_does_not_give(tmp_path: Path) 
         "section",
     ]
     assert notes[0] == (
-        "note: 1 of 1 reference lines give no 'speaker'; they count as wrong on it, "
-        "as the guide's scorer counts them."
+        "note: 1 of 1 reference lines give no 'speaker'; they are scored as empty on it, "
+        "as the guide's scorer scores them."
     )

@@ -36,14 +36,18 @@ def test_commenters_own_quotation_is_the_commenter_not_the_last_official(found) 
 
 def test_politicians_words_reported_in_a_comment_stay_the_politicians(found) -> None:  # type: ignore[no-untyped-def]
     reported = [a for a in found if "never be lifted" in a.quote(TEXT)]
-    assert [(a.section, a.speaker.text) for a in reported] == [("comments", "Foreign Minister Sergei Lavrov")]
+    assert [(a.section, a.speaker.text) for a in reported] == [
+        ("comments", "Foreign Minister Sergei Lavrov")
+    ]
 
 
 def test_a_pronoun_in_a_comment_does_not_reach_back_into_the_article(found) -> None:  # type: ignore[no-untyped-def]
     (trap,) = [a for a in found if "trap" in a.quote(TEXT)]
     assert trap.speaker.text == "He"
     assert trap.speaker.antecedent is not None
-    assert trap.speaker.antecedent.text == "Foreign Minister Sergei Lavrov"  # the comment's own speaker, not Peskov
+    assert (
+        trap.speaker.antecedent.text == "Foreign Minister Sergei Lavrov"
+    )  # the comment's own speaker, not Peskov
 
 
 def test_article_statements_keep_their_speakers(found) -> None:  # type: ignore[no-untyped-def]
@@ -265,9 +269,7 @@ def test_he_after_a_quotation_about_someone_is_still_the_last_speaker(nlp) -> No
         "Zelensky spoke to reporters in Kyiv on Monday.\n\n"
         "Putin “is not interested in peace,” he said."
     )
-    assert [speaker for _, speaker in _speakers(nlp, text, "2025-03-01")] == [
-        "Volodymyr Zelensky"
-    ]
+    assert [speaker for _, speaker in _speakers(nlp, text, "2025-03-01")] == ["Volodymyr Zelensky"]
 
 
 def test_those_close_to_a_person_are_not_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -432,8 +434,7 @@ def test_a_name_in_apposition_before_a_clause_about_the_speaker(nlp) -> None:  #
 )
 def test_he_is_not_the_owner_of_what_was_not_said(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Kremlin spokesman Dmitry Peskov said on Monday that the talks had been useful. "
-        + sentence
+        "Kremlin spokesman Dmitry Peskov said on Monday that the talks had been useful. " + sentence
     )
     quote, who = antecedents(nlp, text)[-1]
     assert quote == "Moscow would study the text"
@@ -443,7 +444,10 @@ def test_he_is_not_the_owner_of_what_was_not_said(nlp, sentence: str) -> None:  
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("The US ambassador to the United Arab Emirates said the talks would resume.", "The US ambassador"),
+        (
+            "The US ambassador to the United Arab Emirates said the talks would resume.",
+            "The US ambassador",
+        ),
         ("Russia's envoy to Papua New Guinea said the talks would resume.", "Russia's envoy"),
     ],
 )
@@ -468,3 +472,13 @@ def test_he_in_a_parenthetical_cue_after_a_titled_lead_in(nlp) -> None:  # type:
     said, who = antecedents(nlp, text)[-1]
     assert said == "Russia … was the only party that still had to say yes"
     assert who.endswith("Andrii Sybiha")
+
+
+@pytest.mark.parametrize("verb", ["thinks", "hopes", "knows"])
+def test_he_is_not_a_person_in_a_clause_the_speaker_believes(nlp, verb: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"Kremlin spokesman Dmitry Peskov {verb} Volodymyr Zelensky is not ready for talks, "
+        "and he added that Moscow would wait for a serious proposal."
+    )
+    said, who = antecedents(nlp, text)[-1]
+    assert (said, who.split()[-1]) == ("Moscow would wait for a serious proposal", "Peskov")

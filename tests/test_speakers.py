@@ -321,3 +321,11 @@ def test_the_ministry_is_the_ministry_the_article_named_before() -> None:
     assert (found.speaker, found.party) == ("Ukrainian Foreign Ministry", "UKR")
     other = resolve_in_order(article, ["The ministry of culture"])
     assert other.speaker != "Ukrainian Foreign Ministry"
+
+
+def test_the_office_is_the_one_of_the_nationality_the_article_gave() -> None:
+    article = (
+        "The German Foreign Office summoned the Russian ambassador on Monday. The office "
+        "said the talks in Geneva would go on."
+    )
+    assert resolve_in_order(article, ["The office"]).party == "DEU"

@@ -256,7 +256,8 @@ class Store:
         where.append("s.date IS NOT NULL")
         sql = (
             f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN documents d ON d.id = s.doc_id "
-            f"WHERE {' AND '.join(where)} ORDER BY s.date DESC, d.rowid DESC, s.start DESC LIMIT ?"
+            f"WHERE {' AND '.join(where)} "
+            "ORDER BY s.date DESC, d.rowid DESC, s.start DESC, s.id DESC LIMIT ?"
         )
         return [_statement(row) for row in self.db.execute(sql, [*params, limit])][::-1]
 

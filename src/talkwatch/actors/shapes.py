@@ -5,6 +5,8 @@ written first ("Li" for Li Hui)."""
 
 from __future__ import annotations
 
+import re
+
 from .knowledge import Actor, KnowledgeBase, fold
 from .words import INDEFINITE, INSTITUTION_HEADS, RELATIONAL_HEADS, Words
 
@@ -73,17 +75,22 @@ class DescriptorShapes:
         if head not in INSTITUTION_HEADS or len(words.folded) > 2 or at is None:
             return None
         before = self.text[:at].lower().replace("’", "'")
-        best: tuple[int, Actor] | None = None
+        best: tuple[int, int, Actor] | None = None  # where the name ends, its length
         for actor in self.kb.actors.values():
             if actor.type not in ("institution", "government"):
                 continue
             for name in (actor.name, *actor.aliases):
                 if name.lower().split()[-1] != head:
                     continue
-                found = before.rfind(name.lower())
-                if found >= 0 and (best is None or found > best[0]):
-                    best = (found, actor)
-        return best[1] if best else None
+                for found in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", before):
+                    prior = re.search(r"([\w'-]+)\s+$", before[: found.start()])
+                    side = self.kb.nationalities.get(fold(prior.group(1))) if prior else None
+                    if side is not None and side != actor.party:
+                        continue  # "the German Foreign Office" is not the British one
+                    rank = (found.end(), len(name), actor)
+                    if best is None or rank[:2] > best[:2]:
+                        best = rank
+        return best[2] if best else None
 
     def family_name_first(self, name_words: list[str]) -> Actor | None:
         """The one known person whose name starts with this single word and is written

@@ -77,10 +77,12 @@ class DirectQuotes(Speakers):
             return None
         if phrase[-1].pos_ != "PROPN" and phrase[-1].lower_ not in self.cues.person_nouns:
             return None
-        persons = [t for t in phrase if t.ent_type_ == "PERSON"]  # the name, not "Tulsa"
         inside = {t.i for t in phrase}
         heads = [t for t in phrase if t.head.i not in inside or t.head.i == t.i]
-        head = persons[-1] if persons else heads[0] if len(heads) == 1 else phrase[-1]
+        # a name that closes the phrase ("Tulsa police Chief Chuck Jordan"), else its head
+        # ("a Zelensky aide": the aide)
+        closing = phrase[-1].ent_type_ == "PERSON"
+        head = phrase[-1] if closing or len(heads) != 1 else heads[0]
         return self.actor_or_none(head, verb)
 
     def window_after(self, offset: int) -> list[Token]:

@@ -11,13 +11,12 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from ..records import Span
-from .edges import ClauseEdges, completed
+from .edges import ClauseEdges, completed, that_clause_under_object
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 DECLINING = {"decline", "refuse"}  # with a `silent_acts` infinitive, they report silence
-OCCASIONS = {"in", "at", "during", "on", "via", "through"}  # in an interview, at a briefing
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
 
 
@@ -64,9 +63,7 @@ class ReportingVerbs(ClauseEdges):
             clauses = [c for c in verb.children if _unmarked_clause(c, verb)]
             # and the occasion of speaking: "told AP in an interview that ..."; not
             # "amid concerns that ...", "despite suggestions that ..."
-            occasions = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OCCASIONS]
-            objects = [*verb.children, *(o for p in occasions for o in p.children)]
-            clauses += [c for child in objects for c in _that_clause_under_object(child)]
+            clauses += [c for child in verb.children for c in that_clause_under_object(child)]
         if lemma in self.cues.infinitive_verbs or lemma in self.cues.reported_only_verbs or learned:
             infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
             unsaid = [c for c in infinitives if self.silent(verb, c)]
@@ -90,16 +87,20 @@ class ReportingVerbs(ClauseEdges):
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
         if not spans and self.as_reported(verb):  # "As Reuters reported, the talks ..."
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
-            sentence = Span(verb.sent.start_char, verb.sent.end_char)
-            spans = [] if self.labelled(sentence) else spans  # "Source: X, as Y writes"
+            spans = [] if self.source_line(verb) else spans  # "Source: X, as Y writes"
         least = MIN_LEARNED_WORDS if learned else MIN_INDIRECT_WORDS
         return [s for s in spans if len(self.text[s.start : s.end].split()) >= least]
 
-    def labelled(self, span: Span) -> bool:
-        """Words that open with a label ("Source: Andrii Yermak, ..."): a line naming
-        where the news came from, not what was said."""
-        head, colon, _ = self.text[span.start : span.end].partition(":")
-        return bool(colon) and head.strip().lower() in self.cues.transcript_labels
+    def source_line(self, verb: Token) -> bool:
+        """A line that opens with a label and says nothing but who it came from
+        ("Source: Andrii Yermak, ..., as European Pravda writes"); not "Breaking: As
+        Reuters reported, the delegations met ...", which has a verb of its own."""
+        sentence = verb.sent
+        head, colon, _ = sentence.text.partition(":")
+        if not colon or head.strip().lower() not in self.cues.transcript_labels:
+            return False
+        cue = {t.i for t in verb.subtree}
+        return not any(t.pos_ in ("VERB", "AUX") and t.i not in cue for t in sentence)
 
     def silent(self, verb: Token, infinitive: Token) -> bool:
         """ "declined to comment", "refused to say whether ...": nothing was said."""
@@ -335,7 +336,7 @@ class ReportingVerbs(ClauseEdges):
 
 
 def _hearers(clause: Token) -> list[Token]:
-    """"told reporters Kyiv would not cede territory": the hearers the parse joined to
+    """ "told reporters Kyiv would not cede territory": the hearers the parse joined to
     the reported clause's named subject, right after the cue."""
     return [
         t
@@ -377,32 +378,6 @@ def _unmarked_clause(clause: Token, verb: Token) -> bool:
 
 # Nouns whose "that" clause is their own content: "dismissed the claim that ...",
 # "repeated its demand that ...": the clause belongs to the noun, not to the cue.
-CONTENT_NOUNS = frozenset(
-    ["claim", "claims", "demand", "demands", "idea", "notion", "suggestion", "proposal",
-     "assertion", "allegation", "allegations", "accusation", "assurance", "assurances",
-     "promise", "fact", "view", "argument", "hope", "fear", "warning", "call", "report",
-     "reports", "statement", "message", "impression", "belief", "rumour", "rumor", "news",
-     "possibility", "condition", "position", "insistence", "conviction", "threat"]
-)
-
-
-def _that_clause_under_object(child: Token) -> list[Token]:
-    """A "that" clause the parse hangs on the cue's object ("tells CNN's 'State of the
-    Union' on Sunday that nobody will accept it", "told AP in an interview that
-    ..."): what was said, when it has a subject
-    of its own (not a relative clause, "the plan that Kyiv drafted") and the object is
-    not a noun whose content it is ("dismissed the claim that ...", `CONTENT_NOUNS`)."""
-    if child.dep_ not in ("dobj", "dative", "pobj") or child.lower_ in CONTENT_NOUNS:
-        return []  # a name or a title, not "the claim that", "its demand that"
-    return [
-        c
-        for c in child.children
-        if c.dep_ in ("acl", "relcl")
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        and any(
-            s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP") for s in c.children
-        )
-    ]
 
 
 def _finite_clause(clause: Token) -> bool:

@@ -38,7 +38,7 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
     for name, lacking in missing_fields(reference).items():
         click.echo(
             f"note: {lacking} of {len(reference)} reference lines give no '{name}'; "
-            f"they count as wrong on it, as the guide's scorer counts them.",
+            f"they are scored as empty on it, as the guide's scorer scores them.",
             err=True,
         )
     with open_store(db_path, must_exist=True) as store:
