@@ -383,6 +383,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "Dmitry Peskov said Russia was open to discussing a truce if progress is made.",
             "conditional",
         ),
+        # pressure kept on until the other side acts asks it of them
+        (
+            "Kaja Kallas said the bloc would keep sanctions on Russia in place until it "
+            "withdrew its troops.",
+            "demand",
+        ),
         # a veto refuses; readiness "but not at the price of" is conditional
         ("Viktor Orban said Hungary would veto any new sanctions package.", "reject"),
         (
