@@ -47,6 +47,7 @@ CASES = [
     ("Ukraine must abandon its NATO ambitions", {"neutrality"}),
     ("the Americans could invest in the Zaporozhye NPP", {"nuclear"}),
     ("a lasting solution rather than freezing the Ukraine conflict", {"ceasefire"}),
+    ("Ukraine could consider a temporary freeze of the front line", {"ceasefire"}),
 ]
 
 
