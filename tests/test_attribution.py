@@ -616,3 +616,14 @@ def test_a_labelled_line_with_a_verb_of_its_own_still_reports(attribute) -> None
     assert [(s, q) for _, s, q in summary(text, attribute(text))] == [
         ("Reuters", "the delegations met in Istanbul on Friday")
     ]
+
+
+@pytest.mark.parametrize("title", ["", "Talks in Geneva\n\n"])
+def test_a_dated_dateline_is_not_part_of_the_speakers_words(attribute, title: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        f"{title}GENEVA, April 10, 2025 - Ukrainian Foreign Minister Andrii Sybiha said on "
+        "Thursday that Kyiv would never recognise Russian control over Crimea."
+    )
+    assert [s for _, s, _ in summary(text, attribute(text))] == [
+        "Ukrainian Foreign Minister Andrii Sybiha"
+    ]

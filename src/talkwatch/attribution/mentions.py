@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Mention, Span
-from .run import Run, last_word
+from .run import DATELINE, Run, last_word
 
 CORE_EXCLUDED_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 QUANTIFIERS = {
@@ -177,11 +177,19 @@ def appositive_name(subject: Token) -> list[Token] | None:
 
 def _without_dateline(core: list[Token]) -> list[Token]:
     """A mention without the dateline the parse joined to it ("BRUSSELS - European
-    leaders"): capitals then a dash open the article, not the speaker's name."""
-    for i, token in enumerate(core[1:4], start=1):
+    leaders", "GENEVA, April 10, 2025 - Ukrainian Foreign Minister"): a place and a
+    date then a dash open the article, not the speaker's name."""
+    if core:
+        start = core[0].idx
+        text = core[0].doc.text[start : core[-1].idx + len(core[-1].text)]
+        dateline = DATELINE.match(text)
+        if dateline and any(t.idx >= start + dateline.end() for t in core):
+            return [t for t in core if t.idx >= start + dateline.end()]
+    for i, token in enumerate(core[1:8], start=1):
         # a dash with a space before it: not "NATO-Ukraine Council members"
         dash = token.text in ("-", "—", "–", "--") and bool(core[i - 1].whitespace_)
-        if dash and all(t.is_upper or t.is_punct for t in core[:i]):
+        dated = (t.is_upper or t.is_punct or t.like_num or t.ent_type_ == "DATE" for t in core[:i])
+        if dash and all(dated):
             return core[i + 1 :]
     return core
 
