@@ -284,9 +284,12 @@ def test_party_none_holds_speakers_of_no_side_and_of_a_side_not_given() -> None:
 def test_an_unknown_party_lists_the_stored_ones(client: TestClient) -> None:
     answer = client.get("/api/statements", params={"party": "XYZ"})
     assert answer.status_code == 422
-    (problem,) = answer.json()["detail"]
-    assert problem.startswith("party: 'XYZ' is not a party; parties with statements:")
-    assert "RUS" in problem and "UKR" in problem
+    (problem,) = answer.json()["detail"]  # the shape every list of problems has
+    assert problem["parameter"] == "party"
+    assert problem["problem"].startswith("'XYZ' is not a party; parties with statements:")
+    assert "RUS" in problem["problem"] and "UKR" in problem["problem"]
+    invalid = client.get("/api/statements", params={"limit": "-1"}).json()["detail"]
+    assert [sorted(p) for p in invalid] == [["parameter", "problem"]]
     page = client.get("/statements", params={"party": "XYZ"})
     assert page.status_code == 422 and "is not a party" in page.text
 

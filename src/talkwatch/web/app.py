@@ -152,6 +152,8 @@ def parameter_problems(request: Request) -> list[str]:
 
 def error_response(request: Request, status: int, detail: Any) -> Response:
     if request.url.path.startswith("/api/"):
+        if isinstance(detail, list):  # one shape for every list: parameter and problem
+            detail = [_problem(item) for item in detail]
         return JSONResponse({"detail": detail}, status_code=status)
     if isinstance(detail, list):
         lines = [
@@ -163,3 +165,14 @@ def error_response(request: Request, status: int, detail: Any) -> Response:
         request, "error.html", {"status": status, "lines": lines}, status_code=status
     )
     return HTMLResponse(page.body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _problem(item: Any) -> Any:
+    """A problem sentence ("party: 'XYZ' is not a party; ...") as the validation errors
+    give theirs: {"parameter": "party", "problem": "'XYZ' is not a party; ..."}."""
+    if not isinstance(item, str):
+        return item
+    name, colon, problem = item.partition(": ")
+    if not colon or " " in name:
+        return {"parameter": "", "problem": item}
+    return {"parameter": name, "problem": problem}
