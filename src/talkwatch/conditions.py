@@ -14,18 +14,25 @@ def party_condition(party: str) -> tuple[str, list[object]]:
     return "s.party = ? COLLATE NOCASE", [party]
 
 
-def document_condition(doc: str) -> tuple[str, list[object]]:
-    """The WHERE clause for ``--doc`` and the web's ``doc``: the document whose file
-    name, path or URL it is; else every document whose id or name starts with it."""
+def documents_named(doc: str) -> tuple[str, list[object]]:
+    """A subquery for the ids of the document whose file name, path or URL ``doc`` is;
+    else of every document whose id or name starts with it (``--doc``, the web's
+    ``doc``, ``documents set-date``)."""
     like = database.LIKE_TEXT
     start = database.like_pattern(doc, anywhere=False)
     exact = "name = ? OR origin = ? OR url = ?"
     return (
-        f"s.doc_id IN (SELECT id FROM documents WHERE {exact} "
+        f"SELECT id FROM documents WHERE {exact} "
         f"OR (NOT EXISTS (SELECT 1 FROM documents WHERE {exact}) "
-        f"AND (id {like} OR name {like})))",
+        f"AND (id {like} OR name {like}))",
         [doc, doc, doc, doc, doc, doc, start, start],
     )
+
+
+def document_condition(doc: str) -> tuple[str, list[object]]:
+    """The WHERE clause for the statements of the documents ``doc`` names."""
+    ids, params = documents_named(doc)
+    return f"s.doc_id IN ({ids})", params
 
 
 def speaker_condition(speaker: str) -> tuple[str, list[object]]:

@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 
 from .analysis import POSITION_STANCES
-from .database import LIKE_TEXT, Database, like_pattern
+from .conditions import documents_named
+from .database import Database
 from .dates import statement_date
 from .standing import refresh
 
@@ -84,14 +85,8 @@ def find_document(db: Database, key: str) -> DocumentRow:
     key = key.strip()
     if not key:
         raise DocumentNotFound("no document given; name one by its id, name or URL.")
-    rows = db.execute(
-        _LIST + " WHERE d.name = ? OR d.url = ? OR d.origin = ? LIMIT 3", (key, key, key)
-    ).fetchall()
-    if len(rows) != 1:
-        start = like_pattern(key, anywhere=False)
-        rows = db.execute(
-            _LIST + f" WHERE d.id {LIKE_TEXT} OR d.name {LIKE_TEXT} LIMIT 3", (start, start)
-        ).fetchall()
+    ids, params = documents_named(key)
+    rows = db.execute(_LIST + f" WHERE d.id IN ({ids}) LIMIT 3", params).fetchall()
     if not rows:
         raise DocumentNotFound(
             f"{key}: no stored document has this id, name or URL; see 'talkwatch documents'."
