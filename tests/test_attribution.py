@@ -184,6 +184,40 @@ def test_block_quote_after_a_colon_paragraph(attribute) -> None:  # type: ignore
     assert a.quote(text).startswith("There will be no quick breakthrough.")
 
 
+def test_a_paragraph_without_marks_after_an_introducing_colon_is_a_block_quotation(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peskov spoke to reporters on Tuesday about the next round in Istanbul.\n\n"
+        "The Kremlin spokesman added:\n\n"
+        "We are ready to continue the negotiations. The memorandum is being drafted.\n\n"
+        "The Ukrainian foreign ministry did not respond to a request for comment."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "direct",
+            "The Kremlin spokesman",
+            "We are ready to continue the negotiations. The memorandum is being drafted.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "introducer",
+    [
+        "The minister listed three demands:",  # no cue of speech
+        "Peskov said three things stood in the way:",  # the cue reports a clause of its own
+        "Asked about the memorandum, officials in Kyiv said on Tuesday evening after a long "
+        "meeting of the cabinet:",  # more than a few words after the cue
+    ],
+)
+def test_a_colon_paragraph_that_is_no_bare_cue_introduces_no_block_quotation(
+    attribute, introducer: str
+) -> None:  # type: ignore[no-untyped-def]
+    text = f"{introducer}\n\nThe withdrawal of troops from the region before any talks begin."
+    assert not any(a.quote(text).startswith("The withdrawal") for a in attribute(text))
+
+
 def test_uncued_quote_right_after_a_quote_continues_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“This was planned well in advance,” the officer said.\n\n"

@@ -67,6 +67,7 @@ class Attributor:
         found = [
             *run.transcript_turns(),
             *run.direct_quotes(),
+            *run.block_quotations(),
             *run.reporting_verbs(),
             *run.source_prepositions(),
         ]

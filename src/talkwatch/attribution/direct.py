@@ -1,7 +1,8 @@
 """Pass 1: direct quotations with their cue before, after or inside (split quotes).
 
 A cue after the quotation (`"...," X said`), before it (`X said: "..."`), a
-paragraph ending with a colon, and later parts of a quotation split by its cue.
+paragraph ending with a colon, and later parts of a quotation split by its cue; and a
+block quotation, a paragraph without marks that a short "X said:" paragraph introduces.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..quotes import Quotation
+from ..quotes import OPENERS, SINGLE_OPEN, STRAIGHT, Quotation
 from ..records import Span
 from .run import Found
 from .speakers import Speakers, quoting_verb
 
 NAMING_VERBS = {"call", "dub", "label", "term", "brand"}
+# The most words an introducing paragraph holds after its cue: "Peskov said:", "The
+# governor added:", "Zelensky wrote on Telegram on Sunday evening:".
+INTRODUCER_TAIL = 6
+MIN_BLOCK_WORDS = 4
 
 
 class DirectQuotes(Speakers):
@@ -40,6 +45,52 @@ class DirectQuotes(Speakers):
             if frame is not None:
                 spans[0], kind = Span(frame, spans[0].end + 1), "mixed"
             yield Found(spans, kind, subject, verb.lemma_.lower(), verb)
+
+    def block_quotations(self) -> Iterator[Found]:
+        """`Limbaugh added:` closing a paragraph, then a paragraph without quotation marks:
+        a block quotation whose marks the page set as layout (an HTML blockquote) and
+        cleaning dropped. The whole next paragraph is what was said."""
+        starts = self.paragraph_starts
+        for n in range(len(starts) - 1):
+            end = starts[n + 1] - 2
+            if not self.text[starts[n] : end].rstrip().endswith(":"):
+                continue
+            cue = self.introducer(starts[n], end)
+            if cue is None:
+                continue
+            verb, subject = cue
+            after = starts[n + 2] - 2 if n + 2 < len(starts) else len(self.text)
+            words = self.text[starts[n + 1] : after]
+            if words.lstrip()[:1] in (*OPENERS, STRAIGHT, SINGLE_OPEN):
+                continue  # a quotation: `colon_introducer` reads it
+            if len(words.split()) < MIN_BLOCK_WORDS:
+                continue
+            block_start = starts[n + 1] + len(words) - len(words.lstrip())
+            block = Span(block_start, starts[n + 1] + len(words.rstrip()))
+            if self.section_at(block.start) != self.section_at(verb.idx):
+                continue
+            self.used_cues.add(verb.i)
+            yield Found([block], "direct", subject, verb.lemma_.lower(), verb)
+
+    def introducer(self, start: int, end: int) -> tuple[Token, Token] | None:
+        """The cue and speaker of a paragraph's last sentence that ends in a colon and
+        reports nothing of its own: "Peskov said:", not "Peskov said three things:"."""
+        colon = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        text_end = self.text[start:end].rstrip()
+        if colon is None or not text_end.endswith(":"):
+            return None
+        sentence = colon[0].sent
+        verb = sentence.root
+        if verb.i in self.used_cues or not self.is_speech_verb(verb):
+            return None
+        subject = self.subject_of(verb)
+        if subject is None or subject.i > verb.i or subject.idx < start:
+            return None
+        tail = [t for t in sentence if t.i > verb.i and not t.is_punct]
+        objects = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        if len(tail) > INTRODUCER_TAIL or objects:
+            return None
+        return verb, subject
 
     def cue_after(self, q: Quotation) -> tuple[Token, Token] | None:
         """`"...," Zakharova said` or `"...," said Peskov`."""
