@@ -216,6 +216,13 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # offer or demand: who is to give
         ("Kyiv is ready to send a delegation to Geneva next week, Andrii Sybiha said.", "offer"),
         ("Andrii Sybiha said Russia must send a delegation with a real mandate.", "demand"),
+        # a side's own demand, reported by one of its own
+        (
+            "Moscow demanded Ukraine's neutrality and the lifting of sanctions, Russian Deputy "
+            "Foreign Minister Sergei Ryabkov said.",
+            "demand",
+        ),
+        ("Andriy Yermak said Kyiv demanded reparations for the war damage.", "demand"),
         # what a side needs to find out for itself asks nothing of anyone
         ("Dmitry Peskov said Moscow needed to learn more about the purpose of the talks.", "assess"),
         ("Dmitry Peskov said the Kremlin would host the next round of consultations.", "offer"),

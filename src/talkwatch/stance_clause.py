@@ -53,6 +53,7 @@ WORD_LISTS = (
     "refusal",
     "denial",
     "proposal",
+    "directive",
     "agents",
     "first_person",
     "addressee",
@@ -318,6 +319,10 @@ class ClauseRules:
             return said(
                 "accept" if negated else "reject", "a refusal" if not negated else "no objection"
             )
+        if side == SELF and self.has("directive", action) and not negated:
+            # "Moscow demanded Ukraine's neutrality", said a Russian minister: the side's
+            # own demand, reported by one of its own
+            return said("demand", "the side's demand")
         if side == SELF and (self.has("acceptance", action) or self.has("proposal", action)):
             if negated:
                 return said("reject", "a refusal")
