@@ -113,3 +113,21 @@ def test_stances_within_one_document_are_not_a_shift() -> None:
     assert [(s.before.statement_id, s.after.statement_id) for s in shifts(positions(later))] == [
         (2, 3)
     ]
+
+
+def test_a_shift_ends_at_the_stance_its_document_ends_with_as_the_position_does() -> None:
+    record = [
+        st(1, "2025-04-02", "RUS", "offer", ("ceasefire",), "Dmitry Peskov", "d1"),
+        st(2, "2025-06-20", "RUS", "accept", ("ceasefire",), "Dmitry Peskov", "d2"),
+        st(3, "2025-06-20", "RUS", "conditional", ("ceasefire",), "Sergey Lavrov", "d2"),
+        st(4, "2025-07-01", "RUS", "reject", ("sanctions",), "Sergei Ryabkov", "d3"),
+        st(5, "2025-07-02", "RUS", "demand", ("sanctions",), "Sergei Ryabkov", "d4"),
+        st(6, "2025-07-02", "RUS", "reject", ("sanctions",), "Sergey Lavrov", "d4"),
+    ]
+    found = positions(record)
+    current = {p.issue: p.current.stance for p in found}
+    moves = [(s.issue, s.before.stance, s.after.stance) for s in shifts(found)]
+    # the second report ends conditional, as the position does; the fourth ends where the
+    # third did, so Ryabkov's demand in between is no change of position
+    assert current == {"ceasefire": "conditional", "sanctions": "reject"}
+    assert moves == [("ceasefire", "offer", "conditional")]

@@ -161,12 +161,20 @@ def shifts(found: list[Position]) -> list[Shift]:
 
     Stances that differ within one document (a side's negotiator qualifying its
     ministry's line in the same report) are one position put in several ways,
-    not a change: a shift compares statements of different documents.
+    not a change: a shift compares documents, each by the statement it ends
+    with, as the position's current stance is the last statement's.
     """
     out: list[Shift] = []
     for position in found:
-        for before, after in zip(position.history, position.history[1:], strict=False):
-            if before.stance != after.stance and before.doc_id != after.doc_id:
+        last = [
+            evidence
+            for evidence, following in zip(
+                position.history, [*position.history[1:], None], strict=True
+            )
+            if following is None or following.doc_id != evidence.doc_id
+        ]
+        for before, after in zip(last, last[1:], strict=False):
+            if before.stance != after.stance:
                 out.append(Shift(position.party, position.issue, before, after))
     return out
 

@@ -20,7 +20,8 @@ from .records import Statement
 
 # Raise when a change to the rules of `analysis` changes stored positions or shifts.
 # 3: only dated statements count towards positions and shifts.
-RULES = 3
+# 4: a shift compares documents by the statement each ends with (the current stance's rule).
+RULES = 4
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _ALL_STALE = f"""
     INSERT INTO stale_positions (party, issue)
