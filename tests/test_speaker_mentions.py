@@ -482,3 +482,17 @@ def test_he_is_not_a_person_in_a_clause_the_speaker_believes(nlp, verb: str) -> 
     )
     said, who = antecedents(nlp, text)[-1]
     assert (said, who.split()[-1]) == ("Moscow would wait for a serious proposal", "Peskov")
+
+
+def test_she_after_a_name_with_particles_is_that_whole_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the small model tags "Ursula von der" a person and "Leyen" a place
+    text = (
+        "“Sanctions must be lifted before any agreement is signed,” Russian Deputy Foreign "
+        "Minister Sergei Ryabkov said.\n\n"
+        "European Commission President Ursula von der Leyen said the EU would keep sanctions "
+        "in place. “There will be no sanctions relief while Russian troops remain in "
+        "Ukraine,” she said."
+    )
+    assert _speakers(nlp, text, "2025-07-01")[-1] == ("she", "Ursula von der Leyen")
+    doc = nlp(text)
+    assert "Ursula von der Leyen" in [e.text for e in doc.ents if e.label_ == "PERSON"]

