@@ -496,3 +496,47 @@ def test_she_after_a_name_with_particles_is_that_whole_name(nlp) -> None:  # typ
     assert _speakers(nlp, text, "2025-07-01")[-1] == ("she", "Ursula von der Leyen")
     doc = nlp(text)
     assert "Ursula von der Leyen" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _sides(nlp, text: str, day: str = "2025-06-03") -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(speaker, party, source) of each statement found in ``text``."""
+    resolver = Resolver(load_knowledge_base(), text, day)
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    return [
+        (r.speaker, r.party, r.source) for r in map(resolver.resolve, (a.speaker for a in found))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        (
+            "A source in the Ukrainian delegation told Reuters that Kyiv would not accept any "
+            "limits on the size of its army.",
+            ("a source in the ukrainian delegation", "UKR", "anonymous"),
+        ),
+        (
+            "A source close to the Kremlin said Putin would not travel to Istanbul.",
+            ("a source close to the kremlin", "RUS", "anonymous"),
+        ),
+        (
+            "An official from the Russian Defence Ministry said the exchange would take place "
+            "on Friday.",
+            ("an official from the russian defence ministry", "RUS", "anonymous"),
+        ),
+        (  # the outlet whose reports they are speaks
+            "Earlier reports from the Wall Street Journal indicated that the team is "
+            "considering a plan to delay Ukraine's membership of NATO.",
+            ("Wall Street Journal", "NONE", "named"),
+        ),
+    ],
+)
+def test_a_phrase_after_an_unnamed_speaker_tells_whose_it_is(nlp, sentence, side) -> None:  # type: ignore[no-untyped-def]
+    assert _sides(nlp, sentence) == [side]
+
+
+def test_a_place_after_an_unnamed_speaker_is_where_not_whose(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Western diplomat in Moscow said the talks would resume in June."
+    ((speaker, party, source),) = _sides(nlp, text)
+    assert (speaker, source) == ("a western diplomat", "anonymous")
+    assert party != "RUS"

@@ -85,15 +85,17 @@ class Resolver(DescriptorShapes):
         issuer = self.issuer(words)
         if issuer is not None:  # "a Kremlin statement", "the White House's readout"
             return self.remember(self.of_actor(issuer))
+        outlet = self.outlet_after(words)
+        if outlet is not None:  # "reports from the Wall Street Journal"
+            return self.remember(self.of_actor(outlet))
         if words.folded[-1] in OUTLET_HEADS and words.folded[0] == "the":
             outlet = self.outlet_before(len(self.text) if at is None else at)
             if outlet is not None:
                 return self.remember(self.of_actor(outlet))  # "the publication": named before
         # A head naming people, only the first word capitalised ("Experts", "Police officials")
-        descriptor = (
-            descriptor
-            and words.folded[-1] in self.people_heads
-            and all(w[:1].islower() for w in words.raw[1:])
+        descriptor = descriptor and (
+            (words.folded[-1] in self.people_heads and all(w[:1].islower() for w in words.raw[1:]))
+            or self.someone_at(words)
         )
         if descriptor or self.is_descriptor(words) or self.only_titles(words):
             return self.remember(self.descriptor(text, words, at), words.folded)

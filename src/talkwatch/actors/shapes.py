@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 from .knowledge import Actor, KnowledgeBase, fold
-from .words import INDEFINITE, INSTITUTION_HEADS, RELATIONAL_HEADS, Words
+from .words import INDEFINITE, INSTITUTION_HEADS, RELATIONAL_HEADS, REPORTING_HEADS, Words, bare
 
 PREPOSITIONS = frozenset(["of", "from", "in", "at", "for", "to", "with", "on"])
+# What follows an unnamed speaker to tell whose it is: "a source in/close to ...".
+SIDE_WORDS = frozenset(["in", "within", "inside", "from", "at", "close", "familiar"])
 
 
 class DescriptorShapes:
@@ -32,6 +34,31 @@ class DescriptorShapes:
             if owned or folded[i + 1 : i + 2] == ["of"]:
                 return True
         return False
+
+    def someone_at(self, words: Words) -> bool:
+        """People of an institution, nobody's name: "an official from the Russian Defence
+        Ministry", "officials at Immigration and Customs Enforcement"."""
+        lead = words.folded[1:] if words.folded[0] in ("a", "an") else words.folded
+        for k, word in enumerate(lead[:3]):
+            if word in self.people_heads:
+                return len(lead) > k + 2 and lead[k + 1] in SIDE_WORDS
+        return False
+
+    def outlet_after(self, words: Words) -> Actor | None:
+        """The outlet whose reports or sources a mention names ("earlier reports from the
+        Wall Street Journal", "sources in The Financial Times"): the outlet reports. Not
+        "a source in the Kremlin", whose source stays unnamed."""
+        heads = [i for i, w in enumerate(words.folded[:3]) if w in REPORTING_HEADS]
+        if not heads or len(words.raw) < heads[0] + 3:
+            return None
+        if words.folded[heads[0] + 1] not in ("from", "in", "at", "of", "by"):
+            return None
+        rest = [bare(w) for w in words.raw[heads[0] + 2 :] if w.lower() != "the"]
+        for begin in range(len(rest)):
+            actor = self.kb.named(" ".join(rest[begin:]))
+            if actor is not None and actor.type == "outlet":
+                return actor
+        return None
 
     def someone_of(self, words: Words) -> bool:
         """An indefinite person "of" a place or body: "a top diplomat of Sweden", "an

@@ -125,6 +125,8 @@ TITLE_FILLERS = frozenset(
 # Not "memorandum" nor "communique": "the Budapest Memorandum" and "the Istanbul
 # communique" are named after a place, not issued by it.
 DOCUMENT_HEADS = frozenset(["statement", "declaration", "readout", "release", "note"])
+# Heads whose outlet reports: "reports from the Wall Street Journal", "sources in the FT".
+REPORTING_HEADS = frozenset(["report", "reports", "reporting", "sources"])
 # Heads of a description that stands for a news outlet ("the publication").
 OUTLET_HEADS = frozenset(
     [

@@ -49,6 +49,10 @@ class Mentions(Run):
             post_modifier = child.dep_ == "amod" and child.i > subject.i and not group
             clause = child.dep_ in CORE_EXCLUDED_DEPS and not (group and child.dep_ == "relcl")
             adverb = child.dep_ == "advmod" and child.i < subject.i  # "Even China said"
+            people = subject.lemma_.lower() in self.cues.person_nouns or subject.lemma_ in UNNAMED
+
+            if (foreign_prep or post_modifier) and people and _names_its_side(subject, child):
+                continue  # "a source in the Ukrainian delegation", "a source close to the Kremlin"
             if clause or foreign_prep or post_modifier or adverb:
                 excluded |= {t.i for t in child.subtree}
         # a relative clause deeper in the phrase describes too: "the special representative
@@ -192,6 +196,32 @@ def _without_dateline(core: list[Token]) -> list[Token]:
         if dash and all(dated):
             return core[i + 1 :]
     return core
+
+
+# Heads of an unnamed source whose phrase may tell whose it is: "a source in the Ukrainian
+# delegation", "reports from AFP".
+UNNAMED = frozenset(["source", "report"])
+SIDE_PREPOSITIONS = frozenset(["in", "within", "inside", "from", "at", "to", "with"])
+SIDE_ENTITIES = ("NORP", "ORG")
+
+
+def _names_its_side(subject: Token, child: Token) -> bool:
+    """Whether a phrase after an unnamed speaker tells whose side it is: "a source in the
+    Ukrainian delegation", "an official from the Russian Defence Ministry", "a source
+    close to the Kremlin"; not a place ("a Western diplomat in Moscow"), and not when the
+    words before the noun already tell ("a European official at the summit")."""
+    if subject.pos_ != "NOUN" or any(t.ent_type_ in (*SIDE_ENTITIES, "GPE") for t in subject.lefts):
+        return False
+    preps = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ not in SIDE_PREPOSITIONS or not objects or objects[0].ent_type_ == "GPE":
+            continue
+        if any(c.dep_ == "conj" for c in objects[0].children):
+            return False  # "leaders from key European countries, Canada and Japan": several
+        if any(t.ent_type_ in SIDE_ENTITIES for t in prep.subtree):
+            return True
+    return False
 
 
 def _demonstrative(token: Token) -> bool:
