@@ -218,6 +218,22 @@ def test_a_colon_paragraph_that_is_no_bare_cue_introduces_no_block_quotation(
     assert not any(a.quote(text).startswith("The withdrawal") for a in attribute(text))
 
 
+def test_a_quotation_a_document_says_is_the_documents_though_a_relay_follows(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Kyiv must withdraw from Donetsk, Luhansk, Zaporizhzhia and Kherson,” the memorandum "
+        "says, according to Russian state media."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "direct",
+            "the memorandum",
+            "Kyiv must withdraw from Donetsk, Luhansk, Zaporizhzhia and Kherson,",
+        )
+    ]
+
+
 def test_uncued_quote_right_after_a_quote_continues_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“This was planned well in advance,” the officer said.\n\n"

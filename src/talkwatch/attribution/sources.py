@@ -23,6 +23,8 @@ class SourcePrepositions(Speakers):
             speaker = self.subject_of(head) if self.is_speech_verb(head) else None
             if speaker is not None and (speaker.pos_ in ("PROPN", "PRON") or speaker.ent_type_):
                 continue  # "per Rubio, Lavrov said ...": the statement is Lavrov's
+            if head.i in self.used_cues:
+                continue  # '"...," the memorandum says, according to state media': the cue's
             skip = {t.i for t in token.subtree}
             tokens = [t for t in head.subtree if t.i not in skip]
             span = self.span_of_tokens(tokens)

@@ -233,6 +233,8 @@ class Speakers(Mentions):
         core = self.core_tokens(subject)
         if any(t.lemma_.lower() in self.cues.actor_nouns or t.ent_type_ for t in core):
             return subject
+        if subject.lemma_.lower() in self.cues.container_nouns and self.is_speech_verb(verb):
+            return subject  # "the memorandum says", "the statement said": its author speaks
         # A verb the learned model reads as speech vouches for a common-noun speaker
         # ("critics argued", "the campaign said"), as PolNeAR's annotators saw them.
         if subject.pos_ in ("NOUN", "ADJ", "NUM") and self.learned_cue(verb):
