@@ -116,6 +116,29 @@ def test_ingest_of_a_windows_1252_file_warns_and_stores_the_quotes(tmp_path: Pat
     assert "the \u201cpeace plan\u201d was premature" in text
 
 
+def test_a_page_of_menus_and_buttons_is_no_article_and_the_rest_is_ingested(
+    tmp_path: Path,
+) -> None:
+    menus = tmp_path / "menus.html"
+    menus.write_text(
+        '<html><body><nav>Home | World | Share</nav><div class="ad">Buy now</div></body></html>'
+    )
+    story = tmp_path / "story.html"
+    story.write_text(
+        "<html><body><article><p>Kremlin spokesman Dmitry Peskov said on Monday that the "
+        "talks in Riyadh had been useful for both delegations.</p></article></body></html>"
+    )
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(menus), str(story), "--db", db, "-q"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {menus}: no article text found on the page, only menus, links or captions.\n"
+    )
+    with sqlite3.connect(db) as stored:
+        assert stored.execute("SELECT name FROM documents").fetchall() == [("story.html",)]
+    stored.close()
+
+
 def test_an_over_limit_file_is_refused_with_how_to_raise_it(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as out:  # 50 MB, written in chunks

@@ -324,3 +324,19 @@ def clean(raw: RawInput, decoded: str) -> Document:
         date_source=source,
         site=page.site or (urlsplit(web).hostname or "" if web else ""),
     )
+
+
+# The fewest words a page's longest paragraph has when the page holds an article: a page
+# of menus and buttons ("Home | Share", "Buy") has none.
+MIN_PROSE_WORDS = 6
+
+
+def has_prose(document: Document) -> bool:
+    """Whether the article part of a cleaned page holds a sentence of prose."""
+    for name, start, end in ((s.name, s.start, s.end) for s in document.sections):
+        if name != "body":
+            continue
+        for paragraph in document.text[start:end].split("\n\n"):
+            if len(paragraph.split()) >= MIN_PROSE_WORDS:
+                return True
+    return False

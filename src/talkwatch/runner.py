@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
-from .clean import clean
+from .clean import clean, has_prose
 from .documents import redate, stored_document_of_input
 from .ingest import (
     DEFAULT_MAX_BYTES,
@@ -145,6 +145,11 @@ class IngestRun:
         document = clean(raw, decode(raw, self.on_warning))
         if not document.text.strip():
             raise InputError(f"{raw.label}: no article text found.")
+        if raw.media_type == "text/html" and not has_prose(document):
+            raise InputError(
+                f"{raw.label}: no article text found on the page, only menus, links or "
+                "captions."
+            )
         if self.store.has_document(document.id):
             self.store.add(document, [], raw_hash)
             self.redate(document.id, raw.declared_date)
