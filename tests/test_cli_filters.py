@@ -108,7 +108,10 @@ def test_a_document_by_the_start_of_its_file_name_and_a_note_for_none(db: str) -
     assert by_prefix.exit_code == 0 and "2 statements" in by_prefix.stdout
     assert speakers(by_prefix) == speakers(whole) == {"Volodymyr Zelensky", "Sergey Lavrov"}
     missing = run(db, "statements", "--doc", "999_nothing")
-    assert "No document '999_nothing'" in missing.stderr
+    assert missing.exit_code == 2 and missing.stdout == ""
+    assert "no stored document is named '999_nothing'" in missing.stderr
+    near = run(db, "statements", "--doc", "kyev.txt")
+    assert near.exit_code == 2 and "Did you mean kyiv.txt?" in near.stderr
 
 
 def test_statements_are_listed_oldest_first(tmp_path: Path) -> None:
@@ -170,3 +173,10 @@ def test_the_timeline_keeps_one_days_statements_in_the_order_they_were_written(
     shown = run(db, "timeline").stdout
     order = [shown.index(name) for name in ("Peskov", "Sybiha", "Rubio", "Kallas")]
     assert order == sorted(order)
+
+
+def test_a_limit_below_one_is_refused_as_timeline_refuses_it(db: str) -> None:
+    for command in ("statements", "timeline"):
+        result = run(db, command, "--limit", "0")
+        assert result.exit_code == 2, command
+        assert "0 is not in the range x>=1" in result.stderr, command

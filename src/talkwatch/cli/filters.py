@@ -16,6 +16,7 @@ import click
 
 from ..actors.knowledge import fold, load_knowledge_base
 from ..codes import issue_code, issue_words, party_code, party_names, party_words
+from ..conditions import documents_named
 from ..store import Store
 
 
@@ -72,16 +73,21 @@ def speaker_note(store: Store, value: str | None, found: int) -> None:
     click.echo(f"No statements for speaker '{value}'.{hint}", err=True)
 
 
-def doc_note(store: Store, value: str | None, found: int) -> None:
-    """When --doc matched no document, say so, and name the nearest stored one."""
-    if not value or found:
-        return
+def doc_filter(store: Store, value: str | None) -> str | None:
+    """``--doc`` as given, once a stored document answers to it (a file name, path, URL
+    or id, or their start); a usage error naming the nearest stored one otherwise."""
+    if not value:
+        return value
+    ids, params = documents_named(value)
+    if store.db.execute(f"SELECT 1 FROM ({ids}) AS named LIMIT 1", params).fetchone():
+        return value
     names = _existing(store, "SELECT name FROM documents")
-    if any(name.startswith(value) or name == value for name in names):
-        return  # the document is there; it has no statements matching the other filters
     near = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
     hint = f" Did you mean {near[0]}?" if near else ""
-    click.echo(f"No document '{value}' (a file name, URL or id, or their start).{hint}", err=True)
+    raise click.BadParameter(
+        f"no stored document is named '{value}' (a file name, URL or id, or their start).{hint}",
+        param_hint="'--doc'",
+    )
 
 
 def _existing(store: Store, sql: str) -> list[str]:

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..export import statement_row, write_csv, write_jsonl
 from ..records import STANCES, shown_speaker
-from .filters import doc_note, issue_filter, party_filter, speaker_filter, speaker_note
+from .filters import doc_filter, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
 from .options import date_range_options, db_option, open_store, shortened, shown_date
 
@@ -57,7 +57,13 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
     "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
 )
 @date_range_options
-@click.option("--limit", default=200, show_default=True, help="Show at most this many.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Show at most this many.",
+)
 def statements(
     db_path: str,
     speaker: str | None,
@@ -72,7 +78,7 @@ def statements(
     """Show stored statements as a table, oldest first."""
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
-        speaker = speaker_filter(speaker)
+        speaker, doc = speaker_filter(speaker), doc_filter(store, doc)
         found = store.statements(
             speaker=speaker, doc=doc, party=party, issue=issue, since=since, until=until
         )
@@ -81,7 +87,6 @@ def statements(
         # oldest first, as in timeline; undated last; the text's order within a day
         found.sort(key=lambda st: (st.date is None, st.date or ""))
         speaker_note(store, speaker, len(found))
-        doc_note(store, doc, len(found))
     console = Console()
     shown_rows = [
         (
