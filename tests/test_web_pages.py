@@ -165,6 +165,8 @@ def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path:
         return re.sub(r"written [0-9-]+ [0-9:]+ UTC", "", text)
 
     assert printed.exit_code == 0 and undated(printed.stdout) == undated(page)
+    bare = CliRunner().invoke(cli, ["report", "--db", db[0]])  # HTML is the one format
+    assert bare.exit_code == 0 and undated(bare.stdout) == undated(page)
 
 
 def test_the_warm_up_fills_the_caches_before_it_says_so(db: tuple[str, dict[str, str]]) -> None:

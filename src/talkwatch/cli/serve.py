@@ -63,7 +63,9 @@ def serve(
 
 @cli.command(short_help="Write one self-contained HTML report.")
 @db_option
-@click.option("--html", "as_html", is_flag=True, required=True, help="Write an HTML file.")
+@click.option(
+    "--html", "as_html", is_flag=True, default=True, help="HTML, the report's one format."
+)
 @click.option(
     "-o",
     "--output",
