@@ -213,3 +213,28 @@ def test_evaluate_says_which_fields_the_reference_does_not_give(tmp_path: Path) 
         "note: 1 of 1 reference lines give no 'speaker'; they are scored as empty on it, "
         "as the guide's scorer scores them."
     )
+
+
+def test_evaluate_names_reference_documents_not_stored_and_scores_no_accuracy_of_none(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Talks stall\n\nKremlin spokesman Dmitry Peskov said on Tuesday that Moscow will not "
+        "send a delegation to the summit in Geneva.\n"
+    )
+    gold = tmp_path / "gold.jsonl"
+    line = {"doc": "geneva.txt", "quote": "Moscow will not send a delegation", "stance": "reject"}
+    gold.write_text(json.dumps(line) + "\n")
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["evaluate", str(gold), "--db", db])
+    assert result.exit_code == 0
+    assert (
+        "note: 1 reference document(s) not stored, their statements counted as missed: "
+        "geneva.txt"
+    ) in result.stderr.splitlines()
+    measures = dict(line.split(" ", 1) for line in result.stdout.splitlines()[:13])
+    assert measures["matched"] == "0" and measures["attribution_recall"] == "0.0"
+    assert measures["stance_accuracy"] == measures["issue_f1"] == "n/a"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import Evaluation, confusion_table, load_reference, missing_fields
+from ..evaluate import Evaluation, confusion_table, doc_key, load_reference, missing_fields
 from ..evaluate import evaluate as score
 from ..export import statement_row
 from ..records import STANCES
@@ -43,12 +43,30 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
         )
     with open_store(db_path, must_exist=True) as store:
         predicted = [statement_row(st) for st in store.statements()]
+        stored = {doc_key(name) for (name,) in store.db.execute("SELECT name FROM documents")}
+    absent = sorted({str(row.get("doc")) for row in reference} - _named(stored, reference))
+    if absent:
+        click.echo(
+            f"note: {len(absent)} reference document(s) not stored, their statements counted "
+            f"as missed: {', '.join(absent[:5])}{' …' if len(absent) > 5 else ''}",
+            err=True,
+        )
     result = score(reference, predicted)
     for name, value in result.measures().items():
-        click.echo(f"{name} {value}")
+        # an accuracy over no matched statement is no figure at all
+        shown = "n/a" if not result.pairs and name.endswith(ACCURACIES) else value
+        click.echo(f"{name} {shown}")
     _breakdown(result)
     _list("missed (in the reference, not found)", result.missed, show)
     _list("spurious (found, not in the reference)", result.spurious, show)
+
+
+ACCURACIES = ("_accuracy", "issue_f1")
+
+
+def _named(stored: set[str], reference: list[dict[str, object]]) -> set[str]:
+    """The reference's document names that a stored document answers to."""
+    return {str(row.get("doc")) for row in reference if doc_key(row.get("doc")) in stored}
 
 
 def _breakdown(result: Evaluation) -> None:
