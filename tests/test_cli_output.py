@@ -129,6 +129,15 @@ def test_statements_in_a_narrow_terminal_are_blocks_that_keep_words_whole(db: st
     assert "┃ date" in wide and "2022-03-29" in wide
 
 
+def test_the_timeline_in_a_narrow_terminal_is_blocks_as_statements_are(db: str) -> None:
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["timeline", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Dmitry Peskov (RUS) · reject · ceasefire · 2022-03-29" in result.output
+    assert "┃ date" not in result.output
+    wide = run(db, "timeline").output
+    assert "┃ date" in wide and "│ 2022-03-29 │" in wide  # a date never broken
+
+
 def test_actors_show_keeps_dates_whole_and_oldest_first_in_80_columns(db: str) -> None:
     shown = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["actors", "show", "Peskov", "--db", db])
     assert shown.exit_code == 0, shown.output

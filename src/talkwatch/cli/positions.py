@@ -26,6 +26,7 @@ from .options import (
     shortened,
     shown_date,
 )
+from .rows import print_statements
 
 STANCE_STYLE = {
     "demand": "bold red",
@@ -184,21 +185,20 @@ def timeline_command(
             ]
         )
         return
-    table = Table(expand=True)
-    for column in ("date", "party", "speaker", "stance", "issues", "quote"):
-        table.add_column(column, overflow="fold", ratio=4 if column == "quote" else 1)
-    for st in found:
-        style = STANCE_STYLE.get(st.stance, "")
-        table.add_row(
+    rows = [
+        (
             shown_date(st.date),
-            st.party,
             shown_speaker(st.speaker, st.speaker_mention, st.source),
-            f"[{style}]{st.stance}[/{style}]",
+            st.party,
+            st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 200),
+            st.doc,
         )
+        for st in found
+    ]
     if found:
-        Console().print(table)
+        print_statements(Console(), rows)
     else:
         click.echo("No dated statements match.")
     if apart.statements:

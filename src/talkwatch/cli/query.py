@@ -7,16 +7,13 @@ from typing import TextIO
 
 import click
 from rich.console import Console
-from rich.markup import escape
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
 
 from ..export import statement_row, write_csv, write_jsonl
 from ..records import STANCES, shown_speaker
 from .filters import doc_filter, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
 from .options import date_range_options, db_option, open_store, shortened, shown_date
+from .rows import print_statements
 
 
 @cli.command(short_help="Export every statement with its provenance (JSONL, CSV).")
@@ -100,45 +97,9 @@ def statements(
         )
         for st in found[:limit]
     ]
-    if console.width < NARROW:
-        print_blocks(console, shown_rows)
-    else:
-        console.print(statements_table(shown_rows))
+    print_statements(console, shown_rows)
     shown = min(limit, len(found))
     console.print(
         f"{len(found)} statement{'s' * (len(found) != 1)}"
         + (f" (first {shown} shown)" if shown < len(found) else "")
     )
-
-
-NARROW = 100  # below this many columns a table of seven fields breaks words apart
-Row = tuple[str, str, str, str, str, str, str]
-
-
-def statements_table(rows: list[Row]) -> Table:
-    """Short codes never break mid-word ("2022-03-29", "conditional"); names and issue
-    lists wrap between words, quotes take the room left; a long file name is cut."""
-    table = Table(show_lines=False, expand=True)
-    table.add_column("date", no_wrap=True, min_width=10)
-    table.add_column("speaker", overflow="fold", ratio=2, min_width=10)
-    table.add_column("party", no_wrap=True, min_width=5)
-    table.add_column("stance", no_wrap=True, min_width=11)
-    table.add_column("issues", overflow="fold", ratio=2, min_width=12)
-    table.add_column("quote", overflow="fold", ratio=6)
-    table.add_column("doc", overflow="ellipsis", ratio=2, min_width=8)
-    for row in rows:
-        table.add_row(*row)
-    return table
-
-
-def print_blocks(console: Console, rows: list[Row]) -> None:
-    """In a narrow terminal each statement is a block: who, side, stance and issues on
-    one line, the quote below it, the document last."""
-    for date, speaker, party, stance, issues, quote, doc in rows:
-        console.print(
-            f"[bold]{escape(speaker)}[/bold] ({party or '?'}) · {stance} · "
-            f"{escape(issues) or 'no issue'} · {date}",
-            soft_wrap=False,
-        )
-        console.print(Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, 2)))
-        console.print(Padding(Text(doc, style="dim"), (0, 0, 0, 2)))
