@@ -185,6 +185,11 @@ def test_demo_runs_on_the_sample_corpus(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "new documents" in result.stdout and "Top speakers" in result.stdout
     assert "Example statements" in result.stdout and "sentence:" in result.stdout
+    # the examples are words in quotation marks, each shown with its sentence
+    examples = result.stdout.split("Example statements")[1].split("Explore:")[0]
+    quotes = [line for line in examples.splitlines() if line.startswith("  “")]
+    assert len(quotes) == 6
+    assert "Mykhailo Podolyak (UKR) conditional" in examples
 
 
 def test_actors_list_and_show(folder: Path, tmp_path: Path) -> None:

@@ -72,8 +72,11 @@ def _top(console: Console, title: str, counts: Counter[str], found: list[Stateme
 
 
 def _examples(console: Console, found: list[Statement], n: int) -> None:
-    """A few statements with a demand, offer or rejection, each with its sentence."""
-    interesting = [st for st in found if st.stance not in ("assess", "")] or found
+    """A few statements with a demand, offer or rejection, each with its sentence: words
+    in quotation marks first, whose speaker the text names beside them."""
+    taking = [st for st in found if st.stance not in ("assess", "")] or found
+    quoted = [st for st in taking if st.kind in ("direct", "mixed")]
+    interesting = quoted if len(quoted) >= n else taking
     step = max(1, len(interesting) // max(1, n))
     console.print("[bold]Example statements[/bold]")
     for st in interesting[::step][:n]:
