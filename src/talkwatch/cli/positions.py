@@ -174,7 +174,7 @@ def timeline_command(
                 {
                     "id": st.id,
                     "date": st.date,
-                    "party": st.party,
+                    "party": st.party or "NONE",
                     "speaker": st.speaker,
                     "stance": st.stance,
                     "issues": list(st.issues),
@@ -189,7 +189,7 @@ def timeline_command(
         (
             shown_date(st.date),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
-            st.party,
+            st.party or "NONE",
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 200),

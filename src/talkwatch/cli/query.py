@@ -89,7 +89,7 @@ def statements(
         (
             shown_date(st.date),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
-            st.party,
+            st.party or "NONE",  # as the export writes a speaker of no known side
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 240),
