@@ -223,6 +223,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Andriy Yermak said Kyiv demanded reparations for the war damage.", "demand"),
+        # a demand dropped refuses no term; "no longer" negates as "not" does
+        ("Trump said the United States would no longer demand an immediate ceasefire.", "assess"),
+        ("Peskov said Moscow would no longer accept mediation by the Vatican.", "reject"),
         # what a side needs to find out for itself asks nothing of anyone
         ("Dmitry Peskov said Moscow needed to learn more about the purpose of the talks.", "assess"),
         ("Dmitry Peskov said the Kremlin would host the next round of consultations.", "offer"),

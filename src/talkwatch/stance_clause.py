@@ -282,6 +282,10 @@ class ClauseRules:
             return said("demand", "an obligation")
         if "intention" in modality and negated:
             return said("deny" if side != OTHER else "assess", "a denied intention")
+        if negated and self.has("directive", action):
+            # "would no longer demand an immediate ceasefire": a demand dropped, not a term
+            # refused
+            return said("assess", "a demand dropped")
         stative = self.has("stative", action)
         willing = "willing" in modality
         if modality & {"future", "volition"} and self.has("averting", action):
