@@ -12,6 +12,7 @@ from talkwatch.records import ISSUES
 LEXICON = load_issue_classifier()
 
 CASES = [
+    ("We cannot trade land for peace.", {"territory"}),
     # troops of a bloc on the country's soil; taking part in talks and a mandate to
     # negotiate are not foreign forces
     ("Moscow would not accept troops from NATO countries being deployed in Ukraine", {"foreign_forces"}),
