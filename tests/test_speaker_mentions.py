@@ -524,6 +524,11 @@ def _sides(nlp, text: str, day: str = "2025-06-03") -> list[tuple[str, str, str]
             "on Friday.",
             ("an official from the russian defence ministry", "RUS", "anonymous"),
         ),
+        (  # an outlet's description that names it is the outlet, of no side
+            "Turkish Foreign Minister Hakan Fidan would visit Russia, Russia's state RIA news "
+            "agency reported.",
+            ("RIA Novosti", "NONE", "named"),
+        ),
         (  # the outlet whose reports they are speaks
             "Earlier reports from the Wall Street Journal indicated that the team is "
             "considering a plan to delay Ukraine's membership of NATO.",

@@ -85,8 +85,8 @@ class Resolver(DescriptorShapes):
         issuer = self.issuer(words)
         if issuer is not None:  # "a Kremlin statement", "the White House's readout"
             return self.remember(self.of_actor(issuer))
-        outlet = self.outlet_after(words)
-        if outlet is not None:  # "reports from the Wall Street Journal"
+        outlet = self.outlet_within(words) or self.outlet_after(words)
+        if outlet is not None:  # "Russia's state RIA news agency", "reports from the WSJ"
             return self.remember(self.of_actor(outlet))
         if words.folded[-1] in OUTLET_HEADS and words.folded[0] == "the":
             outlet = self.outlet_before(len(self.text) if at is None else at)

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from .knowledge import Actor, KnowledgeBase, fold
-from .words import INDEFINITE, INSTITUTION_HEADS, RELATIONAL_HEADS, REPORTING_HEADS, Words, bare
+from .words import (
+    INDEFINITE,
+    INSTITUTION_HEADS,
+    OUTLET_HEADS,
+    RELATIONAL_HEADS,
+    REPORTING_HEADS,
+    Words,
+    bare,
+)
 
 PREPOSITIONS = frozenset(["of", "from", "in", "at", "for", "to", "with", "on"])
 # What follows an unnamed speaker to tell whose it is: "a source in/close to ...".
@@ -43,6 +51,17 @@ class DescriptorShapes:
             if word in self.people_heads:
                 return len(lead) > k + 2 and lead[k + 1] in SIDE_WORDS
         return False
+
+    def outlet_within(self, words: Words) -> Actor | None:
+        """The outlet an outlet's description names ("Russia's state RIA news agency",
+        "Ukraine's Ukrinform news agency"): the outlet, which speaks for no side."""
+        if words.folded[-1] not in OUTLET_HEADS:
+            return None
+        for word in words.raw[:-1]:
+            actor = self.kb.named(bare(word)) if word[:1].isupper() else None
+            if actor is not None and actor.type == "outlet":
+                return actor
+        return None
 
     def outlet_after(self, words: Words) -> Actor | None:
         """The outlet whose reports or sources a mention names ("earlier reports from the
