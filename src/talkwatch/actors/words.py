@@ -124,9 +124,8 @@ TITLE_FILLERS = frozenset(
 # for the institution they name.
 # Not "memorandum" nor "communique": "the Budapest Memorandum" and "the Istanbul
 # communique" are named after a place, not issued by it.
-DOCUMENT_HEADS = frozenset(
-    ["statement", "declaration", "readout", "release", "note", "memorandum", "communique"]
-)
+# Not "memorandum": "the Budapest Memorandum" is no document Budapest issued.
+DOCUMENT_HEADS = frozenset(["statement", "declaration", "readout", "release", "note"])
 # Heads whose outlet reports: "reports from the Wall Street Journal", "sources in the FT".
 REPORTING_HEADS = frozenset(["report", "reports", "reporting", "sources"])
 # Heads of a description that stands for a news outlet ("the publication").
