@@ -223,6 +223,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Andriy Yermak said Kyiv demanded reparations for the war damage.", "demand"),
+        # the subject the parse took for the object of "told" is still who acts
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters Lavrov and Yuri Ushakov, a foreign "
+            "policy advisor to Putin, would fly to Riyadh on Monday.",
+            "offer",
+        ),
         # a demand dropped refuses no term; "no longer" negates as "not" does
         ("Trump said the United States would no longer demand an immediate ceasefire.", "assess"),
         ("Peskov said Moscow would no longer accept mediation by the Vatican.", "reject"),

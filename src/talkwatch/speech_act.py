@@ -147,7 +147,26 @@ def _subject(token: Token, inside: set[int], whole: bool = False) -> str:
             )
     if token.dep_ == "conj" and token.head.i in inside:
         return _subject(token.head, inside, whole)
+    lost = _lost_subject(token, inside)
+    if lost is not None:  # "told reporters [Lavrov and Ushakov] would fly": the parse's object
+        if whole:
+            return _words(t for t in lost.subtree if t.i in inside).strip(" ,;:-—")
+        heads = [lost, *(c for c in lost.conjuncts if c.i in inside)]
+        return " and ".join(
+            _words(t for t in head.subtree if t.i <= head.i and t.i in inside) for head in heads
+        )
     return ""
+
+
+def _lost_subject(token: Token, inside: set[int]) -> Token | None:
+    """The subject the parse took for the cue's object: a clause of the cue with no subject
+    of its own, right after an object of the same cue that lies in the reported words."""
+    if token.dep_ != "ccomp" or token.head.i in inside:
+        return None
+    objects = [
+        c for c in token.head.children if c.dep_ == "dobj" and c.i in inside and c.i < token.i
+    ]
+    return objects[-1] if objects else None
 
 
 def _words(tokens: Iterable[Token]) -> str:
