@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from talkwatch.cli import cli
 from talkwatch.evaluate import (
@@ -186,19 +186,24 @@ def test_a_stance_outside_the_guide_gets_its_own_row_and_column() -> None:
     assert table[3].split() == ["refuse", "1", "0", "0"]
 
 
-def test_evaluate_says_which_fields_the_reference_does_not_give(tmp_path: Path) -> None:
+def evaluated(tmp_path: Path, reference: dict[str, str]) -> Result:
+    """`talkwatch evaluate` of one reference line against one stored article."""
     article = tmp_path / "talks.txt"
     article.write_text(
         "Talks stall\n\nKremlin spokesman Dmitry Peskov said on Tuesday that Moscow will not "
         "send a delegation to the summit in Geneva.\n"
     )
     gold = tmp_path / "gold.jsonl"
-    line = {"doc": "talks.txt", "quote": "Moscow will not send a delegation to the summit"}
-    gold.write_text(json.dumps(line) + "\n")
+    gold.write_text(json.dumps(reference) + "\n")
     db = str(tmp_path / "t.db")
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
-    result = runner.invoke(cli, ["evaluate", str(gold), "--db", db])
+    return runner.invoke(cli, ["evaluate", str(gold), "--db", db])
+
+
+def test_evaluate_says_which_fields_the_reference_does_not_give(tmp_path: Path) -> None:
+    line = {"doc": "talks.txt", "quote": "Moscow will not send a delegation to the summit"}
+    result = evaluated(tmp_path, line)
     assert result.exit_code == 0
     notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
     assert [n.split("'")[1] for n in notes] == [
@@ -218,18 +223,8 @@ def test_evaluate_says_which_fields_the_reference_does_not_give(tmp_path: Path) 
 def test_evaluate_names_reference_documents_not_stored_and_scores_no_accuracy_of_none(
     tmp_path: Path,
 ) -> None:
-    article = tmp_path / "talks.txt"
-    article.write_text(
-        "Talks stall\n\nKremlin spokesman Dmitry Peskov said on Tuesday that Moscow will not "
-        "send a delegation to the summit in Geneva.\n"
-    )
-    gold = tmp_path / "gold.jsonl"
     line = {"doc": "geneva.txt", "quote": "Moscow will not send a delegation", "stance": "reject"}
-    gold.write_text(json.dumps(line) + "\n")
-    db = str(tmp_path / "t.db")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
-    result = runner.invoke(cli, ["evaluate", str(gold), "--db", db])
+    result = evaluated(tmp_path, line)
     assert result.exit_code == 0
     assert (
         "note: 1 reference document(s) not stored, their statements counted as missed: "

@@ -6,6 +6,7 @@ import pytest
 
 from talkwatch.actors import Resolver, load_knowledge_base
 from talkwatch.attribution import Attributor
+from talkwatch.records import Resolution
 
 BODY = (
     "Kremlin spokesman Dmitry Peskov said on Monday that the talks in Riyadh had been useful.\n\n"
@@ -213,11 +214,16 @@ def test_he_after_a_surname_the_tagger_reads_as_an_organisation_is_that_person(n
     assert [resolver.resolve(a.speaker).speaker for a in found] == ["Sergey Lavrov"] * 2
 
 
-def _speakers(nlp, text: str, day: str = "2024-06-01") -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """(mention, resolved speaker) of each statement found in ``text``."""
+def _resolved(nlp, text: str, day: str) -> list[tuple[str, Resolution]]:  # type: ignore[no-untyped-def]
+    """(mention, resolution) of each statement found in ``text``, in the text's order."""
     resolver = Resolver(load_knowledge_base(), text, day)
     found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
-    return [(a.speaker.text, resolver.resolve(a.speaker).speaker) for a in found]
+    return [(a.speaker.text, resolver.resolve(a.speaker)) for a in found]
+
+
+def _speakers(nlp, text: str, day: str = "2024-06-01") -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(mention, resolved speaker) of each statement found in ``text``."""
+    return [(mention, found.speaker) for mention, found in _resolved(nlp, text, day)]
 
 
 def test_a_persons_of_phrase_says_where_they_are_from(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -500,11 +506,7 @@ def test_she_after_a_name_with_particles_is_that_whole_name(nlp) -> None:  # typ
 
 def _sides(nlp, text: str, day: str = "2025-06-03") -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     """(speaker, party, source) of each statement found in ``text``."""
-    resolver = Resolver(load_knowledge_base(), text, day)
-    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
-    return [
-        (r.speaker, r.party, r.source) for r in map(resolver.resolve, (a.speaker for a in found))
-    ]
+    return [(r.speaker, r.party, r.source) for _, r in _resolved(nlp, text, day)]
 
 
 @pytest.mark.parametrize(
