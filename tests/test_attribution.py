@@ -234,6 +234,22 @@ def test_a_quotation_a_document_says_is_the_documents_though_a_relay_follows(
     ]
 
 
+def test_the_name_after_a_dateline_speaks_and_the_day_it_spoke_is_no_part_of_it(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "RIYADH, March 11, 2025 (Reuters) - Ukraine said on Tuesday it was ready to accept a "
+        "U.S. proposal for an immediate 30-day ceasefire."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Ukraine",
+            "it was ready to accept a U.S. proposal for an immediate 30-day ceasefire",
+        )
+    ]
+
+
 def test_uncued_quote_right_after_a_quote_continues_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“This was planned well in advance,” the officer said.\n\n"

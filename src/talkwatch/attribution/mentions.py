@@ -64,6 +64,13 @@ class Mentions(Run):
                 if before > subject.left_edge.i and self.doc[before].is_punct:
                     excluded.add(before)
         core = [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
+        # "RIYADH, March 11, 2025 (Reuters) - Ukraine said": the parse made the dateline the
+        # subject and the name after it an apposition; the name speaks
+        line = DATELINE.match(self.text, subject.left_edge.idx)
+        if line and core and all(t.idx < line.end() for t in core):
+            named = [t for t in subject.subtree if t.idx >= line.end() and not t.is_punct]
+            if named:
+                return named
         return _without_dateline(core)
 
     def titled_appositive(self, subject: Token) -> list[Token] | None:

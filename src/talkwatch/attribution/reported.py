@@ -128,6 +128,7 @@ class ReportingVerbs(ClauseEdges):
             for c in clause.children
             if clause.head.dep_ == "relcl" and c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")
         }
+        excluded |= {t.i for clause in clauses for t in _when_said(clause)}
         excluded |= self.relative_cues(clauses)
         excluded |= {i for clause in clauses for i in self.relay(clause)}
         excluded |= {t.i for clause in clauses for t in _hearers(clause)}
@@ -344,6 +345,22 @@ def _hearers(clause: Token) -> list[Token]:
         if subject.dep_ in SUBJECT_DEPS and subject.pos_ == "PROPN"
         for t in subject.lefts
         if t.dep_ == "compound" and t.tag_ == "NNS" and t.i == clause.head.i + 1
+    ]
+
+
+def _when_said(clause: Token) -> list[Token]:
+    """ "said on Tuesday it was ready": a date the parse hung on the reported clause, before
+    its subject, is when it was said."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or clause.i < subjects[0].i:
+        return []
+    return [
+        t
+        for c in clause.children
+        if c.dep_ in ("prep", "npadvmod")
+        and c.i < subjects[0].i
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for t in c.subtree
     ]
 
 
