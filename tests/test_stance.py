@@ -223,6 +223,18 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Andriy Yermak said Kyiv demanded reparations for the war damage.", "demand"),
+        # a report turned down is a fact denied; a suggestion turned down, a term refused
+        ("Maria Zakharova rejected reports that Moscow had already agreed to a truce.", "deny"),
+        ("Andrii Sybiha rejected suggestions that Kyiv could give up the Donbas.", "reject"),
+        # a door left open offers; with "but only" it is a condition; a plural refusal
+        ("Peskov said Moscow did not rule out a meeting with Zelensky.", "offer"),
+        (
+            "Putin said he did not rule out meeting Zelensky but only in the final phase of "
+            "the talks.",
+            "conditional",
+        ),
+        ("Peskov said Moscow ruled out a ceasefire.", "reject"),
+        ("“They made demands that are non-starters,” a Ukrainian official said.", "reject"),
         # the subject the parse took for the object of "told" is still who acts
         (
             "Kremlin spokesman Dmitry Peskov told reporters Lavrov and Yuri Ushakov, a foreign "

@@ -52,6 +52,13 @@ BIDDING = "bidding"
 # "Russia to start", "the Ukrainian government to withdraw", "to preserve": the act asked.
 ASKED_TO = re.compile(r"^(?:([\w.'-]+(?: [\w.'-]+){0,4}) )?to ([a-z]+)")
 ASKED_OF = {"the", "a", "an", "all", "both", "its", "his", "her", "their", "our", "other", "each"}
+# What a refusing cue turns down when it is a report, not a proposal: "rejected reports
+# that Moscow had agreed to a truce" denies a fact ("rejected suggestions that Kyiv could
+# cede land" refuses a term).
+REPORTED = re.compile(
+    r"^(?:(?:the|these|those|such|media|western|recent|press|news) )*"
+    r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|speculation)\b"
+)
 RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
 QUESTION_ORDER = ("deny", "reject")  # a question demands or offers nothing by its modals
 
@@ -122,6 +129,8 @@ class StanceClassifier:
         if denial:
             return StanceResult("deny", f"a reported fact denied: {denial.reason}")
         cue_stance = self.cues.get(cue.lower())
+        if cue_stance == "reject" and REPORTED.match(text.lower()):
+            return StanceResult("deny", f"a report turned down: cue verb '{cue}'")
         if cue_stance == BIDDING:
             asked = ASKED_TO.match(text) if kind != "direct" else None
             if asked and self.names_someone(asked.group(1) or "") and _infinitive(asked, clause):

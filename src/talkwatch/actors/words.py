@@ -124,7 +124,6 @@ TITLE_FILLERS = frozenset(
 # for the institution they name.
 # Not "memorandum" nor "communique": "the Budapest Memorandum" and "the Istanbul
 # communique" are named after a place, not issued by it.
-# Not "memorandum": "the Budapest Memorandum" is no document Budapest issued.
 DOCUMENT_HEADS = frozenset(["statement", "declaration", "readout", "release", "note"])
 # Heads whose outlet reports: "reports from the Wall Street Journal", "sources in the FT".
 REPORTING_HEADS = frozenset(["report", "reports", "reporting", "sources"])
