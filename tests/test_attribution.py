@@ -202,6 +202,15 @@ def test_a_paragraph_without_marks_after_an_introducing_colon_is_a_block_quotati
     ]
 
 
+def test_a_paragraph_after_a_colon_that_reports_someone_else_is_no_block_quotation(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said:\n\nZelensky, meanwhile, said on Monday that the talks would fail."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Zelensky", "the talks would fail")
+    ]
+
+
 @pytest.mark.parametrize(
     "introducer",
     [

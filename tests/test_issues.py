@@ -13,6 +13,8 @@ LEXICON = load_issue_classifier()
 
 CASES = [
     ("We cannot trade land for peace.", {"territory"}),
+    ("Kyiv gave up land in the east.", {"territory"}),
+    ("The sides traded land mine accusations for hours.", set()),
     # troops of a bloc on the country's soil; taking part in talks and a mandate to
     # negotiate are not foreign forces
     ("Moscow would not accept troops from NATO countries being deployed in Ukraine", {"foreign_forces"}),

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from talkwatch.actors import Resolver, load_knowledge_base
+from talkwatch.actors.shapes import SIDE_WORDS
 from talkwatch.attribution import Attributor
+from talkwatch.attribution.mentions import SIDE_PREPOSITIONS
 from talkwatch.records import Resolution
 
 BODY = (
@@ -502,6 +504,12 @@ def test_she_after_a_name_with_particles_is_that_whole_name(nlp) -> None:  # typ
     assert _speakers(nlp, text, "2025-07-01")[-1] == ("she", "Ursula von der Leyen")
     doc = nlp(text)
     assert "Ursula von der Leyen" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    # a day after a name is no part of it
+    dated = nlp("US President Donald Trump Monday said Russia must agree.")
+    assert [(e.text, e.label_) for e in dated.ents if e.label_ in ("PERSON", "DATE")] == [
+        ("Donald Trump", "PERSON"),
+        ("Monday", "DATE"),
+    ]
 
 
 def _sides(nlp, text: str, day: str = "2025-06-03") -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
@@ -542,8 +550,35 @@ def test_a_phrase_after_an_unnamed_speaker_tells_whose_it_is(nlp, sentence, side
     assert _sides(nlp, sentence) == [side]
 
 
-def test_a_place_after_an_unnamed_speaker_is_where_not_whose(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "A Western diplomat in Moscow said the talks would resume in June."
-    ((speaker, party, source),) = _sides(nlp, text)
-    assert (speaker, source) == ("a western diplomat", "anonymous")
-    assert party != "RUS"
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        (  # a place says where, not whose
+            "A Western diplomat in Moscow said the talks would resume in June.",
+            ("a western diplomat", "", "anonymous"),
+        ),
+        (  # an event or a text neither
+            "A diplomat at the NATO summit said the ceasefire talks would resume in June.",
+            ("a diplomat", "", "anonymous"),
+        ),
+        (
+            "A source familiar with the Russian proposal said Washington would accept a "
+            "ceasefire.",
+            ("a source", "", "anonymous"),
+        ),
+        (  # people of a body are unnamed, however many
+            "On Monday, officials at the Russian embassy said the talks would resume.",
+            ("officials at the russian embassy", "RUS", "anonymous"),
+        ),
+        (
+            "Sources in the Kremlin said Putin would not travel to Istanbul.",
+            ("sources in the kremlin", "RUS", "anonymous"),
+        ),
+    ],
+)
+def test_only_a_body_after_an_unnamed_speaker_tells_whose_it_is(nlp, sentence, side) -> None:  # type: ignore[no-untyped-def]
+    assert _sides(nlp, sentence) == [side]
+
+
+def test_the_mention_and_the_resolver_read_the_same_side_words() -> None:
+    assert (SIDE_PREPOSITIONS - {"to"}) | {"close"} == SIDE_WORDS  # "close to the Kremlin"

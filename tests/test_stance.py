@@ -244,6 +244,7 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # a demand dropped refuses no term; "no longer" negates as "not" does
         ("Trump said the United States would no longer demand an immediate ceasefire.", "assess"),
         ("Peskov said Moscow would no longer accept mediation by the Vatican.", "reject"),
+        ("Russia will no doubt accept a ceasefire, Peskov said.", "accept"),
         # what a side needs to find out for itself asks nothing of anyone
         ("Dmitry Peskov said Moscow needed to learn more about the purpose of the talks.", "assess"),
         ("Dmitry Peskov said the Kremlin would host the next round of consultations.", "offer"),

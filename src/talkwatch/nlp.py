@@ -32,6 +32,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# What a person's name never runs on to: another person, a day ("Donald Trump Monday said").
+NOT_NAME_PARTS = ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
 @Language.component("whole_person_names")
 def whole_person_names(doc: Doc) -> Doc:
     """A person's name runs to the noun it modifies: the small model tags "Ursula von der"
@@ -48,7 +52,7 @@ def whole_person_names(doc: Doc) -> Doc:
             and last.dep_ == "compound"
             and head.i == ent.end
             and head.pos_ == "PROPN"
-            and head.ent_type_ != "PERSON"
+            and head.ent_type_ not in NOT_NAME_PARTS
         ):
             grown.append(Span(doc, ent.start, ent.end + 1, label="PERSON"))
     if grown:

@@ -192,8 +192,8 @@ def _somewhere(token: Token) -> bool:
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children if c.i < token.i + 3):
         return True
-    if any(  # "would no longer demand", "will no more accept"
-        c.dep_ == "advmod" and any(n.lower_ == "no" for n in c.children)
+    if any(  # "would no longer demand", "will no more accept"; not "will no doubt accept"
+        c.lower_ in ("longer", "more") and any(n.lower_ == "no" for n in c.children)
         for c in token.children
         if c.i < token.i
     ):

@@ -95,7 +95,7 @@ class Resolver(DescriptorShapes):
         # A head naming people, only the first word capitalised ("Experts", "Police officials")
         descriptor = descriptor and (
             (words.folded[-1] in self.people_heads and all(w[:1].islower() for w in words.raw[1:]))
-            or self.someone_at(words)
+            or self.someone_at(words) is not None
         )
         if descriptor or self.is_descriptor(words) or self.only_titles(words):
             return self.remember(self.descriptor(text, words, at), words.folded)
@@ -190,7 +190,8 @@ class Resolver(DescriptorShapes):
             # "European leaders", "a senior European diplomatic source"; not a
             # nationality word elsewhere (the UK is too)
             party = "EU"
-        head, first = words.folded[-1], words.folded[0]
+        # "officials at the Russian embassy" are officials, not the embassy
+        head, first = self.someone_at(words) or words.folded[-1], words.folded[0]
         owner = self.possessor(words)
         if owner is not None and head in OWN_VOICE_HEADS:
             return self.of_actor(owner)  # "Macron's office" speaks for Macron

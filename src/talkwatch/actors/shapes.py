@@ -19,8 +19,9 @@ from .words import (
 )
 
 PREPOSITIONS = frozenset(["of", "from", "in", "at", "for", "to", "with", "on"])
-# What follows an unnamed speaker to tell whose it is: "a source in/close to ...".
-SIDE_WORDS = frozenset(["in", "within", "inside", "from", "at", "close", "familiar"])
+# What follows an unnamed speaker to tell whose it is: "a source in/close to ...", the
+# words attribution.mentions.SIDE_PREPOSITIONS keeps on a mention (a test keeps them equal).
+SIDE_WORDS = frozenset(["in", "within", "inside", "from", "at", "close"])
 
 
 class DescriptorShapes:
@@ -43,14 +44,15 @@ class DescriptorShapes:
                 return True
         return False
 
-    def someone_at(self, words: Words) -> bool:
-        """People of an institution, nobody's name: "an official from the Russian Defence
-        Ministry", "officials at Immigration and Customs Enforcement"."""
+    def someone_at(self, words: Words) -> str | None:
+        """The head of people of an institution, nobody's name: "official" in "an official
+        from the Russian Defence Ministry", "officials" in "officials at Immigration and
+        Customs Enforcement"; None for any other shape."""
         lead = words.folded[1:] if words.folded[0] in ("a", "an") else words.folded
         for k, word in enumerate(lead[:3]):
             if word in self.people_heads:
-                return len(lead) > k + 2 and lead[k + 1] in SIDE_WORDS
-        return False
+                return word if len(lead) > k + 2 and lead[k + 1] in SIDE_WORDS else None
+        return None
 
     def outlet_within(self, words: Words) -> Actor | None:
         """The outlet an outlet's description names ("Russia's state RIA news agency",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..quotes import OPENERS, SINGLE_OPEN, STRAIGHT, Quotation
+from ..quotes import Quotation
 from ..records import Span
 from .run import Found
 from .speakers import Speakers, quoting_verb
@@ -49,48 +49,63 @@ class DirectQuotes(Speakers):
     def block_quotations(self) -> Iterator[Found]:
         """`Limbaugh added:` closing a paragraph, then a paragraph without quotation marks:
         a block quotation whose marks the page set as layout (an HTML blockquote) and
-        cleaning dropped. The whole next paragraph is what was said."""
+        cleaning dropped. The whole next paragraph is what was said, unless it reports
+        someone's words itself ("Zelensky, meanwhile, said ...")."""
         starts = self.paragraph_starts
         for n in range(len(starts) - 1):
-            end = starts[n + 1] - 2
-            if not self.text[starts[n] : end].rstrip().endswith(":"):
-                continue
-            cue = self.introducer(starts[n], end)
+            cue = self.introducer(starts[n], starts[n + 1] - 2)
             if cue is None:
                 continue
             verb, subject = cue
             after = starts[n + 2] - 2 if n + 2 < len(starts) else len(self.text)
             words = self.text[starts[n + 1] : after]
-            if words.lstrip()[:1] in (*OPENERS, STRAIGHT, SINGLE_OPEN):
-                continue  # a quotation: `colon_introducer` reads it
             if len(words.split()) < MIN_BLOCK_WORDS:
                 continue
             block_start = starts[n + 1] + len(words) - len(words.lstrip())
             block = Span(block_start, starts[n + 1] + len(words.rstrip()))
             if self.section_at(block.start) != self.section_at(verb.idx):
                 continue
+            if self.quoted_in(block) or self.reports_someone(block):
+                continue  # a quotation (`colon_introducer` reads it) or words of its own
             self.used_cues.add(verb.i)
             yield Found([block], "direct", subject, verb.lemma_.lower(), verb)
+
+    def reports_someone(self, span: Span) -> bool:
+        """Whether a verb of speech with a speaker of its own lies in ``span``: a third
+        person's ("Zelensky said"), not the speaker's own "as you pointed out"."""
+        for token in self.tokens_between(span.start, span.end):
+            subject = self.subject_of(token) if self.is_speech_verb(token) else None
+            if subject is not None and subject.lower_ not in ("i", "we", "you"):
+                return True
+        return False
 
     def introducer(self, start: int, end: int) -> tuple[Token, Token] | None:
         """The cue and speaker of a paragraph's last sentence that ends in a colon and
         reports nothing of its own: "Peskov said:", not "Peskov said three things:"."""
-        colon = self.doc.char_span(end - 1, end, alignment_mode="expand")
-        text_end = self.text[start:end].rstrip()
-        if colon is None or not text_end.endswith(":"):
+        found = self.closing_colon(end)
+        if found is None:
             return None
-        sentence = colon[0].sent
-        verb = sentence.root
+        verb, subject = found
         if verb.i in self.used_cues or not self.is_speech_verb(verb):
             return None
-        subject = self.subject_of(verb)
         if subject is None or subject.i > verb.i or subject.idx < start:
             return None
-        tail = [t for t in sentence if t.i > verb.i and not t.is_punct]
+        tail = [t for t in verb.sent if t.i > verb.i and not t.is_punct]
         objects = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if len(tail) > INTRODUCER_TAIL or objects:
             return None
         return verb, subject
+
+    def closing_colon(self, end: int) -> tuple[Token, Token | None] | None:
+        """The root of the sentence a colon closes a paragraph with at ``end``, and its
+        subject."""
+        if not self.text[:end].rstrip().endswith(":"):
+            return None
+        last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if last is None:
+            return None
+        root = last[0].sent.root
+        return root, self.subject_of(root)
 
     def cue_after(self, q: Quotation) -> tuple[Token, Token] | None:
         """`"...," Zakharova said` or `"...," said Peskov`."""
@@ -239,14 +254,10 @@ class DirectQuotes(Speakers):
         paragraph = self.paragraph_of(q.outer_start)
         if paragraph == 0 or self.paragraph_starts[paragraph] != q.outer_start:
             return None
-        previous_end = self.paragraph_starts[paragraph] - 2
-        if not self.text[:previous_end].rstrip().endswith(":"):
+        found = self.closing_colon(self.paragraph_starts[paragraph] - 2)
+        if found is None:
             return None
-        last = self.doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
-        if last is None:
-            return None
-        root = last[0].sent.root
-        subject = self.subject_of(root)
+        root, subject = found
         if subject is None or not (self.is_speech_verb(root) or subject.pos_ in ("PRON", "PROPN")):
             return None
         return root, subject

@@ -42,6 +42,8 @@ class Mentions(Run):
         # "those close to him", "those who attended": the adjective and the clause describe
         group = _demonstrative(subject)
         excluded: set[int] = set()
+        lemma = subject.lemma_.lower()
+        unnamed = lemma in self.cues.person_nouns or lemma in UNNAMED
         for child in subject.children:
             foreign_prep = (
                 child.dep_ == "prep" and not keep_preps and (child.lower_ != "of" or person)
@@ -49,9 +51,8 @@ class Mentions(Run):
             post_modifier = child.dep_ == "amod" and child.i > subject.i and not group
             clause = child.dep_ in CORE_EXCLUDED_DEPS and not (group and child.dep_ == "relcl")
             adverb = child.dep_ == "advmod" and child.i < subject.i  # "Even China said"
-            people = subject.lemma_.lower() in self.cues.person_nouns or subject.lemma_ in UNNAMED
 
-            if (foreign_prep or post_modifier) and people and _names_its_side(subject, child):
+            if (foreign_prep or post_modifier) and unnamed and _names_its_side(subject, child):
                 continue  # "a source in the Ukrainian delegation", "a source close to the Kremlin"
             if clause or foreign_prep or post_modifier or adverb:
                 excluded |= {t.i for t in child.subtree}
@@ -208,25 +209,39 @@ def _without_dateline(core: list[Token]) -> list[Token]:
 # Heads of an unnamed source whose phrase may tell whose it is: "a source in the Ukrainian
 # delegation", "reports from AFP".
 UNNAMED = frozenset(["source", "report"])
-SIDE_PREPOSITIONS = frozenset(["in", "within", "inside", "from", "at", "to", "with"])
-SIDE_ENTITIES = ("NORP", "ORG")
+# Prepositions after an unnamed speaker that say whose it is ("a source in the Ukrainian
+# delegation", "an official from the ministry", "a source close to the Kremlin"); the
+# resolver reads the same words (actors.shapes.SIDE_WORDS; a test keeps them equal).
+SIDE_PREPOSITIONS = frozenset(["in", "within", "inside", "from", "at", "to"])
+# Bodies whose people speak for a side: "the Ukrainian delegation", "the Kremlin".
+SIDE_BODIES = frozenset(
+    ["delegation", "government", "ministry", "office", "embassy", "administration",
+     "presidency", "kremlin", "team", "camp", "leadership", "mission", "command", "army",
+     "military", "cabinet", "parliament", "side", "circles", "service", "services"]
+)  # fmt: skip
 
 
 def _names_its_side(subject: Token, child: Token) -> bool:
-    """Whether a phrase after an unnamed speaker tells whose side it is: "a source in the
-    Ukrainian delegation", "an official from the Russian Defence Ministry", "a source
-    close to the Kremlin"; not a place ("a Western diplomat in Moscow"), and not when the
-    words before the noun already tell ("a European official at the summit")."""
-    if subject.pos_ != "NOUN" or any(t.ent_type_ in (*SIDE_ENTITIES, "GPE") for t in subject.lefts):
+    """Whether a phrase after an unnamed speaker tells whose side it is: its object is a
+    body ("a source in the Ukrainian delegation", "an official from the Russian Defence
+    Ministry", "a source close to the Kremlin"); not a place ("a Western diplomat in
+    Moscow"), an event or a text ("a diplomat at the NATO summit", "a source familiar
+    with the Russian proposal"), and not when the words before the noun already tell ("a
+    European official at the summit")."""
+    if subject.pos_ != "NOUN" or any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in subject.lefts):
         return False
     preps = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
+    if child.dep_ != "prep" and child.lower_ != "close":
+        return False  # "close to the Kremlin", not "familiar with the proposal"
     for prep in preps:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if prep.lower_ not in SIDE_PREPOSITIONS or not objects or objects[0].ent_type_ == "GPE":
+        if prep.lower_ not in SIDE_PREPOSITIONS or not objects:
             continue
-        if any(c.dep_ == "conj" for c in objects[0].children):
+        body = objects[0]
+        if any(c.dep_ == "conj" for c in body.children):
             return False  # "leaders from key European countries, Canada and Japan": several
-        if any(t.ent_type_ in SIDE_ENTITIES for t in prep.subtree):
+        named = body.ent_type_ == "ORG" and body.pos_ == "PROPN"
+        if named or body.lemma_.lower() in SIDE_BODIES:
             return True
     return False
 
