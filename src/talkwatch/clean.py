@@ -336,7 +336,7 @@ def has_prose(document: Document) -> bool:
     for name, start, end in ((s.name, s.start, s.end) for s in document.sections):
         if name != "body":
             continue
-        for paragraph in document.text[start:end].split("\n\n"):
+        for paragraph in document.text[start:end].split(PARAGRAPH_BREAK):
             if len(paragraph.split()) >= MIN_PROSE_WORDS:
                 return True
     return False

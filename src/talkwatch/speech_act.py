@@ -139,28 +139,29 @@ def _subject(token: Token, inside: set[int], whole: bool = False) -> str:
     """The subject's noun phrase up to its head (or ``whole``), conjuncts joined by " and "."""
     for child in token.children:
         if child.dep_ in SUBJECTS and child.i in inside:
-            if whole:
-                return _words(t for t in child.subtree if t.i in inside).strip(" ,;:-—")
-            heads = [child, *(c for c in child.conjuncts if c.i in inside)]
-            return " and ".join(
-                _words(t for t in head.subtree if t.i <= head.i and t.i in inside) for head in heads
-            )
+            return _phrase(child, inside, whole)
     if token.dep_ == "conj" and token.head.i in inside:
         return _subject(token.head, inside, whole)
     lost = _lost_subject(token, inside)
     if lost is not None:  # "told reporters [Lavrov and Ushakov] would fly": the parse's object
-        if whole:
-            return _words(t for t in lost.subtree if t.i in inside).strip(" ,;:-—")
-        heads = [lost, *(c for c in lost.conjuncts if c.i in inside)]
-        return " and ".join(
-            _words(t for t in head.subtree if t.i <= head.i and t.i in inside) for head in heads
-        )
+        return _phrase(lost, inside, whole)
     return ""
+
+
+def _phrase(subject: Token, inside: set[int], whole: bool) -> str:
+    """A subject's words: all of them (``whole``), or each conjunct up to its head."""
+    if whole:
+        return _words(t for t in subject.subtree if t.i in inside).strip(" ,;:-—")
+    heads = [subject, *(c for c in subject.conjuncts if c.i in inside)]
+    return " and ".join(
+        _words(t for t in head.subtree if t.i <= head.i and t.i in inside) for head in heads
+    )
 
 
 def _lost_subject(token: Token, inside: set[int]) -> Token | None:
     """The subject the parse took for the cue's object: a clause of the cue with no subject
-    of its own, right after an object of the same cue that lies in the reported words."""
+    of its own, after an object of the same cue that lies in the reported words (the
+    last such object)."""
     if token.dep_ != "ccomp" or token.head.i in inside:
         return None
     objects = [

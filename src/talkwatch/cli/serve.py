@@ -64,7 +64,7 @@ def serve(
 @cli.command(short_help="Write one self-contained HTML report.")
 @db_option
 @click.option(
-    "--html", "as_html", is_flag=True, default=True, help="HTML, the report's one format."
+    "--html", is_flag=True, expose_value=False, help="HTML, the one format (the default)."
 )
 @click.option(
     "-o",
@@ -74,7 +74,7 @@ def serve(
     show_default=True,
     help="The file to write; - for standard output.",
 )
-def report(db_path: str, as_html: bool, output: str) -> None:
+def report(db_path: str, output: str) -> None:
     """Write one self-contained HTML file: overview, timeline and shifts."""
     from ..web.report import html_report
 
