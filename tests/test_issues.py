@@ -14,6 +14,9 @@ LEXICON = load_issue_classifier()
 CASES = [
     ("We cannot trade land for peace.", {"territory"}),
     ("Kyiv gave up land in the east.", {"territory"}),
+    # the Union named is no membership of it; a presidential candidate neither
+    ("The European Union will not lift sanctions on Russia.", {"sanctions"}),
+    ("The presidential candidate promised a deal.", set()),
     ("The sides traded land mine accusations for hours.", set()),
     # troops of a bloc on the country's soil; taking part in talks and a mandate to
     # negotiate are not foreign forces
