@@ -17,6 +17,10 @@ CASES = [
     # the Union named is no membership of it; a presidential candidate neither
     ("The European Union will not lift sanctions on Russia.", {"sanctions"}),
     ("The presidential candidate promised a deal.", set()),
+    # a battle in a region is no claim to it; assets are not frozen ones
+    ("Ukrainian forces held their positions in the Kursk region.", set()),
+    ("The company moved its assets abroad.", set()),
+    ("The EU will use frozen Russian assets to rebuild Ukraine.", {"compensation"}),
     ("The sides traded land mine accusations for hours.", set()),
     # troops of a bloc on the country's soil; taking part in talks and a mandate to
     # negotiate are not foreign forces
