@@ -19,6 +19,8 @@ CASES = [
     ("The presidential candidate promised a deal.", set()),
     # a battle in a region is no claim to it; assets are not frozen ones
     ("Ukrainian forces held their positions in the Kursk region.", set()),
+    ("The ball is now in Russia's court.", set()),  # an idiom, no court of law
+    ("Putin must answer before the court in The Hague.", {"accountability"}),
     ("The company moved its assets abroad.", set()),
     ("The EU will use frozen Russian assets to rebuild Ukraine.", {"compensation"}),
     ("The sides traded land mine accusations for hours.", set()),

@@ -223,6 +223,18 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Andriy Yermak said Kyiv demanded reparations for the war damage.", "demand"),
+        # the guide's own demand; procedure; another side's demand described
+        ("Marco Rubio told reporters the ball was now in Russia's court.", "demand"),
+        (
+            "Dmitry Peskov said Moscow would not comment until it had been briefed by "
+            "Washington.",
+            "assess",
+        ),
+        (
+            "A Ukrainian official said Russia had demanded that Kyiv pull its forces out of "
+            "the four regions.",
+            "assess",
+        ),
         # a report turned down is a fact denied; a suggestion turned down, a term refused
         ("Maria Zakharova rejected reports that Moscow had already agreed to a truce.", "deny"),
         ("Andrii Sybiha rejected suggestions that Kyiv could give up the Donbas.", "reject"),

@@ -54,6 +54,7 @@ WORD_LISTS = (
     "denial",
     "proposal",
     "directive",
+    "silent",
     "agents",
     "first_person",
     "addressee",
@@ -151,6 +152,13 @@ class ClauseRules:
                 reason = f"what might have been: '{chain}' ({side} side)"
                 past = past or Judgement("assess", reason, side, predicate.leads)
                 continue
+            first = predicate.steps[0]
+            leading = predicate is clause.predicates[0] and not first.negated
+            if side == OTHER and leading and self.has("directive", first.lemma):
+                # "a Ukrainian official said Russia had demanded that Kyiv withdraw": the
+                # other side's demand described (not a verb hung on another clause)
+                reason = f"another side's demand: '{first.lemma}' ({side} side)"
+                return Judgement("assess", reason, side, predicate.leads)
             found = self.judge_predicate(predicate, side)
             if found is None and speaker_party not in ("", "NONE"):
                 found = self.scheduled(predicate, side)
@@ -282,6 +290,9 @@ class ClauseRules:
             return said("demand", "an obligation")
         if "intention" in modality and negated:
             return said("deny" if side != OTHER else "assess", "a denied intention")
+        if negated and self.has("silent", action):
+            # "Moscow would not comment until it had been briefed": procedure, no term refused
+            return said("assess", "nothing said yet")
         if negated and self.has("directive", action):
             # "would no longer demand an immediate ceasefire": a demand dropped, not a term
             # refused
