@@ -178,7 +178,10 @@ def _subject_between(
                 None,
             )
         else:
-            subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+            # of two subjects the nearer: "chief of staff Andriy Yermak welcomed the plan"
+            # parsed with both "chief" and "Yermak" as subjects
+            subjects = [t for t in sentence.root.lefts if t.dep_ == "nsubj"]
+            subject = subjects[-1] if subjects else None
         if subject is None or run.in_quotation(subject):
             continue
         if any(a <= subject.head.idx < b for a, b in content):
