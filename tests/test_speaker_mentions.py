@@ -582,3 +582,20 @@ def test_only_a_body_after_an_unnamed_speaker_tells_whose_it_is(nlp, sentence, s
 
 def test_the_mention_and_the_resolver_read_the_same_side_words() -> None:
     assert (SIDE_PREPOSITIONS - {"to"}) | {"close"} == SIDE_WORDS  # "close to the Kremlin"
+
+
+def test_she_is_the_woman_quoted_before_and_he_never_a_woman(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The European Union will not lift sanctions on Russia, EU foreign policy chief Kaja "
+        "Kallas said on Monday.\n\n"
+        "Russian Foreign Minister Sergei Lavrov said the lifting of sanctions must be part of "
+        "any agreement on shipping in the Black Sea.\n\n"
+        "She said that the bloc was also working on a plan to use frozen Russian assets."
+    )
+    assert _speakers(nlp, text, "2025-03-24")[-1] == ("She", "Kaja Kallas")
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks in Riyadh had been useful.\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova said Moscow saw no reason for haste.\n\n"
+        "“We are not in a hurry,” he added."
+    )
+    assert _speakers(nlp, text, "2025-03-24")[-1] == ("he", "Dmitry Peskov")

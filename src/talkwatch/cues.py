@@ -36,6 +36,10 @@ class Cues:
     silent_acts: frozenset[str] = frozenset()  # "declined to comment": no statement
     as_reporting: frozenset[str] = frozenset()  # "As Reuters reported, ...": the clause
     institution_words: frozenset[str] = frozenset()  # "Committee": a name's last word, no person
+    # what makes a mention a woman's, for "she" and "he": given names, words, name endings
+    feminine_names: frozenset[str] = frozenset()
+    feminine_words: frozenset[str] = frozenset()
+    feminine_endings: tuple[str, ...] = ()
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -57,6 +61,9 @@ _LIST_KEYS = (
     "silent_acts",
     "as_reporting",
     "institution_words",
+    "feminine_names",
+    "feminine_words",
+    "feminine_endings",
 )
 
 
@@ -111,6 +118,9 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         as_reporting=frozen["as_reporting"],
         institution_words=frozen["institution_words"],
         transcript_labels=frozen["transcript_labels"],
+        feminine_names=frozen["feminine_names"],
+        feminine_words=frozen["feminine_words"],
+        feminine_endings=tuple(sorted(frozen["feminine_endings"])),
     )
 
 

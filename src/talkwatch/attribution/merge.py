@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Attribution, Mention, Span
+from .gender import for_pronoun
 from .mentions import Mentions, appositive_name
 from .run import Found
 
@@ -48,7 +49,7 @@ def finish(
     """Give every finding its mention (pronouns linked back) and sentence span."""
     out: list[Attribution] = []
     last: Mention | None = None  # the latest speaker
-    last_person: Mention | None = None  # the latest speaker that "he" or "she" can stand for
+    people: list[Mention] = []  # the speakers "he" or "she" can stand for, latest last
     last_end = 0  # where the latest finding ends
     last_cue: Token | None = None  # and its cue
     sentences = list(run.doc.sents)
@@ -58,7 +59,7 @@ def finish(
     for item in found:
         if run.section_at(item.spans[0].start) != section:
             section = run.section_at(item.spans[0].start)
-            last = last_person = None  # a commenter's "he" is not the article's last speaker
+            last, people = None, []  # a commenter's "he" is not the article's last speaker
             last_end = item.spans[0].start
         mention = item.mention or (
             run.mention_of(item.subject) if item.subject is not None else None
@@ -67,16 +68,17 @@ def finish(
             continue
         if mention.kind == "pronoun":
             singular = mention.text.lower() in ("he", "she", "him", "her")
-            antecedent = _named(last_person if singular else last)
+            antecedent = _named(last)
             if singular:  # "Zelenskyy reached out to Moscow. He demanded ...": the subject since
                 named = _person_in_sentence(run, item, mention, surnames) or _subject_between(
                     run, sentences, starts, last_end, mention.span.start, surnames, last_cue, item
                 )
-                antecedent = named or antecedent
+                named, latest = for_pronoun(run.cues, mention.text, named, people)
+                antecedent = named or _named(latest)
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
         if _personal(run, item.subject, mention, surnames):
-            last_person = mention
+            people.append(mention)
         last = mention
         last_cue = item.cue_token
         last_end = max(last_end, item.spans[-1].end, mention.span.end)

@@ -1,0 +1,38 @@
+"""Whether a speaker's mention names a woman, for whom "she" stands and "he" does not.
+
+The words of ``cues.yaml`` decide: a given name common in the coverage ("Kaja
+Kallas"), a word naming a woman ("spokeswoman"), or a Slavic woman's surname ending
+("Zakharova"). A mention none of them marks is unknown, not a man's: "she" after a
+man only turns to a woman quoted earlier when one was, and "he" never stands for a
+mention marked as a woman's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..cues import Cues
+from ..records import Mention
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def feminine(cues: Cues, mention: Mention) -> bool:
+    words = WORD.findall(mention.text.lower())
+    if any(w in cues.feminine_names or w in cues.feminine_words for w in words):
+        return True
+    return bool(words) and mention.text[:1].isupper() and words[-1].endswith(cues.feminine_endings)
+
+
+def for_pronoun(
+    cues: Cues, pronoun: str, named: Mention | None, people: Sequence[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    """The pronoun's candidates that its gender allows: the person its own context names
+    (``named``, kept unless "he" would stand for a woman) and the latest person quoted
+    before it that can be meant (a woman for "she" when one was quoted)."""
+    she = pronoun.lower() in ("she", "her")
+    if not she and named is not None and feminine(cues, named):
+        named = None
+    wanted = [p for p in people if feminine(cues, p) == she]
+    return named, (wanted[-1] if wanted else (people[-1] if people and she else None))
