@@ -192,3 +192,12 @@ def test_a_speaker_of_no_known_side_shows_none_as_the_export_writes_it(tmp_path:
         assert "│ NONE  │" in shown.stdout, command
     exported = CliRunner().invoke(cli, ["export", "--db", db, "--format", "jsonl"])
     assert '"party": "NONE"' in exported.stdout
+
+
+def test_a_date_range_that_ends_before_it_starts_is_refused(db: str) -> None:
+    for order in (("--since", "2022-06-01", "--until", "2022-01-01"),
+                  ("--until", "2022-01-01", "--since", "2022-06-01")):  # fmt: skip
+        for command in ("statements", "timeline"):
+            result = run(db, command, *order)
+            assert result.exit_code == 2, (command, order)
+            assert "--since 2022-06-01 is after --until 2022-01-01" in result.stderr

@@ -87,13 +87,27 @@ def actors_option(function: F) -> F:
 
 def date_range_options(function: F) -> F:
     """--since and --until, each a date checked as YYYY-MM-DD."""
-    since = click.option(
-        "--since", callback=lambda c, p, v: iso_date(v), help="From this date (YYYY-MM-DD)."
-    )
-    until = click.option(
-        "--until", callback=lambda c, p, v: iso_date(v), help="To this date (YYYY-MM-DD)."
-    )
+    since = click.option("--since", callback=_in_order, help="From this date (YYYY-MM-DD).")
+    until = click.option("--until", callback=_in_order, help="To this date (YYYY-MM-DD).")
     return since(until(function))
+
+
+def _in_order(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --since or --until date, checked against the other one whichever came first."""
+    day = iso_date(value)
+    since, until = (
+        (day, ctx.params.get("until"))
+        if param.name == "since"
+        else (
+            ctx.params.get("since"),
+            day,
+        )
+    )
+    if since and until and since > until:
+        raise click.BadParameter(
+            f"--since {since} is after --until {until}: no date lies between them."
+        )
+    return day
 
 
 def iso_date(value: str | None) -> str | None:
@@ -143,5 +157,3 @@ def shortened(text: str, limit: int = 160) -> str:
     """At most ``limit`` characters, cut at a word with an ellipsis, so a reader sees
     that the quote goes on."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
-
-
