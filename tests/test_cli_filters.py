@@ -182,14 +182,14 @@ def test_a_limit_below_one_is_refused_as_timeline_refuses_it(db: str) -> None:
         assert "0 is not in the range x>=1" in result.stderr, command
 
 
-def test_a_speaker_of_no_known_side_shows_none_as_the_export_writes_it(tmp_path: Path) -> None:
+def test_a_speaker_of_no_known_side_shows_unknown_as_the_web_shows_it(tmp_path: Path) -> None:
     db = str(tmp_path / "side.db")
     text = "A Western diplomat in Moscow said the talks in Istanbul would resume in June.\n"
     stored = CliRunner().invoke(cli, ["ingest", "-", "--date", "2025-05-20", "--db", db], input=text)
     assert stored.exit_code == 0, stored.output
     for command in ("statements", "timeline"):
         shown = run(db, command, "--party", "NONE")
-        assert "│ NONE  │" in shown.stdout, command
+        assert "│ unknown │" in shown.stdout, command
     exported = CliRunner().invoke(cli, ["export", "--db", db, "--format", "jsonl"])
     assert '"party": "NONE"' in exported.stdout
 

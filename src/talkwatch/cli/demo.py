@@ -51,7 +51,7 @@ def demo(db_path: str, examples: int) -> None:
     console.print(summary.line())
     console.print(f"{documents} documents and {len(found)} statements stored in {where}.\n")
     _top(console, "Top speakers", Counter(st.speaker for st in found if st.speaker), found)
-    _top(console, "Parties", Counter(st.party or "(unknown)" for st in found), found)
+    _top(console, "Parties", Counter(st.party or "unknown" for st in found), found)
     _examples(console, found, examples)
     console.print(
         "\nExplore:\n"

@@ -174,7 +174,7 @@ def timeline_command(
                 {
                     "id": st.id,
                     "date": st.date,
-                    "party": st.party or "NONE",
+                    "party": st.party,
                     "speaker": st.speaker,
                     "stance": st.stance,
                     "issues": list(st.issues),
@@ -189,7 +189,7 @@ def timeline_command(
         (
             shown_date(st.date),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
-            st.party or "NONE",
+            st.party or "unknown",
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 200),

@@ -89,7 +89,7 @@ def statements(
         (
             shown_date(st.date),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
-            st.party or "NONE",  # as the export writes a speaker of no known side
+            st.party or "unknown",  # a side the text does not give, as the web shows it
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 240),
