@@ -248,7 +248,14 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
 @db_option
 @format_option
 def issues_command(db_path: str, fmt: str) -> None:
-    """Every issue's status: converging, contested or open, with evidence counts."""
+    """Every issue's status: converging, contested or open, with evidence counts.
+
+    Open: fewer than two sides took a position. Contested: two sides' current
+    stances clash (a refusal against a demand, offer, acceptance or condition; a
+    denial against a demand; two demands). Converging: none clash and two fit
+    together, counting a condition set on what another side demands as a fit (a
+    conditional acceptance of it).
+    """
     with open_store(db_path, must_exist=True) as store:
         statuses = issue_standings(store.db)
         apart = undated(store.db)
