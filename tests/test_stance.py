@@ -238,6 +238,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # a report turned down is a fact denied; a suggestion turned down, a term refused
         ("Maria Zakharova rejected reports that Moscow had already agreed to a truce.", "deny"),
         ("Andrii Sybiha rejected suggestions that Kyiv could give up the Donbas.", "reject"),
+        (  # the condition is the refused suggestion's, not the speaker's
+            "Andrii Sybiha rejected suggestions that Kyiv could cede land in exchange for "
+            "peace.",
+            "reject",
+        ),
         # a door left open offers; with "but only" it is a condition; a plural refusal
         ("Peskov said Moscow did not rule out a meeting with Zelensky.", "offer"),
         (

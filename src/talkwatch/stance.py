@@ -122,15 +122,19 @@ class StanceClassifier:
         (``stance_clause``: who is to act, seen from the speaker's side)."""
         # Quotation marks inside a quote do not break a phrase: were "simply not realistic"
         text = quote.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
+        cue_stance = self.cues.get(cue.lower())
+        if cue_stance == "reject" and kind != "direct":
+            # what a refusing cue reports is what was refused, whatever its own words
+            # ("rejecting suggestions that Kyiv could cede land in exchange for peace")
+            if REPORTED.match(text.lower()):
+                return StanceResult("deny", f"a report turned down: cue verb '{cue}'")
+            return StanceResult("reject", f"cue verb '{cue}'")
         threat = self.first_match(text, ("threat",))
         if threat:
             return StanceResult("demand", f"threat with a condition: {threat.reason}")
         denial = self.first_match(text, ("fact_denial",))
         if denial:
             return StanceResult("deny", f"a reported fact denied: {denial.reason}")
-        cue_stance = self.cues.get(cue.lower())
-        if cue_stance == "reject" and REPORTED.match(text.lower()):
-            return StanceResult("deny", f"a report turned down: cue verb '{cue}'")
         if cue_stance == BIDDING:
             asked = ASKED_TO.match(text) if kind != "direct" else None
             if asked and self.names_someone(asked.group(1) or "") and _infinitive(asked, clause):
