@@ -259,6 +259,13 @@ def test_the_name_after_a_dateline_speaks_and_the_day_it_spoke_is_no_part_of_it(
     ]
 
 
+def test_asking_not_to_be_named_is_no_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "A senior Ukrainian official, who asked not to be named, said the talks would resume."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "A senior Ukrainian official", "the talks would resume")
+    ]
+
+
 def test_uncued_quote_right_after_a_quote_continues_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“This was planned well in advance,” the officer said.\n\n"

@@ -103,9 +103,11 @@ class ReportingVerbs(ClauseEdges):
         return not any(t.pos_ in ("VERB", "AUX") and t.i not in cue for t in sentence)
 
     def silent(self, verb: Token, infinitive: Token) -> bool:
-        """ "declined to comment", "refused to say whether ...": nothing was said."""
-        declining = verb.lemma_.lower() in DECLINING
-        return declining and infinitive.lemma_.lower() in self.cues.silent_acts
+        """ "declined to comment", "refused to say whether ...", "asked not to be named":
+        nothing was said."""
+        act = infinitive.lemma_.lower() in self.cues.silent_acts
+        unnamed = verb.lemma_.lower() == "ask" and any(c.dep_ == "neg" for c in infinitive.children)
+        return act and (verb.lemma_.lower() in DECLINING or unnamed)
 
     def clause_spans(self, clauses: list[Token], lost: Sequence[Token] = ()) -> list[Span]:
         """Reported clauses as one span, split where `... and that ...` starts a second point;
