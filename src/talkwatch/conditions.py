@@ -29,6 +29,12 @@ def documents_named(doc: str) -> tuple[str, list[object]]:
     )
 
 
+def names_a_document(db: database.Database, doc: str) -> bool:
+    """Whether a stored document answers to ``doc`` as ``documents_named`` reads it."""
+    ids, params = documents_named(doc)
+    return db.execute(f"SELECT 1 FROM ({ids}) AS named LIMIT 1", params).fetchone() is not None
+
+
 def document_condition(doc: str) -> tuple[str, list[object]]:
     """The WHERE clause for the statements of the documents ``doc`` names."""
     ids, params = documents_named(doc)

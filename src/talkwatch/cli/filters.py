@@ -16,7 +16,7 @@ import click
 
 from ..actors.knowledge import fold, load_knowledge_base
 from ..codes import issue_code, issue_words, party_code, party_names, party_words
-from ..conditions import documents_named
+from ..conditions import names_a_document
 from ..store import Store
 
 
@@ -78,8 +78,7 @@ def doc_filter(store: Store, value: str | None) -> str | None:
     or id, or their start); a usage error naming the nearest stored one otherwise."""
     if not value:
         return value
-    ids, params = documents_named(value)
-    if store.db.execute(f"SELECT 1 FROM ({ids}) AS named LIMIT 1", params).fetchone():
+    if names_a_document(store.db, value):
         return value
     names = _existing(store, "SELECT name FROM documents")
     near = difflib.get_close_matches(value, names, n=1, cutoff=0.5)

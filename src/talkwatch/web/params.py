@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import HTTPException, Query, Request
 
 from ..codes import issue_code, party_code
+from ..conditions import names_a_document
 from ..dates import why_not_a_date
 from ..records import ISSUES, STANCES
 from .context import ctx
@@ -80,6 +81,19 @@ def check_party(
     return value.upper()
 
 
+def check_doc(value: str | None, problems: list[str], request: Request) -> str | None:
+    """A document as the command line's --doc takes it; one nothing stored answers to is a
+    problem, as it is there."""
+    value = _blank(value)
+    if value is None:
+        return None
+    if not names_a_document(ctx(request).store().db, value):
+        problems.append(
+            f"doc: no stored document is named '{value}' (a file name, URL or id, or their start)."
+        )
+    return value
+
+
 def stored_parties(request: Request) -> list[str]:
     """The parties the database has statements for (cached per state of the database)."""
     context = ctx(request)
@@ -111,7 +125,7 @@ def filters(
         issue=check_issue(issue, problems),
         speaker=_blank(speaker),
         stance=_blank(stance),
-        doc=_blank(doc),
+        doc=check_doc(doc, problems, request),
         since=_one_of(("since", "from"), (since, from_), problems),
         until=_one_of(("until", "to"), (until, to), problems),
         q=_blank(q),
