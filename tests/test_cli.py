@@ -250,3 +250,16 @@ def test_the_command_list_says_what_each_command_does_without_cutting_it_off() -
     commands = shown.split("Commands:")[1].strip().splitlines()
     assert len(commands) >= 16
     assert not [line for line in commands if line.rstrip().endswith("...")]
+
+
+def test_a_usage_error_is_one_line_naming_the_problem_and_where_to_look(tmp_path: Path) -> None:
+    result = run("statements", "--db", str(tmp_path / "t.db"), "--limit", "0")
+    assert result.exit_code == 2
+    # the program's name is the runner's ("cli") here, "talkwatch" from the shell
+    assert result.stderr.splitlines() == [
+        "Error: Invalid value for '--limit': 0 is not in the range x>=1. "
+        "(see 'cli statements --help')"
+    ]
+    unknown = run("statemnts")
+    assert unknown.exit_code == 2 and len(unknown.stderr.splitlines()) == 1
+    assert "No such command 'statemnts'" in unknown.stderr
