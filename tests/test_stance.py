@@ -223,6 +223,8 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Andriy Yermak said Kyiv demanded reparations for the war damage.", "demand"),
+        # what the speaker's side needs, others are asked to give
+        ("“Now we need a full and unconditional ceasefire,” Rustem Umerov said.", "demand"),
         # the guide's own demand; procedure; another side's demand described
         ("Marco Rubio told reporters the ball was now in Russia's court.", "demand"),
         (
