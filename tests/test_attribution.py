@@ -264,6 +264,9 @@ def test_asking_not_to_be_named_is_no_statement(attribute) -> None:  # type: ign
     assert summary(text, attribute(text)) == [
         ("indirect", "A senior Ukrainian official", "the talks would resume")
     ]
+    # asking others not to say something is a request, said
+    text = "Zelensky asked the allies not to disclose which countries would send troops."
+    assert [speaker for _, speaker, _ in summary(text, attribute(text))] == ["Zelensky"]
 
 
 def test_uncued_quote_right_after_a_quote_continues_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]

@@ -192,6 +192,8 @@ def test_a_speaker_of_no_known_side_shows_unknown_as_the_web_shows_it(tmp_path: 
         assert "│ unknown │" in shown.stdout, command
     exported = CliRunner().invoke(cli, ["export", "--db", db, "--format", "jsonl"])
     assert '"party": "NONE"' in exported.stdout
+    dated = run(db, "timeline", "--format", "json")  # machine output writes NONE, as export
+    assert '"party": "NONE"' in dated.stdout
 
 
 def test_a_date_range_that_ends_before_it_starts_is_refused(db: str) -> None:

@@ -16,6 +16,7 @@ CASES = [
     ("Kyiv gave up land in the east.", {"territory"}),
     # the Union named is no membership of it; a presidential candidate neither
     ("The European Union will not lift sanctions on Russia.", {"sanctions"}),
+    ("Ukraine must become a member of the European Union by 2030.", {"eu_membership"}),
     ("The presidential candidate promised a deal.", set()),
     # a battle in a region is no claim to it; assets are not frozen ones
     ("Ukrainian forces held their positions in the Kursk region.", set()),

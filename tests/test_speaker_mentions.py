@@ -599,3 +599,29 @@ def test_she_is_the_woman_quoted_before_and_he_never_a_woman(nlp) -> None:  # ty
         "“We are not in a hurry,” he added."
     )
     assert _speakers(nlp, text, "2025-03-24")[-1] == ("he", "Dmitry Peskov")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # "Marine" is no woman's name here
+            "Andrii Sybiha said Kyiv was ready for talks.\n\nMarine Corps Commandant General "
+            "Eric Smith said the troops would stay.\n\n“We are not leaving,” he added.",
+            "Eric Smith",
+        ),
+        (  # a place ending as a Slavic woman's surname does is no woman
+            "Andrii Sybiha said Kyiv was ready for talks.\n\nThe foreign minister of Moldova "
+            "said his country backed the plan. “We are not afraid,” he added.",
+            "Moldova",
+        ),
+        (  # of two subjects the parse gives a sentence, the nearer is the person named
+            "On Thursday Maria Zakharova said such a deployment would be unacceptable.\n\n"
+            "Ukrainian presidential chief of staff Andriy Yermak welcomed the plan. “Strong "
+            "guarantees are the only way,” he wrote on Telegram.",
+            "Andriy Yermak",
+        ),
+    ],
+)
+def test_he_is_no_woman_and_no_word_is_taken_for_a_womans(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert _speakers(nlp, text, "2025-03-24")[-1][1] == speaker
+

@@ -223,6 +223,26 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "demand",
         ),
         ("Andriy Yermak said Kyiv demanded reparations for the war damage.", "demand"),
+        # another side's demand described, then the speaker's side's refusal: the refusal
+        (
+            "Zelensky said Russia had demanded that Kyiv give up Donbas, and Ukraine would "
+            "never accept that.",
+            "reject",
+        ),
+        # a refusing cue: a report called untrue is denied; the speaker's own condition holds
+        (
+            "The foreign ministry rejected as false claims that Russian troops had executed "
+            "prisoners.",
+            "deny",
+        ),
+        (
+            "Zelensky rejected any ceasefire unless Russian troops withdrew from all occupied "
+            "land.",
+            "conditional",
+        ),
+        # a refusal not made leaves the door open, with or without "said"
+        ("Peskov did not rule out a meeting with Zelensky.", "offer"),
+        ("Zelensky said the ball's in Russia's court now.", "demand"),
         # what the speaker's side needs, others are asked to give
         ("“Now we need a full and unconditional ceasefire,” Rustem Umerov said.", "demand"),
         # the guide's own demand; procedure; another side's demand described

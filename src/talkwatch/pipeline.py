@@ -7,6 +7,7 @@ code runs in-process, in worker processes and on a cluster engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,7 +131,13 @@ class Analyzer:
         sentence = found.sentence_span.text(text)
         who = resolver.resolve(found.speaker)
         stance = self.stances.classify(
-            quote, found.cue, sentence, found.kind, who.party, clause, resolver.party_of
+            quote,
+            stance_cue(text, found),
+            sentence,
+            found.kind,
+            who.party,
+            clause,
+            resolver.party_of,
         )
         mention = found.speaker
         return Statement(
@@ -171,3 +178,15 @@ def batches(pieces: Iterable[Piece], most: int = BATCH_SIZE) -> Iterator[list[Pi
         size += len(piece[0])
     if batch:
         yield batch
+
+
+NEGATED_CUE = re.compile(r"(\bnot|n't|\bnever)\s*$", re.IGNORECASE)
+
+
+def stance_cue(text: str, found: Attribution) -> str:
+    """The cue as the stance rules read it: "not rule out" for "did not rule out a
+    meeting", whose refusal was not made; the cue itself otherwise."""
+    if found.cue_span is None:
+        return found.cue
+    before = text[max(0, found.cue_span.start - 12) : found.cue_span.start]
+    return f"not {found.cue}" if NEGATED_CUE.search(before) else found.cue

@@ -59,6 +59,10 @@ REPORTED = re.compile(
     r"^(?:(?:the|these|those|such|media|western|recent|press|news) )*"
     r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|speculation)\b"
 )
+# The speaker's own condition on what a refusing cue refuses ("unless", "only if").
+OWN_CONDITION = re.compile(
+    r"\b(unless|only (if|when|after|once)|provided that|on (the )?condition)\b", re.IGNORECASE
+)
 RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
 QUESTION_ORDER = ("deny", "reject")  # a question demands or offers nothing by its modals
 
@@ -125,10 +129,15 @@ class StanceClassifier:
         cue_stance = self.cues.get(cue.lower())
         if cue_stance == "reject" and kind != "direct":
             # what a refusing cue reports is what was refused, whatever its own words
-            # ("rejecting suggestions that Kyiv could cede land in exchange for peace")
-            if REPORTED.match(text.lower()):
-                return StanceResult("deny", f"a report turned down: cue verb '{cue}'")
-            return StanceResult("reject", f"cue verb '{cue}'")
+            # ("rejecting suggestions that Kyiv could cede land in exchange for peace"),
+            # unless it is a report called untrue, or the speaker's own condition follows
+            # ("rejected any ceasefire unless Russian troops withdrew")
+            denial = self.first_match(text, ("fact_denial",))
+            if REPORTED.match(text.lower()) or denial:
+                why = denial.reason if denial else f"cue verb '{cue}'"
+                return StanceResult("deny", f"a report turned down: {why}")
+            if not OWN_CONDITION.search(text):
+                return StanceResult("reject", f"cue verb '{cue}'")
         threat = self.first_match(text, ("threat",))
         if threat:
             return StanceResult("demand", f"threat with a condition: {threat.reason}")

@@ -140,6 +140,7 @@ class ClauseRules:
         """The first predicate of the clause that decides a stance."""
         other_named = False  # "Putin was lying and his negotiators ...": his is Putin's
         past: Judgement | None = None  # "could have had peace", unless a later part decides
+        described: Judgement | None = None  # another side's demand, unless a later part decides
         for predicate in clause.predicates:
             side = self.predicate_side(predicate, speaker_party, kind, party_of, not other_named)
             other_named = other_named or (side == OTHER and predicate.subject[:1].isupper())
@@ -156,15 +157,17 @@ class ClauseRules:
             leading = predicate is clause.predicates[0] and not first.negated
             if side == OTHER and leading and self.has("directive", first.lemma):
                 # "a Ukrainian official said Russia had demanded that Kyiv withdraw": the
-                # other side's demand described (not a verb hung on another clause)
+                # other side's demand described (not a verb hung on another clause),
+                # unless a later part decides ("..., and Ukraine would never accept that")
                 reason = f"another side's demand: '{first.lemma}' ({side} side)"
-                return Judgement("assess", reason, side, predicate.leads)
+                described = Judgement("assess", reason, side, predicate.leads)
+                continue
             found = self.judge_predicate(predicate, side)
             if found is None and speaker_party not in ("", "NONE"):
                 found = self.scheduled(predicate, side)
             if found is not None:
                 return replace(found, main=predicate.leads)
-        return past
+        return described or past
 
     def predicate_side(
         self,
@@ -294,7 +297,7 @@ class ClauseRules:
             return said("demand", "an obligation")
         if "intention" in modality and negated:
             return said("deny" if side != OTHER else "assess", "a denied intention")
-        if negated and self.has("silent", action):
+        if negated and side == SELF and self.has("silent", action):
             # "Moscow would not comment until it had been briefed": procedure, no term refused
             return said("assess", "nothing said yet")
         if negated and self.has("directive", action):

@@ -19,10 +19,15 @@ WORD = re.compile(r"[^\W\d_]+")
 
 
 def feminine(cues: Cues, mention: Mention) -> bool:
+    """Whether the mention names a woman: "she" itself, a given name or a word naming a
+    woman in it, or a person's name ending as a Slavic woman's surname ("Zakharova"; not
+    a place's, "Moldova")."""
     words = WORD.findall(mention.text.lower())
+    if mention.kind == "pronoun":
+        return words in (["she"], ["her"])
     if any(w in cues.feminine_names or w in cues.feminine_words for w in words):
         return True
-    return bool(words) and mention.text[:1].isupper() and words[-1].endswith(cues.feminine_endings)
+    return mention.kind == "name" and bool(words) and words[-1].endswith(cues.feminine_endings)
 
 
 def for_pronoun(
@@ -34,5 +39,7 @@ def for_pronoun(
     she = pronoun.lower() in ("she", "her")
     if not she and named is not None and feminine(cues, named):
         named = None
-    wanted = [p for p in people if feminine(cues, p) == she]
-    return named, (wanted[-1] if wanted else (people[-1] if people and she else None))
+    for person in reversed(people):  # the latest first: most pronouns stop at the first
+        if feminine(cues, person) == she:
+            return named, person
+    return named, (people[-1] if people and she else None)

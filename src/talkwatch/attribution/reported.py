@@ -106,7 +106,9 @@ class ReportingVerbs(ClauseEdges):
         """ "declined to comment", "refused to say whether ...", "asked not to be named":
         nothing was said."""
         act = infinitive.lemma_.lower() in self.cues.silent_acts
-        unnamed = verb.lemma_.lower() == "ask" and any(c.dep_ == "neg" for c in infinitive.children)
+        unnamed = verb.lemma_.lower() == "ask" and {"neg", "auxpass"} <= {
+            c.dep_ for c in infinitive.children
+        }
         return act and (verb.lemma_.lower() in DECLINING or unnamed)
 
     def clause_spans(self, clauses: list[Token], lost: Sequence[Token] = ()) -> list[Span]:

@@ -174,7 +174,7 @@ def timeline_command(
                 {
                     "id": st.id,
                     "date": st.date,
-                    "party": st.party,
+                    "party": st.party or "NONE",  # as the export writes it
                     "speaker": st.speaker,
                     "stance": st.stance,
                     "issues": list(st.issues),
