@@ -333,10 +333,9 @@ MIN_PROSE_WORDS = 6
 
 def has_prose(document: Document) -> bool:
     """Whether the article part of a cleaned page holds a sentence of prose."""
-    for name, start, end in ((s.name, s.start, s.end) for s in document.sections):
-        if name != "body":
-            continue
-        for paragraph in document.text[start:end].split(PARAGRAPH_BREAK):
-            if len(paragraph.split()) >= MIN_PROSE_WORDS:
-                return True
-    return False
+    return any(
+        len(paragraph.split()) >= MIN_PROSE_WORDS
+        for section in document.sections
+        if section.name == "body"
+        for paragraph in document.text[section.start : section.end].split(PARAGRAPH_BREAK)
+    )

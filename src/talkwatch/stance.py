@@ -127,12 +127,12 @@ class StanceClassifier:
         # Quotation marks inside a quote do not break a phrase: were "simply not realistic"
         text = quote.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
         cue_stance = self.cues.get(cue.lower())
+        denial = self.first_match(text, ("fact_denial",))
         if cue_stance == "reject" and kind != "direct":
             # what a refusing cue reports is what was refused, whatever its own words
             # ("rejecting suggestions that Kyiv could cede land in exchange for peace"),
             # unless it is a report called untrue, or the speaker's own condition follows
             # ("rejected any ceasefire unless Russian troops withdrew")
-            denial = self.first_match(text, ("fact_denial",))
             if REPORTED.match(text.lower()) or denial:
                 why = denial.reason if denial else f"cue verb '{cue}'"
                 return StanceResult("deny", f"a report turned down: {why}")
@@ -141,7 +141,6 @@ class StanceClassifier:
         threat = self.first_match(text, ("threat",))
         if threat:
             return StanceResult("demand", f"threat with a condition: {threat.reason}")
-        denial = self.first_match(text, ("fact_denial",))
         if denial:
             return StanceResult("deny", f"a reported fact denied: {denial.reason}")
         if cue_stance == BIDDING:

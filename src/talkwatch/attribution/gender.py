@@ -31,15 +31,16 @@ def feminine(cues: Cues, mention: Mention) -> bool:
 
 
 def for_pronoun(
-    cues: Cues, pronoun: str, named: Mention | None, people: Sequence[Mention]
+    cues: Cues, pronoun: str, named: Mention | None, people: Sequence[tuple[Mention, bool]]
 ) -> tuple[Mention | None, Mention | None]:
     """The pronoun's candidates that its gender allows: the person its own context names
     (``named``, kept unless "he" would stand for a woman) and the latest person quoted
-    before it that can be meant (a woman for "she" when one was quoted)."""
+    before it that can be meant (a woman for "she" when one was quoted). ``people`` are
+    the persons quoted so far, each with whether it names a woman (``feminine``)."""
     she = pronoun.lower() in ("she", "her")
     if not she and named is not None and feminine(cues, named):
         named = None
-    for person in reversed(people):  # the latest first: most pronouns stop at the first
-        if feminine(cues, person) == she:
+    for person, woman in reversed(people):  # the latest first: most pronouns stop at once
+        if woman == she:
             return named, person
-    return named, (people[-1] if people and she else None)
+    return named, (people[-1][0] if people and she else None)

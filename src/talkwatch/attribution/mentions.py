@@ -230,9 +230,9 @@ def _names_its_side(subject: Token, child: Token) -> bool:
     European official at the summit")."""
     if subject.pos_ != "NOUN" or any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in subject.lefts):
         return False
-    preps = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
     if child.dep_ != "prep" and child.lower_ != "close":
         return False  # "close to the Kremlin", not "familiar with the proposal"
+    preps = [child] if child.dep_ == "prep" else [c for c in child.children if c.dep_ == "prep"]
     for prep in preps:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ not in SIDE_PREPOSITIONS or not objects:

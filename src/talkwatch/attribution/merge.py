@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import Attribution, Mention, Span
-from .gender import for_pronoun
+from .gender import feminine, for_pronoun
 from .mentions import Mentions, appositive_name
 from .run import Found
 
@@ -49,7 +49,8 @@ def finish(
     """Give every finding its mention (pronouns linked back) and sentence span."""
     out: list[Attribution] = []
     last: Mention | None = None  # the latest speaker
-    people: list[Mention] = []  # the speakers "he" or "she" can stand for, latest last
+    # the speakers "he" or "she" can stand for, latest last, each with whether a woman
+    people: list[tuple[Mention, bool]] = []
     last_end = 0  # where the latest finding ends
     last_cue: Token | None = None  # and its cue
     sentences = list(run.doc.sents)
@@ -78,7 +79,7 @@ def finish(
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
         if _personal(run, item.subject, mention, surnames):
-            people.append(mention)
+            people.append((mention, feminine(run.cues, mention)))
         last = mention
         last_cue = item.cue_token
         last_end = max(last_end, item.spans[-1].end, mention.span.end)

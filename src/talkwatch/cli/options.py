@@ -95,14 +95,8 @@ def date_range_options(function: F) -> F:
 def _in_order(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A --since or --until date, checked against the other one whichever came first."""
     day = iso_date(value)
-    since, until = (
-        (day, ctx.params.get("until"))
-        if param.name == "since"
-        else (
-            ctx.params.get("since"),
-            day,
-        )
-    )
+    other = ctx.params.get("until" if param.name == "since" else "since")
+    since, until = (day, other) if param.name == "since" else (other, day)
     if since and until and since > until:
         raise click.BadParameter(
             f"--since {since} is after --until {until}: no date lies between them."
