@@ -625,3 +625,13 @@ def test_she_is_the_woman_quoted_before_and_he_never_a_woman(nlp) -> None:  # ty
 def test_he_is_no_woman_and_no_word_is_taken_for_a_womans(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
     assert _speakers(nlp, text, "2025-03-24")[-1][1] == speaker
 
+
+
+def test_the_end_of_the_reported_clause_is_not_part_of_the_speakers_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The talks held by Russian and Ukrainian delegations in Istanbul were constructive, "
+        "Russian delegation head Vladimir Medinsky said as the talks' round ended."
+    )
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert found.speaker.text == "Russian delegation head Vladimir Medinsky"
+    assert found.quote(text).endswith("in Istanbul were constructive")

@@ -329,3 +329,20 @@ def test_the_office_is_the_one_of_the_nationality_the_article_gave() -> None:
         "said the talks in Geneva would go on."
     )
     assert resolve_in_order(article, ["The office"]).party == "DEU"
+
+
+def test_an_unknown_persons_party_is_not_read_from_the_words_the_person_said() -> None:
+    article = (
+        "The president would leave for Moscow and Kyiv in early June, spokesman Tumi "
+        "Mokoena said."
+    )
+    found = resolve("Tumi Mokoena", article=article)
+    assert (found.speaker, found.party) == ("Tumi Mokoena", "NONE")
+    # a nationality before the title still gives the side
+    article = (
+        "The memorandum was sent to Moscow, Ukraine's foreign ministry spokesman, Heorhii "
+        "Tykhyi, said."
+    )
+    assert resolve("Heorhii Tykhyi", article=article).party == "UKR"
+    article = "Talks would resume in Moscow, Ukrainian presidential aide Ihor Zhovkva said."
+    assert resolve("Ihor Zhovkva", article=article).party == "UKR"

@@ -384,6 +384,11 @@ class Resolver(DescriptorShapes):
             return "", ""
         before = re.split(r"[.!?\n]\s", self.text[max(0, at - 100) : at])[-1]
         after = re.split(r"[.!?\n]", self.text[at + len(name) : at + len(name) + 80])[0]
+        # "... would leave for Moscow, spokesman Zane Dangor said": a title after a comma
+        # opens the speaker's phrase; the words before it are what was said
+        _, comma, title = before.rpartition(",")
+        if comma and set(Words.of(title).folded) & self.people_heads:
+            before = title
         return before, after
 
     def context_party(self, mention: str, before: str = "", after: str = "") -> str:

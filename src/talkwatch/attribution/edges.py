@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Span
+from .mentions import stranded_complement
 from .speakers import SUBJECT_DEPS, Speakers
 
 
@@ -48,6 +49,13 @@ class ClauseEdges(Speakers):
             return spans
         last = max(tail, key=lambda t: t.i)
         return [*spans[:-1], Span(spans[-1].start, last.idx + len(last.text))]
+
+    def lost_words(self, verb: Token, clause: Token) -> list[Token]:
+        """Words of the clause the parse hung elsewhere: its subject (``lost_subject``) or
+        its end (``stranded_complement``, the comma after it left out)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > clause.i]
+        stranded = stranded_complement(subjects[0])[:-1] if subjects else []
+        return self.lost_subject(verb, clause) + stranded
 
     def lost_subject(self, verb: Token, clause: Token) -> list[Token]:
         """`Ukraine has insisted a full withdrawal of troops is necessary`: with no "that",

@@ -64,6 +64,7 @@ class Mentions(Run):
                 before = t.left_edge.i - 1
                 if before > subject.left_edge.i and self.doc[before].is_punct:
                     excluded.add(before)
+        excluded |= {t.i for t in stranded_complement(subject)}
         core = [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
         # "RIYADH, March 11, 2025 (Reuters) - Ukraine said": the parse made the dateline the
         # subject and the name after it an apposition; the name speaks
@@ -153,6 +154,27 @@ class Mentions(Run):
             _mention_kind(subject, core),
             description=description,
         )
+
+
+def stranded_complement(subject: Token) -> list[Token]:
+    """The end of a reported clause that the parse hung on the speaker's phrase, with the
+    comma after it: "The talks ... were *constructive,* Russian delegation head Vladimir
+    Medinsky said". Up to four words, no name among them, right after the clause."""
+    verb, words = subject.head, list(subject.subtree)
+    if subject.dep_ != "nsubj" or verb.i < subject.i or subject.left_edge.i == 0:
+        return []
+    before = subject.doc[subject.left_edge.i - 1]
+    if before.pos_ not in ("AUX", "VERB") or not any(
+        c.dep_ == "ccomp" and c.right_edge.i == before.i for c in verb.children
+    ):
+        return []
+    comma = next((k for k, t in enumerate(words) if t.text == ","), 0)
+    stranded = words[:comma]
+    if not 0 < comma <= 4 or words[comma].i >= subject.i or any(
+        t.pos_ in ("PROPN", "PRON", "DET") for t in stranded
+    ):
+        return []
+    return [*stranded, words[comma]]
 
 
 def appositive_name(subject: Token) -> list[Token] | None:

@@ -78,7 +78,7 @@ class ReportingVerbs(ClauseEdges):
         own = [c for c in after if _finite_clause(c) and not self.is_cue_with_subject(c)]
         if own and all(_closed(c) for c in clauses if c.i < verb.i):
             clauses = after
-        lost = [t for c in clauses for t in self.lost_subject(verb, c)]
+        lost = [t for c in clauses for t in self.lost_words(verb, c)]
         spans = self.clause_spans(clauses, lost) if clauses else []
         spans = self.elliptical_tail(verb, self.after_colon(verb, spans))
         if not spans:
@@ -113,7 +113,7 @@ class ReportingVerbs(ClauseEdges):
 
     def clause_spans(self, clauses: list[Token], lost: Sequence[Token] = ()) -> list[Span]:
         """Reported clauses as one span, split where `... and that ...` starts a second point;
-        ``lost`` are words of theirs the parse hung elsewhere (``lost_subject``)."""
+        ``lost`` are words of theirs the parse hung elsewhere (``lost_words``)."""
         separate = [
             c
             for clause in clauses
