@@ -346,3 +346,20 @@ def test_an_unknown_persons_party_is_not_read_from_the_words_the_person_said() -
     assert resolve("Heorhii Tykhyi", article=article).party == "UKR"
     article = "Talks would resume in Moscow, Ukrainian presidential aide Ihor Zhovkva said."
     assert resolve("Ihor Zhovkva", article=article).party == "UKR"
+
+
+def test_a_title_of_one_side_is_not_the_other_sides_person_named_with_it() -> None:
+    article = (
+        "This was stated by the Minister of Defense of Ukraine, head of the Ukrainian "
+        "delegation, Rustem Umerov, following the negotiations. The head of the Russian "
+        "delegation said that Russia had offered a ceasefire for two to three days."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-06-02")
+    at = article.find("Rustem Umerov")
+    first = resolver.resolve(Mention("Rustem Umerov", Span(at, at + 13), "name"))
+    assert (first.speaker, first.party) == ("Rustem Umerov", "UKR")
+    at = article.find("The head of the Russian")
+    text = "The head of the Russian delegation"
+    found = resolver.resolve(Mention(text, Span(at, at + len(text)), "descriptor"))
+    assert found.speaker != "Rustem Umerov"
+    assert found.party == "RUS"

@@ -481,6 +481,16 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "there, said Clayson Monyela, spokesman for the South African foreign ministry.",
             "offer",
         ),
+        # what another side must not receive is asked of whoever would give it; what the
+        # speaker's own side must receive is asked of others
+        ("Sergei Lavrov said Kyiv should not receive Western weapons.", "demand"),
+        ("Andriy Yermak said Ukraine must receive security guarantees.", "demand"),
+        # a thing called imperative is asked for
+        (
+            'Sergei Lavrov said recognition of Russia\'s control over the regions is '
+            '"imperative" for a settlement.',
+            "demand",
+        ),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -242,8 +242,14 @@ class ClauseRules:
             side = UNKNOWN
         if modality and (self.has("future", action) or self.has("ability", action)):
             return None  # "whatever it can": the modal's verb is elsewhere
-        if self.has("receive", action) and side in (SELF, OTHER):
-            side = OTHER if side == SELF else SELF
+        # "Kyiv must receive guarantees", said by Kyiv: others are to give them; "Kyiv
+        # would never get the regions back", said by Moscow: Moscow would not give them.
+        # What another side must (not) receive is asked of whoever gives it ("Kyiv should
+        # not receive weapons", said by Moscow)
+        if self.has("receive", action) and side == SELF:
+            side = OTHER
+        elif self.has("receive", action) and side == OTHER and "obligation" not in modality:
+            side = SELF
         chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
         found = self.decide(modality, negated, action, side, chain, passive)
         present = predicate.steps[-1].present and bool(modality & {"future", "volition"})

@@ -219,7 +219,9 @@ class Resolver(DescriptorShapes):
                 " ".join(words.raw[1:] if first == "the" else words.raw), party, "named"
             )
         titled = self.titled_name(head) if first not in QUANTIFIED else None
-        if titled is not None:  # "spokesman has said", the spokesman named in the article
+        # "spokesman has said", the spokesman named in the article; of the side the words
+        # give ("the head of the Russian delegation" is not Ukraine's, named before)
+        if titled is not None and party in (None, self.party_of(titled) or party):
             return self.proper_name(titled, Words.of(titled), text)
         if head in self.kb.private_roles:
             party = "NONE"
