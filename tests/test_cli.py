@@ -263,3 +263,29 @@ def test_a_usage_error_is_one_line_naming_the_problem_and_where_to_look(tmp_path
     unknown = run("statemnts")
     assert unknown.exit_code == 2 and len(unknown.stderr.splitlines()) == 1
     assert "No such command 'statemnts'" in unknown.stderr
+
+
+def test_issues_as_json_give_each_position_its_evidence(folder: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(folder / "wire.txt"), "--db", db)
+    issues = json.loads(run("issues", "--db", db, "--format", "json").stdout)
+    territory = next(s for s in issues if s["issue"] == "territory")
+    (ukraine,) = [p for p in territory["positions"] if p["party"] == "UKR"]
+    assert [e["quote"] for e in ukraine["evidence"]] == ["We will not trade our territory,"]
+    positions = json.loads(run("positions", "--db", db, "--format", "json").stdout)
+    same = next(p for p in positions if p["party"] == "UKR" and p["issue"] == "territory")
+    assert same["evidence"] == ukraine["evidence"]
+
+
+def test_a_copy_under_another_name_names_the_stored_document(
+    folder: Path, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(folder / "wire.txt"), "--db", db)
+    copy = tmp_path / "wire-copy.txt"
+    copy.write_text(WIRE, encoding="utf-8")
+    again = run("ingest", str(copy), "--db", db)
+    assert again.exit_code == 0 and "1 already stored" in again.stdout
+    assert f"warning: {copy}: the same text as wire.txt, stored already." in again.stderr
+    # the same file again says nothing more
+    assert "warning" not in run("ingest", str(folder / "wire.txt"), "--db", db).stderr

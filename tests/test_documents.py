@@ -64,6 +64,21 @@ def test_undated_statements_are_counted_apart_and_set_date_recomputes(
     assert listed == []
 
 
+def test_with_only_undated_documents_each_view_says_so_in_a_sentence(
+    database: str, tmp_path: Path
+) -> None:
+    undated, _ = articles(tmp_path)
+    run("ingest", "--db", database, str(undated))
+    for command, sentence in [
+        ("positions", "No positions yet"),
+        ("shifts", "No shifts"),
+        ("issues", "No issues yet"),
+    ]:
+        out = run(command, "--db", database)
+        assert out.startswith(sentence) and "┏" not in out, command
+        assert "in 1 undated document" in out and "not counted" in out
+
+
 def test_ingest_date_on_a_stored_document_redates_it(database: str, tmp_path: Path) -> None:
     undated, dated = articles(tmp_path)
     run("ingest", "--db", database, str(undated), str(dated))

@@ -635,3 +635,12 @@ def test_the_end_of_the_reported_clause_is_not_part_of_the_speakers_phrase(nlp) 
     (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
     assert found.speaker.text == "Russian delegation head Vladimir Medinsky"
     assert found.quote(text).endswith("in Istanbul were constructive")
+
+
+def test_a_speakers_mention_holds_no_paragraph_break(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "We only agreed on an exchange of prisoners, — said Umerov\n\n"
+        "Yes, Russia and Ukraine plan to exchange all seriously ill prisoners of war."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert [a.speaker.text for a in found] == ["Umerov"]

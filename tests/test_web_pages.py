@@ -155,6 +155,7 @@ def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path:
     page = out.read_text(encoding="utf-8")
     assert "<style>" in page and 'rel="stylesheet"' not in page
     assert not re.search(r"<[a-z]+[^>]*\ssrc=", page)  # nothing loaded from elsewhere
+    assert 'href="/' not in page  # nor a link to a server the file does not come with
     assert "<svg" in page and "neutrality" in page and "conditional" in page
     assert "reject</span> (2022-03-01) → " in page  # the shift
     assert_inert(page)

@@ -151,6 +151,9 @@ class IngestRun:
                 "captions."
             )
         if self.store.has_document(document.id):
+            stored_doc = self.store.document(document.id)
+            if stored_doc is not None and stored_doc.origin != raw.origin:
+                self.on_warning(f"{raw.label}: the same text as {stored_doc.name}, stored already.")
             self.store.add(document, [], raw_hash)
             self.redate(document.id, raw.declared_date)
             return None

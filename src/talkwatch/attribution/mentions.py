@@ -65,7 +65,11 @@ class Mentions(Run):
                 if before > subject.left_edge.i and self.doc[before].is_punct:
                     excluded.add(before)
         excluded |= {t.i for t in stranded_complement(subject)}
-        core = [t for t in subject.subtree if t.i not in excluded and not self.in_quotation(t)]
+        core = [
+            t
+            for t in subject.subtree
+            if t.i not in excluded and not t.is_space and not self.in_quotation(t)
+        ]
         # "RIYADH, March 11, 2025 (Reuters) - Ukraine said": the parse made the dateline the
         # subject and the name after it an apposition; the name speaks
         line = DATELINE.match(self.text, subject.left_edge.idx)

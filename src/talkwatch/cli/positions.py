@@ -259,6 +259,8 @@ def issues_command(db_path: str, fmt: str) -> None:
     with open_store(db_path, must_exist=True) as store:
         statuses = issue_standings(store.db)
         apart = undated(store.db)
+        wanted = [i for s in statuses for p in s.positions for i in p.support]
+        support = evidence(store.db, wanted) if fmt == "json" else {}
     if fmt == "json":
         _emit_json(
             [
@@ -266,11 +268,16 @@ def issues_command(db_path: str, fmt: str) -> None:
                     "issue": s.issue,
                     "status": s.status,
                     "statements": s.statements,
-                    "positions": [_standing_json(p, {}) for p in s.positions],
+                    "positions": [_standing_json(p, support) for p in s.positions],
                 }
                 for s in statuses
             ]
         )
+        return
+    if not statuses:
+        click.echo("No issues yet: no dated statement of a negotiating side names one.")
+        if apart.statements:
+            click.echo(apart.note())
         return
     table = Table(title="Issues")
     for column in ("issue", "status", "statements", "positions"):
