@@ -712,3 +712,24 @@ def test_a_dated_dateline_is_not_part_of_the_speakers_words(attribute, title: st
     assert [s for _, s, _ in summary(text, attribute(text))] == [
         "Ukrainian Foreign Minister Andrii Sybiha"
     ]
+
+
+def test_a_direct_quote_whose_speakers_title_the_parse_hung_inside_it(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will hold another meeting within a month, month-and-a-half and we will move "
+        "towards (holding) a summit,” presidential chief of staff Andriy Yermak told "
+        "journalists during a briefing in Kyiv."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "direct",
+            "Andriy Yermak",
+            "We will hold another meeting within a month, month-and-a-half and we will "
+            "move towards (holding) a summit,",
+        )
+    ]
+    # words after the quotation that are no title leave it to the other rules
+    text = "“This is, of course, a threat” against Russia, Sergei Lavrov told reporters."
+    assert summary(text, attribute(text)) == [
+        ("mixed", "Sergei Lavrov", "This is, of course, a threat” against Russia")
+    ]

@@ -125,12 +125,24 @@ class DirectQuotes(Speakers):
             quoting = quoting_verb(verb)  # "..., Interfax quoted Lavrov as saying"
             reporter = [c for c in quoting.children if c.dep_ == "nsubj"] if quoting else []
             opening = [*subject.subtree, *(t for c in reporter for t in c.subtree)]
-            if first.i != verb.i and first not in opening and first.dep_ != "advmod":
+            opens = first.i == verb.i or first in opening or first.dep_ == "advmod"
+            if not (opens or self.title_before(window, subject)):  # a title hung elsewhere
                 continue
             if self.text[q.end - 1 : q.end] in ".!?" and self.has_own_complement(verb, q):
                 continue
             return verb, subject
         return None
+
+    def title_before(self, window: list[Token], subject: Token) -> bool:
+        """`"...," presidential chief of staff Andriy Yermak told journalists`: only a title
+        (nouns, adjectives, "of") stands between the quotation and the named subject."""
+        lead = [t for t in window if t.i < subject.left_edge.i]
+        return (
+            subject.ent_type_ == "PERSON"
+            and 1 <= len(lead) <= 6
+            and lead[0].pos_ != "ADP"  # not '"...a threat" against Russia, Lavrov told'
+            and all(t.pos_ in ("NOUN", "ADJ", "PROPN", "DET", "ADP") for t in lead)
+        )
 
     def speaker_before(self, window: list[Token], verb: Token) -> Token | None:
         """`"...," Tulsa police Chief Chuck Jordan said`, where the parse gave the cue no
