@@ -733,3 +733,30 @@ def test_a_direct_quote_whose_speakers_title_the_parse_hung_inside_it(attribute)
     assert summary(text, attribute(text)) == [
         ("mixed", "Sergei Lavrov", "This is, of course, a threat” against Russia")
     ]
+
+
+def test_a_name_the_parse_hung_on_the_phrase_before_its_cue_speaks(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In a statement posted on Facebook, National Defense and Security Council Secretary "
+        "Rustem Umerov said Ukraine appreciated the meetings held Sunday between the US and "
+        "Ukrainian delegations."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "National Defense and Security Council Secretary Rustem Umerov",
+            "Ukraine appreciated the meetings held Sunday between the US and Ukrainian "
+            "delegations",
+        )
+    ]
+
+
+def test_insisting_on_something_reports_it_and_a_later_on_is_no_particle(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine insisted on the release of all prisoners and the return of civilians."
+    (found,) = attribute(text)
+    assert (found.cue, found.quote(text)) == (
+        "insist on",
+        "on the release of all prisoners and the return of civilians",
+    )
+    text = "Cyril Ramaphosa called the peace mission impactful on Sunday in Pretoria."
+    assert [a.cue for a in attribute(text)] == ["call"]

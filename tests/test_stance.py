@@ -485,6 +485,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # speaker's own side must receive is asked of others
         ("Sergei Lavrov said Kyiv should not receive Western weapons.", "demand"),
         ("Andriy Yermak said Ukraine must receive security guarantees.", "demand"),
+        # insisting on something asks for it
+        ("Andriy Yermak said Ukraine insisted on the release of all prisoners.", "demand"),
+        ("Ukraine insisted on the release of all prisoners and the return of civilians.", "demand"),
         # a thing called imperative is asked for
         (
             'Sergei Lavrov said recognition of Russia\'s control over the regions is '

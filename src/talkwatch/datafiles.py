@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 # libyaml's parser where PyYAML was built with it, else the pure-Python one.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class WordLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, where words stay words: only true and false are booleans, not
+    YAML 1.1's on, off, yes and no ("call: [for, on]" is the particle "on")."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012  (PyYAML's own class attribute)
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+        for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+    }
+
+
+WordLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+SAFE_LOADER = WordLoader
 
 
 def load_yaml(text: str) -> Any:

@@ -179,7 +179,7 @@ def _is_date(value: object) -> bool:
     return True
 
 
-class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
+class _LineLoader(SAFE_LOADER):
     """A YAML loader that records the line of every mapping under '__line__'.
 
     Dates stay text, so an impossible one (2004-02-31) is reported with its line.
@@ -189,7 +189,7 @@ class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
 
     yaml_implicit_resolvers = {  # noqa: RUF012  (PyYAML's own class attribute)
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
     }
 
 

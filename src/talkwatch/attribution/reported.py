@@ -334,7 +334,8 @@ class ReportingVerbs(ClauseEdges):
         particles = self.cues.phrasal.get(lemma, ())
         following = [verb.nbor()] if verb.i + 1 < len(verb.doc) else []
         for token in [*following, *verb.children]:
-            attached = token.dep_ in ("prep", "prt", "advmod") or token.i == verb.i + 1
+            # not a later phrase's preposition: "called it impactful on Sunday"
+            attached = token.dep_ == "prt" or token.i == verb.i + 1
             if attached and token.lower_ in particles:
                 return f"{lemma} {token.lower_}"
         return lemma

@@ -163,6 +163,11 @@ class Speakers(Mentions):
             return self.subject_of(governor, depth + 1) if governor is not None else None
         if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":  # a misparsed "X called Y"
             return self.actor_or_none(verb.head, verb)
+        # "In a statement posted on Facebook, ... Secretary Rustem Umerov said": the parse
+        # hung the name on the phrase before it; the person just before the cue speaks
+        name = verb.doc[verb.i - 1] if verb.i > 0 else verb
+        if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" and name.head != verb:
+            return self.actor_or_none(name, verb)
         return None
 
     def trailing_shape(self, verb: Token) -> str | None:
