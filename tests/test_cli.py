@@ -197,6 +197,11 @@ def test_actors_list_and_show(folder: Path, tmp_path: Path) -> None:
     run("ingest", str(folder / "wire.txt"), "--db", db)
     listed = run("actors", "--db", db)
     assert "David Arakhamia" in listed.stdout and "2022-03-29" in listed.stdout
+    # a speaker of no side the text gives reads "unknown", as in the statements table
+    (official,) = [line for line in listed.stdout.splitlines() if "an official" in line]
+    assert "unknown" in official
+    assert run("actors", "list", "--db", db).stdout == listed.stdout  # as `feeds list`
+    assert run("actors", "--db", db, "list").stdout == listed.stdout
     shown = run("actors", "show", "Peskov", "--db", db)
     assert "Kremlin spokesman" in shown.stdout
     assert run("actors", "--db", db, "show", "Peskov").stdout == shown.stdout

@@ -36,6 +36,13 @@ def test_statement_date_without_a_year_is_not_in_the_future() -> None:
     assert statement_date("Zelensky said on December 30 that", "2025-01-05") == "2024-12-30"
 
 
+def test_a_day_soon_after_the_article_is_of_something_to_come_not_when_it_was_said() -> None:
+    sentence = "Lavrov said Moscow proposed holding the second round on June 2 in Istanbul."
+    assert statement_date(sentence, "2025-05-29") == "2025-05-29"  # not 2024-06-02
+    sentence = "On Wednesday Lavrov stated that the round would open on June 2, 2025."
+    assert statement_date(sentence, "2025-05-29") == "2025-05-28"  # the Wednesday before
+
+
 def test_no_document_date_means_no_statement_date() -> None:
     assert statement_date("He said on 14 March that", None) is None
 

@@ -49,3 +49,20 @@ def test_single_marks_inside_a_double_quotation_and_lone_terms_are_not_quotation
     assert [text[q.start : q.end] for q in find_quotations(text)] == [
         "He called it ‘no way forward’ twice,"
     ]
+
+
+def test_a_quotation_inside_a_quotation_leaves_the_outer_one_whole() -> None:
+    text = (
+        '"Russia will not talk to anyone based on the "formula of peace" proposed by '
+        'Zelenskyy, it is obvious that Kyiv is not ready for dialogue," Lavrov was quoted '
+        "as saying."
+    )
+    assert contents(text) == [
+        'Russia will not talk to anyone based on the "formula of peace" proposed by '
+        "Zelenskyy, it is obvious that Kyiv is not ready for dialogue,"
+    ]
+    text = "“We reject the “peace formula” entirely,” Peskov said."
+    assert contents(text) == ["We reject the “peace formula” entirely,"]
+    # a mark left open before another quotation is no quotation around it
+    text = '"We are ready, he said. "We will go."'
+    assert contents(text) == ["We will go."]

@@ -363,3 +363,14 @@ def test_a_title_of_one_side_is_not_the_other_sides_person_named_with_it() -> No
     found = resolver.resolve(Mention(text, Span(at, at + len(text)), "descriptor"))
     assert found.speaker != "Rustem Umerov"
     assert found.party == "RUS"
+
+
+def test_the_title_of_a_country_is_its_holder_on_the_articles_date() -> None:
+    article = "“We will not give up,” the President of Ukraine said."
+    found = resolve("the President of Ukraine", article=article, day="2025-03-14")
+    assert (found.speaker, found.party) == ("Volodymyr Zelensky", "UKR")
+    found = resolve("the President of Ukraine", article=article, day="2018-01-10")
+    assert found.speaker == "Petro Poroshenko"
+    article = "The foreign minister of Russia said the talks were useful."
+    found = resolve("The foreign minister of Russia", article=article, day="2023-05-02")
+    assert found.speaker == "Sergey Lavrov"

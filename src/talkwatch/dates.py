@@ -152,16 +152,17 @@ def statement_date(sentence: str, document: str | None) -> str | None:
         return None
     anchor = date.fromisoformat(document)
     match = _ON_DATE.search(sentence)
-    if match:
-        found = _from_match(match, default_year=anchor.year)
-        if (
-            found is not None
-            and found > anchor
-            and not (match.group("year") or match.group("year2"))
-        ):
-            found = _make(found.year - 1, found.month, found.day)
-        if found is not None:
-            return found.isoformat()
+    found = _from_match(match, default_year=anchor.year) if match else None
+    if match and found is not None and found > anchor:
+        # a day after the article: last year's ("on December 30" in January), unless it
+        # is near enough to be the day of something to come ("the talks on June 2", in an
+        # article of 29 May), which is not when anything was said
+        yearless = not (match.group("year") or match.group("year2"))
+        found = _make(found.year - 1, found.month, found.day) if yearless else None
+        if found is not None and (anchor - found).days > 183:
+            found = None
+    if found is not None:
+        return found.isoformat()
     if _YESTERDAY.search(sentence):
         return (anchor - timedelta(days=1)).isoformat()
     weekday = _ON_WEEKDAY.search(sentence)

@@ -89,24 +89,45 @@ def _single_close(text: str, begin: int) -> int | None:
     return None
 
 
+def _is_mark(char: str) -> bool:
+    return char in OPENERS or char in CLOSERS or char == STRAIGHT
+
+
 def _double_quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     opened: int | None = None
+    nested = 0  # quotations open inside the open one: 'the "formula of peace" proposed'
     for i, char in enumerate(text):
-        if char not in OPENERS and char not in CLOSERS and char != STRAIGHT:
+        if not _is_mark(char):
             continue
         direction = _direction(text, i)
         if opened is None:
             if direction == "open":
-                opened = i
+                opened, nested = i, 0
             continue
         if direction == "close" or (direction == "?" and char == STRAIGHT):
+            if nested:
+                nested -= 1
+                continue
             if _plausible(text, opened, i):
                 found.append(Quotation(opened + 1, i))
             opened = None
+        elif direction == "open" and _nests(text, opened, i):
+            nested += 1
         elif direction == "open" and not _continues_over_paragraph(text, opened, i):
-            opened = i  # the earlier mark never closed: start again here
+            opened, nested = i, 0  # the earlier mark never closed: start again here
     return found
+
+
+def _nests(text: str, opened: int, i: int) -> bool:
+    """A mark opening inside an open quotation of its paragraph opens a quotation within
+    it when the marks left in the paragraph close both (an odd number of them, this one
+    counted); else the earlier mark was never closed."""
+    if text.rfind("\n", opened, i) != -1:
+        return False
+    end = text.find("\n", i)
+    marks = sum(_is_mark(c) for c in text[i : len(text) if end == -1 else end])
+    return marks >= 3 and marks % 2 == 1
 
 
 def _continues_over_paragraph(text: str, opened: int, i: int) -> bool:

@@ -254,8 +254,11 @@ class Resolver(DescriptorShapes):
         """
         start = 1 if words.folded[0] in ("the", "a", "an") else 0
         mentioned = {found.actor_id for found, _ in self.seen}
-        for begin in range(start, len(words.folded)):
-            title = " ".join(words.folded[begin:])
+        titles = [" ".join(words.folded[begin:]) for begin in range(start, len(words.folded))]
+        if party is not None and "of" in words.folded[start + 1 :]:
+            # "the President of Ukraine": the title before the "of" that gave the party
+            titles.append(" ".join(words.folded[start : words.folded.index("of", start + 1)]))
+        for title in titles:
             roles = [
                 (actor_id, role)
                 for actor_id, role in self.kb.by_title.get(title, [])

@@ -38,8 +38,21 @@ actors_option = click.option(
 @click.pass_context
 def actors(ctx: click.Context, db_path: str) -> None:
     """Actors quoted in the database: party, statements, first and last dates."""
-    if ctx.invoked_subcommand is not None:
-        return
+    if ctx.invoked_subcommand is None:
+        _list(db_path)
+
+
+@actors.command("list")
+@click.option("--db", "db_path", default=None, metavar="FILE|URL", help="Database file or URL.")
+@click.pass_context
+def list_command(ctx: click.Context, db_path: str | None) -> None:
+    """The same table as `talkwatch actors`."""
+    if db_path is None and ctx.parent is not None:
+        db_path = ctx.parent.params["db_path"]  # `talkwatch actors --db FILE list`
+    _list(db_path or "")
+
+
+def _list(db_path: str) -> None:
     with open_store(db_path, must_exist=True) as store:
         rows = store.speakers()
     table = Table(title="Actors")
@@ -48,7 +61,7 @@ def actors(ctx: click.Context, db_path: str) -> None:
     for speaker, party, actor_id, count, first, last in rows:
         table.add_row(
             speaker,
-            party,
+            party or "unknown",  # as the statements table shows it
             str(count),
             shown_date(first),
             shown_date(last),
