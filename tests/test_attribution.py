@@ -760,3 +760,49 @@ def test_insisting_on_something_reports_it_and_a_later_on_is_no_particle(attribu
     )
     text = "Cyril Ramaphosa called the peace mission impactful on Sunday in Pretoria."
     assert [a.cue for a in attribute(text)] == ["call"]
+
+
+def test_a_relay_of_someone_elses_words_leaves_them_theirs(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "As Ukrinform previously reported, on Wednesday, Russian Foreign Minister Sergey "
+        "Lavrov stated that Moscow proposed holding the second round of talks in Istanbul."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Russian Foreign Minister Sergey Lavrov",
+            "Moscow proposed holding the second round of talks in Istanbul",
+        )
+    ]
+    text = "As Reuters reported, the talks in Istanbul were postponed until June."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Reuters", "the talks in Istanbul were postponed until June")
+    ]
+
+
+def test_a_source_line_citing_someone_is_no_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Source: TASS and RIA Novosti, Kremlin-aligned Russian news outlets, citing Peskov "
+        "at a briefing"
+    )
+    assert attribute(text) == []
+
+
+def test_a_phrasal_cue_keeps_its_particle_across_an_adverb_and_a_time(attribute) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ("Zelensky called again for an immediate and unconditional ceasefire.", "call for",
+         "for an immediate and unconditional ceasefire"),
+        ("Zelensky called on Monday for an unconditional ceasefire.", "call for",
+         "for an unconditional ceasefire"),
+        ("Peskov pushed strongly back against the proposal.", "push back",
+         "against the proposal"),
+        ("Kyiv has called for the international community to respect its borders.", "call for",
+         "for the international community to respect its borders"),
+    ]  # fmt: skip
+    for text, cue, quote in cases:
+        assert [(a.cue, a.quote(text)) for a in attribute(text)] == [(cue, quote)], text
+
+
+def test_a_name_inside_the_reported_clause_is_not_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "The delegation arrived from Kyiv, Ukrainian presidential aide Ihor Zhovkva said."
+    assert all("Zhovkva" not in a.quote(text) for a in attribute(text))

@@ -626,7 +626,6 @@ def test_he_is_no_woman_and_no_word_is_taken_for_a_womans(nlp, text, speaker) ->
     assert _speakers(nlp, text, "2025-03-24")[-1][1] == speaker
 
 
-
 def test_the_end_of_the_reported_clause_is_not_part_of_the_speakers_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The talks held by Russian and Ukrainian delegations in Istanbul were constructive, "

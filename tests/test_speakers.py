@@ -374,3 +374,36 @@ def test_the_title_of_a_country_is_its_holder_on_the_articles_date() -> None:
     article = "The foreign minister of Russia said the talks were useful."
     found = resolve("The foreign minister of Russia", article=article, day="2023-05-02")
     assert found.speaker == "Sergey Lavrov"
+
+
+def test_a_side_named_before_a_comma_stays_the_unknown_persons() -> None:
+    article = (
+        "The Ukrainian delegation, headed by defence minister Oleksandr Petrenko, arrived in "
+        "Istanbul. Petrenko said Kyiv would not give up any territory."
+    )
+    assert resolve("Oleksandr Petrenko", article=article).party == "UKR"
+    article = "Russia's chief negotiator, presidential aide Ivan Petrov, said the talks were useful."
+    assert resolve("Ivan Petrov", article=article).party == "RUS"
+
+
+def test_a_news_agency_the_knowledge_base_does_not_know_is_an_outlet_by_its_whole_name() -> None:
+    article = "As Ukrainian News Agency earlier reported, Zelensky proposed a peace formula."
+    found = resolve("Ukrainian News Agency", article=article)
+    assert (found.speaker, found.party) == ("Ukrainian News Agency", "NONE")
+    # a state agency is no outlet
+    article = "The International Atomic Energy Agency said the plant had lost power."
+    assert resolve("International Atomic Energy Agency", article=article).party == "UN"
+
+
+def test_the_minister_is_whoever_holds_a_ministers_title_on_the_articles_date() -> None:
+    article = (
+        "Ukrainian Defence Minister Rustem Umerov and presidential aide Vladimir Medinsky "
+        "led the delegations. Medinsky said Russia was satisfied. The minister noted that "
+        "Ukraine needed a prisoner exchange."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-05-16")
+    at = article.find("Medinsky said")
+    resolver.resolve(Mention("Medinsky", Span(at, at + 8), "name"))  # quoted first
+    at = article.find("The minister")
+    found = resolver.resolve(Mention("The minister", Span(at, at + 12), "descriptor"))
+    assert found.speaker == "Rustem Umerov"  # Medinsky was culture minister until 2020

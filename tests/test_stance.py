@@ -488,8 +488,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Keir Starmer said Britain would contribute troops and aircraft to a reassurance force.", "offer"),
         ("\u201cWe will support Ukraine for as long as it takes,\u201d Joe Biden said.", "offer"),
         ("A UN official said the fund will help rebuild the port.", "assess"),
+        ("Kaja Kallas said the EU will donate 50 million euros for demining.", "offer"),
+        ("Andrii Sybiha said Russia will help the separatists rebuild the port.", "assess"),
         # insisting on something asks for it
-        ("Andriy Yermak said Ukraine insisted on the release of all prisoners.", "demand"),
         ("Ukraine insisted on the release of all prisoners and the return of civilians.", "demand"),
         # a thing called imperative is asked for
         (

@@ -34,6 +34,8 @@ from .words import (
     Words,
     bare,
     could_be_given,
+    introduction,
+    is_news_outlet,
     name_run,
     same_given,
 )
@@ -113,7 +115,10 @@ class Resolver(DescriptorShapes):
         described = set(context)
         actor = self.kb.actors.get(found.actor_id)
         if actor is not None:
-            described |= {w for role in actor.roles for t in role.titles for w in fold(t).split()}
+            # the titles held on the article's date: Medinsky, culture minister until
+            # 2020, is no "minister" in 2025 (any held then, else all, for a former one)
+            roles = [r for r in actor.roles if r.active_on(self.day)] or actor.roles
+            described |= {w for role in roles for t in role.titles for w in fold(t).split()}
         described |= {head for head, titles in self.kb.role_families.items() if described & titles}
         if found.speaker:
             self.seen.append((found, frozenset(described)))
@@ -221,7 +226,7 @@ class Resolver(DescriptorShapes):
         titled = self.titled_name(head) if first not in QUANTIFIED else None
         # "spokesman has said", the spokesman named in the article; of the side the words
         # give ("the head of the Russian delegation" is not Ukraine's, named before)
-        if titled is not None and party in (None, self.party_of(titled) or party):
+        if titled is not None and party in (None, self.side_of_name(titled) or party):
             return self.proper_name(titled, Words.of(titled), text)
         if head in self.kb.private_roles:
             party = "NONE"
@@ -281,6 +286,12 @@ class Resolver(DescriptorShapes):
             if holders:
                 return None
         return None
+
+    def side_of_name(self, name: str) -> str:
+        """A name's party: the knowledge base's, else its introduction's ("" if none)."""
+        around = introduction(self.text, name, self.people_heads)
+        party = self.party_of(name) or self.context_party(name, *around)
+        return "" if party == "NONE" else party
 
     def titled_name(self, head: str) -> str | None:
         """The name the article gives a bare title ("Kremlin spokesman Dmitry Peskov" for
@@ -348,8 +359,12 @@ class Resolver(DescriptorShapes):
         actor = self.family_name_first(name_words)
         if actor is not None:  # "Li said", after "Li Hui": a family name written first
             return self.remember(self.of_actor(actor), words.folded)
+        outlet = name_run(words, frozenset())
+        if is_news_outlet([fold(w) for w in outlet]):  # "Ukrainian News Agency": no person
+            return self.remember(Resolution(" ".join(outlet), "NONE", "named"), words.folded)
         full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
-        party = self.context_party(f"{text} {description}", *self.introduction(full))
+        around = introduction(self.text, full, self.people_heads)
+        party = self.context_party(f"{text} {description}", *around)
         context = Words.of(f"{text} {description}").folded
         return self.remember(Resolution(full, party, "named"), context)
 
@@ -381,20 +396,6 @@ class Resolver(DescriptorShapes):
             if self.party_in(first) is None:
                 return f"{first} {word}"
         return word
-
-    def introduction(self, name: str) -> tuple[str, str]:
-        """The words of its sentence before a name's first appearance, and just after it."""
-        at = self.text.find(name)
-        if at < 0:
-            return "", ""
-        before = re.split(r"[.!?\n]\s", self.text[max(0, at - 100) : at])[-1]
-        after = re.split(r"[.!?\n]", self.text[at + len(name) : at + len(name) + 80])[0]
-        # "... would leave for Moscow, spokesman Zane Dangor said": a title after a comma
-        # opens the speaker's phrase; the words before it are what was said
-        _, comma, title = before.rpartition(",")
-        if comma and set(Words.of(title).folded) & self.people_heads:
-            before = title
-        return before, after
 
     def context_party(self, mention: str, before: str = "", after: str = "") -> str:
         """A party for an unknown name: only an official role with a nationality gives one,

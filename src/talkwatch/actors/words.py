@@ -247,3 +247,44 @@ class PhraseFinder:
                 continue  # the pronoun, not the country
             return self.phrases[word]
         return None
+
+
+def introduction(text: str, name: str, people_heads: frozenset[str]) -> tuple[str, str]:
+    """The words of its sentence before a name's first appearance in ``text``, and just
+    after it: where an unknown person's side may be read."""
+    at = text.find(name)
+    if at < 0:
+        return "", ""
+    before = re.split(r"[.!?\n]\s", text[max(0, at - 100) : at])[-1]
+    after = re.split(r"[.!?\n]", text[at + len(name) : at + len(name) + 80])[0]
+    # "... would leave for Moscow, spokesman Zane Dangor said": a title after a comma
+    # that closes a clause (what was said) opens the speaker's phrase; not after a
+    # phrase that names the side ("The Ukrainian delegation, headed by minister X",
+    # "Russia's envoy, aide X, said")
+    said, comma, title = before.rpartition(",")
+    if comma and CLAUSE.search(said) and set(Words.of(title).folded) & people_heads:
+        before = title
+    return before, after
+
+
+# An auxiliary or a modal: the words before it make a clause, not a name's description.
+CLAUSE = re.compile(
+    r"\b(will|would|was|were|is|are|has|have|had|can|could|should|must|did|does|may|might)\b",
+    re.IGNORECASE,
+)
+
+
+# A name that ends so is a news outlet's ("Ukrainian News Agency", "the Kyiv Post" is
+# known by name): a medium by its head alone, or an agency or a channel of news.
+MEDIA_HEADS = frozenset(["newspaper", "magazine", "tabloid", "broadcaster", "publication"])
+NEWS_WORDS = frozenset(["news", "press", "information", "media", "television", "tv", "radio"])
+
+
+def is_news_outlet(folded: list[str]) -> bool:
+    """Whether the capitalised words of a name make a news outlet's name; not a state
+    agency ("the International Atomic Energy Agency")."""
+    if not folded:
+        return False
+    return folded[-1] in MEDIA_HEADS or (
+        folded[-1] in OUTLET_HEADS and any(w in NEWS_WORDS for w in folded[:-1])
+    )

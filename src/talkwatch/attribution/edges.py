@@ -54,7 +54,7 @@ class ClauseEdges(Speakers):
         """Words of the clause the parse hung elsewhere: its subject (``lost_subject``) or
         its end (``stranded_complement``, the comma after it left out)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > clause.i]
-        stranded = stranded_complement(subjects[0])[:-1] if subjects else []
+        stranded = stranded_complement(subjects[0]) if subjects else []
         return self.lost_subject(verb, clause) + stranded
 
     def lost_subject(self, verb: Token, clause: Token) -> list[Token]:
@@ -86,8 +86,12 @@ class ClauseEdges(Speakers):
     def as_reported(self, verb: Token) -> bool:
         """`As Breitbart News detailed, the plan was ...`, `..., as Peskov said`: a verb of
         reporting in an "as" clause with a subject and nothing reported of its own
-        vouches for the clause it hangs on."""
+        vouches for the clause it hangs on, unless that clause reports someone's words
+        itself ("As Ukrinform reported, Lavrov stated that ...": Lavrov's)."""
         if verb.dep_ != "advcl" or verb.lemma_.lower() not in self.cues.as_reporting:
+            return False
+        head = verb.head
+        if self.is_reporting(head) and any(c.dep_ in SUBJECT_DEPS for c in head.children):
             return False
         marks = [c for c in verb.children if c.dep_ == "mark"]
         if not marks or marks[0].lower_ != "as" or marks[0].i > verb.i:

@@ -64,7 +64,8 @@ class Mentions(Run):
                 before = t.left_edge.i - 1
                 if before > subject.left_edge.i and self.doc[before].is_punct:
                     excluded.add(before)
-        excluded |= {t.i for t in stranded_complement(subject)}
+        stranded = stranded_complement(subject)  # and the comma after it
+        excluded |= {t.i for t in stranded} | {t.i + 1 for t in stranded[-1:]}
         core = [
             t
             for t in subject.subtree
@@ -161,8 +162,8 @@ class Mentions(Run):
 
 
 def stranded_complement(subject: Token) -> list[Token]:
-    """The end of a reported clause that the parse hung on the speaker's phrase, with the
-    comma after it: "The talks ... were *constructive,* Russian delegation head Vladimir
+    """The end of a reported clause that the parse hung on the speaker's phrase, up to the
+    comma after it: "The talks ... were *constructive*, Russian delegation head Vladimir
     Medinsky said". Up to four words, no name among them, right after the clause."""
     verb, words = subject.head, list(subject.subtree)
     if subject.dep_ != "nsubj" or verb.i < subject.i or subject.left_edge.i == 0:
@@ -172,13 +173,13 @@ def stranded_complement(subject: Token) -> list[Token]:
         c.dep_ == "ccomp" and c.right_edge.i == before.i for c in verb.children
     ):
         return []
-    comma = next((k for k, t in enumerate(words) if t.text == ","), 0)
-    stranded = words[:comma]
-    if not 0 < comma <= 4 or words[comma].i >= subject.i or any(
-        t.pos_ in ("PROPN", "PRON", "DET") for t in stranded
-    ):
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if comma is None or not 0 < comma <= 4 or words[comma].i >= subject.i:
         return []
-    return [*stranded, words[comma]]
+    stranded = words[:comma]
+    if any(t.pos_ in ("PROPN", "PRON", "DET") for t in stranded):
+        return []
+    return stranded
 
 
 def appositive_name(subject: Token) -> list[Token] | None:

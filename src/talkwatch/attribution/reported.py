@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .edges import ClauseEdges, completed, that_clause_under_object
+from .phrasal import cue_name, of_a_time
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
 
@@ -39,7 +40,8 @@ class ReportingVerbs(ClauseEdges):
                 ):
                     continue
                 self.used_quotations.update(self.quoted_in(span))
-                yield Found(spans, kind, subject, self.cue_name(verb), verb)
+                name = cue_name(verb, self.cues.phrasal.get(verb.lemma_.lower(), frozenset()))
+                yield Found(spans, kind, subject, name, verb)
 
     def contents_of(self, verb: Token) -> list[Span]:
         """What the verb reports: clauses, an infinitive, or a substantial object."""
@@ -250,7 +252,7 @@ class ReportingVerbs(ClauseEdges):
                 listed or self.learned_object(verb, child)
             )
             is_prep = child.dep_ == "prep" and (
-                child.lower_ in particles
+                (child.lower_ in particles and not of_a_time(child))  # not "on Monday"
                 or child.lower_ == "as"
                 or has_particle
                 or (
@@ -328,17 +330,6 @@ class ReportingVerbs(ClauseEdges):
             before = None  # "In the end, he said, ...": no part of the reported clause
         return [s for s in (before, after) if s is not None] or [span]
 
-    def cue_name(self, verb: Token) -> str:
-        """The cue's lemma, with its particle when phrasal ("call for", "push back")."""
-        lemma = verb.lemma_.lower()
-        particles = self.cues.phrasal.get(lemma, ())
-        following = [verb.nbor()] if verb.i + 1 < len(verb.doc) else []
-        for token in [*following, *verb.children]:
-            # not a later phrase's preposition: "called it impactful on Sunday"
-            attached = token.dep_ == "prt" or token.i == verb.i + 1
-            if attached and token.lower_ in particles:
-                return f"{lemma} {token.lower_}"
-        return lemma
 
 
 def _hearers(clause: Token) -> list[Token]:

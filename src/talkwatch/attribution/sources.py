@@ -25,6 +25,9 @@ class SourcePrepositions(Speakers):
                 continue  # "per Rubio, Lavrov said ...": the statement is Lavrov's
             if head.i in self.used_cues:
                 continue  # '"...," the memorandum says, according to state media': the cue's
+            label, colon, _ = token.sent.text.partition(":")
+            if colon and label.strip().lower() in ("source", "sources"):
+                continue  # "Source: TASS and RIA Novosti, citing Peskov": where it came from
             skip = {t.i for t in token.subtree}
             tokens = [t for t in head.subtree if t.i not in skip]
             span = self.span_of_tokens(tokens)

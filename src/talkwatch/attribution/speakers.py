@@ -165,8 +165,15 @@ class Speakers(Mentions):
             return self.actor_or_none(verb.head, verb)
         # "In a statement posted on Facebook, ... Secretary Rustem Umerov said": the parse
         # hung the name on the phrase before it; the person just before the cue speaks
-        name = verb.doc[verb.i - 1] if verb.i > 0 else verb
-        if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" and name.head != verb:
+        name = verb.doc[verb.i - 1]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]  # not a name inside them
+        if (
+            verb.i > 0
+            and name.ent_type_ == "PERSON"
+            and name.pos_ == "PROPN"
+            and name.head != verb
+            and not any(c.left_edge.i <= name.i <= c.right_edge.i for c in clauses)
+        ):
             return self.actor_or_none(name, verb)
         return None
 
