@@ -806,3 +806,19 @@ def test_a_phrasal_cue_keeps_its_particle_across_an_adverb_and_a_time(attribute)
 def test_a_name_inside_the_reported_clause_is_not_its_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = "The delegation arrived from Kyiv, Ukrainian presidential aide Ihor Zhovkva said."
     assert all("Zhovkva" not in a.quote(text) for a in attribute(text))
+
+
+def test_a_quotation_named_then_called_something_is_the_callers_mixed_words(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peskov also called Ukraine's demand to \"immediately hand over the memorandum\" "
+        "unconstructive."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "mixed",
+            "Peskov",
+            "Ukraine's demand to \"immediately hand over the memorandum\" unconstructive",
+        )
+    ]
+    text = 'Zakharova called the plan "a road to nowhere".'  # what it was called is quoted
+    assert summary(text, attribute(text)) == [("direct", "Zakharova", "a road to nowhere")]

@@ -44,7 +44,27 @@ class DirectQuotes(Speakers):
             kind = "direct"
             if frame is not None:
                 spans[0], kind = Span(frame, spans[0].end + 1), "mixed"
+            named = self.named_after(verb, q) if len(parts) == 1 else None
+            if named is not None:
+                spans[0], kind = named, "mixed"
             yield Found(spans, kind, subject, verb.lemma_.lower(), verb)
+
+    def named_after(self, verb: Token, q: Quotation) -> Span | None:
+        """`called Ukraine's demand to "immediately hand over the memorandum"
+        unconstructive`: the quotation is a thing named, and what it was called follows
+        it; the speaker's words run from the thing to what it was called."""
+        if verb.lemma_.lower() not in NAMING_VERBS or verb.idx > q.outer_start:
+            return None
+        tail = self.tokens_between(q.outer_end, verb.sent.end_char)
+        words = [t for t in tail if not t.is_punct]
+        if not 1 <= len(words) <= 3 or words[0].i != tail[0].i:
+            return None
+        if any(t.pos_ not in ("ADJ", "NOUN", "ADV", "CCONJ") for t in words):
+            return None
+        thing = self.tokens_between(verb.idx + len(verb.text), q.outer_start)
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in thing):
+            return None
+        return Span(thing[0].idx, words[-1].idx + len(words[-1].text))
 
     def block_quotations(self) -> Iterator[Found]:
         """`Limbaugh added:` closing a paragraph, then a paragraph without quotation marks:
