@@ -528,9 +528,12 @@ def test_the_reason_names_the_side_and_the_chain() -> None:
     stance, reason = stance_of("Andrii Sybiha said Russia must send a delegation.")
     assert (stance, reason) == ("demand", "an obligation: 'must send' (other side)")
     stance, reason = stance_of("Dmitry Peskov said Moscow was ready to send a delegation.")
-    assert (stance, reason) == ("offer", "willingness: 'be ready send' (self side)")
+    assert (stance, reason) == ("offer", "willingness: 'was ready send' (self side)")
     stance, reason = stance_of("Dmitry Peskov said Moscow will not send a delegation.")
-    assert (stance, reason) == ("reject", "a refusal: 'not will send' (self side)")
+    assert (stance, reason) == ("reject", "a refusal: 'will not send' (self side)")
+    # the words as written, not their dictionary forms
+    stance, reason = stance_of("Dmitry Peskov said the meetings must be well prepared.")
+    assert reason == "an obligation: 'must be prepared' (unknown side)"
 
 
 def test_user_word_lists_extend_the_clause_rules(tmp_path: Path, nlp: Language) -> None:

@@ -45,6 +45,7 @@ class Step:
     # a modal with "have": "should have agreed", "could not have won": a past that did
     # not happen, which asks, offers and refuses nothing
     counterfactual: bool = False
+    word: str = ""  # as written ("prepared"), for reasons a reader can follow
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
                 token.lemma_ == "be" and _somewhere(token),
                 _subject(token, inside, whole=True),
                 bool(set(modals) & COUNTERFACTUAL_MODALS) and _perfect(token),
+                token.text.lower(),
             )
         )
         token = next(

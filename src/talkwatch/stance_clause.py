@@ -149,7 +149,7 @@ class ClauseRules:
                 # must now accept ...": what might have been asks and offers nothing
                 negated = any(step.negated for step in predicate.steps)
                 words = (w for step in predicate.steps for w in (*step.modals, step.lemma))
-                chain = ("not " if negated else "") + " ".join(words)
+                chain = _chain(list(words), negated)
                 reason = f"what might have been: '{chain}' ({side} side)"
                 past = past or Judgement("assess", reason, side, predicate.leads)
                 continue
@@ -193,7 +193,7 @@ class ClauseRules:
         words: list[str] = []
         subject: list[str] = []
         for step in predicate.steps:
-            words += [*step.modals, step.lemma]
+            words += [*step.modals, step.word or step.lemma]
             ahead = (
                 ahead
                 or step.progressive
@@ -224,7 +224,7 @@ class ClauseRules:
         for step in predicate.steps:
             negated = negated or step.negated
             progressive = progressive or step.progressive
-            words += [*step.modals, step.lemma]
+            words += [*step.modals, step.word or step.lemma]
             for modal in step.modals:
                 modality |= self.classes(modal, last=False)
             action = step.lemma
@@ -250,7 +250,7 @@ class ClauseRules:
             side = OTHER
         elif self.has("receive", action) and side == OTHER and "obligation" not in modality:
             side = SELF
-        chain = ("not " if negated else "") + " ".join(dict.fromkeys(words))
+        chain = _chain(list(dict.fromkeys(words)), negated)
         found = self.decide(modality, negated, action, side, chain, passive)
         present = predicate.steps[-1].present and bool(modality & {"future", "volition"})
         if found is None and present and side == SELF and not negated:
@@ -356,6 +356,13 @@ class ClauseRules:
                 return said("reject", "a refusal")
             return said("accept" if self.has("acceptance", action) else "offer", "the act")
         return None
+
+
+def _chain(words: list[str], negated: bool) -> str:
+    """The words of a predicate as a reason shows them: "should not receive", "not agree"."""
+    if negated and len(words) > 1:
+        return " ".join([words[0], "not", *words[1:]])
+    return ("not " if negated else "") + " ".join(words)
 
 
 def _european(phrase: str) -> str:
