@@ -25,6 +25,10 @@ CASES = [
     ("The company moved its assets abroad.", set()),
     ("The EU will use frozen Russian assets to rebuild Ukraine.", {"compensation"}),
     ("The sides traded land mine accusations for hours.", set()),
+    # the Black Sea is a place: grain shipped across it is trade, ships left alone a truce
+    ("The fleet sailed from the Black Sea coast on Monday.", set()),
+    ("The Black Sea grain deal expired in July.", {"economy"}),
+    ("Both sides agreed to ensure safe navigation in the Black Sea.", {"ceasefire"}),
     # troops of a bloc on the country's soil; taking part in talks and a mandate to
     # negotiate are not foreign forces
     ("Moscow would not accept troops from NATO countries being deployed in Ukraine", {"foreign_forces"}),
