@@ -133,6 +133,10 @@ def test_markdown_front_matter_gives_metadata() -> None:
     assert document.title == "Riyadh round"
     assert document.date == "2025-02-18"
     assert document.text == "Riyadh round\n\nRubio said the talks were a first step."
+    # a title YAML 1.1 would read as false stays the word
+    text = "---\ntitle: No\n---\nRubio said the talks were a first step.\n"
+    document = doc_of(text, "n.md", "text/markdown")
+    assert document.title == "No"
 
 
 def test_html_page_gives_article_comments_and_metadata() -> None:

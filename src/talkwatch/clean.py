@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import nested_html
+from .datafiles import load_yaml
 from .dates import dated
 from .records import Document, RawInput, Section
 
@@ -105,7 +106,7 @@ def read_markdown(text: str) -> Page:
     match = _FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = load_yaml(match.group(1))  # words stay words: 'title: No'
         except yaml.YAMLError:
             loaded = None
         meta = loaded if isinstance(loaded, dict) else {}
