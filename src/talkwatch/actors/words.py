@@ -249,6 +249,18 @@ class PhraseFinder:
         return None
 
 
+# An auxiliary or a modal: the words before it make a clause, not a name's description.
+CLAUSE = re.compile(
+    r"\b(will|would|was|were|is|are|has|have|had|can|could|should|must|did|does|may|might)\b",
+    re.IGNORECASE,
+)
+
+# A name that ends so is a news outlet's: a medium by its head alone ("... Magazine"),
+# or an agency or a channel of news ("Ukrainian News Agency").
+MEDIA_HEADS = frozenset(["newspaper", "magazine", "tabloid", "broadcaster", "publication"])
+NEWS_WORDS = frozenset(["news", "press", "information", "media", "television", "tv", "radio"])
+
+
 def introduction(text: str, name: str, people_heads: frozenset[str]) -> tuple[str, str]:
     """The words of its sentence before a name's first appearance in ``text``, and just
     after it: where an unknown person's side may be read."""
@@ -265,19 +277,6 @@ def introduction(text: str, name: str, people_heads: frozenset[str]) -> tuple[st
     if comma and CLAUSE.search(said) and set(Words.of(title).folded) & people_heads:
         before = title
     return before, after
-
-
-# An auxiliary or a modal: the words before it make a clause, not a name's description.
-CLAUSE = re.compile(
-    r"\b(will|would|was|were|is|are|has|have|had|can|could|should|must|did|does|may|might)\b",
-    re.IGNORECASE,
-)
-
-
-# A name that ends so is a news outlet's ("Ukrainian News Agency", "the Kyiv Post" is
-# known by name): a medium by its head alone, or an agency or a channel of news.
-MEDIA_HEADS = frozenset(["newspaper", "magazine", "tabloid", "broadcaster", "publication"])
-NEWS_WORDS = frozenset(["news", "press", "information", "media", "television", "tv", "radio"])
 
 
 def is_news_outlet(folded: list[str]) -> bool:
