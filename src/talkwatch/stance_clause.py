@@ -148,7 +148,7 @@ class ClauseRules:
                 # "Russia should not have invaded", "Kyiv could have had peace in 2022 but
                 # must now accept ...": what might have been asks and offers nothing
                 negated = any(step.negated for step in predicate.steps)
-                words = (w for step in predicate.steps for w in (*step.modals, step.lemma))
+                words = (w for s in predicate.steps for w in (*s.modals, s.word or s.lemma))
                 chain = _chain(list(words), negated)
                 reason = f"what might have been: '{chain}' ({side} side)"
                 past = past or Judgement("assess", reason, side, predicate.leads)
@@ -358,9 +358,13 @@ class ClauseRules:
         return None
 
 
+MODALS = frozenset(["will", "would", "shall", "should", "must", "can", "could", "may", "might"])
+
+
 def _chain(words: list[str], negated: bool) -> str:
-    """The words of a predicate as a reason shows them: "should not receive", "not agree"."""
-    if negated and len(words) > 1:
+    """The words of a predicate as a reason shows them: "should not receive", "not agree",
+    "not want impose"."""
+    if negated and len(words) > 1 and words[0] in MODALS:
         return " ".join([words[0], "not", *words[1:]])
     return ("not " if negated else "") + " ".join(words)
 
