@@ -489,6 +489,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("\u201cWe will support Ukraine for as long as it takes,\u201d Joe Biden said.", "offer"),
         ("A UN official said the fund will help rebuild the port.", "assess"),
         ("Kaja Kallas said the EU will donate 50 million euros for demining.", "offer"),
+        # the word "offer" alone is no offer; an offer made is, by the clause
+        ('Donald Trump said the plan was not his "final offer."', "assess"),
+        ("Vladimir Medinsky said Russia had offered Ukraine a ceasefire of two days.", "offer"),
         ("Andrii Sybiha said Russia will help the separatists rebuild the port.", "assess"),
         # insisting on something asks for it
         ("Ukraine insisted on the release of all prisoners and the return of civilians.", "demand"),
