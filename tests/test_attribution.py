@@ -822,3 +822,13 @@ def test_a_quotation_named_then_called_something_is_the_callers_mixed_words(attr
     ]
     text = 'Zakharova called the plan "a road to nowhere".'  # what it was called is quoted
     assert summary(text, attribute(text)) == [("direct", "Zakharova", "a road to nowhere")]
+
+
+def test_a_second_infinitive_the_parse_hung_on_the_cue_is_part_of_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Mrs. Clinton promised to meet and in some cases exceed his goals on emissions."
+    assert [a.quote(text) for a in attribute(text)] == [
+        "to meet and in some cases exceed his goals on emissions"
+    ]
+    # a second act of the speaker's own, in the past, is not
+    text = "Zelensky promised to end the war and said he would meet Putin."
+    assert [a.quote(text) for a in attribute(text)] == ["to end the war", "he would meet Putin"]

@@ -42,6 +42,15 @@ class ClauseEdges(Speakers):
         after = [c for c in verb.children if c.idx >= spans[-1].end and not c.is_punct]
         if not after or after[0].dep_ != "cc" or len(after) < 2:
             return spans
+        infinitive = any(c.dep_ == "xcomp" and c.idx < spans[-1].end for c in verb.children)
+        second = after[-1]
+        if infinitive and second.dep_ == "conj" and second.tag_ in ("VB", "VBP") and not any(
+            c.dep_ in SUBJECT_DEPS for c in second.children
+        ):
+            # "promised to meet and in some cases exceed his goals": the parse hangs the
+            # second infinitive, its "to" shared, on the cue
+            last = max((t for t in second.subtree if not t.is_punct), key=lambda t: t.i)
+            return [*spans[:-1], Span(spans[-1].start, last.idx + len(last.text))]
         tail = [t for c in after for t in c.subtree]
         if any(t.pos_ in ("VERB", "AUX") for t in tail) or self.in_quotation(after[0]):
             return spans
