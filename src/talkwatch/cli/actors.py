@@ -42,14 +42,24 @@ def actors(ctx: click.Context, db_path: str) -> None:
         _list(db_path)
 
 
+# A subcommand's --db, else the group's: `talkwatch actors --db FILE show NAME`.
+sub_db_option = click.option(
+    "--db", "db_path", default=None, metavar="FILE|URL", help="Database file or URL."
+)
+
+
+def _db_of(ctx: click.Context, db_path: str | None) -> str | None:
+    if db_path is None and ctx.parent is not None:
+        return str(ctx.parent.params["db_path"])
+    return db_path
+
+
 @actors.command("list")
-@click.option("--db", "db_path", default=None, metavar="FILE|URL", help="Database file or URL.")
+@sub_db_option
 @click.pass_context
 def list_command(ctx: click.Context, db_path: str | None) -> None:
     """The same table as `talkwatch actors`."""
-    if db_path is None and ctx.parent is not None:
-        db_path = ctx.parent.params["db_path"]  # `talkwatch actors --db FILE list`
-    _list(db_path or "")
+    _list(_db_of(ctx, db_path) or "")
 
 
 def _list(db_path: str) -> None:
@@ -73,13 +83,12 @@ def _list(db_path: str) -> None:
 
 @actors.command("show")
 @click.argument("name")
-@click.option("--db", "db_path", default=None, metavar="FILE|URL", help="Database file or URL.")
+@sub_db_option
 @actors_option
 @click.pass_context
 def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[str, ...]) -> None:
     """One actor's aliases, roles and stored statements."""
-    if db_path is None and ctx.parent is not None:
-        db_path = ctx.parent.params["db_path"]  # `talkwatch actors --db FILE show NAME`
+    db_path = _db_of(ctx, db_path)
     where = public_location(db_path or "")
     found = _knowledge(actor_files).find(name)
     console = Console()
