@@ -832,3 +832,21 @@ def test_a_second_infinitive_the_parse_hung_on_the_cue_is_part_of_what_was_said(
     # a second act of the speaker's own, in the past, is not
     text = "Zelensky promised to end the war and said he would meet Putin."
     assert [a.quote(text) for a in attribute(text)] == ["to end the war", "he would meet Putin"]
+
+
+def test_a_writers_aside_closing_the_reported_words_is_not_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    # "— a proposal Moscow has rejected" is the writer's: it would decide the stance
+    text = (
+        "Rustem Umerov said the sides would meet again in Istanbul to exchange prisoners "
+        "— a proposal Moscow has rejected."
+    )
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Rustem Umerov", "the sides would meet again in Istanbul to exchange prisoners")
+    ]
+    text = "Peskov said Russia wants a neutral Ukraine, an idea that Kyiv has long rejected."
+    assert summary(text, attribute(text)) == [("indirect", "Peskov", "Russia wants a neutral Ukraine")]
+    # a phrase the speaker is said to have called something stays the speaker's
+    text = "Umerov said the sides would meet in Istanbul, a city he called neutral ground."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Umerov", "the sides would meet in Istanbul, a city he called neutral ground")
+    ]

@@ -501,6 +501,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
             '"imperative" for a settlement.',
             "demand",
         ),
+        # wanting another side to act asks it of them; another side's wish describes it
+        ("Russia wants Ukraine to withdraw from the rest of Donetsk, Dmitry Peskov said.", "demand"),
+        ("Oleksiy Danilov said Kyiv expects Beijing to press Moscow to end the war.", "demand"),
+        ("Dmitry Peskov said Moscow wants the talks in Istanbul to continue.", "offer"),
+        ("Volodymyr Zelensky said Putin wants Ukraine to surrender.", "assess"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

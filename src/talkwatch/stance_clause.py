@@ -70,6 +70,7 @@ WORD_LISTS = (
     "set_to",
     "inquiry",
     "views",
+    "wanting",
 )
 
 
@@ -162,12 +163,35 @@ class ClauseRules:
                 reason = f"another side's demand: '{first.lemma}' ({side} side)"
                 described = Judgement("assess", reason, side, predicate.leads)
                 continue
-            found = self.judge_predicate(predicate, side)
+            found = self.wanted_of_other(predicate, side, speaker_party, kind, party_of)
+            found = found or self.judge_predicate(predicate, side)
             if found is None and speaker_party not in ("", "NONE"):
                 found = self.scheduled(predicate, side)
             if found is not None:
                 return replace(found, main=predicate.leads)
         return described or past
+
+    def wanted_of_other(
+        self,
+        predicate: Predicate,
+        side: str,
+        speaker_party: str,
+        kind: str,
+        party_of: Callable[[str], str],
+    ) -> Judgement | None:
+        """ "Russia wants Ukraine to withdraw", said by Moscow: the speaker's side wants
+        another side to act, which asks it of them. The wanted act has a subject of its
+        own, the other side's."""
+        steps = predicate.steps
+        if side != SELF or len(steps) < 2 or steps[0].negated or steps[0].modals:
+            return None
+        if not self.has("wanting", steps[0].lemma) or not steps[1].subject:
+            return None
+        doer = self.side(steps[1].subject, speaker_party, kind, party_of, possessive=False)
+        if doer != OTHER:
+            return None
+        chain = f"{steps[0].word or steps[0].lemma} {steps[1].subject} {steps[1].lemma}"
+        return Judgement("demand", f"wanted of another side: '{chain}' ({doer} side)", doer)
 
     def predicate_side(
         self,

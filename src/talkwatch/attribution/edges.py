@@ -59,6 +59,33 @@ class ClauseEdges(Speakers):
         last = max(tail, key=lambda t: t.i)
         return [*spans[:-1], Span(spans[-1].start, last.idx + len(last.text))]
 
+    def asides(self, clause: Token) -> set[int]:
+        """`said the sides would meet in Istanbul — a proposal Moscow has rejected`: a
+        phrase set off at the end of the reported words that names what was said and
+        whose relative clause reports another's position is the writer's aside, not the
+        speaker's words; it goes with the dash or comma before it."""
+        words = [t for t in clause.subtree if not t.is_punct]
+        if not words:
+            return set()
+        last = max(t.i for t in words)
+        for t in clause.subtree:
+            if t.dep_ != "appos" or t.right_edge.i < last or t.left_edge.i == 0:
+                continue
+            before = self.doc[t.left_edge.i - 1]
+            if before.text not in (",", "—", "–", "-", ";"):
+                continue
+            if any(
+                c.dep_ == "relcl"
+                and self.is_reporting(c)
+                and any(  # another's: not "a city he called neutral ground"
+                    s.dep_ in SUBJECT_DEPS and s.tag_ not in ("WDT", "WP", "PRP")
+                    for s in c.children
+                )
+                for c in t.children
+            ):
+                return {before.i, *(u.i for u in t.subtree)}
+        return set()
+
     def lost_words(self, verb: Token, clause: Token) -> list[Token]:
         """Words of the clause the parse hung elsewhere: its subject (``lost_subject``) or
         its end (``stranded_complement``, the comma after it left out)."""

@@ -135,6 +135,7 @@ class ReportingVerbs(ClauseEdges):
             if clause.head.dep_ == "relcl" and c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")
         }
         excluded |= {t.i for clause in clauses for t in _when_said(clause)}
+        excluded |= {i for clause in clauses for i in self.asides(clause)}
         excluded |= self.relative_cues(clauses)
         excluded |= {i for clause in clauses for i in self.relay(clause)}
         excluded |= {t.i for clause in clauses for t in _hearers(clause)}
