@@ -850,3 +850,32 @@ def test_a_writers_aside_closing_the_reported_words_is_not_said(attribute) -> No
     assert summary(text, attribute(text)) == [
         ("indirect", "Umerov", "the sides would meet in Istanbul, a city he called neutral ground")
     ]
+
+
+def test_words_closed_by_a_dash_before_the_cue_run_from_the_paragraphs_start(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    # the typography of Ukrainian and Russian news: no quotation marks, a dash before the cue
+    text = (
+        "Intro paragraph.\n\nThe first phase of the talks is over. We exchanged documents and "
+        "agreed to meet again in Istanbul, — said Rustem Umerov."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Rustem Umerov",
+            "The first phase of the talks is over. We exchanged documents and agreed to meet "
+            "again in Istanbul",
+        )
+    ]
+    # without the dash, a cue after the words reports its own sentence only
+    text = "The talks ended on Friday. Both sides exchanged documents, Umerov said."
+    assert summary(text, attribute(text)) == [("indirect", "Umerov", "Both sides exchanged documents")]
+    # nor does it reach over another speaker's words
+    text = (
+        "Peskov said the talks were over. We agreed to meet again in Istanbul, — Umerov said."
+    )
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Peskov", "the talks were over"),
+        ("indirect", "Umerov", "We agreed to meet again in Istanbul"),
+    ]

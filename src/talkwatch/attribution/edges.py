@@ -7,6 +7,8 @@ reports") and a conjunction left at the end of the words.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..records import Span
@@ -33,6 +35,25 @@ class ClauseEdges(Speakers):
             return spans
         tail = self.span_of_tokens(rest)
         return spans if tail is None else [*spans[:-1], Span(spans[-1].start, tail.end)]
+
+    def dashed_speech(self, verb: Token, spans: list[Span]) -> list[Span]:
+        """`The first phase is over. We agreed to meet again, — said Umerov.`: in the
+        typography of Ukrainian and Russian news a dash before the cue closes words
+        given without quotation marks, and they run from the paragraph's start, when no
+        other cue or quotation is there."""
+        if not spans or spans[-1].end > verb.idx:
+            return spans
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+        cue_start = min([verb.idx, *(c.left_edge.idx for c in subjects)])
+        if not DASH_BEFORE_CUE.fullmatch(self.text[spans[-1].end : cue_start]):
+            return spans
+        start = self.text.rfind("\n", 0, spans[0].start) + 1
+        before = [t for t in self.doc if start <= t.idx < spans[0].start]
+        if not before or before[-1].sent == verb.sent and before[-1].text not in (".", "!", "?"):
+            return spans  # the words do not open their sentence
+        if any(t.text in QUOTE_MARKS or self.is_reporting(t) for t in before):
+            return spans
+        return [Span(before[0].idx, spans[0].end), *spans[1:]]
 
     def elliptical_tail(self, verb: Token, spans: list[Span]) -> list[Span]:
         """`said Ukraine was ready for a ceasefire, but only with firm guarantees`: the
@@ -149,6 +170,10 @@ class ClauseEdges(Speakers):
         after = [t for c in clause.children if c.i > clause.i for t in c.subtree]
         commas = [c for c in before if c.is_punct and c.i > inner.i]
         return {clause.i, *(t.i for t in subject.subtree), *(t.i for t in after + commas)}
+
+
+DASH_BEFORE_CUE = re.compile(r"\s*[,.!?]?\s*[—–]\s*")
+QUOTE_MARKS = frozenset('"“”«»„')
 
 
 def completed(kept: list[Token]) -> list[Token]:
