@@ -879,3 +879,24 @@ def test_words_closed_by_a_dash_before_the_cue_run_from_the_paragraphs_start(
         ("indirect", "Peskov", "the talks were over"),
         ("indirect", "Umerov", "We agreed to meet again in Istanbul"),
     ]
+
+
+def test_the_items_of_a_list_after_a_cue_and_a_colon_are_what_was_said(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    items = (
+        "\n\n- an exchange of 1,000 prisoners for 1,000;\n\n- an agreement to prepare a meeting "
+        "of the leaders.\n\nThe talks lasted two hours."
+    )
+    listed = "an exchange of 1,000 prisoners for 1,000;\n\n- an agreement to prepare a meeting of the leaders"
+    # a speaker listing points: the items are the words
+    text = "Defence minister Rustem Umerov named two results of the meeting in Istanbul:" + items
+    assert summary(text, attribute(text)) == [("indirect", "Defence minister Rustem Umerov", listed)]
+    # reported words that end in a colon: the items complete them
+    text = "Defence minister Rustem Umerov said the meeting had two results:" + items
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Defence minister Rustem Umerov", "the meeting had two results:\n\n- " + listed)
+    ]
+    # a colon with no list after it, or a list after the writer's own words, is no statement
+    text = "The meeting in Istanbul had two results:" + items
+    assert summary(text, attribute(text)) == []

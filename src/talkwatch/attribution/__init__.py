@@ -1,6 +1,6 @@
 """Find attributed statements in a parsed document.
 
-Five passes over one spaCy parse, each a rule family from quote-attribution
+Six passes over one spaCy parse, each a rule family from quote-attribution
 practice:
 
 1. direct quotations with their cue before, after or inside (split quotes);
@@ -8,13 +8,15 @@ practice:
    speech, including participles such as "adding ..." or "saying ...");
 3. source prepositions ("according to X, ...", "per X, ...");
 4. uncued quotations that continue the speaker just quoted;
-5. the turns of an interview transcript ("LAVROV: ...").
+5. the turns of an interview transcript ("LAVROV: ...");
+6. the items of a list after a cue and a colon ("named three results:").
 
 Pronoun speakers are linked to the most recent speaker before them.
 
 Modules, one rule family each: `run` (the per-document state and lookups),
 `mentions` and `speakers` (who is speaking), `edges` (where reported words end),
-`direct`, `reported`, `sources`, `continuations` and `transcripts` (the passes),
+`direct`, `reported`, `sources`, `continuations`, `transcripts` and `lists` (the
+passes),
 `merge` (de-duplication and finishing).
 """
 
@@ -29,6 +31,7 @@ from ..cues import Cues, default_cues
 from ..records import Attribution
 from .continuations import Continuations
 from .learned import CueModel, default_cue_model
+from .lists import ListedPoints
 from .merge import finish, without_overlaps
 from .reported import ReportingVerbs
 from .run import Found
@@ -71,6 +74,7 @@ class Attributor:
             *run.reporting_verbs(),
             *run.source_prepositions(),
         ]
+        found = run.listed_points(found)
         if run.sections:  # not the headline kept above the body
             found = [f for f in found if run.in_a_section(f.spans[0].start)]
         found = without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
@@ -78,5 +82,5 @@ class Attributor:
         return finish(run, found, run.sections)
 
 
-class _Run(Continuations, ReportingVerbs, SourcePrepositions, Transcripts):
+class _Run(Continuations, ListedPoints, ReportingVerbs, SourcePrepositions, Transcripts):
     """The passes over one document, sharing the state of `run.Run`."""

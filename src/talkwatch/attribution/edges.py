@@ -48,8 +48,8 @@ class ClauseEdges(Speakers):
         if not DASH_BEFORE_CUE.fullmatch(self.text[spans[-1].end : cue_start]):
             return spans
         start = self.text.rfind("\n", 0, spans[0].start) + 1
-        before = [t for t in self.doc if start <= t.idx < spans[0].start]
-        if not before or before[-1].sent == verb.sent and before[-1].text not in (".", "!", "?"):
+        before = [t for t in self.tokens_between(start, spans[0].start) if not t.is_space]
+        if not before or (before[-1].sent == verb.sent and before[-1].text not in (".", "!", "?")):
             return spans  # the words do not open their sentence
         if any(t.text in QUOTE_MARKS or self.is_reporting(t) for t in before):
             return spans
