@@ -29,6 +29,13 @@ CASES = [
     ("The fleet sailed from the Black Sea coast on Monday.", set()),
     ("The Black Sea grain deal expired in July.", {"economy"}),
     ("Both sides agreed to ensure safe navigation in the Black Sea.", {"ceasefire"}),
+    # attacks on energy sites, which a partial ceasefire halts (the sites are the economy's)
+    (
+        "the two sides have cut back attacks on each other's energy infrastructure",
+        {"ceasefire", "economy"},
+    ),
+    ("to refrain from causing harm to the energy facilities", {"ceasefire", "economy"}),
+    ("Energy prices rose again in the winter.", {"economy"}),
     # troops of a bloc on the country's soil; taking part in talks and a mandate to
     # negotiate are not foreign forces
     ("Moscow would not accept troops from NATO countries being deployed in Ukraine", {"foreign_forces"}),
