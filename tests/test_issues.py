@@ -36,6 +36,8 @@ CASES = [
     ),
     ("to refrain from causing harm to the energy facilities", {"ceasefire", "economy"}),
     ("Energy prices rose again in the winter.", {"economy"}),
+    # the world's food supply, which the grain deals were about
+    ("food security must not become a weapon", {"economy"}),
     # troops of a bloc on the country's soil; taking part in talks and a mandate to
     # negotiate are not foreign forces
     ("Moscow would not accept troops from NATO countries being deployed in Ukraine", {"foreign_forces"}),
