@@ -501,6 +501,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
             '"imperative" for a settlement.',
             "demand",
         ),
+        # "it is necessary to": the infinitive the parse hangs on "is" is the adjective's
+        ('"It is necessary to study the details," Dmytro Kuleba said.', "assess"),
+        ('"It is necessary to withdraw all Russian troops," Dmytro Kuleba said.', "demand"),
+        # the speaker's side bound to accept accepts
+        ("Andriy Yermak said it was essential to accept that Ukraine would not join NATO.", "accept"),
         # wanting another side to act asks it of them; another side's wish describes it
         ("Russia wants Ukraine to withdraw from the rest of Donetsk, Dmitry Peskov said.", "demand"),
         ("Oleksiy Danilov said Kyiv expects Beijing to press Moscow to end the war.", "demand"),

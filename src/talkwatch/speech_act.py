@@ -112,29 +112,43 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
     token: Token | None = head
     while token is not None and len(steps) < 6:
         passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        modals = tuple(c.lemma_.lower() for c in token.children if c.tag_ == "MD")
-        progressive = token.tag_ == "VBG" and any(
-            c.dep_ == "aux" and c.lemma_ == "be" for c in token.children
-        )
-        steps.append(
-            Step(
-                token.lemma_.lower(),
-                modals,
-                _negated(token),
-                token.pos_ == "ADJ",
-                _subject(token, inside),
-                progressive,
-                token.lemma_ == "be" and _somewhere(token),
-                _subject(token, inside, whole=True),
-                bool(set(modals) & COUNTERFACTUAL_MODALS) and _perfect(token),
-                token.text.lower(),
-            )
-        )
-        token = next(
-            (c for c in token.children if c.dep_ in CHAIN and c.i in inside and c.i > token.i),
-            None,
-        )
+        steps.append(_step(token, inside))
+        chain = [c for c in token.children if c.dep_ in CHAIN and c.i in inside and c.i > token.i]
+        if (
+            len(chain) > 1
+            and chain[0].pos_ == "ADJ"
+            and chain[1].dep_ == "xcomp"
+            and not _chained(chain[0], inside)
+        ):
+            # "it is necessary to study": the parse hangs the infinitive on "is", beside
+            # the adjective; it continues the adjective's chain
+            steps.append(_step(chain[0], inside))
+            chain = chain[1:]
+        token = chain[0] if chain else None
     return Predicate(tuple(steps), passive)
+
+
+def _chained(token: Token, inside: set[int]) -> bool:
+    return any(c.dep_ in CHAIN and c.i in inside and c.i > token.i for c in token.children)
+
+
+def _step(token: Token, inside: set[int]) -> Step:
+    modals = tuple(c.lemma_.lower() for c in token.children if c.tag_ == "MD")
+    progressive = token.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in token.children
+    )
+    return Step(
+        token.lemma_.lower(),
+        modals,
+        _negated(token),
+        token.pos_ == "ADJ",
+        _subject(token, inside),
+        progressive,
+        token.lemma_ == "be" and _somewhere(token),
+        _subject(token, inside, whole=True),
+        bool(set(modals) & COUNTERFACTUAL_MODALS) and _perfect(token),
+        token.text.lower(),
+    )
 
 
 def _subject(token: Token, inside: set[int], whole: bool = False) -> str:

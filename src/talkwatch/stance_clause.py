@@ -324,6 +324,9 @@ class ClauseRules:
                 return said("assess", "a state or a view, not an act")
             if negated:
                 return said("reject" if side != OTHER else "demand", "a negated obligation")
+            if side == SELF and self.has("assent", action):
+                # "it was essential to accept that Ukraine will not join NATO", said by Kyiv
+                return said("accept", "the speaker's side bound to accept")
             return said("demand", "an obligation")
         if "intention" in modality and negated:
             return said("deny" if side != OTHER else "assess", "a denied intention")
