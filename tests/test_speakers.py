@@ -407,3 +407,29 @@ def test_the_minister_is_whoever_holds_a_ministers_title_on_the_articles_date() 
     at = article.find("The minister")
     found = resolver.resolve(Mention("The minister", Span(at, at + 12), "descriptor"))
     assert found.speaker == "Rustem Umerov"  # Medinsky was culture minister until 2020
+
+
+def test_a_definite_role_no_one_was_described_by_is_the_person_named_just_before() -> None:
+    # as a reader takes "said the MP" after a paragraph quoting an unknown deputy
+    article = (
+        "Talks were tried in Qatar, said Anatoliy Burmych of a parliamentary faction. "
+        "\"I have information that there was an attempt,\" said the MP."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2024-08-20")
+    first = resolver.resolve(Mention("Anatoliy Burmych", Span(42, 58), "name"))
+    found = resolver.resolve(Mention("the MP", Span(article.find("the MP"), len(article) - 1), "descriptor"))
+    assert (first.speaker, found.speaker, found.source) == (
+        "Anatoliy Burmych",
+        "Anatoliy Burmych",
+        "named",
+    )
+    # not a body, nor someone of another side than the words give
+    resolver = Resolver(load_knowledge_base(), article, "2024-08-20")
+    resolver.resolve(Mention("Anatoliy Burmych", Span(42, 58), "name"))
+    body = resolver.resolve(Mention("the delegation", Span(0, 14), "descriptor"))
+    assert body.speaker != "Anatoliy Burmych"
+    # nor someone of another side than the words give
+    resolver = Resolver(load_knowledge_base(), article, "2024-08-20")
+    resolver.resolve(Mention("Anatoliy Burmych", Span(42, 58), "name"))
+    other = resolver.resolve(Mention("the Russian deputy", Span(0, 18), "descriptor"))
+    assert other.speaker != "Anatoliy Burmych"

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
+from .memory import SpeakerMemory
 from .shapes import DescriptorShapes, before_a_preposition
 from .words import (
     DOCUMENT_HEADS,
@@ -43,7 +44,7 @@ from .words import (
 UNKNOWN = Resolution(speaker="", party="", source="")
 
 
-class Resolver(DescriptorShapes):
+class Resolver(DescriptorShapes, SpeakerMemory):
     def __init__(self, kb: KnowledgeBase, text: str, day: str | None, base: int = 0) -> None:
         self.kb = kb
         self.text = text  # the document, or the part of it starting at offset ``base``
@@ -123,24 +124,6 @@ class Resolver(DescriptorShapes):
         if found.speaker:
             self.seen.append((found, frozenset(described)))
         return found
-
-    def last_person(self) -> Resolution | None:
-        """The person resolved last in this document: whom "he" stands for when the
-        parser took the name for an organisation ("Lavrov said ... He added")."""
-        for found, _ in reversed(self.seen):
-            actor = self.kb.actors.get(found.actor_id)
-            if actor is not None and actor.type == "person":
-                return found
-        return None
-
-    def recent(self, head: str, party: str | None = None) -> Resolution | None:
-        """The latest resolved speaker in this document described by ``head`` (and of
-        ``party`` when one is given: "the Swiss president" is the president named before
-        only if that one is Swiss)."""
-        for found, described in reversed(self.seen):
-            if head in described and (party is None or found.party == party):
-                return found
-        return None
 
     # -- descriptors -----------------------------------------------------------------
 
@@ -228,6 +211,9 @@ class Resolver(DescriptorShapes):
         # give ("the head of the Russian delegation" is not Ukraine's, named before)
         if titled is not None and party in (None, self.side_of_name(titled) or party):
             return self.proper_name(titled, Words.of(titled), text)
+        earlier = self.named_just_before(head, party) if first == "the" else None
+        if earlier is not None:
+            return earlier
         if head in self.kb.private_roles:
             party = "NONE"
         elif head in self.kb.official_roles and not (party or origin & self.kb.other_origins):
@@ -235,12 +221,6 @@ class Resolver(DescriptorShapes):
             earlier = self.recent_anonymous_party()
             party = earlier.party if earlier else None
         return Resolution(text.replace("’", "'").lower(), party or "", "anonymous")
-
-    def recent_anonymous_party(self) -> Resolution | None:
-        for found, _ in reversed(self.seen):
-            if found.source == "anonymous" and found.party:
-                return found
-        return None
 
     def possessor(self, words: Words) -> Actor | None:
         for raw in words.raw:

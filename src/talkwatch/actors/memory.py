@@ -1,0 +1,73 @@
+"""What a document's resolver remembers of the speakers it resolved, in text order, and
+the lookups later mentions make in it: "he" for the person named last, "the general"
+for the one described so before, "another official" of the side of the one before, and
+"the MP" for the person named just before when no one was described so."""
+
+from __future__ import annotations
+
+from ..records import Resolution
+from .knowledge import KnowledgeBase
+
+# Official roles one person holds, which "the ..." uses for the person just named. Not
+# "the official" (mostly an unnamed official again), "the source", nor a body ("the
+# delegation"); not private roles ("the businessman", "the report" of a study).
+ONE_PERSON_ROLES = frozenset(
+    ["mp", "lawmaker", "senator", "minister", "diplomat", "ambassador", "envoy", "negotiator",
+     "adviser", "advisor", "aide", "general", "commander", "president", "chancellor", "leader",
+     "secretary", "representative", "chief", "head", "mediator", "deputy", "spokesman",
+     "spokeswoman", "spokesperson"]
+)  # fmt: skip
+
+
+class SpeakerMemory:
+    """The speakers resolved so far in one document, for ``Resolver``."""
+
+    kb: KnowledgeBase
+    seen: list[tuple[Resolution, frozenset[str]]]  # in text order, with the words for each
+    people_heads: frozenset[str]
+
+    def last_person(self) -> Resolution | None:
+        """The person resolved last in this document: whom "he" stands for when the
+        parser took the name for an organisation ("Lavrov said ... He added")."""
+        for found, _ in reversed(self.seen):
+            actor = self.kb.actors.get(found.actor_id)
+            if actor is not None and actor.type == "person":
+                return found
+        return None
+
+    def recent(self, head: str, party: str | None = None) -> Resolution | None:
+        """The latest resolved speaker in this document described by ``head`` (and of
+        ``party`` when one is given: "the Swiss president" is the president named before
+        only if that one is Swiss)."""
+        for found, described in reversed(self.seen):
+            if head in described and (party is None or found.party == party):
+                return found
+        return None
+
+    def recent_anonymous_party(self) -> Resolution | None:
+        for found, _ in reversed(self.seen):
+            if found.source == "anonymous" and found.party:
+                return found
+        return None
+
+    def named_just_before(self, head: str, party: str | None) -> Resolution | None:
+        """ "said the MP" after a paragraph quoting Anatoliy Burmych of a parliamentary
+        faction: a definite role that describes no one named before stands, as for a
+        reader, for the person named last, when that one is of ``party`` (if given)."""
+        if head not in ONE_PERSON_ROLES or head not in self.people_heads:
+            return None
+        for found, _ in reversed(self.seen):
+            actor = self.kb.actors.get(found.actor_id)
+            if found.source != "named":
+                continue
+            person = actor.type == "person" if actor else _written_as_a_name(found.speaker)
+            if not person:
+                continue
+            return found if party is None or found.party == party else None
+        return None
+
+
+def _written_as_a_name(speaker: str) -> bool:
+    """An unknown speaker written as a person's name: two to four capitalised words."""
+    words = speaker.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
