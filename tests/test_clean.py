@@ -46,6 +46,16 @@ def test_single_apostrophes_and_possessives_are_kept() -> None:
     assert normalise(text) == text
 
 
+def test_utf8_read_as_windows_1252_upstream_is_repaired() -> None:
+    # a page scraped with the wrong charset before it reached talkwatch
+    text = "Lithuaniaâ€™s Gitanas NausÄ—da met Gerhard SchrÃ¶der at the cafÃ©."
+    assert normalise(text) == "Lithuania’s Gitanas Nausėda met Gerhard Schröder at the café."
+    # letters that only look alike stay as written
+    assert normalise("Ä and Ö are letters; naïve résumé, 5 °C.") == (
+        "Ä and Ö are letters; naïve résumé, 5 °C."
+    )
+
+
 def test_hard_wrapped_lines_are_reflowed_into_sentences() -> None:
     lines = WRAPPED.split("\n")
     assert is_hard_wrapped(lines)

@@ -93,11 +93,35 @@ def normalise(text: str) -> str:
 
     Two apostrophes or backticks standing for a double quotation mark become one.
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).translate(_INVISIBLE)
     text = _TWO_MARKS.sub('"', text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)
+
+
+# UTF-8 read as Windows-1252 somewhere upstream: "NausÄ—da" for "Nausėda", "â€™" for "’".
+# A lead byte of a two- or three-byte sequence as its Windows-1252 letter, then one or
+# two continuation bytes as theirs (0x80-0xBF: the C1 block's Windows-1252 signs, then
+# the Latin-1 signs).
+_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
+)
+_CONTINUATIONS = f"[{re.escape(_CONTINUATION)}]"
+_MOJIBAKE = re.compile(f"(?:[\xc2-\xdf]{_CONTINUATIONS}|[\xe0-\xef]{_CONTINUATIONS}{{2}})+")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text decoded as Windows-1252 where it shows ("NausÄ—da" -> "Nausėda");
+    runs that do not decode as UTF-8 stay as written."""
+
+    def repaired(match: re.Match[str]) -> str:
+        try:
+            return match.group(0).encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return match.group(0)
+
+    return _MOJIBAKE.sub(repaired, text)
 
 
 def read_markdown(text: str) -> Page:
