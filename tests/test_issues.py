@@ -46,6 +46,9 @@ CASES = [
     ("Russian forces must pull back to the lines of February 2022", {"withdrawal"}),
     ("a 30-day ceasefire along the entire front", {"ceasefire"}),
     ("Austrian or Swedish models of neutrality", {"neutrality"}),
+    # Ukraine's status is neutrality; a neutral venue or mediator is not
+    ("Ukraine would be given a permanently neutral status", {"neutrality"}),
+    ("Lukashenko offered Minsk as a neutral venue for a deal", set()),
     ("Ukraine refuses to join military unions", {"neutrality"}),
     ("Ukraine needs legally binding security guarantees", {"security_guarantees"}),
     ("Russia demands the demilitarization of Ukraine", {"military_limits"}),
