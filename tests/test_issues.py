@@ -49,6 +49,10 @@ CASES = [
     # Ukraine's status is neutrality; a neutral venue or mediator is not
     ("Ukraine would be given a permanently neutral status", {"neutrality"}),
     ("Lukashenko offered Minsk as a neutral venue for a deal", set()),
+    # the order in Europe, not a country named nor NATO troops sent to Ukraine
+    ("Leaders from France, Finland and Poland met in Paris on Tuesday.", set()),
+    ("the presence of NATO troops in Ukraine in any role", {"foreign_forces"}),
+    ("Russia's war threatens the whole security architecture of Europe", {"european_security"}),
     ("Ukraine refuses to join military unions", {"neutrality"}),
     ("Ukraine needs legally binding security guarantees", {"security_guarantees"}),
     ("Russia demands the demilitarization of Ukraine", {"military_limits"}),
