@@ -900,3 +900,24 @@ def test_the_items_of_a_list_after_a_cue_and_a_colon_are_what_was_said(
     # a colon with no list after it, or a list after the writer's own words, is no statement
     text = "The meeting in Istanbul had two results:" + items
     assert summary(text, attribute(text)) == []
+
+
+def test_an_inverted_aside_speaks_by_the_subject_after_its_verb(attribute) -> None:  # type: ignore[no-untyped-def]
+    # the parse gives "say" two subjects, "The problem" and "sources"
+    text = (
+        "The problem, say sources involved in the discussions, is that any security "
+        "guarantee that has teeth would lock the West into a conflict."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "sources",
+            "The problem … is that any security guarantee that has teeth would lock the West "
+            "into a conflict",
+        )
+    ]
+    # in the usual order the subject before the verb speaks
+    text = "The deal, the official said, allows Russia to keep its troops."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "the official", "The deal … allows Russia to keep its troops")
+    ]

@@ -1,8 +1,9 @@
 """Where reported words end: what the parse leaves outside a cue's clause, or puts in it.
 
-Three shapes of news prose the dependency parse gets half right: a clause after a
-colon that spells out what was said, a relay that closes the sentence (", Ukrinform
-reports") and a conjunction left at the end of the words.
+Shapes of news prose the dependency parse gets half right: a clause after a colon
+that spells out what was said, a relay that closes the sentence (", Ukrinform
+reports"), a conjunction left at the end of the words, a cue set inside them ("The
+deal, the official said, allows ...") and a writer's aside closing them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .mentions import stranded_complement
-from .speakers import SUBJECT_DEPS, Speakers
+from .speakers import SUBJECT_DEPS, Speakers, set_off
 
 
 class ClauseEdges(Speakers):
@@ -106,6 +107,48 @@ class ClauseEdges(Speakers):
             ):
                 return {before.i, *(u.i for u in t.subtree)}
         return set()
+
+    def parenthetical_span(self, verb: Token) -> Span | None:
+        """`The deal, the official said, allows ...`: the clause around the cue."""
+        skip = {t.i for t in self.aside(verb)}
+        # not the full stop after a cue that closes the sentence ("..., as Peskov said.")
+        after = verb.right_edge.i
+        tokens = [
+            t for t in verb.head.subtree if t.i not in skip and not (t.is_punct and t.i > after)
+        ]
+        # the author's lead-in before a colon is not the clause around the cue: "Sybiha was
+        # blunter still: Russia, he wrote, was the only party ..."
+        colons = [t.i for t in tokens if t.text == ":" and t.i < verb.i]
+        if colons:
+            tokens = [t for t in tokens if t.i > colons[-1]]
+        return self.span_of_tokens(tokens)
+
+    def aside(self, verb: Token) -> list[Token]:
+        """The words of a cue set in a clause ("the official said"), in order; not the
+        clause's own subject the parse hung on an inverted aside ("The problem, say
+        sources, is that ..."): one set off from the cue by a comma."""
+        stray = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and set_off(c, verb)]
+        left_out = {t.i for c in stray for t in c.subtree}
+        return [t for t in verb.subtree if t.i not in left_out]
+
+    def around_cue(self, span: Span, verb: Token) -> list[Span]:
+        """A content the cue interrupts, in its parts: "The museum … would make visitors
+        face uncomfortable truths" from "The museum, Mr. Obama said, would make ...". An
+        opening with neither the clause's subject nor a verb ("Therefore, he said, ...",
+        "In the end, he said, ...") is not part of what was said; "To understand it, he
+        said, ..." is."""
+        if not (span.start < verb.idx < span.end) or verb.dep_ != "parataxis":
+            return [span]
+        aside = self.aside(verb)
+        before = self.trimmed(span.start, aside[0].idx)
+        after = self.trimmed(aside[-1].idx + len(aside[-1].text), span.end)
+        opening = self.tokens_between(span.start, aside[0].idx)
+        if not any(
+            t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or t.pos_ in ("VERB", "AUX")
+            for t in opening
+        ):
+            before = None  # "In the end, he said, ...": no part of the reported clause
+        return [s for s in (before, after) if s is not None] or [span]
 
     def lost_words(self, verb: Token, clause: Token) -> list[Token]:
         """Words of the clause the parse hung elsewhere: its subject (``lost_subject``) or

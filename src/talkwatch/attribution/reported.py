@@ -299,39 +299,6 @@ class ReportingVerbs(ClauseEdges):
         marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
         return bool(marks & particles) or (has_object and bool(marks & {"if", "unless"}))
 
-    def parenthetical_span(self, verb: Token) -> Span | None:
-        """`The deal, the official said, allows ...`: the clause around the cue."""
-        skip = {t.i for t in verb.subtree}
-        # not the full stop after a cue that closes the sentence ("..., as Peskov said.")
-        after = verb.right_edge.i
-        tokens = [
-            t for t in verb.head.subtree if t.i not in skip and not (t.is_punct and t.i > after)
-        ]
-        # the author's lead-in before a colon is not the clause around the cue: "Sybiha was
-        # blunter still: Russia, he wrote, was the only party ..."
-        colons = [t.i for t in tokens if t.text == ":" and t.i < verb.i]
-        if colons:
-            tokens = [t for t in tokens if t.i > colons[-1]]
-        return self.span_of_tokens(tokens)
-
-    def around_cue(self, span: Span, verb: Token) -> list[Span]:
-        """A content the cue interrupts, in its parts: "The museum … would make visitors
-        face uncomfortable truths" from "The museum, Mr. Obama said, would make ...". An
-        opening with neither the clause's subject nor a verb ("Therefore, he said, ...",
-        "In the end, he said, ...") is not part of what was said; "To understand it, he
-        said, ..." is."""
-        if not (span.start < verb.idx < span.end) or verb.dep_ != "parataxis":
-            return [span]
-        before, after = self.around(span, verb)
-        opening = self.tokens_between(span.start, verb.left_edge.idx)
-        if not any(
-            t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or t.pos_ in ("VERB", "AUX")
-            for t in opening
-        ):
-            before = None  # "In the end, he said, ...": no part of the reported clause
-        return [s for s in (before, after) if s is not None] or [span]
-
-
 
 def _hearers(clause: Token) -> list[Token]:
     """ "told reporters Kyiv would not cede territory": the hearers the parse joined to

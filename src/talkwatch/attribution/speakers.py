@@ -147,6 +147,12 @@ class Speakers(Mentions):
         subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
         outside = [c for c in subjects if not self.in_quotation(c)]
         before = [c for c in outside if c.i < verb.i]
+        after = [c for c in outside if c.left_edge.i == verb.i + 1]
+        if verb.dep_ == "parataxis" and after and before and set_off(before[-1], verb):
+            # "The problem, say sources in the talks, is that ...": the parse gives the
+            # inverted aside two subjects; the one right after it speaks (not in "the
+            # official said, Gerasimov, ...")
+            before = after
         subject = before[-1] if before else next(iter(outside or subjects), None)
         if subject is not None and subject.lower_ not in ("he", "she"):
             return self.actor_or_none(subject, verb)
@@ -293,4 +299,12 @@ def _misread_verb(token: Token) -> bool:
         and token.dep_ in ("ROOT", "conj")
         and any(c.dep_ == "nsubj" for c in token.children)
         and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
+def set_off(subject: Token, verb: Token) -> bool:
+    """A subject before the verb with a comma between them: the clause's own subject the
+    parse hung on an aside ("The problem, say sources, ..."), not "police have said"."""
+    return subject.i < verb.i and any(
+        t.text == "," for t in verb.doc[subject.right_edge.i + 1 : verb.i]
     )
