@@ -539,6 +539,10 @@ def _sides(nlp, text: str, day: str = "2025-06-03") -> list[tuple[str, str, str]
             "agency reported.",
             ("RIA Novosti", "NONE", "named"),
         ),
+        (  # officials in a seat of government are its officials
+            "But officials in Kyiv say agreeing to neutrality is a red line they will not cross.",
+            ("officials in kyiv", "UKR", "anonymous"),
+        ),
         (  # the outlet whose reports they are speaks
             "Earlier reports from the Wall Street Journal indicated that the team is "
             "considering a plan to delay Ukraine's membership of NATO.",
@@ -556,6 +560,10 @@ def test_a_phrase_after_an_unnamed_speaker_tells_whose_it_is(nlp, sentence, side
         (  # a place says where, not whose
             "A Western diplomat in Moscow said the talks would resume in June.",
             ("a western diplomat", "", "anonymous"),
+        ),
+        (  # a diplomat in a capital may be anyone's
+            "A diplomat in Moscow said the talks would resume in June.",
+            ("a diplomat", "", "anonymous"),
         ),
         (  # an event or a text neither
             "A diplomat at the NATO summit said the ceasefire talks would resume in June.",

@@ -251,7 +251,8 @@ SIDE_BODIES = frozenset(
 def _names_its_side(subject: Token, child: Token) -> bool:
     """Whether a phrase after an unnamed speaker tells whose side it is: its object is a
     body ("a source in the Ukrainian delegation", "an official from the Russian Defence
-    Ministry", "a source close to the Kremlin"); not a place ("a Western diplomat in
+    Ministry", "a source close to the Kremlin") or, for officials, a seat of government
+    ("officials in Kyiv"); not another place ("a Western diplomat in
     Moscow"), an event or a text ("a diplomat at the NATO summit", "a source familiar
     with the Russian proposal"), and not when the words before the noun already tell ("a
     European official at the summit")."""
@@ -268,7 +269,11 @@ def _names_its_side(subject: Token, child: Token) -> bool:
         if any(c.dep_ == "conj" for c in body.children):
             return False  # "leaders from key European countries, Canada and Japan": several
         named = body.ent_type_ == "ORG" and body.pos_ == "PROPN"
-        if named or body.lemma_.lower() in SIDE_BODIES:
+        # "officials in Kyiv": a government's seat, for its officials (a diplomat in
+        # Moscow may be anyone's)
+        seat = subject.lemma_.lower() == "official" and body.pos_ == "PROPN"
+        seat = seat and body.ent_type_ in ("GPE", "")  # the model may not know "Kyiv"
+        if named or seat or body.lemma_.lower() in SIDE_BODIES:
             return True
     return False
 
