@@ -506,6 +506,26 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"It is necessary to withdraw all Russian troops," Dmytro Kuleba said.', "demand"),
         # the speaker's side bound to accept accepts
         ("Andriy Yermak said it was essential to accept that Ukraine would not join NATO.", "accept"),
+        # found by a new user: the ball "truly" in their court; the Russians' agreement as a
+        # condition; pressing the other side to act; "if necessary" conditions nothing;
+        # not prejudging is procedure
+        ('The ball is now "truly in their court," Marco Rubio said of Russia.', "demand"),
+        (
+            '"We agree, and if the Russians agree, the silence will take effect at that very '
+            'moment," Volodymyr Zelensky said.',
+            "conditional",
+        ),
+        (
+            "Karoline Leavitt said the trip was part of efforts to press Russia to agree to a "
+            "ceasefire.",
+            "demand",
+        ),
+        (
+            "Dmitry Peskov said a conversation between the presidents could be organised at "
+            "any time if necessary.",
+            "offer",
+        ),
+        ('"We will not prejudge, we will tell you later," Dmitry Peskov said.', "assess"),
         # wanting another side to act asks it of them; another side's wish describes it
         ("Russia wants Ukraine to withdraw from the rest of Donetsk, Dmitry Peskov said.", "demand"),
         ("Oleksiy Danilov said Kyiv expects Beijing to press Moscow to end the war.", "demand"),
