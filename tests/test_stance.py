@@ -526,6 +526,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "offer",
         ),
         ('"We will not prejudge, we will tell you later," Dmitry Peskov said.', "assess"),
+        # a report turned down is denied, "a report" as "the reports"
+        (
+            "Dmitry Peskov rejected a report by Reuters claiming that Moscow wants a NATO "
+            "pledge ruling out membership for Ukraine.",
+            "deny",
+        ),
         # wanting another side to act asks it of them; another side's wish describes it
         ("Russia wants Ukraine to withdraw from the rest of Donetsk, Dmitry Peskov said.", "demand"),
         ("Oleksiy Danilov said Kyiv expects Beijing to press Moscow to end the war.", "demand"),

@@ -56,7 +56,7 @@ ASKED_OF = {"the", "a", "an", "all", "both", "its", "his", "her", "their", "our"
 # that Moscow had agreed to a truce" denies a fact ("rejected suggestions that Kyiv could
 # cede land" refuses a term).
 REPORTED = re.compile(
-    r"^(?:(?:the|these|those|such|media|western|recent|press|news) )*"
+    r"^(?:(?:the|a|an|these|those|such|media|western|recent|press|news) )*"
     r"(?:reports?|claims?|allegations?|accusations?|rumou?rs?|speculation)\b"
 )
 # The speaker's own condition on what a refusing cue refuses ("unless", "only if").
