@@ -868,6 +868,11 @@ def test_words_closed_by_a_dash_before_the_cue_run_from_the_paragraphs_start(
             "again in Istanbul",
         )
     ]
+    # nor with the English dash alone: " — officials said" closes its own sentence
+    text = "Russia has shelled Kharkiv for weeks. The city is in ruins — Ukrainian officials said."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Ukrainian officials", "The city is in ruins")
+    ]
     # without the dash, a cue after the words reports its own sentence only
     text = "The talks ended on Friday. Both sides exchanged documents, Umerov said."
     assert summary(text, attribute(text)) == [("indirect", "Umerov", "Both sides exchanged documents")]
@@ -888,14 +893,15 @@ def test_the_items_of_a_list_after_a_cue_and_a_colon_are_what_was_said(
         "\n\n- an exchange of 1,000 prisoners for 1,000;\n\n- an agreement to prepare a meeting "
         "of the leaders.\n\nThe talks lasted two hours."
     )
-    listed = "an exchange of 1,000 prisoners for 1,000;\n\n- an agreement to prepare a meeting of the leaders"
+    # each item a part of the words, without its marker, as a split quotation's parts
+    listed = "an exchange of 1,000 prisoners for 1,000 … an agreement to prepare a meeting of the leaders"
     # a speaker listing points: the items are the words
     text = "Defence minister Rustem Umerov named two results of the meeting in Istanbul:" + items
     assert summary(text, attribute(text)) == [("indirect", "Defence minister Rustem Umerov", listed)]
     # reported words that end in a colon: the items complete them
     text = "Defence minister Rustem Umerov said the meeting had two results:" + items
     assert summary(text, attribute(text)) == [
-        ("indirect", "Defence minister Rustem Umerov", "the meeting had two results:\n\n- " + listed)
+        ("indirect", "Defence minister Rustem Umerov", "the meeting had two results … " + listed)
     ]
     # a colon with no list after it, or a list after the writer's own words, is no statement
     text = "The meeting in Istanbul had two results:" + items
@@ -915,6 +921,11 @@ def test_an_inverted_aside_speaks_by_the_subject_after_its_verb(attribute) -> No
             "The problem … is that any security guarantee that has teeth would lock the West "
             "into a conflict",
         )
+    ]
+    # so does an inverted cue the parse makes the sentence's root
+    text = "The negotiations, said Umerov, were constructive."
+    assert summary(text, attribute(text)) == [
+        ("indirect", "Umerov", "The negotiations … were constructive")
     ]
     # in the usual order the subject before the verb speaks
     text = "The deal, the official said, allows Russia to keep its troops."

@@ -428,6 +428,13 @@ def test_a_definite_role_no_one_was_described_by_is_the_person_named_just_before
     resolver.resolve(Mention("Anatoliy Burmych", Span(42, 58), "name"))
     body = resolver.resolve(Mention("the delegation", Span(0, 14), "descriptor"))
     assert body.speaker != "Anatoliy Burmych"
+    # nor a person the knowledge base knows, whose roles it knows: "the US envoy" is not
+    # Donald Trump
+    article = "Donald Trump said the talks were useful. The US envoy said a deal was close."
+    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
+    assert resolver.resolve(Mention("Donald Trump", Span(0, 12), "name")).speaker == "Donald Trump"
+    envoy = resolver.resolve(Mention("The US envoy", Span(41, 53), "descriptor"))
+    assert envoy.speaker != "Donald Trump"
     # nor someone of another side than the words give
     resolver = Resolver(load_knowledge_base(), article, "2024-08-20")
     resolver.resolve(Mention("Anatoliy Burmych", Span(42, 58), "name"))

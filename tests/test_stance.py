@@ -534,7 +534,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ),
         # wanting another side to act asks it of them; another side's wish describes it
         ("Russia wants Ukraine to withdraw from the rest of Donetsk, Dmitry Peskov said.", "demand"),
-        ("Oleksiy Danilov said Kyiv expects Beijing to press Moscow to end the war.", "demand"),
+        ("Oleksiy Danilov said Kyiv would like Beijing to press Moscow to end the war.", "demand"),
+        # expecting another side to act predicts it
+        ("Dmitry Peskov said Russia expects Kyiv to reject the proposal.", "assess"),
         ("Dmitry Peskov said Moscow wants the talks in Istanbul to continue.", "offer"),
         ("Volodymyr Zelensky said Putin wants Ukraine to surrender.", "assess"),
     ],

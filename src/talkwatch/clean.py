@@ -111,15 +111,22 @@ _CONTINUATIONS = f"[{re.escape(_CONTINUATION)}]"
 _MOJIBAKE = re.compile(f"(?:[\xc2-\xdf]{_CONTINUATIONS}|[\xe0-\xef]{_CONTINUATIONS}{{2}})+")
 
 
+# Latin letters and signs, Greek, Cyrillic, general punctuation, the euro and trade marks.
+_NEWS_CHARACTER = re.compile("[\u00a0-\u024f\u0370-\u03ff\u0400-\u04ff\u2010-\u206f\u20ac\u2122]")
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text decoded as Windows-1252 where it shows ("NausÄ—da" -> "Nausėda");
     runs that do not decode as UTF-8 stay as written."""
 
     def repaired(match: re.Match[str]) -> str:
         try:
-            return match.group(0).encode("cp1252").decode("utf-8")
+            fixed = match.group(0).encode("cp1252").decode("utf-8")
         except UnicodeError:
             return match.group(0)
+        # only into the letters and signs news is written in: "Heiß…" is no mojibake of
+        # an N'Ko letter, nor "CAFÉ—" of an IPA one
+        return fixed if all(_NEWS_CHARACTER.match(c) for c in fixed) else match.group(0)
 
     return _MOJIBAKE.sub(repaired, text)
 

@@ -46,6 +46,9 @@ class Step:
     # not happen, which asks, offers and refuses nothing
     counterfactual: bool = False
     word: str = ""  # as written ("prepared"), for reasons a reader can follow
+    # who is to do an infinitive the parse hangs on an object: "Beijing" in "would like
+    # Beijing to press Moscow"
+    controller: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,16 @@ def _step(token: Token, inside: set[int]) -> Step:
         _subject(token, inside, whole=True),
         bool(set(modals) & COUNTERFACTUAL_MODALS) and _perfect(token),
         token.text.lower(),
+        _controller(token, inside),
     )
+
+
+def _controller(token: Token, inside: set[int]) -> str:
+    """The object before an infinitive that has no subject of its own: who is to act."""
+    if token.dep_ != "xcomp" or any(c.dep_ in SUBJECTS for c in token.children):
+        return ""
+    objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+    return _phrase(objects[-1], inside, False) if objects and objects[-1].i in inside else ""
 
 
 def _subject(token: Token, inside: set[int], whole: bool = False) -> str:

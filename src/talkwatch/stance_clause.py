@@ -2,7 +2,8 @@
 
 The guide decides between stances by who gives and who is asked. For each
 predicate of the content clause (``speech_act.read_clause``) this module
-finds the side of its subject relative to the speaker's party (``self``:
+finds the side of its subject relative to the speaker's party
+(``stance_sides``; ``self``:
 "we", "Kyiv" said by a Ukrainian, "he" in reported speech; ``other``: a
 different party; ``unknown``), walks the modal chain ("is ready to", "will
 not", "must", "cannot") to the action verb, and decides:
@@ -35,8 +36,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from .speech_act import Clause, Predicate
+from .stance_sides import OTHER, SELF, UNKNOWN, Judgement, Sides
 
-SELF, OTHER, UNKNOWN = "self", "other", "unknown"
 WORD_LISTS = (
     "obligation",
     "future",
@@ -75,61 +76,9 @@ WORD_LISTS = (
 
 
 @dataclass(frozen=True)
-class Judgement:
-    stance: str
-    reason: str
-    side: str  # whose act it is: self, other or unknown
-    main: bool = True  # decided by the quote's first predicate
-
-
-@dataclass(frozen=True)
-class ClauseRules:
+class ClauseRules(Sides):
     words: Mapping[str, frozenset[str]]
     blocs: Mapping[str, frozenset[str]]  # a bloc's code -> the parties that belong to it
-
-    def has(self, group: str, word: str) -> bool:
-        return word in self.words.get(group, frozenset())
-
-    def side(
-        self,
-        subject: str,
-        speaker_party: str,
-        kind: str,
-        party_of: Callable[[str], str],
-        possessive: bool = True,
-    ) -> str:
-        """Whose subject it is, seen from the speaker: self, other or unknown."""
-        words = [w for w in subject.replace("’", "'").split() if w != "US"]  # not "us"
-        words = [w.lower() for w in words]
-        if not words:
-            return UNKNOWN
-        if any(self.has("first_person", w) for w in words):
-            return SELF
-        if any(self.has("addressee", w) for w in words):
-            return OTHER
-        reported = kind != "direct" and speaker_party != "NONE"
-        if len(words) == 1 and reported and self.has("reported_self", words[0]):
-            return SELF
-        own = possessive and words[0] in ("his", "her") and self.has("agents", words[-1])
-        if reported and own:  # "his national security adviser would be in Geneva"
-            return SELF
-        parties = [
-            party
-            for part in subject.split(" and ")
-            if self.is_agent(part) and (party := party_of(part) or _european(part))
-        ]
-        if not parties or speaker_party in ("", "NONE"):
-            return UNKNOWN  # a side unknown, or none: a reporter's subjects are no one's "other"
-        if speaker_party in parties or any(
-            speaker_party in self.blocs.get(p, frozenset()) for p in parties
-        ):
-            return SELF
-        return OTHER
-
-    def is_agent(self, phrase: str) -> bool:
-        """A name ("Moscow", "the Kremlin") or an agent noun ("Russian troops"), not a thing."""
-        head = phrase.split()[-1] if phrase.split() else ""
-        return head[:1].isupper() or self.has("agents", head.lower())
 
     def judge(
         self,
@@ -170,46 +119,6 @@ class ClauseRules:
             if found is not None:
                 return replace(found, main=predicate.leads)
         return described or past
-
-    def wanted_of_other(
-        self,
-        predicate: Predicate,
-        side: str,
-        speaker_party: str,
-        kind: str,
-        party_of: Callable[[str], str],
-    ) -> Judgement | None:
-        """ "Russia wants Ukraine to withdraw", said by Moscow: the speaker's side wants
-        another side to act, which asks it of them. The wanted act has a subject of its
-        own, the other side's."""
-        steps = predicate.steps
-        if side != SELF or len(steps) < 2 or steps[0].negated or steps[0].modals:
-            return None
-        if not self.has("wanting", steps[0].lemma) or not steps[1].subject:
-            return None
-        doer = self.side(steps[1].subject, speaker_party, kind, party_of, possessive=False)
-        if doer != OTHER:
-            return None
-        chain = f"{steps[0].word or steps[0].lemma} {steps[1].subject} {steps[1].lemma}"
-        return Judgement("demand", f"wanted of another side: '{chain}' ({doer} side)", doer)
-
-    def predicate_side(
-        self,
-        predicate: Predicate,
-        speaker_party: str,
-        kind: str,
-        party_of: Callable[[str], str],
-        possessive: bool = True,
-    ) -> str:
-        """The side of a predicate's subject, from its head phrase, or from the whole
-        phrase when the head is an agent that names no side ("the national security
-        adviser of the White House, Jake Sullivan"); not "talks between Russia and
-        Ukraine", which no side is."""
-        side = self.side(predicate.subject, speaker_party, kind, party_of, possessive)
-        whole = predicate.subject_phrase
-        if side == UNKNOWN and self.is_agent(predicate.subject) and whole != predicate.subject:
-            side = self.side(whole, speaker_party, kind, party_of, possessive=False)
-        return side
 
     def scheduled(self, predicate: Predicate, side: str) -> Judgement | None:
         """Talks a side says are set to happen: its commitment to attend them."""
@@ -394,13 +303,6 @@ def _chain(words: list[str], negated: bool) -> str:
     if negated and len(words) > 1 and words[0] in MODALS:
         return " ".join([words[0], "not", *words[1:]])
     return ("not " if negated else "") + " ".join(words)
-
-
-def _european(phrase: str) -> str:
-    """The EU for "European countries", "Europeans": a side in a clause, though the
-    word names no party for a speaker (the UK and Norway are European too)."""
-    words = phrase.lower().replace("’", "'").split()
-    return "EU" if set(words) & {"european", "europeans"} else ""
 
 
 def read_clause_rules(sections: list[Mapping[str, object]]) -> ClauseRules:

@@ -53,16 +53,16 @@ class SpeakerMemory:
     def named_just_before(self, head: str, party: str | None) -> Resolution | None:
         """ "said the MP" after a paragraph quoting Anatoliy Burmych of a parliamentary
         faction: a definite role that describes no one named before stands, as for a
-        reader, for the person named last, when that one is of ``party`` (if given)."""
+        reader, for the person named last, when the knowledge base does not know that one
+        (it knows the roles of those it knows) and that one is of ``party`` (if given)."""
         if head not in ONE_PERSON_ROLES or head not in self.people_heads:
             return None
         for found, _ in reversed(self.seen):
             actor = self.kb.actors.get(found.actor_id)
-            if found.source != "named":
+            if found.source != "named" or (actor is not None and actor.type != "person"):
                 continue
-            person = actor.type == "person" if actor else _written_as_a_name(found.speaker)
-            if not person:
-                continue
+            if actor is not None or not _written_as_a_name(found.speaker):
+                return None  # a known person's roles are known: "the US envoy" is not Trump
             return found if party is None or found.party == party else None
         return None
 

@@ -37,6 +37,14 @@ class ClauseEdges(Speakers):
         tail = self.span_of_tokens(rest)
         return spans if tail is None else [*spans[:-1], Span(spans[-1].start, tail.end)]
 
+    def stray_subject(self, verb: Token, spans: list[Span]) -> list[Span]:
+        """`The negotiations, said Umerov, were constructive`: the parse hangs the reported
+        clause's subject on the inverted cue, beside its speaker; it opens what was said."""
+        words = [t for c in self.stray_subjects(verb) for t in c.subtree if not t.is_punct]
+        if not spans or not words or verb.dep_ == "parataxis" or words[-1].idx > spans[0].start:
+            return spans
+        return [Span(words[0].idx, spans[0].end), *spans[1:]]  # parted by `around_cue`
+
     def dashed_speech(self, verb: Token, spans: list[Span]) -> list[Span]:
         """`The first phase is over. We agreed to meet again, — said Umerov.`: in the
         typography of Ukrainian and Russian news a dash before the cue closes words
@@ -127,9 +135,20 @@ class ClauseEdges(Speakers):
         """The words of a cue set in a clause ("the official said"), in order; not the
         clause's own subject the parse hung on an inverted aside ("The problem, say
         sources, is that ..."): one set off from the cue by a comma."""
-        stray = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and set_off(c, verb)]
-        left_out = {t.i for c in stray for t in c.subtree}
-        return [t for t in verb.subtree if t.i not in left_out]
+        stray = set(self.stray_subjects(verb))
+        clauses = [c.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+        end = min(clauses, default=len(verb.doc))  # "said Umerov, were ...": not the clause
+        kept = [c for c in verb.children if c not in stray and c.i < end]
+        return sorted([verb, *(t for c in kept for t in c.subtree)], key=lambda t: t.i)
+
+    def stray_subjects(self, verb: Token) -> list[Token]:
+        """The reported clause's subject the parse hung on an inverted cue, beside the
+        speaker after it, set off by a comma: "The negotiations, said Umerov, were ..."."""
+        if verb.dep_ != "parataxis" and not any(
+            c.dep_ in SUBJECT_DEPS and c.left_edge.i == verb.i + 1 for c in verb.children
+        ):
+            return []
+        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and set_off(c, verb)]
 
     def around_cue(self, span: Span, verb: Token) -> list[Span]:
         """A content the cue interrupts, in its parts: "The museum … would make visitors
@@ -137,7 +156,9 @@ class ClauseEdges(Speakers):
         opening with neither the clause's subject nor a verb ("Therefore, he said, ...",
         "In the end, he said, ...") is not part of what was said; "To understand it, he
         said, ..." is."""
-        if not (span.start < verb.idx < span.end) or verb.dep_ != "parataxis":
+        if not (span.start < verb.idx < span.end):
+            return [span]
+        if verb.dep_ != "parataxis" and not self.stray_subjects(verb):
             return [span]
         aside = self.aside(verb)
         before = self.trimmed(span.start, aside[0].idx)
@@ -215,7 +236,7 @@ class ClauseEdges(Speakers):
         return {clause.i, *(t.i for t in subject.subtree), *(t.i for t in after + commas)}
 
 
-DASH_BEFORE_CUE = re.compile(r"\s*[,.!?]?\s*[—–]\s*")
+DASH_BEFORE_CUE = re.compile(r"\s*[,.!?]\s*[—–]\s*")  # ", — said", not English " — said"
 QUOTE_MARKS = frozenset('"“”«»„')
 
 

@@ -32,12 +32,13 @@ class ListedPoints(Speakers):
 
     def listed_points(self, found: list[Found]) -> list[Found]:
         """``found`` with lists joined to the statements they complete, and a statement
-        for each list introduced by a speaker listing points."""
+        for each list introduced by a speaker listing points. Each item is a part of the
+        statement's words, as the parts of a split quotation are."""
         out = list(found)
         for colon in COLON_AT_END.finditer(self.text):
             items = self.items_after(colon.end())
             tokens = self.tokens_between(colon.start(), colon.start() + 1)
-            if items is None or not tokens:
+            if not items or not tokens:
                 continue
             sentence = tokens[0].sent
             cued = [
@@ -49,34 +50,34 @@ class ListedPoints(Speakers):
                 last = max(cued, key=lambda f: f.spans[-1].end)
                 between = self.text[last.spans[-1].end : colon.start()]
                 if not between.strip(" :”\"'’") and last.kind != "direct":
-                    last.spans[-1] = Span(last.spans[-1].start, items.end)
+                    last.spans += items
                 continue
             listing = self.listing_verb(sentence.root)
-            if listing is not None:
-                subject = self.subject_of(listing)
-                if subject is not None:
-                    kind, spans = self.kind_of(items)
-                    out.append(Found(spans, kind, subject, listing.lemma_.lower(), listing))
+            subject = self.subject_of(listing) if listing is not None else None
+            if listing is not None and subject is not None:
+                kind, spans = self.kind_of(Span(items[0].start, items[-1].end))
+                spans = spans if kind == "direct" else items
+                out.append(Found(spans, kind, subject, listing.lemma_.lower(), listing))
         return out
 
-    def items_after(self, offset: int) -> Span | None:
-        """The list items in the paragraphs right after ``offset``, their markers left out
-        of the first; None when the next paragraph is no list item."""
-        rest = self.text[offset:]
-        start = end = -1
-        position = offset
-        for paragraph in rest.split("\n"):
-            at = position
-            position += len(paragraph) + 1
-            if not paragraph.strip():
-                continue
-            marker = ITEM.match(paragraph)
-            if marker is None:
-                break
-            if start < 0:
-                start = at + marker.end()
-            end = at + len(paragraph.rstrip(" .;,"))
-        return self.trimmed(start, end) if start >= 0 else None
+    def items_after(self, offset: int) -> list[Span]:
+        """The list items in the lines right after ``offset``, without their markers and
+        closing punctuation; none when the next line with words is no list item."""
+        items: list[Span] = []
+        at = offset
+        while at < len(self.text):
+            end = self.text.find("\n", at)
+            end = len(self.text) if end < 0 else end
+            line = self.text[at:end]
+            if line.strip():
+                marker = ITEM.match(line)
+                if marker is None:
+                    break
+                item = self.trimmed(at + marker.end(), end)
+                if item is not None:
+                    items.append(item)
+            at = end + 1
+        return items
 
     def listing_verb(self, verb: Token) -> Token | None:
         """The sentence's main verb when it lists points: a cue verb or a verb of listing

@@ -148,10 +148,10 @@ class Speakers(Mentions):
         outside = [c for c in subjects if not self.in_quotation(c)]
         before = [c for c in outside if c.i < verb.i]
         after = [c for c in outside if c.left_edge.i == verb.i + 1]
-        if verb.dep_ == "parataxis" and after and before and set_off(before[-1], verb):
-            # "The problem, say sources in the talks, is that ...": the parse gives the
-            # inverted aside two subjects; the one right after it speaks (not in "the
-            # official said, Gerasimov, ...")
+        if after and before and set_off(before[-1], verb):
+            # "The problem, say sources in the talks, is that ...", "The negotiations, said
+            # Umerov, were ...": the parse gives the inverted aside two subjects; the one
+            # right after it speaks (not in "the official said, Gerasimov, ...")
             before = after
         subject = before[-1] if before else next(iter(outside or subjects), None)
         if subject is not None and subject.lower_ not in ("he", "she"):
@@ -305,6 +305,5 @@ def _misread_verb(token: Token) -> bool:
 def set_off(subject: Token, verb: Token) -> bool:
     """A subject before the verb with a comma between them: the clause's own subject the
     parse hung on an aside ("The problem, say sources, ..."), not "police have said"."""
-    return subject.i < verb.i and any(
-        t.text == "," for t in verb.doc[subject.right_edge.i + 1 : verb.i]
-    )
+    words = [t.i for t in subject.subtree if not t.is_punct]
+    return subject.i < verb.i and any(t.text == "," for t in verb.doc[max(words) + 1 : verb.i])
