@@ -1,11 +1,11 @@
 """Points listed after a cue: "Umerov named three results of the meeting:" and a list.
 
-A sentence that ends in a colon, followed by paragraphs that open with a list
-marker ("- ", "• ", "1. "), introduces those items. When the sentence reports
-someone's words ("said the meeting had three results:"), the items complete
-them; when it names a speaker listing points ("named three results:", "set out
-the conditions:"), the items are what was said. The list ends at the first
-paragraph without a marker.
+A sentence that ends in a colon, followed by lines that open with a list marker
+("- ", "• ", "1. "), introduces those items. When the sentence reports someone's
+words ("said the meeting had three results:"), the items complete them; when it
+names a speaker listing points ("named three results:", "set out the
+conditions:"), the items are what was said. The list ends at the first line with
+words and no marker; each item is a part of the words, without its marker.
 """
 
 from __future__ import annotations

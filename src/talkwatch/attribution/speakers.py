@@ -306,4 +306,5 @@ def set_off(subject: Token, verb: Token) -> bool:
     """A subject before the verb with a comma between them: the clause's own subject the
     parse hung on an aside ("The problem, say sources, ..."), not "police have said"."""
     words = [t.i for t in subject.subtree if not t.is_punct]
-    return subject.i < verb.i and any(t.text == "," for t in verb.doc[max(words) + 1 : verb.i])
+    last = max(words, default=subject.i)
+    return subject.i < verb.i and any(t.text == "," for t in verb.doc[last + 1 : verb.i])
