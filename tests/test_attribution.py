@@ -932,3 +932,23 @@ def test_an_inverted_aside_speaks_by_the_subject_after_its_verb(attribute) -> No
     assert summary(text, attribute(text)) == [
         ("indirect", "the official", "The deal … allows Russia to keep its troops")
     ]
+
+
+def test_a_present_conjunct_the_parse_hangs_on_a_past_cue_goes_on_with_the_words(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia has repeatedly said that possible NATO membership for Kyiv was a cause of the "
+        "war, is unacceptable and that Ukraine must be neutral."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Russia",
+            "possible NATO membership for Kyiv was a cause of the war, is unacceptable and "
+            "that Ukraine must be neutral",
+        )
+    ]
+    # a conjunct with a subject of its own is the writer's
+    text = "Zelensky has said Ukraine was ready to talk, and Russia answers with missiles."
+    assert summary(text, attribute(text)) == [("indirect", "Zelensky", "Ukraine was ready to talk")]

@@ -45,6 +45,25 @@ class ClauseEdges(Speakers):
             return spans
         return [Span(words[0].idx, spans[0].end), *spans[1:]]  # parted by `around_cue`
 
+    def present_conjunct(self, verb: Token, spans: list[Span]) -> list[Span]:
+        """`has said that NATO membership was a cause of the war, is unacceptable and
+        ...`: a conjunct the parse hangs on a past cue, in the present and without a
+        subject of its own, goes on with what was said (not "said the talks were useful
+        and left for Moscow", the speaker's own act, in the cue's tense)."""
+        if not spans or verb.tag_ not in ("VBD", "VBN"):
+            return spans
+        after = [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.idx >= spans[-1].end and c.tag_ in ("VBZ", "VBP")
+        ]
+        if not after or any(s.dep_ in SUBJECT_DEPS for s in after[0].children):
+            return spans
+        if self.is_reporting(after[0]) or self.in_quotation(after[0]):
+            return spans
+        tail = self.span_of_tokens([t for t in after[0].subtree if not t.is_punct])
+        return spans if tail is None else [*spans[:-1], Span(spans[-1].start, tail.end)]
+
     def dashed_speech(self, verb: Token, spans: list[Span]) -> list[Span]:
         """`The first phase is over. We agreed to meet again, — said Umerov.`: in the
         typography of Ukrainian and Russian news a dash before the cue closes words

@@ -83,7 +83,7 @@ class ReportingVerbs(ClauseEdges):
         lost = [t for c in clauses for t in self.lost_words(verb, c)]
         spans = self.clause_spans(clauses, lost) if clauses else []
         spans = self.dashed_speech(verb, self.elliptical_tail(verb, self.after_colon(verb, spans)))
-        spans = self.stray_subject(verb, spans)
+        spans = self.stray_subject(verb, self.present_conjunct(verb, spans))
         if not spans:
             spans = [s for s in [self.object_span(verb)] if s is not None]
         if not spans and verb.dep_ == "parataxis" and lemma in self.cues.speech_verbs:
