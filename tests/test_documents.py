@@ -157,3 +157,23 @@ def test_set_date_takes_the_start_of_a_name_as_doc_does(tmp_path: Path) -> None:
     listed = json.loads(run("documents", "--db", db, "--format", "json"))
     dates = {d["name"]: d["date"] for d in listed}
     assert (dates["peskov-rejects.txt"], dates["peskov-rejects-2.txt"]) == ("2025-03-22", None)
+
+
+def test_set_date_dates_several_documents_and_names_the_one_it_cannot_find(
+    tmp_path: Path,
+) -> None:
+    undated, dated = articles(tmp_path)
+    db = str(tmp_path / "t.db")
+    run("ingest", "--db", db, str(undated), str(dated))
+    result = CliRunner().invoke(
+        cli,
+        ["documents", "--db", db, "set-date", "peskov-rejects.txt", "nope", "energy", "2025-03-24"],
+    )
+    assert result.exit_code == 1
+    assert "nope: no stored document has this id, name or URL" in result.output
+    assert "peskov-rejects.txt: dated 2025-03-24 (was undated)" in result.output
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
+    assert {d["name"]: d["date"] for d in listed} == {
+        "peskov-rejects.txt": "2025-03-24",
+        "energy-truce.txt": "2025-03-24",
+    }

@@ -1,4 +1,4 @@
-"""`talkwatch documents [set-date ID DATE]`: the stored documents and their dates."""
+"""`talkwatch documents [set-date ID... DATE]`: the stored documents and their dates."""
 
 from __future__ import annotations
 
@@ -71,28 +71,35 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
 
 
 @documents.command("set-date")
-@click.argument("document")
+@click.argument("document", nargs=-1, required=True)
 @click.argument("day", metavar="DATE")
 @click.option("--db", "db_path", metavar="FILE|URL", help="As for 'talkwatch documents'.")
 @click.pass_context
-def set_date(ctx: click.Context, document: str, day: str, db_path: str | None) -> None:
-    """Correct a stored document's DATE (YYYY-MM-DD); DOCUMENT is its id (or the start of
-    it), name or URL. Its statements are re-dated and positions and shifts recomputed."""
+def set_date(ctx: click.Context, document: tuple[str, ...], day: str, db_path: str | None) -> None:
+    """Correct stored documents' DATE (YYYY-MM-DD); each DOCUMENT is its id (or the start
+    of it), name or URL. Their statements are re-dated and positions and shifts
+    recomputed. A document that cannot be found is named; the others are still dated."""
     checked = iso_date(day)
     assert checked is not None
     db_path = db_path or str(ctx.obj)  # else the group's --db, $TALKWATCH_DB or the default
+    failed = []
     with open_store(db_path, must_exist=True) as store:
-        try:
-            found = find_document(store.db, document)
-            changed = redate(store.db, found.id, checked)
-        except DocumentNotFound as err:
-            raise click.ClickException(str(err)) from None
-    label = found.url or found.name
-    if changed:
-        click.echo(
-            f"{label}: dated {checked} (was {found.date or 'undated'}); "
-            f"{found.statements} statement{'s' * (found.statements != 1)} re-dated, "
-            "positions and shifts recomputed."
-        )
-    else:
-        click.echo(f"{label}: already dated {checked}; nothing changed.")
+        for name in document:
+            try:
+                found = find_document(store.db, name)
+                changed = redate(store.db, found.id, checked)
+            except DocumentNotFound as err:
+                click.echo(f"Error: {err}", err=True)
+                failed.append(name)
+                continue
+            label = found.url or found.name
+            if changed:
+                click.echo(
+                    f"{label}: dated {checked} (was {found.date or 'undated'}); "
+                    f"{found.statements} statement{'s' * (found.statements != 1)} re-dated, "
+                    "positions and shifts recomputed."
+                )
+            else:
+                click.echo(f"{label}: already dated {checked}; nothing changed.")
+    if failed:
+        ctx.exit(1)
