@@ -526,6 +526,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "offer",
         ),
         ('"We will not prejudge, we will tell you later," Dmitry Peskov said.', "assess"),
+        # how the talks are to go asks nothing of anyone; an act a passive must asks still
+        # demands
+        ("Dmitry Peskov said that this should be discussed privately.", "assess"),
+        ("Andriy Yermak said all Russian troops must be withdrawn from Ukraine.", "demand"),
         # a report turned down is denied, "a report" as "the reports"
         (
             "Dmitry Peskov rejected a report by Reuters claiming that Moscow wants a NATO "

@@ -72,6 +72,7 @@ WORD_LISTS = (
     "inquiry",
     "views",
     "wanting",
+    "procedure",
 )
 
 
@@ -222,6 +223,9 @@ class ClauseRules(Sides):
             return Judgement(stance, f"{why}: '{chain}' ({side} side)", side)
 
         if "obligation" in modality:
+            if passive and self.has("procedure", action):
+                # "this should be discussed privately": how the talks go, asked of nobody
+                return said("assess", "procedure, asked of nobody")
             if passive:
                 return None  # "details still need to be worked on": nobody is asked
             if side != OTHER and self.has("inquiry", action):
