@@ -530,6 +530,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # demands
         ("Dmitry Peskov said that this should be discussed privately.", "assess"),
         ("Andriy Yermak said all Russian troops must be withdrawn from Ukraine.", "demand"),
+        # another side denied a say refuses it
+        ("Volodymyr Zelensky said it is not for Moscow to decide Ukraine's alliances.", "reject"),
+        ('"Russia has no say in the future of Ukraine," Kaja Kallas said.', "reject"),
         # a report turned down is denied, "a report" as "the reports"
         (
             "Dmitry Peskov rejected a report by Reuters claiming that Moscow wants a NATO "
