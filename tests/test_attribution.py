@@ -952,3 +952,17 @@ def test_a_present_conjunct_the_parse_hangs_on_a_past_cue_goes_on_with_the_words
     # a conjunct with a subject of its own is the writer's
     text = "Zelensky has said Ukraine was ready to talk, and Russia answers with missiles."
     assert summary(text, attribute(text)) == [("indirect", "Zelensky", "Ukraine was ready to talk")]
+
+
+def test_an_adverb_before_that_tells_when_it_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Russian Foreign Ministry said earlier that on March 17, a phone conversation "
+        "took place between Lavrov and Rubio."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "The Russian Foreign Ministry",
+            "on March 17, a phone conversation took place between Lavrov and Rubio",
+        )
+    ]

@@ -36,7 +36,10 @@ def test_undated_statements_are_counted_apart_and_set_date_recomputes(
     database: str, tmp_path: Path
 ) -> None:
     undated, dated = articles(tmp_path)
-    run("ingest", "--db", database, str(undated), str(dated))
+    out = run("ingest", "--db", database, str(undated), str(dated))
+    # ingest says at once that one is undated, and how to date it
+    assert "1 new document without a date: positions and shifts leave" in out
+    assert "talkwatch documents set-date ID... YYYY-MM-DD" in out
 
     listed = json.loads(run("documents", "--db", database, "--format", "json"))
     assert [(d["name"], d["date"], d["date_source"]) for d in listed] == [

@@ -440,3 +440,13 @@ def test_a_definite_role_no_one_was_described_by_is_the_person_named_just_before
     resolver.resolve(Mention("Anatoliy Burmych", Span(42, 58), "name"))
     other = resolver.resolve(Mention("the Russian deputy", Span(0, 18), "descriptor"))
     assert other.speaker != "Anatoliy Burmych"
+
+
+def test_german_spellings_of_known_names_resolve() -> None:
+    for spelling, name in [
+        ("Selenskyj", "Volodymyr Zelensky"),
+        ("Peskow", "Dmitry Peskov"),
+        ("Lawrow", "Sergey Lavrov"),
+        ("Andrij Jermak", "Andriy Yermak"),
+    ]:
+        assert resolve(spelling, article=f"{spelling} said the talks were over.").speaker == name

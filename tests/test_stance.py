@@ -530,6 +530,18 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # demands
         ("Dmitry Peskov said that this should be discussed privately.", "assess"),
         ("Andriy Yermak said all Russian troops must be withdrawn from Ukraine.", "demand"),
+        # the condition first, then sanctions: a threat, which demands; a time is no condition
+        (
+            "If the ceasefire was not in place by Monday evening, preparations for sanctions "
+            "against Moscow would be set in motion, spokesman Stefan Kornelius said.",
+            "demand",
+        ),
+        (
+            '"The clock is ticking, we still have twelve hours until the end of the day," '
+            "said spokesman Stefan Kornelius.",
+            "assess",
+        ),
+        ("Kyiv will not negotiate until Russian forces leave its territory, Sybiha said.", "conditional"),
         # another side denied a say refuses it
         ("Volodymyr Zelensky said it is not for Moscow to decide Ukraine's alliances.", "reject"),
         ('"Russia has no say in the future of Ukraine," Kaja Kallas said.', "reject"),

@@ -45,16 +45,25 @@ class IngestSummary:
     unchanged: int = 0
     statements: int = 0
     redated: int = 0  # stored documents given the --date
+    undated: int = 0  # new documents whose text gave no date
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         failed = f"; {len(self.failures)} failed" if self.failures else ""
         redated = f" ({self.redated} given the new date)" if self.redated else ""
+        undated = (
+            f"\n{self.undated} new document{'s' * (self.undated != 1)} without a date: "
+            "positions and shifts leave their statements out until dated "
+            "('talkwatch documents --undated', then 'talkwatch documents set-date ID... "
+            "YYYY-MM-DD', or ingest with --date)."
+            if self.undated
+            else ""
+        )
         return (
             f"Read {self.inputs} input{'s' * (self.inputs != 1)}: {self.new} new "
             f"document{'s' * (self.new != 1)} with {self.statements} "
             f"statement{'s' * (self.statements != 1)}, {self.unchanged} already "
-            f"stored{redated}{failed}."
+            f"stored{redated}{failed}.{undated}"
         )
 
 
@@ -168,6 +177,7 @@ class IngestRun:
         if self.store.add(document, statements, raw_hash):
             self.summary.new += 1
             self.summary.statements += len(statements)
+            self.summary.undated += document.date is None
         else:
             self.summary.unchanged += 1
         self.on_progress(1)

@@ -136,6 +136,7 @@ class ReportingVerbs(ClauseEdges):
             if clause.head.dep_ == "relcl" and c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")
         }
         excluded |= {t.i for clause in clauses for t in _when_said(clause)}
+        excluded |= {t.i for clause in clauses for t in _before_that(clause)}
         excluded |= {i for clause in clauses for i in self.asides(clause)}
         excluded |= self.relative_cues(clauses)
         excluded |= {i for clause in clauses for i in self.relay(clause)}
@@ -325,6 +326,20 @@ def _when_said(clause: Token) -> list[Token]:
         if c.dep_ in ("prep", "npadvmod")
         and c.i < subjects[0].i
         and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        for t in c.subtree
+    ]
+
+
+def _before_that(clause: Token) -> list[Token]:
+    """ "said earlier that ...": an adverb the parse hangs on the clause before its "that"
+    tells when it was said."""
+    marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"]
+    if not marks:
+        return []
+    return [
+        t
+        for c in clause.children
+        if c.dep_ in ("advmod", "npadvmod") and c.i < marks[0].i
         for t in c.subtree
     ]
 
