@@ -24,7 +24,6 @@ class SpeakerMemory:
 
     kb: KnowledgeBase
     seen: list[tuple[Resolution, frozenset[str]]]  # in text order, with the words for each
-    people_heads: frozenset[str]
 
     def last_person(self) -> Resolution | None:
         """The person resolved last in this document: whom "he" stands for when the
@@ -55,7 +54,7 @@ class SpeakerMemory:
         faction: a definite role that describes no one named before stands, as for a
         reader, for the person named last, when the knowledge base does not know that one
         (it knows the roles of those it knows) and that one is of ``party`` (if given)."""
-        if head not in ONE_PERSON_ROLES or head not in self.people_heads:
+        if head not in ONE_PERSON_ROLES:
             return None
         for found, _ in reversed(self.seen):
             actor = self.kb.actors.get(found.actor_id)

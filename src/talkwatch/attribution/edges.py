@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .mentions import stranded_complement
-from .speakers import SUBJECT_DEPS, Speakers, set_off
+from .speakers import SUBJECT_DEPS, Speakers
 
 
 class ClauseEdges(Speakers):
@@ -159,15 +159,6 @@ class ClauseEdges(Speakers):
         end = min(clauses, default=len(verb.doc))  # "said Umerov, were ...": not the clause
         kept = [c for c in verb.children if c not in stray and c.i < end]
         return sorted([verb, *(t for c in kept for t in c.subtree)], key=lambda t: t.i)
-
-    def stray_subjects(self, verb: Token) -> list[Token]:
-        """The reported clause's subject the parse hung on an inverted cue, beside the
-        speaker after it, set off by a comma: "The negotiations, said Umerov, were ..."."""
-        if verb.dep_ != "parataxis" and not any(
-            c.dep_ in SUBJECT_DEPS and c.left_edge.i == verb.i + 1 for c in verb.children
-        ):
-            return []
-        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and set_off(c, verb)]
 
     def around_cue(self, span: Span, verb: Token) -> list[Span]:
         """A content the cue interrupts, in its parts: "The museum … would make visitors

@@ -133,6 +133,15 @@ class Speakers(Mentions):
             node = node.head
         return False
 
+    def stray_subjects(self, verb: Token) -> list[Token]:
+        """The reported clause's subject the parse hung on an inverted cue, beside the
+        speaker after it, set off by a comma: "The negotiations, said Umerov, were ..."."""
+        if verb.dep_ != "parataxis" and not any(
+            c.dep_ in SUBJECT_DEPS and c.left_edge.i == verb.i + 1 for c in verb.children
+        ):
+            return []
+        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and set_off(c, verb)]
+
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
         """The speaker token: the verb's subject, or one inherited by a participle or conjunct."""
         quoted = _quoted_person(verb)
@@ -148,7 +157,7 @@ class Speakers(Mentions):
         outside = [c for c in subjects if not self.in_quotation(c)]
         before = [c for c in outside if c.i < verb.i]
         after = [c for c in outside if c.left_edge.i == verb.i + 1]
-        if after and before and set_off(before[-1], verb):
+        if after and before and before[-1] in self.stray_subjects(verb):
             # "The problem, say sources in the talks, is that ...", "The negotiations, said
             # Umerov, were ...": the parse gives the inverted aside two subjects; the one
             # right after it speaks (not in "the official said, Gerasimov, ...")
