@@ -9,14 +9,18 @@ from ..records import Resolution
 from .knowledge import KnowledgeBase
 
 # Official roles one person holds, which "the ..." uses for the person just named. Not
-# "the official" (mostly an unnamed official again), "the source", nor a body ("the
-# delegation"); not private roles ("the businessman", "the report" of a study).
+# "the source", nor a body ("the delegation"); not private roles ("the businessman",
+# "the report" of a study). "The official" is an unnamed official described before when
+# there is one (``recent``), else, as in wire copy, the state's person named just before
+# ("spokesman Dmitry Peskov said ... The official also said"): ``ANY_OFFICIAL``.
 ONE_PERSON_ROLES = frozenset(
     ["mp", "lawmaker", "senator", "minister", "diplomat", "ambassador", "envoy", "negotiator",
      "adviser", "advisor", "aide", "general", "commander", "president", "chancellor", "leader",
      "secretary", "representative", "chief", "head", "mediator", "deputy", "spokesman",
      "spokeswoman", "spokesperson"]
 )  # fmt: skip
+
+ANY_OFFICIAL = "official"
 
 
 class SpeakerMemory:
@@ -54,12 +58,19 @@ class SpeakerMemory:
         faction: a definite role that describes no one named before stands, as for a
         reader, for the person named last, when the knowledge base does not know that one
         (it knows the roles of those it knows) and that one is of ``party`` (if given)."""
-        if head not in ONE_PERSON_ROLES:
+        if head not in ONE_PERSON_ROLES and head != ANY_OFFICIAL:
             return None
+        if head == ANY_OFFICIAL and any(f.source == "anonymous" for f, _ in self.seen):
+            return None  # an unnamed speaker quoted before is whom "the official" names again
         for found, _ in reversed(self.seen):
             actor = self.kb.actors.get(found.actor_id)
             if found.source != "named" or (actor is not None and actor.type != "person"):
                 continue
+            if head == ANY_OFFICIAL:
+                # a state's person, known or not, is an official: "the official" after
+                # Peskov is Peskov; after an analyst, no one named
+                stated = found.party not in ("", "NONE")
+                return found if stated and party in (None, found.party) else None
             if actor is not None or not _written_as_a_name(found.speaker):
                 return None  # a known person's roles are known: "the US envoy" is not Trump
             return found if party is None or found.party == party else None
