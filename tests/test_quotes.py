@@ -66,3 +66,17 @@ def test_a_quotation_inside_a_quotation_leaves_the_outer_one_whole() -> None:
     # a mark left open before another quotation is no quotation around it
     text = '"We are ready, he said. "We will go."'
     assert contents(text) == ["We will go."]
+
+
+def test_straight_single_marks_quote_whole_sentences_in_copy_that_lost_curly_ones() -> None:
+    text = (
+        "'Appeasing bullies never works,' one reader warned, while another concluded: "
+        "'Both Trump and Putin use war for their own ends.' The leaders' summit in "
+        "'90s style, they said, was 'worth the paper it is written on'. I don't agree."
+    )
+    assert contents(text) == [
+        "Appeasing bullies never works,",
+        "Both Trump and Putin use war for their own ends.",
+    ]
+    # a paragraph that is only a quotation in straight marks is a heading or a pull quote
+    assert contents("He spoke for an hour.\n\n'Legend in the Coal Fields.'\n\nThen he left.") == []

@@ -14,6 +14,7 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+APOSTROPHE = "'"  # a straight single mark: a quotation only where a whole sentence is quoted
 MIN_SINGLE_WORDS = 2  # ‘denazification’ alone is a term, not a quotation
 MAX_PARAGRAPHS = 6
 
@@ -65,26 +66,55 @@ def find_quotations(text: str) -> list[Quotation]:
 
 def _single_quotations(text: str, doubles: list[Quotation]) -> list[Quotation]:
     found: list[Quotation] = []
-    start = text.find(SINGLE_OPEN)
-    while start != -1:
-        if inside(doubles, start) is None and (start == 0 or not text[start - 1].isalnum()):
-            end = _single_close(text, start + 1)
-            if end is not None and len(text[start + 1 : end].split()) >= MIN_SINGLE_WORDS:
-                found.append(Quotation(start + 1, end))
-                start = end
-        start = text.find(SINGLE_OPEN, start + 1)
+    for start in _single_openers(text):
+        if (found and start < found[-1].outer_end) or inside(doubles, start) is not None:
+            continue
+        end = _single_close(text, start + 1, text[start] == APOSTROPHE)
+        if end is None or len(text[start + 1 : end].split()) < MIN_SINGLE_WORDS:
+            continue
+        if text[start] == APOSTROPHE and _whole_paragraph(text, start, end + 1):
+            continue  # a heading or a pull quote ("'Legend in the Coal Fields.'")
+        found.append(Quotation(start + 1, end))
     return found
 
 
-def _single_close(text: str, begin: int) -> int | None:
-    """The ’ that closes a single quotation opened before ``begin``, within its paragraph."""
+def _whole_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in its paragraph."""
+    before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _single_openers(text: str) -> list[int]:
+    """Where single quotations may open: a ‘ not inside a word; a straight ' (British
+    copy that lost its curly marks: "'Appeasing bullies never works,' one reader
+    warned") only before a capital letter at a paragraph's start or after a space, a
+    colon or a dash."""
+    openers = []
+    for i, char in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        curly = char == SINGLE_OPEN and not before.isalnum()
+        straight = char == APOSTROPHE and (before.isspace() or before in "(:—–")
+        if curly or (straight and after.isupper()):
+            openers.append(i)
+    return openers
+
+
+def _single_close(text: str, begin: int, straight: bool = False) -> int | None:
+    """The mark that closes a single quotation opened before ``begin``, within its
+    paragraph: a ’ after a word; a straight ' only after the end of a sentence or a
+    clause ("works,'"), never an apostrophe ("don't", "the leaders' summit")."""
     stop = text.find("\n\n", begin)
     stop = len(text) if stop == -1 else stop
     for i in range(begin, stop):
         if text[i] == SINGLE_OPEN or text[i] in OPENERS or text[i] == STRAIGHT:
             return None  # another quotation opens first: this one was an apostrophe or a typo
         after = text[i + 1] if i + 1 < len(text) else " "
-        if text[i] == SINGLE_CLOSE and not text[i - 1].isspace() and not after.isalnum():
+        if after.isalnum() or text[i - 1].isspace():
+            continue
+        if text[i] == SINGLE_CLOSE and not straight:
+            return i
+        if text[i] == APOSTROPHE and straight and text[i - 1] in ",.!?":
             return i
     return None
 
