@@ -69,6 +69,18 @@ def test_a_pronoun_with_no_speaker_before_it_takes_the_person_named_before(nlp) 
     assert found.speaker.antecedent.text == "Maria Zakharova"
 
 
+
+def test_a_name_that_only_qualifies_a_noun_is_no_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the headline names Trump, then a Putin-Zelensky meeting: "He" is Trump
+    text = (
+        "Readers split over Trump's push for Putin-Zelensky peace talks\n\n"
+        "He later confirmed that he had spoken to the Russian president to begin making "
+        "arrangements."
+    )
+    (found,) = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    assert found.speaker.antecedent is not None
+    assert found.speaker.antecedent.text == "Trump"
+
 def test_it_as_the_speaker_of_a_learned_cue_refers_to_the_institution_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Institute for the Study of War published a new assessment on Sunday.\n\n"

@@ -130,13 +130,17 @@ def _personal(
 
 def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None:
     """The person (or, for "they", the group or country) named last before ``offset``
-    in the same section: who a reader takes a pronoun for when nobody was quoted yet."""
+    in the same section: who a reader takes a pronoun for when nobody was quoted yet.
+    Not a name that only qualifies a noun ("Putin-Zelensky peace talks", "the Trump
+    plan"): "Readers split over Trump's push for Putin-Zelensky talks. He later
+    confirmed ..." is Trump."""
     kinds = ("PERSON",) if singular else ("PERSON", "ORG", "GPE", "NORP")
     section = run.section_at(offset)
     for ent in reversed([e for e in run.doc.ents if e.end_char <= offset]):
         if run.section_at(ent.start_char) != section:
             return None
-        if ent.label_ in kinds and not run.in_quotation(ent[0]):
+        qualifies = ent.root.dep_ in ("compound", "amod") and ent.root.head.i >= ent.end
+        if ent.label_ in kinds and not qualifies and not run.in_quotation(ent[0]):
             kind = "name" if ent.label_ == "PERSON" else "institution"
             return Mention(ent.text, Span(ent.start_char, ent.end_char), kind)
     return None
