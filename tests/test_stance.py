@@ -561,6 +561,15 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Dmitry Peskov said Russia expects Kyiv to reject the proposal.", "assess"),
         ("Dmitry Peskov said Moscow wants the talks in Istanbul to continue.", "offer"),
         ("Volodymyr Zelensky said Putin wants Ukraine to surrender.", "assess"),
+        # what is left open ("whether", "if" as "whether") is offered by nobody; a condition
+        # still conditions
+        ("Zelensky said Kyiv would decide whether to send a delegation after meeting Erdogan.", "assess"),
+        (
+            '"We don\'t know if the Ukrainian negotiators will attend the talks," Peskov said.',
+            "assess",
+        ),
+        ("Zelensky said Kyiv was ready to send a delegation to Istanbul.", "offer"),
+        ('"If Russia withdraws, we will talk," Zelensky said.', "conditional"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -102,11 +102,23 @@ def _is_head(token: Token, inside: set[int]) -> bool:
         return False
     if token.pos_ == "ADJ" and not any(c.dep_ in SUBJECTS for c in token.children):
         return False
+    if _asked_whether(token):
+        return False
     if token.head.i not in inside or token.head.i == token.i:
         return True
     if token.dep_ in MAIN_LINKS and any(c.dep_ in SUBJECTS for c in token.children):
         return _is_head(token.head, inside)
     return token.dep_ == "conj" and token.pos_ == "VERB" and _is_head(token.head, inside)
+
+
+def _asked_whether(token: Token) -> bool:
+    """A clause that asks or leaves open whether something happens ("we don't know if
+    they will show up", "premature to discuss ... or if Putin might attend"): nobody
+    offers or is asked its act. Not a condition ("if Russia withdraws, we will talk")."""
+    return any(
+        c.dep_ == "mark" and (c.lower_ == "whether" or (c.lower_ == "if" and token.dep_ != "advcl"))
+        for c in token.children
+    )
 
 
 def _predicate(head: Token, inside: set[int]) -> Predicate:
@@ -116,7 +128,11 @@ def _predicate(head: Token, inside: set[int]) -> Predicate:
     while token is not None and len(steps) < 6:
         passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         steps.append(_step(token, inside))
-        chain = [c for c in token.children if c.dep_ in CHAIN and c.i in inside and c.i > token.i]
+        chain = [
+            c
+            for c in token.children
+            if c.dep_ in CHAIN and c.i in inside and c.i > token.i and not _asked_whether(c)
+        ]
         if (
             len(chain) > 1
             and chain[0].pos_ == "ADJ"
