@@ -570,6 +570,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ),
         ("Zelensky said Kyiv was ready to send a delegation to Istanbul.", "offer"),
         ('"If Russia withdraws, we will talk," Zelensky said.', "conditional"),
+        # telling or settling when is procedure, the guide's example; an act still is tied
+        ('"We will announce the delegation when the president decides," Peskov said.', "assess"),
+        ("The timing of the call will be determined once Witkoff briefs Trump, Peskov said.", "assess"),
+        ('"We will sign the deal once Russia withdraws," Zelensky said.', "conditional"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:
