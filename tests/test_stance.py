@@ -574,6 +574,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"We will announce the delegation when the president decides," Peskov said.', "assess"),
         ("The timing of the call will be determined once Witkoff briefs Trump, Peskov said.", "assess"),
         ('"We will sign the deal once Russia withdraws," Zelensky said.', "conditional"),
+        # what someone else is reported, inside the quote, to have said is theirs; the
+        # speaker's side's own earlier words stay the speaker's
+        ('"Merz has already openly stated that Germany must prepare for war," Lavrov said.', "assess"),
+        ('"The Americans told us that Kyiv must give up Donbas," Zelensky said.', "assess"),
+        ('"We have said many times that Russia must withdraw," Zelensky said.', "demand"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -23,6 +23,11 @@ CHAIN = ("xcomp", "acomp", "ccomp")  # "is ready [acomp] to send [xcomp]"
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 MAX_PREDICATES = 6
 MAIN_LINKS = ("conj", "ccomp", "parataxis")
+# Verbs that report someone's words inside a quote (``_reported_within``)
+REPORTING_VERBS = frozenset(
+    ["say", "state", "claim", "declare", "announce", "write", "tell", "report", "assert",
+     "argue", "suggest", "allege", "add", "note", "repeat", "tweet"]
+)  # fmt: skip
 # Modals that with a perfect speak of a past that did not happen ("should have agreed");
 # not "will have withdrawn", a future.
 COUNTERFACTUAL_MODALS = frozenset(["would", "should", "could", "might", "must", "may", "ought"])
@@ -73,6 +78,9 @@ class Predicate:
 @dataclass(frozen=True)
 class Clause:
     predicates: tuple[Predicate, ...] = ()
+    # words someone else is reported to have said inside the quote, as written: "that
+    # Germany must prepare for war" in "Merz has stated that Germany must prepare for war"
+    reported: tuple[str, ...] = ()
 
 
 def read_clause(doc: Doc, spans: Iterable[tuple[int, int]]) -> Clause:
@@ -92,7 +100,10 @@ def read_clause(doc: Doc, spans: Iterable[tuple[int, int]]) -> Clause:
         own = {c.i for c in head.children} | subordinate
         leads = not any(i < head.i and i not in own for i in verbs)
         predicates.append(replace(found, leads=leads))
-    return Clause(tuple(predicates))
+    reported = (
+        _words(t for t in c.subtree if t.i in inside) for c in tokens if _reported_within(c, inside)
+    )
+    return Clause(tuple(predicates), tuple(reported))
 
 
 def _is_head(token: Token, inside: set[int]) -> bool:
@@ -102,13 +113,28 @@ def _is_head(token: Token, inside: set[int]) -> bool:
         return False
     if token.pos_ == "ADJ" and not any(c.dep_ in SUBJECTS for c in token.children):
         return False
-    if _asked_whether(token):
+    if _asked_whether(token) or _reported_within(token, inside):
         return False
     if token.head.i not in inside or token.head.i == token.i:
         return True
     if token.dep_ in MAIN_LINKS and any(c.dep_ in SUBJECTS for c in token.children):
         return _is_head(token.head, inside)
     return token.dep_ == "conj" and token.pos_ == "VERB" and _is_head(token.head, inside)
+
+
+def _reported_within(token: Token, inside: set[int]) -> bool:
+    """A clause someone else is reported to have said inside the quote ("Merz has stated
+    that Germany must prepare for war", in Lavrov's words): that one's position, not the
+    speaker's. Not the speaker's side's own words ("we said that Russia must withdraw"),
+    nor words before their cue ("X is not acceptable, Ushakov said, BTA reported": the
+    cue of the quote's own speaker)."""
+    head = token.head
+    if token.dep_ != "ccomp" or head.i not in inside or head.i > token.i:
+        return False
+    if head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].lower_ not in ("i", "we")
 
 
 def _asked_whether(token: Token) -> bool:

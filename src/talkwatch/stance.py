@@ -162,7 +162,8 @@ class StanceClassifier:
         question = text.rstrip(' ,."”').endswith("?")
         if judged and not question:
             return StanceResult(judged.stance, judged.reason)
-        found = self.first_match(text, QUESTION_ORDER if question else CONTENT_ORDER)
+        own = _without(text, clause.reported if clause else ())  # not what others said
+        found = self.first_match(own, QUESTION_ORDER if question else CONTENT_ORDER)
         return found or StanceResult(
             "assess", "no demand, offer, acceptance or refusal in the words"
         )
@@ -185,6 +186,14 @@ class StanceClassifier:
                         continue  # "urged sanctions if Moscow rejected a ceasefire"
                     return StanceResult(stance, f"words '{match.group(0)}'")
         return None
+
+
+def _without(text: str, reported: Sequence[str]) -> str:
+    """``text`` without the words others are reported in it to have said."""
+    for words in reported:
+        words = words.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
+        text = text.replace(words, " … ") if words else text
+    return text
 
 
 # What words say inside an if-clause is supposed, not said: no refusal, acceptance or offer.
