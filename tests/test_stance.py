@@ -627,3 +627,11 @@ def test_user_word_lists_extend_the_clause_rules(tmp_path: Path, nlp: Language) 
         text, "say", text, "indirect", "RUS", clause
     )
     assert (shipped.stance, extended.stance) == ("assess", "offer")
+
+
+def test_a_time_of_day_is_no_condition_but_the_day_something_happens_is() -> None:
+    assert stance_of('"We will talk the day Russia withdraws its troops," Zelensky said.')[0] == (
+        "conditional"
+    )
+    during = stance_of('"The meeting will take place in the second half of the day," Peskov said.')
+    assert during[0] != "conditional", during
