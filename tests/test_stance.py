@@ -106,6 +106,13 @@ def rules() -> StanceClassifier:
         ("Russian troops had killed civilians in Bucha", "deny", "deny"),
         ("there had been no discussion of easing sanctions at the summit", "say", "deny"),
         ("our units never targeted the grain terminals", "say", "deny"),
+        # a claim about the speaker's side dismissed as absurd is denied
+        (
+            "It would be absurd to think that the Russian side could interfere in internal "
+            "American matters",
+            "say",
+            "deny",
+        ),
         # what the speaker's side has not done (yet) is told, not a report denied
         ("We haven't spoken to him yet.", "reply", "assess"),
         ("We did not get there, but we have a very good chance of getting there", "add", "assess"),
