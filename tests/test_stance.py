@@ -583,6 +583,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"We will sign the deal once Russia withdraws," Zelensky said.', "conditional"),
         # what someone else is reported, inside the quote, to have said is theirs; the
         # speaker's side's own earlier words stay the speaker's
+        # refuting reports is a statement, and denies them
+        (
+            "Peskov also refuted media reports suggesting that Keith Kellogg was suspended "
+            "from the negotiations.",
+            "deny",
+        ),
         ('"Merz has already openly stated that Germany must prepare for war," Lavrov said.', "assess"),
         ('"The Americans told us that Kyiv must give up Donbas," Zelensky said.', "assess"),
         ('"We have said many times that Russia must withdraw," Zelensky said.', "demand"),
