@@ -16,10 +16,12 @@ test_server_store.py and test_engines.py for what is the server's own).
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -150,13 +152,21 @@ class SQLiteDatabase(Database):
     dialect = "sqlite"
     errors = (sqlite3.Error,)
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, read_only: bool = False) -> None:
         super().__init__(location)
+        path = Path(location)
+        # A database on a read-only disk or in a folder this user cannot write is read
+        # as it is (SQLite would need to write its journal beside it)
+        frozen = read_only and path.is_file() and not os.access(path.parent or ".", os.W_OK)
         self.connection = sqlite3.connect(
-            location, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            f"{path.resolve().as_uri()}?immutable=1" if frozen else location,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            uri=frozen,
         )
         self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.connection.execute("PRAGMA journal_mode = WAL")
+        if not frozen:
+            self.connection.execute("PRAGMA journal_mode = WAL")
         self.connection.execute("PRAGMA foreign_keys = ON")
         self.connection.execute("PRAGMA synchronous = NORMAL")
 
@@ -250,16 +260,44 @@ class PostgresDatabase(Database):
         self.connection.close()
 
 
-def connect(location: str) -> Database:
-    """An SQLite file, or a PostgreSQL server for a ``postgresql://`` URL."""
+def connect(location: str, read_only: bool = False) -> Database:
+    """An SQLite file, or a PostgreSQL server for a ``postgresql://`` URL; ``read_only``
+    for commands that only read, which can then read a file on a read-only disk."""
+    check_location(location)
     if is_server_url(location):
         return PostgresDatabase(location)
     try:
-        return SQLiteDatabase(location)
+        return SQLiteDatabase(location, read_only)
     except sqlite3.DatabaseError as err:
+        raise DatabaseError(unopened(location, err)) from None
+
+
+def check_location(location: str) -> None:
+    """Refuse, in a sentence, a location that names no database: nothing, or an address
+    of a kind talkwatch does not store into."""
+    if not location.strip():
+        raise DatabaseError("--db is empty: give a database file or a postgresql:// URL.")
+    if "://" in location and not is_server_url(location):
         raise DatabaseError(
-            f"{location}: cannot be opened as a talkwatch database ({err})."
-        ) from None
+            f"{public_location(location)}: not a database talkwatch can use; give an SQLite "
+            "file name or a postgresql:// URL."
+        )
+
+
+def unopened(location: str, err: sqlite3.DatabaseError) -> str:
+    """Why the SQLite file at ``location`` cannot be opened, as a sentence for users."""
+    damaged = damage(location, err)
+    if damaged:
+        return damaged
+    folder = Path(location).resolve().parent
+    if not folder.is_dir():
+        return f"{location}: cannot be created: the folder {folder} does not exist."
+    if not os.access(folder, os.W_OK):
+        return (
+            f"{location}: cannot be written: the folder {folder} is read-only; "
+            "give --db a file in a folder you can write to."
+        )
+    return f"{location}: cannot be opened as a talkwatch database ({err})."
 
 
 # -- SQLite's dialect into PostgreSQL's -----------------------------------------

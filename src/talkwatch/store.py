@@ -19,7 +19,14 @@ from pathlib import Path
 
 from . import database
 from .conditions import document_condition, shared_filters
-from .database import Database, DatabaseError, connect, is_server_url, public_location
+from .database import (
+    Database,
+    DatabaseError,
+    check_location,
+    connect,
+    is_server_url,
+    public_location,
+)
 from .records import Document, Section, Span, Statement
 from .standing import mark_stale
 
@@ -77,9 +84,10 @@ class Store:
         With ``create=False`` a database without talkwatch's schema is refused
         instead of set up (for commands that only read).
         """
+        check_location(path)
         if not is_server_url(path) and Path(path).is_dir():
             raise StoreError(f"{path}: is a folder, not a database file.")
-        store = cls(connect(path), path)
+        store = cls(connect(path, read_only=not create), path)
         try:
             if not create and store._stored_version() == 0:
                 raise StoreError(

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..database import damage, is_server_url
+from ..database import check_location, damage, is_server_url
 from ..dates import why_not_a_date
 from ..store import Store, StoreError
 
@@ -119,6 +119,10 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
     """Open the store, turning its errors into one-line messages for users."""
     from pathlib import Path
 
+    try:
+        check_location(path)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
     if must_exist and not is_server_url(path) and not Path(path).exists():
         demo = Path(path).with_name(DEMO_DB)
         if demo.exists():  # right after the quick start: the demo keeps its own database
