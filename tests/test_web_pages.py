@@ -168,6 +168,12 @@ def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path:
     assert printed.exit_code == 0 and undated(printed.stdout) == undated(page)
     bare = CliRunner().invoke(cli, ["report", "--db", db[0]])  # HTML is the one format
     assert bare.exit_code == 0 and undated(bare.stdout) == undated(page)
+    # a folder that does not exist: a sentence, not a traceback
+    missing = CliRunner().invoke(cli, ["report", "-o", str(tmp_path / "no" / "r.html"), "--db", db[0]])
+    assert missing.exit_code == 1
+    assert missing.output.strip() == (
+        f"Error: {tmp_path / 'no' / 'r.html'}: cannot be written (No such file or directory)."
+    )
 
 
 def test_the_warm_up_fills_the_caches_before_it_says_so(db: tuple[str, dict[str, str]]) -> None:

@@ -83,5 +83,8 @@ def report(db_path: str, output: str) -> None:
     if output == "-":
         click.echo(page, nl=False)
         return
-    Path(output).write_text(page, encoding="utf-8")
+    try:
+        Path(output).write_text(page, encoding="utf-8")
+    except OSError as err:
+        raise click.ClickException(f"{output}: cannot be written ({err.strerror}).") from None
     click.echo(f"Wrote {output} ({len(page.encode('utf-8')) // 1024} KB).")
