@@ -251,6 +251,20 @@ def test_files_a_folder_holds_that_are_not_text_are_named_as_skipped(tmp_path: P
     ]
 
 
+
+def test_a_folder_with_nothing_to_read_is_named(tmp_path: Path) -> None:
+    empty = tmp_path / "inbox"
+    (empty / "drafts").mkdir(parents=True)
+    (empty / ".hidden.txt").write_text(GOOD)
+    result = CliRunner().invoke(cli, ["ingest", str(empty), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {empty}: no files to read; from a folder only "
+        ".txt, .text, .md, .markdown, .html, .htm files are read."
+    ]
+    assert "Read 0 inputs" in result.stdout
+
+
 # -- long text -----------------------------------------------------------------
 
 

@@ -88,6 +88,8 @@ class Skipped:
 
     def __str__(self) -> str:
         kinds = ", ".join(TEXT_SUFFIXES)
+        if not self.paths:
+            return f"{self.folder}: no files to read; from a folder only {kinds} files are read."
         names = [os.path.relpath(p, self.folder) for p in self.paths[:3]]
         more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
         files = "file" if len(self.paths) == 1 else "files"
@@ -141,6 +143,7 @@ def _walk(folder: Path) -> Iterator[Pending | InputError | Skipped]:
     seen: set[tuple[int, int]] = set()
     unreadable: list[OSError] = []
     skipped: list[str] = []
+    found = False
     for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
         yield from (_folder_error(err) for err in unreadable)
         unreadable.clear()
@@ -157,6 +160,7 @@ def _walk(folder: Path) -> Iterator[Pending | InputError | Skipped]:
             if not media and not name.startswith("."):
                 skipped.append(str(path))  # "report.pdf", "notes": said, not silently dropped
             elif media and not name.startswith("."):
+                found = True  # read, or said why not
                 if path.is_symlink() and _loops(path):
                     yield InputError(f"{path}: skipped, a symbolic link that loops.")
                 elif path.is_file() or not path.exists():  # a missing link target reports itself
@@ -164,7 +168,7 @@ def _walk(folder: Path) -> Iterator[Pending | InputError | Skipped]:
                 else:
                     yield InputError(f"{path}: not a regular file (a device, pipe or socket).")
     yield from (_folder_error(err) for err in unreadable)
-    if skipped:
+    if skipped or not found:  # an empty folder is said too: nothing was read from it
         yield Skipped(str(folder), tuple(skipped))
 
 
