@@ -118,6 +118,13 @@ def test_set_date_names_a_missing_or_ambiguous_document(tmp_path: Path) -> None:
         cli, ["documents", "--db", db, "set-date", "energy-truce.txt", "2025-13-01"]
     )
     assert result.exit_code == 2 and "not a date" in result.output
+    # one of the two left out: which one is said
+    result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "energy-truce.txt"])
+    assert result.exit_code == 2
+    assert "energy-truce.txt: give the date, after the document" in result.output
+    result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "2025-03-14"])
+    assert result.exit_code == 2
+    assert "2025-03-14: give which documents to date" in result.output
 
 
 def test_the_overview_says_what_is_undated_and_follows_a_new_date(tmp_path: Path) -> None:

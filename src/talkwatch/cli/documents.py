@@ -71,14 +71,19 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
 
 
 @documents.command("set-date")
-@click.argument("document", nargs=-1, required=True)
-@click.argument("day", metavar="DATE")
+@click.argument("given", nargs=-1, required=True, metavar="DOCUMENT... DATE")
 @click.option("--db", "db_path", metavar="FILE|URL", help="As for 'talkwatch documents'.")
 @click.pass_context
-def set_date(ctx: click.Context, document: tuple[str, ...], day: str, db_path: str | None) -> None:
+def set_date(ctx: click.Context, given: tuple[str, ...], db_path: str | None) -> None:
     """Correct stored documents' DATE (YYYY-MM-DD); each DOCUMENT is its id (or the start
     of it), name or URL. Their statements are re-dated and positions and shifts
     recomputed. A document that cannot be found is named; the others are still dated."""
+    *document, day = given
+    if not document:  # one word: say which of the two is missing
+        missing = "which documents to date" if day[:1].isdigit() else "the date, after the document"
+        raise click.UsageError(
+            f"{day}: give {missing} (talkwatch documents set-date DOCUMENT... YYYY-MM-DD)."
+        )
     checked = iso_date(day)
     assert checked is not None
     db_path = db_path or str(ctx.obj)  # else the group's --db, $TALKWATCH_DB or the default
