@@ -203,3 +203,25 @@ def test_a_date_range_that_ends_before_it_starts_is_refused(db: str) -> None:
             result = run(db, command, *order)
             assert result.exit_code == 2, (command, order)
             assert "--since 2022-06-01 is after --until 2022-01-01" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["statements", "--party", ""],
+        ["statements", "--issue", " "],
+        ["statements", "--speaker", ""],
+        ["statements", "--doc", ""],
+        ["timeline", "--party", ""],
+    ],
+)
+def test_an_empty_filter_is_refused_not_ignored(db: str, args: list[str]) -> None:
+    result = run(db, *args)
+    assert result.exit_code == 2
+    assert f"Invalid value for '{args[1]}': empty; give a value or leave it out." in result.output
+    assert "statements" not in result.stdout  # nothing listed as if unfiltered
+
+
+def test_an_empty_actor_name_is_refused(db: str) -> None:
+    result = run(db, "actors", "show", "")
+    assert result.exit_code == 2 and "Invalid value for 'NAME': empty." in result.output

@@ -12,7 +12,7 @@ from ..actors import Actor, ActorFileError, KnowledgeBase, load_knowledge_base
 from ..database import is_server_url, public_location
 from ..records import shown_speaker
 from .group import cli
-from .options import db_option, open_store, shortened, shown_date
+from .options import db_option, given, open_store, shortened, shown_date
 
 
 def _knowledge(actor_files: tuple[str, ...]) -> KnowledgeBase:
@@ -82,7 +82,7 @@ def _list(db_path: str) -> None:
 
 
 @actors.command("show")
-@click.argument("name")
+@click.argument("name", callback=given)
 @sub_db_option
 @actors_option
 @click.pass_context

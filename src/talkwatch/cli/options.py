@@ -104,6 +104,14 @@ def _in_order(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return day
 
 
+def given(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A filter or name that, when given, says something: "" would match everything."""
+    if value is not None and not value.strip():
+        optional = isinstance(param, click.Option)
+        raise click.BadParameter("empty; give a value or leave it out." if optional else "empty.")
+    return value
+
+
 def iso_date(value: str | None) -> str | None:
     """Check a date given on the command line (YYYY-MM-DD)."""
     if value is None:

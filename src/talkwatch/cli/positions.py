@@ -22,6 +22,7 @@ from .options import (
     date_range_options,
     db_option,
     format_option,
+    given,
     open_store,
     shortened,
     shown_date,
@@ -145,9 +146,9 @@ def _fitting(parties: list[str], width: dict[str, int], room: int) -> list[list[
 
 @cli.command("timeline")
 @db_option
-@click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
-@click.option("--issue", help="Only this issue: a code or an alias (nato).")
-@click.option("--speaker", help="Only this speaker.")
+@click.option("--party", callback=given, help="Only this party: a code (RUS) or a name (Russia).")
+@click.option("--issue", callback=given, help="Only this issue: a code or an alias (nato).")
+@click.option("--speaker", callback=given, help="Only this speaker.")
 @date_range_options
 @limit_option(500)
 @format_option

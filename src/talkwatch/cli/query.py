@@ -12,7 +12,7 @@ from ..export import statement_row, write_csv, write_jsonl
 from ..records import STANCES, shown_speaker
 from .filters import doc_filter, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
-from .options import date_range_options, db_option, open_store, shortened, shown_date
+from .options import date_range_options, db_option, given, open_store, shortened, shown_date
 from .rows import print_statements
 
 
@@ -44,12 +44,16 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
 
 @cli.command()
 @db_option
-@click.option("--speaker", help="Only this speaker (case-insensitive).")
+@click.option("--speaker", callback=given, help="Only this speaker (case-insensitive).")
 @click.option(
-    "--doc", help="Only this document: its file name or URL, or the start of its name or id."
+    "--doc",
+    callback=given,
+    help="Only this document: its file name or URL, or the start of its name or id.",
 )
-@click.option("--party", help="Only this party: a code (RUS) or a name (Russia).")
-@click.option("--issue", help="Only statements on this issue: a code or an alias (nato).")
+@click.option("--party", callback=given, help="Only this party: a code (RUS) or a name (Russia).")
+@click.option(
+    "--issue", callback=given, help="Only statements on this issue: a code or an alias (nato)."
+)
 @click.option(
     "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
 )
