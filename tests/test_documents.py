@@ -118,6 +118,15 @@ def test_set_date_names_a_missing_or_ambiguous_document(tmp_path: Path) -> None:
         cli, ["documents", "--db", db, "set-date", "energy-truce.txt", "2025-13-01"]
     )
     assert result.exit_code == 2 and "not a date" in result.output
+    # a day no report was published on
+    result = CliRunner().invoke(
+        cli, ["documents", "--db", db, "set-date", "energy-truce.txt", "0001-01-01"]
+    )
+    assert result.exit_code == 2
+    assert "'0001-01-01' is no date a report was published on" in result.output
+    result = CliRunner().invoke(cli, ["ingest", "-", "--db", db, "--date", "9999-12-31"], input=".")
+    assert result.exit_code == 2
+    assert "'9999-12-31' is no date a report was published on" in result.output
     # one of the two left out: which one is said
     result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "energy-truce.txt"])
     assert result.exit_code == 2

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
 from .group import cli
-from .options import db_option, format_option, iso_date, open_store
+from .options import db_option, format_option, open_store, publication_date
 
 SOURCE_HELP = (
     "Date sources: given (ingest --date), set (documents set-date), metadata (the page's), "
@@ -84,7 +84,7 @@ def set_date(ctx: click.Context, given: tuple[str, ...], db_path: str | None) ->
         raise click.UsageError(
             f"{day}: give {missing} (talkwatch documents set-date DOCUMENT... YYYY-MM-DD)."
         )
-    checked = iso_date(day)
+    checked = publication_date(day)
     assert checked is not None
     db_path = db_path or str(ctx.obj)  # else the group's --db, $TALKWATCH_DB or the default
     failed = []

@@ -19,7 +19,7 @@ from ..runner import IngestRun, IngestSummary
 if TYPE_CHECKING:
     from ..pipeline import Analyzer
 from .group import cli
-from .options import actors_option, check_model_settings, db_option, iso_date, open_store
+from .options import actors_option, check_model_settings, db_option, open_store, publication_date
 
 
 @cli.command()
@@ -30,7 +30,7 @@ from .options import actors_option, check_model_settings, db_option, iso_date, o
     "--date",
     "declared_date",
     metavar="YYYY-MM-DD",
-    callback=lambda ctx, param, value: iso_date(value),
+    callback=lambda ctx, param, value: publication_date(value),
     help="Date of the documents, when their text does not say.",
 )
 @click.option(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, TypeVar
 
 import click
@@ -110,6 +110,24 @@ def given(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
         optional = isinstance(param, click.Option)
         raise click.BadParameter("empty; give a value or leave it out." if optional else "empty.")
     return value
+
+
+EARLIEST_REPORT = date(1900, 1, 1)
+
+
+def publication_date(value: str | None) -> str | None:
+    """A document's date given on the command line: a date, and one a news report can
+    have (not "0001-01-01", nor a day still to come)."""
+    day = iso_date(value)
+    if day is None:
+        return None
+    latest = date.today() + timedelta(days=2)  # a report from a time zone ahead
+    if not EARLIEST_REPORT <= date.fromisoformat(day) <= latest:
+        raise click.BadParameter(
+            f"'{day}' is no date a report was published on; give one from "
+            f"{EARLIEST_REPORT.year} to today."
+        )
+    return day
 
 
 def iso_date(value: str | None) -> str | None:
