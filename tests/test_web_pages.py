@@ -98,6 +98,10 @@ def test_actor_party_and_document_pages(client: TestClient, db: tuple[str, dict[
     party = html(client, "/parties/UKR")
     assert "Mykhailo Podolyak" in party and "security_guarantees" in party
     assert client.get("/parties/ZZZ").status_code == 404
+    # a mistyped document link is a page not found, as an unknown party is
+    for missing in ("/documents/zzz", "/documents/0123abc", f"/documents/{'f' * 64}"):
+        answer = client.get(missing)
+        assert answer.status_code == 404 and "not found" in answer.text.lower(), missing
     document = html(client, f"/documents/{db[1]['istanbul']}")
     assert document.index("<h2>Article</h2>") < document.index("<h2>Reader comments</h2>")
     assert document.count('<mark class="quote"') == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -16,6 +17,8 @@ from .context import ctx, not_found
 from .labels import document_label, source_name
 from .params import PageNumber, check_issue, check_party, filters
 from .queries import Filters
+
+DOCUMENT_ID = re.compile(r"[0-9a-f]{1,64}")
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -257,11 +260,10 @@ def documents_page(
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(
-    request: Request, doc_id: Annotated[str, Path(max_length=64, pattern=r"^[0-9a-f]+$")]
-) -> Response:
+def document_page(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> Response:
     store = ctx(request).store()
-    document = store.document(doc_id)
+    # an id that cannot be one (a mistyped link) is a page not found, as a name is
+    document = store.document(doc_id) if DOCUMENT_ID.fullmatch(doc_id) else None
     if document is None:
         raise not_found(f"Document {doc_id}")
     found = queries.document_statements(store, doc_id)
