@@ -49,3 +49,34 @@ def test_a_watch_killed_mid_cycle_loses_and_duplicates_nothing(tmp_path: Path) -
     # only the articles the killed run had not stored were fetched again
     fetched_again = sum(1 for n in room.article_fetches().values() if n > 1)
     assert fetched_again <= 40 - stored_at_kill
+
+
+def test_an_interrupted_ingest_with_workers_says_what_it_stored_and_ends(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to talkwatch alone, as `timeout -s INT` sends it): the workers stop
+    after the batch they hold, the process ends and says how to finish."""
+    import signal
+    import time
+
+    from common import kill_group, start_ingest, stored_documents, verify, write_documents
+
+    docs, db = tmp_path / "docs", tmp_path / "t.db"
+    write_documents(docs, range(120))
+    first = start_ingest(db, docs, jobs=2)
+    started = time.monotonic()
+    while stored_documents(db) < 10 and first.poll() is None and time.monotonic() - started < 90:
+        time.sleep(0.05)
+    first.send_signal(signal.SIGINT)
+    try:
+        _, err = first.communicate(timeout=60)
+    except Exception:
+        kill_group(first)
+        raise
+    assert first.returncode == 130, err.decode()
+    said = err.decode().strip().splitlines()[-1]
+    assert said.startswith("Interrupted: ") and "run the same command again" in said
+    stored = int(said.split()[1])
+    assert 10 <= stored < 120 and stored == stored_documents(db)
+    second = start_ingest(db, docs, jobs=1)
+    out, _ = second.communicate(timeout=120)
+    assert f"{stored} already stored" in out.decode()
+    assert verify(db).problems(120) == []

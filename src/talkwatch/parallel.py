@@ -77,18 +77,23 @@ def analyse_in_workers(
     for variable in THREAD_VARIABLES:  # one thread per worker: the workers are the parallelism
         os.environ.setdefault(variable, "1")
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,
         initializer=_start_worker,
         initargs=(list(actor_files),),
-    ) as pool:
+    )
+    try:
         yield from in_order(
             documents,
             lambda batch: pool.submit(_analyse_batch, batch),
             in_flight=jobs * IN_FLIGHT_PER_WORKER,
             batch_size=batch_size,
         )
+    except BaseException:  # interrupted, or closed early: drop the batches not started
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def in_order(

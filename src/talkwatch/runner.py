@@ -101,8 +101,14 @@ class IngestRun:
                 raw_hashes.append(prepared.raw_hash)
                 yield prepared.document
 
-        for document, statements in self.analysed(documents()):
-            self.keep(document, statements, raw_hashes.popleft())
+        results = self.analysed(documents())
+        try:
+            for document, statements in results:
+                self.keep(document, statements, raw_hashes.popleft())
+        finally:  # interrupted: workers stop after the batch they hold
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
         refresh(self.store.db)  # positions the new statements touched, ready for readers
         return self.summary
 

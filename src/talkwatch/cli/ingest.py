@@ -126,6 +126,16 @@ def ingest(
                 summary = with_progress(run, list(paths), quiet)
             except ClusterError as err:
                 raise click.ClickException(str(err)) from None
+            except KeyboardInterrupt:
+                done = run.summary
+                click.echo(
+                    f"\nInterrupted: {done.new} new document{'s' * (done.new != 1)} with "
+                    f"{done.statements} statement{'s' * (done.statements != 1)} stored before "
+                    "it; run the same command again to read the rest (what is stored is "
+                    "skipped).",
+                    err=True,
+                )
+                sys.exit(130)
     click.echo(summary.line())
     if summary.failures:
         sys.exit(1)
