@@ -225,3 +225,13 @@ def test_an_empty_filter_is_refused_not_ignored(db: str, args: list[str]) -> Non
 def test_an_empty_actor_name_is_refused(db: str) -> None:
     result = run(db, "actors", "show", "")
     assert result.exit_code == 2 and "Invalid value for 'NAME': empty." in result.output
+
+
+def test_a_party_filter_on_an_empty_database_says_nothing_is_stored(tmp_path: Path) -> None:
+    empty = tmp_path / "inbox"
+    empty.mkdir()
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(cli, ["ingest", str(empty), "--db", db]).exit_code == 0
+    result = run(db, "statements", "--party", "RUS")
+    assert result.exit_code == 0
+    assert "No statements for party RUS; no statement is stored yet." in result.stderr

@@ -34,10 +34,8 @@ def party_filter(store: Store, value: str | None) -> str | None:
         named = {p: f"{p} ({names[p]})" if p in names else p for p in existing}
         raise _unknown("--party", value, "party", "parties", existing, named)
     if code not in existing:
-        click.echo(
-            f"No statements for party {code}; the parties with statements are {_listed(existing)}.",
-            err=True,
-        )
+        listed = _with_statements("parties", existing)
+        click.echo(f"No statements for party {code}; {listed}.", err=True)
     return code
 
 
@@ -93,17 +91,18 @@ def _existing(store: Store, sql: str) -> list[str]:
     return sorted(str(value) for (value,) in store.db.execute(sql))
 
 
-def _listed(values: list[str]) -> str:
-    return ", ".join(values) if values else "none yet"
+def _with_statements(kinds: str, values: list[str]) -> str:
+    """ "the parties with statements are RUS, UKR", or that no statement is stored yet."""
+    if not values:
+        return "no statement is stored yet"
+    return f"the {kinds} with statements are {', '.join(values)}"
 
 
 def _unknown(
     option: str, value: str, kind: str, kinds: str, existing: list[str], shown: dict[str, str]
 ) -> click.BadParameter:
     """No such value: the values there are, and the nearest of them if one is near."""
-    message = (
-        f"{option} '{value}': no such {kind}; the {kinds} with statements are {_listed(existing)}."
-    )
+    message = f"{option} '{value}': no such {kind}; {_with_statements(kinds, existing)}."
     words = party_words() if kind == "party" else issue_words()
     candidates = {fold(v): v for v in existing} | {w: c for w, c in words.items() if c in existing}
     near = difflib.get_close_matches(fold(value), list(candidates), n=1, cutoff=0.7)
