@@ -42,6 +42,9 @@ CASES = [
     # negotiate are not foreign forces
     ("Moscow would not accept troops from NATO countries being deployed in Ukraine", {"foreign_forces"}),
     ("Orban had no mandate from the EU to negotiate with Moscow", {"talks"}),
+    # leaders talking, and an envoy's visit, are the talks
+    ("There is a mutual understanding that such a conversation is necessary", {"talks"}),
+    ("Turkish Foreign Minister Hakan Fidan would visit Russia", {"talks"}),
     ("Ukraine will never give up Crimea or the Donbas", {"territory"}),
     ("Russian forces must pull back to the lines of February 2022", {"withdrawal"}),
     ("a 30-day ceasefire along the entire front", {"ceasefire"}),
