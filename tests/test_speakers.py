@@ -443,36 +443,40 @@ def test_a_definite_role_no_one_was_described_by_is_the_person_named_just_before
 
 
 
+def the_official_after(article: str, *before: tuple[str, str]) -> Resolution:
+    """Whom "The official" in ``article`` stands for, once the mentions ``before`` (text,
+    kind) are resolved in order."""
+    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
+    for text, kind in before:
+        at = article.find(text)
+        resolver.resolve(Mention(text, Span(at, at + len(text)), kind))
+    at = article.find("The official")
+    return resolver.resolve(Mention("The official", Span(at, at + 12), "descriptor"))
+
+
 def test_the_official_is_the_states_person_named_just_before_unless_one_was_unnamed() -> None:
     # wire copy: "spokesman Dmitry Peskov said ... The official also said ..."
-    article = (
+    found = the_official_after(
         "Spokesman Dmitry Peskov said the meeting was useful. "
-        "The official also said Russia received additional information from the US."
+        "The official also said Russia received additional information from the US.",
+        ("Dmitry Peskov", "name"),
     )
-    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
-    resolver.resolve(Mention("Dmitry Peskov", Span(10, 23), "name"))
-    at = article.find("The official")
-    found = resolver.resolve(Mention("The official", Span(at, at + 12), "descriptor"))
     assert (found.speaker, found.party, found.source) == ("Dmitry Peskov", "RUS", "named")
     # after an unnamed speaker, "the official" is that one again, not the person named
-    article = (
+    found = the_official_after(
         "A senior American official said the deal was close. Volodymyr Zelensky said "
-        "nothing was agreed. The official added that Kyiv would sign."
+        "nothing was agreed. The official added that Kyiv would sign.",
+        ("A senior American official", "descriptor"),
+        ("Volodymyr Zelensky", "name"),
     )
-    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
-    resolver.resolve(Mention("A senior American official", Span(0, 27), "descriptor"))
-    at = article.find("Volodymyr")
-    resolver.resolve(Mention("Volodymyr Zelensky", Span(at, at + 18), "name"))
-    at = article.find("The official")
-    found = resolver.resolve(Mention("The official", Span(at, at + 12), "descriptor"))
     assert found.speaker != "Volodymyr Zelensky" and found.source == "anonymous"
     # nor is a private person an official
-    article = "Analyst Tatiana Stanovaya said talks would stall. The official said so too."
-    resolver = Resolver(load_knowledge_base(), article, "2025-03-14")
-    resolver.resolve(Mention("Tatiana Stanovaya", Span(8, 25), "name"))
-    at = article.find("The official")
-    found = resolver.resolve(Mention("The official", Span(at, at + 12), "descriptor"))
+    found = the_official_after(
+        "Analyst Tatiana Stanovaya said talks would stall. The official said so too.",
+        ("Tatiana Stanovaya", "name"),
+    )
     assert found.speaker != "Tatiana Stanovaya"
+
 
 def test_german_spellings_of_known_names_resolve() -> None:
     for spelling, name in [
