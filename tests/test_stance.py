@@ -113,6 +113,10 @@ def rules() -> StanceClassifier:
             "say",
             "deny",
         ),
+        # an attack the speaker's side is accused of, turned down, is denied
+        ("We did not attack the grain terminals", "say", "deny"),
+        # a proposal called ridiculous to talk about is no fact denied
+        ("It would be ridiculous to talk about a ceasefire now", "say", "assess"),
         # what the speaker's side has not done (yet) is told, not a report denied
         ("We haven't spoken to him yet.", "reply", "assess"),
         ("We did not get there, but we have a very good chance of getting there", "add", "assess"),
@@ -580,6 +584,7 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # telling or settling when is procedure, the guide's example; an act still is tied
         ('"We will announce the delegation when the president decides," Peskov said.', "assess"),
         ("The timing of the call will be determined once Witkoff briefs Trump, Peskov said.", "assess"),
+        ('"We will decide on sanctions when Russia rejects the ceasefire," Macron said.', "conditional"),
         ('"We will sign the deal once Russia withdraws," Zelensky said.', "conditional"),
         # what someone else is reported, inside the quote, to have said is theirs; the
         # speaker's side's own earlier words stay the speaker's
@@ -592,6 +597,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"Merz has already openly stated that Germany must prepare for war," Lavrov said.', "assess"),
         ('"The Americans told us that Kyiv must give up Donbas," Zelensky said.', "assess"),
         ('"We have said many times that Russia must withdraw," Zelensky said.', "demand"),
+        ('"Moscow has stated that Kyiv must give up Donbas," Peskov said.', "demand"),
+        ('"The Kremlin has said that it is ready to meet," Peskov said.', "offer"),
+        ('"Merz has stated that Germany will only talk if Russia withdraws," Lavrov said.', "assess"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -35,6 +35,9 @@ class Cues:
     person_nouns: frozenset[str] = frozenset()  # heads "he" or "she" can stand for
     silent_acts: frozenset[str] = frozenset()  # "declined to comment": no statement
     as_reporting: frozenset[str] = frozenset()  # "As Reuters reported, ...": the clause
+    # verbs of saying whose clause inside a quote is someone else's words ("Merz has
+    # stated that ..."); not verbs of demanding or refusing, whose clause is the act
+    saying_verbs: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()  # "Committee": a name's last word, no person
     # what makes a mention a woman's, for "she" and "he": given names, words, name endings
     feminine_names: frozenset[str] = frozenset()
@@ -60,6 +63,7 @@ _LIST_KEYS = (
     "person_nouns",
     "silent_acts",
     "as_reporting",
+    "saying_verbs",
     "institution_words",
     "feminine_names",
     "feminine_words",
@@ -116,6 +120,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         person_nouns=frozen["person_nouns"],
         silent_acts=frozen["silent_acts"],
         as_reporting=frozen["as_reporting"],
+        saying_verbs=frozen["saying_verbs"],
         institution_words=frozen["institution_words"],
         transcript_labels=frozen["transcript_labels"],
         feminine_names=frozen["feminine_names"],

@@ -18,16 +18,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from .cues import default_cues
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 CHAIN = ("xcomp", "acomp", "ccomp")  # "is ready [acomp] to send [xcomp]"
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 MAX_PREDICATES = 6
 MAIN_LINKS = ("conj", "ccomp", "parataxis")
-# Verbs that report someone's words inside a quote (``_reported_within``)
-REPORTING_VERBS = frozenset(
-    ["say", "state", "claim", "declare", "announce", "write", "tell", "report", "assert",
-     "argue", "suggest", "allege", "add", "note", "repeat", "tweet"]
-)  # fmt: skip
+SOMEONE = "someone"  # the unnamed sayer of words reported in the passive
 # Modals that with a perfect speak of a past that did not happen ("should have agreed");
 # not "will have withdrawn", a future.
 COUNTERFACTUAL_MODALS = frozenset(["would", "should", "could", "might", "must", "may", "ought"])
@@ -63,6 +61,7 @@ class Predicate:
     steps: tuple[Step, ...]
     passive: bool
     leads: bool = True  # no verb of the quote comes before it: the main clause
+    reported_by: str = ""  # who the quote says said it ("Merz has stated that ..."), if anyone
 
     @property
     def subject(self) -> str:
@@ -78,9 +77,10 @@ class Predicate:
 @dataclass(frozen=True)
 class Clause:
     predicates: tuple[Predicate, ...] = ()
-    # words someone else is reported to have said inside the quote, as written: "that
-    # Germany must prepare for war" in "Merz has stated that Germany must prepare for war"
-    reported: tuple[str, ...] = ()
+    # words someone is reported inside the quote to have said, with who said them, as
+    # written: ("Merz", "that Germany must prepare for war") in "Merz has stated that
+    # Germany must prepare for war"; the stance stage decides whose side that is
+    reported: tuple[tuple[str, str], ...] = ()
 
 
 def read_clause(doc: Doc, spans: Iterable[tuple[int, int]]) -> Clause:
@@ -99,9 +99,11 @@ def read_clause(doc: Doc, spans: Iterable[tuple[int, int]]) -> Clause:
         subordinate = {t.i for c in head.children if c.dep_ == "advcl" for t in c.subtree}
         own = {c.i for c in head.children} | subordinate
         leads = not any(i < head.i and i not in own for i in verbs)
-        predicates.append(replace(found, leads=leads))
+        predicates.append(replace(found, leads=leads, reported_by=_reporter(head, inside)))
     reported = (
-        _words(t for t in c.subtree if t.i in inside) for c in tokens if _reported_within(c, inside)
+        (reporter, _words(t for t in c.subtree if t.i in inside))
+        for c in tokens
+        if (reporter := _reported_within(c, inside))
     )
     return Clause(tuple(predicates), tuple(reported))
 
@@ -113,7 +115,7 @@ def _is_head(token: Token, inside: set[int]) -> bool:
         return False
     if token.pos_ == "ADJ" and not any(c.dep_ in SUBJECTS for c in token.children):
         return False
-    if _asked_whether(token) or _reported_within(token, inside):
+    if _asked_whether(token):
         return False
     if token.head.i not in inside or token.head.i == token.i:
         return True
@@ -122,19 +124,30 @@ def _is_head(token: Token, inside: set[int]) -> bool:
     return token.dep_ == "conj" and token.pos_ == "VERB" and _is_head(token.head, inside)
 
 
-def _reported_within(token: Token, inside: set[int]) -> bool:
-    """A clause someone else is reported to have said inside the quote ("Merz has stated
-    that Germany must prepare for war", in Lavrov's words): that one's position, not the
-    speaker's. Not the speaker's side's own words ("we said that Russia must withdraw"),
-    nor words before their cue ("X is not acceptable, Ushakov said, BTA reported": the
-    cue of the quote's own speaker)."""
+def _reporter(token: Token, inside: set[int]) -> str:
+    """Who is reported inside the quote to have said the clause of ``token``, or of the
+    clause it is joined to ("X was told that A, and B")."""
+    while token.dep_ == "conj" and token.head.i in inside and token.head.i != token.i:
+        token = token.head
+    return _reported_within(token, inside)
+
+
+def _reported_within(token: Token, inside: set[int]) -> str:
+    """Who is reported inside the quote to have said the clause ``token`` heads ("Merz"
+    in "Merz has stated that Germany must prepare for war", in Lavrov's words), or "".
+    Not words before their cue ("X is not acceptable, Ushakov said, BTA reported": the
+    cue of the quote's own speaker), nor "I" or "we"."""
     head = token.head
     if token.dep_ != "ccomp" or head.i not in inside or head.i > token.i:
-        return False
-    if head.lemma_.lower() not in REPORTING_VERBS:
-        return False
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and subjects[0].lower_ not in ("i", "we")
+        return ""
+    if head.lemma_.lower() not in default_cues().saying_verbs:
+        return ""
+    if any(c.dep_ == "nsubjpass" for c in head.children):
+        return SOMEONE  # "Zelensky had been told that ...": the subject heard it
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in ("i", "we"):
+        return ""
+    return _phrase(subjects[0], inside, False)
 
 
 def _asked_whether(token: Token) -> bool:

@@ -41,8 +41,8 @@ from typing import Any
 
 from .datafiles import DataFileError, read_mapping
 from .records import STANCES
-from .speech_act import Clause
-from .stance_clause import OTHER, ClauseRules, Judgement, read_clause_rules
+from .speech_act import SOMEONE, Clause
+from .stance_clause import OTHER, SELF, ClauseRules, Judgement, read_clause_rules
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
@@ -99,6 +99,17 @@ class StanceClassifier:
         party_of: Callable[[str], str] = no_party,
     ) -> StanceResult:
         """The stance of ``quote``: the rules' verdict, weighed by the learned model if on."""
+        if clause is not None:  # words reported inside the quote: the speaker's side's stay
+            def own(who: str) -> bool:  # no one else's: not said by another side's agent
+                if who == SOMEONE:
+                    return False
+                rules = self.clause_rules
+                return not rules.is_agent(who) or rules.side(who, party, kind, party_of) == SELF
+
+            clause = Clause(
+                tuple(p for p in clause.predicates if own(p.reported_by)),
+                tuple((who, words) for who, words in clause.reported if not own(who)),
+            )
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
         ruled = sideless(self.by_rules(quote, cue, judged, kind, clause), party)
         if self.model is None:
@@ -126,6 +137,7 @@ class StanceClassifier:
         (``stance_clause``: who is to act, seen from the speaker's side)."""
         # Quotation marks inside a quote do not break a phrase: were "simply not realistic"
         text = quote.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
+        text = _without(text, [words for _, words in clause.reported] if clause else [])
         cue_stance = self.cues.get(cue.lower())
         denial = self.first_match(text, ("fact_denial",))
         if cue_stance == "reject" and kind != "direct":
@@ -162,8 +174,7 @@ class StanceClassifier:
         question = text.rstrip(' ,."”').endswith("?")
         if judged and not question:
             return StanceResult(judged.stance, judged.reason)
-        own = _without(text, clause.reported if clause else ())  # not what others said
-        found = self.first_match(own, QUESTION_ORDER if question else CONTENT_ORDER)
+        found = self.first_match(text, QUESTION_ORDER if question else CONTENT_ORDER)
         return found or StanceResult(
             "assess", "no demand, offer, acceptance or refusal in the words"
         )
