@@ -78,5 +78,10 @@ def test_straight_single_marks_quote_whole_sentences_in_copy_that_lost_curly_one
         "Appeasing bullies never works,",
         "Both Trump and Putin use war for their own ends.",
     ]
+    # a phrase in straight marks is no quotation, and does not swallow the one after it
+    text = "Trump praised the 'Big Beautiful Bill' at a rally. Musk said: 'It's a disgrace.'"
+    assert contents(text) == ["It's a disgrace."]
+    text = "the 'Coalition of the Willing' met in Paris, and the U.S.' envoy left."
+    assert contents(text) == []
     # a paragraph that is only a quotation in straight marks is a heading or a pull quote
     assert contents("He spoke for an hour.\n\n'Legend in the Coal Fields.'\n\nThen he left.") == []

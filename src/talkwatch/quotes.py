@@ -92,12 +92,19 @@ def _single_openers(text: str) -> list[int]:
     openers = []
     for i, char in enumerate(text):
         before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        curly = char == SINGLE_OPEN and not before.isalnum()
-        straight = char == APOSTROPHE and (before.isspace() or before in "(:—–")
-        if curly or (straight and after.isupper()):
+        if (char == SINGLE_OPEN and not before.isalnum()) or (
+            char == APOSTROPHE and _opens_straight(text, i)
+        ):
             openers.append(i)
     return openers
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    """A straight ' that may open a quotation: after a space, a colon or a dash, before a
+    capital letter."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(:—–") and after.isupper()
 
 
 def _single_close(text: str, begin: int, straight: bool = False) -> int | None:
@@ -110,6 +117,12 @@ def _single_close(text: str, begin: int, straight: bool = False) -> int | None:
         if text[i] == SINGLE_OPEN or text[i] in OPENERS or text[i] == STRAIGHT:
             return None  # another quotation opens first: this one was an apostrophe or a typo
         after = text[i + 1] if i + 1 < len(text) else " "
+        if straight and text[i] == APOSTROPHE and (
+            _opens_straight(text, i) or (text[i - 1].isalpha() and after.isspace())
+        ):
+            # another opens first, or a phrase's mark closes first ("the 'Big Beautiful
+            # Bill' at a rally"): this was a phrase, not a quotation
+            return None
         if after.isalnum() or text[i - 1].isspace():
             continue
         if text[i] == SINGLE_CLOSE and not straight:
