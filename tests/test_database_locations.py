@@ -88,3 +88,18 @@ def test_a_database_in_a_read_only_folder_is_still_read(
     assert code == 0, output
     assert "Andrii Sybiha" in output
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written beside it
+
+
+def test_changing_a_database_in_a_read_only_folder_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.db"
+    assert run("ingest", "-", "--db", str(db), "--date", "2025-03-14", text=ARTICLE)[0] == 0
+    unwritable(tmp_path, monkeypatch)
+    code, output = run("documents", "--db", str(db), "set-date", "<stdin>", "2025-03-15")
+    assert code == 1, output
+    assert output.strip().endswith(
+        "cannot be changed: the file or its folder is read-only; commands that only read "
+        "still work."
+    )
+    assert "Traceback" not in output

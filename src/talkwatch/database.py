@@ -39,6 +39,16 @@ class DatabaseError(Exception):
 _DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
 
 
+def unwritable(location: str, err: BaseException) -> str | None:
+    """The sentence for users when ``err`` says the SQLite file cannot be written to."""
+    if not isinstance(err, sqlite3.OperationalError) or "readonly" not in str(err):
+        return None
+    return (
+        f"{location}: cannot be changed: the file or its folder is read-only; "
+        "commands that only read still work."
+    )
+
+
 def damage(location: str, err: BaseException) -> str | None:
     """The sentence for users when ``err`` says the SQLite file is damaged, else None."""
     if not isinstance(err, sqlite3.DatabaseError):
@@ -157,9 +167,11 @@ class SQLiteDatabase(Database):
         path = Path(location)
         # A database on a read-only disk or in a folder this user cannot write is read
         # as it is (SQLite would need to write its journal beside it)
-        frozen = read_only and path.is_file() and not os.access(path.parent or ".", os.W_OK)
+        frozen = read_only and path.is_file() and not os.access(path.parent, os.W_OK)
+        # immutable only with no write-ahead log beside it, which it would not read
+        mode = "mode=ro" if Path(f"{location}-wal").exists() else "immutable=1"
         self.connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?immutable=1" if frozen else location,
+            f"{path.resolve().as_uri()}?{mode}" if frozen else location,
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,
             uri=frozen,

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..database import check_location, damage, is_server_url
+from ..database import check_location, damage, is_server_url, unwritable
 from ..dates import why_not_a_date
 from ..store import Store, StoreError
 
@@ -164,7 +164,7 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
     try:
         yield store
     except store.db.errors as err:
-        sentence = damage(store.path, err)
+        sentence = damage(store.path, err) or unwritable(store.path, err)
         if sentence is None:
             raise
         raise click.ClickException(sentence) from None
