@@ -131,6 +131,8 @@ def test_set_date_names_a_missing_or_ambiguous_document(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "energy-truce.txt"])
     assert result.exit_code == 2
     assert "energy-truce.txt: give the date, after the document" in result.output
+    result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "3fa2c1"])  # an id
+    assert result.exit_code == 2 and "3fa2c1: give the date, after the document" in result.output
     result = CliRunner().invoke(cli, ["documents", "--db", db, "set-date", "2025-03-14"])
     assert result.exit_code == 2
     assert "2025-03-14: give which documents to date" in result.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -49,6 +50,8 @@ def _start_worker(actor_files: Sequence[str]) -> None:
     from .pipeline import Analyzer
 
     global _worker_analyzer
+    # Ctrl-C is the parent's to handle: a worker finishes its batch and is shut down
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_analyzer = Analyzer.load(actor_files=[Path(p) for p in actor_files])
 

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
 from .group import cli
-from .options import db_option, format_option, open_store, publication_date
+from .options import db_option, format_option, iso_date, open_store, publication_date
 
 SOURCE_HELP = (
     "Date sources: given (ingest --date), set (documents set-date), metadata (the page's), "
@@ -80,7 +80,7 @@ def set_date(ctx: click.Context, given: tuple[str, ...], db_path: str | None) ->
     recomputed. A document that cannot be found is named; the others are still dated."""
     *document, day = given
     if not document:  # one word: say which of the two is missing
-        missing = "which documents to date" if day[:1].isdigit() else "the date, after the document"
+        missing = "which documents to date" if _is_date(day) else "the date, after the document"
         raise click.UsageError(
             f"{day}: give {missing} (talkwatch documents set-date DOCUMENT... YYYY-MM-DD)."
         )
@@ -108,3 +108,12 @@ def set_date(ctx: click.Context, given: tuple[str, ...], db_path: str | None) ->
                 click.echo(f"{label}: already dated {checked}; nothing changed.")
     if failed:
         ctx.exit(1)
+
+
+def _is_date(word: str) -> bool:
+    """Whether ``word`` reads as a date (YYYY-MM-DD), not a document's id or name."""
+    try:
+        iso_date(word)
+    except click.BadParameter:
+        return False
+    return True

@@ -131,7 +131,7 @@ def ingest(
                 click.echo(
                     f"\nInterrupted: {done.new} new document{'s' * (done.new != 1)} with "
                     f"{done.statements} statement{'s' * (done.statements != 1)} stored before "
-                    "it; run the same command again to read the rest (what is stored is "
+                    "the interrupt; run the same command again to read the rest (what is stored is "
                     "skipped).",
                     err=True,
                 )
