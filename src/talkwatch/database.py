@@ -274,8 +274,8 @@ class PostgresDatabase(Database):
 
 def connect(location: str, read_only: bool = False) -> Database:
     """An SQLite file, or a PostgreSQL server for a ``postgresql://`` URL; ``read_only``
-    for commands that only read, which can then read a file on a read-only disk."""
-    check_location(location)
+    for commands that only read, which can then read a file on a read-only disk. The
+    location is checked first (``check_location``, by ``Store.open``)."""
     if is_server_url(location):
         return PostgresDatabase(location)
     try:

@@ -41,8 +41,8 @@ from typing import Any
 
 from .datafiles import DataFileError, read_mapping
 from .records import STANCES
-from .speech_act import SOMEONE, Clause
-from .stance_clause import OTHER, SELF, ClauseRules, Judgement, read_clause_rules
+from .speech_act import Clause
+from .stance_clause import OTHER, ClauseRules, Judgement, read_clause_rules
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
@@ -100,16 +100,7 @@ class StanceClassifier:
     ) -> StanceResult:
         """The stance of ``quote``: the rules' verdict, weighed by the learned model if on."""
         if clause is not None:  # words reported inside the quote: the speaker's side's stay
-            def own(who: str) -> bool:  # no one else's: not said by another side's agent
-                if who == SOMEONE:
-                    return False
-                rules = self.clause_rules
-                return not rules.is_agent(who) or rules.side(who, party, kind, party_of) == SELF
-
-            clause = Clause(
-                tuple(p for p in clause.predicates if own(p.reported_by)),
-                tuple((who, words) for who, words in clause.reported if not own(who)),
-            )
+            clause = self.clause_rules.without_others(clause, party, kind, party_of)
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
         ruled = sideless(self.by_rules(quote, cue, judged, kind, clause), party)
         if self.model is None:

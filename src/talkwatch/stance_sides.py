@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .speech_act import Predicate
+from .speech_act import SOMEONE, Clause, Predicate
 
 SELF, OTHER, UNKNOWN = "self", "other", "unknown"
 
@@ -68,6 +68,24 @@ class Sides:
         ):
             return SELF
         return OTHER
+
+    def without_others(
+        self, clause: Clause, speaker_party: str, kind: str, party_of: Callable[[str], str]
+    ) -> Clause:
+        """``clause`` without what another side's agent (or someone unnamed, in the passive)
+        is reported in it to have said: "Merz has stated that Germany must prepare for
+        war", in Lavrov's words, asks nothing of Lavrov; the speaker's side's own reported
+        words ("Moscow has stated that Kyiv must ...", said by Peskov) stay."""
+
+        def own(who: str) -> bool:
+            if who == SOMEONE:
+                return False
+            return not self.is_agent(who) or self.side(who, speaker_party, kind, party_of) == SELF
+
+        return Clause(
+            tuple(p for p in clause.predicates if own(p.reported_by)),
+            tuple((who, words) for who, words in clause.reported if not own(who)),
+        )
 
     def is_agent(self, phrase: str) -> bool:
         """A name ("Moscow", "the Kremlin") or an agent noun ("Russian troops"), not a thing."""
