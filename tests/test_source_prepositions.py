@@ -52,3 +52,26 @@ def test_a_statement_by_a_ministry_is_the_ministrys(attribute) -> None:  # type:
     assert attribute(text) == [
         ("the Ukrainian foreign ministry", "Kyiv will not attend the talks in Minsk")
     ]
+
+
+def test_information_obtained_by_an_outlet_is_the_outlets(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "According to information obtained by ARD in Brussels, formal talks could take place "
+        "as early as July."
+    )
+    assert attribute(text) == [("ARD", "formal talks could take place as early as July")]
+
+
+def test_a_list_published_by_hosts_is_the_hosts(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "According to a list published by the Swiss hosts on Sunday, the declaration was "
+        "approved by 80 of the 93 participating states."
+    )
+    assert attribute(text) == [
+        ("the Swiss hosts", "the declaration was approved by 80 of the 93 participating states")
+    ]
+
+
+def test_a_text_by_people_named_by_no_side_stays_the_texts(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "According to a list compiled by volunteers, the talks will resume in Geneva on Monday."
+    assert attribute(text) == [("a list", "the talks will resume in Geneva on Monday")]

@@ -69,6 +69,15 @@ def test_outlet_is_a_speaker_and_the_publication_refers_back_to_it() -> None:
     assert (later.speaker, later.source) == ("The Washington Post", "named")
 
 
+def test_the_portal_refers_back_to_the_outlet_named_before() -> None:
+    article = (
+        "A ceasefire on the current lines would suit Moscow, according to Sky News. "
+        "It is not clear what the Kremlin would accept, the portal adds."
+    )
+    found = resolve("the portal", article=article)
+    assert (found.speaker, found.party, found.source) == ("Sky News", "NONE", "named")
+
+
 def test_the_publication_without_an_outlet_before_it_stays_a_description() -> None:
     article = "The publication said the envoy would travel in May. Reuters reported it first."
     found = resolve("The publication", article=article)

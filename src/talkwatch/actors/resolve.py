@@ -166,9 +166,12 @@ class Resolver(DescriptorShapes, SpeakerMemory):
                 return actor
         best: tuple[int, Actor] | None = None
         for match in re.finditer(r"\b[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*", self.text[:at]):
-            actor = self.kb.named(match.group(0))
-            if actor is not None and actor.type == "outlet":
-                best = (match.start(), actor)
+            # "according to Sky News. It is ...": the name may end a sentence
+            for name in [match.group(0), *re.split(r"(?<=\.) ", match.group(0))]:
+                actor = self.kb.named(name.rstrip(".") if name != match.group(0) else name)
+                if actor is not None and actor.type == "outlet":
+                    best = (match.start(), actor)
+                    break
         return best[1] if best else None
 
     def descriptor(self, text: str, words: Words, at: int | None = None) -> Resolution:

@@ -142,6 +142,7 @@ OUTLET_HEADS = frozenset(
         "channel",
         "website",
         "site",
+        "portal",
         "tabloid",
         "weekly",
     ]

@@ -78,14 +78,19 @@ class SourcePrepositions(Speakers):
         the ministry in "according to a statement by the ministry"."""
         if source.lower_ not in self.cues.container_nouns or source.pos_ == "PROPN":
             return source
-        for prep in source.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "in", "of"):
+        # "a report from Reuters", and the agent of a participle: "information obtained
+        # by ARD", "a list published by the Swiss hosts"
+        agents = [a for p in source.children if p.dep_ == "acl" and p.tag_ == "VBN"
+                  for a in p.children if a.dep_ == "agent"]  # fmt: skip
+        for prep in [*source.children, *agents]:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "in", "of"):
                 for author in prep.children:
                     named = (
                         author.pos_ == "PROPN"
                         or author.ent_type_ in ("ORG", "PERSON", "GPE")
                         or author.lemma_.lower() in self.cues.actor_nouns
-                    )
+                        or any(c.ent_type_ in ("NORP", "GPE") for c in author.children)
+                    )  # "the Swiss hosts"
                     if author.dep_ == "pobj" and named:
                         return author
         return source
