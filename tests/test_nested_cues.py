@@ -3,6 +3,7 @@
 The second cue reports a point of its own. It is cut out of the first statement
 and becomes a statement by the speaker who makes it: the first cue's speaker when
 the clause has no named subject of its own, the clause's subject when it has one.
+A report of what someone said ("X said Y, Ukrinform reports") is X's statement.
 Sentences written in wire-news style.
 """
 
@@ -318,3 +319,29 @@ def test_a_subject_the_parse_took_for_the_cues_object_is_part_of_what_was_said(a
 )
 def test_as_x_reported_vouches_for_the_clause_it_hangs_on(attribute, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert attribute(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Foreign Minister Dmytro Kuleba said in an interview that negotiations are only "
+            "possible if Russian troops withdraw, Ukrinform reports.",
+            [("Foreign Minister Dmytro Kuleba", "negotiations are only possible if Russian troops withdraw")],
+        ),
+        (
+            "AFP reports British Prime Minister Keir Starmer said the senior officials would "
+            "meet in Geneva next week.",
+            [("British Prime Minister Keir Starmer", "the senior officials would meet in Geneva next week")],
+        ),
+    ],
+)
+def test_a_report_of_what_someone_said_is_that_speakers_statement(attribute, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert attribute(text) == expected
+
+
+def test_a_report_of_an_act_stays_the_reporters(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "The Financial Times reported that Kyiv requested a summit during the G7 meeting."
+    assert attribute(text) == [
+        ("The Financial Times", "Kyiv requested a summit during the G7 meeting")
+    ]

@@ -32,7 +32,7 @@ from ..records import Attribution
 from .continuations import Continuations
 from .learned import CueModel, default_cue_model
 from .lists import ListedPoints
-from .merge import finish, without_overlaps
+from .merge import finish, without_overlaps, without_relays
 from .reported import ReportingVerbs
 from .run import Found
 from .sources import SourcePrepositions
@@ -77,7 +77,7 @@ class Attributor:
         found = run.listed_points(found)
         if run.sections:  # not the headline kept above the body
             found = [f for f in found if run.in_a_section(f.spans[0].start)]
-        found = without_overlaps(sorted(found, key=lambda f: f.spans[0].start))
+        found = without_overlaps(sorted(without_relays(found), key=lambda f: f.spans[0].start))
         found = sorted([*found, *run.continuations(found)], key=lambda f: f.spans[0].start)
         return finish(run, found, run.sections)
 

@@ -24,6 +24,37 @@ from .run import Found
 SUBJECT_PERSON_TYPES = ("PERSON", "")
 
 
+# Cues of a report that relays someone else's words ("..., Ukrinform reports"), and the
+# plain verbs of saying whose speaker then owns the statement. Relaying by any cue, or
+# inner cues such as "requested" or "accepted", cost precision on every corpus
+# (docs/quality.md, eleventh session).
+RELAY_CUES = frozenset(["report"])
+PLAIN_SAYING = frozenset(
+    ["say", "tell", "state", "add", "announce", "declare", "claim", "stress", "note", "write",
+     "explain"]
+)  # fmt: skip
+
+
+def without_relays(found: list[Found]) -> list[Found]:
+    """Without what relays a whole attribution: in "Kuleba said X, Ukrinform reports" the
+    statement is Kuleba's, whose cue and speaker are inside what Ukrinform reports."""
+
+    def relays(outer: Found, inner: Found) -> bool:
+        start, end = outer.spans[0].start, outer.spans[-1].end
+        return (
+            inner is not outer
+            and inner.cue in PLAIN_SAYING
+            and inner.cue_token is not None
+            and inner.subject is not None
+            and start <= inner.subject.idx < end
+            and start <= inner.cue_token.idx < end
+            and inner.spans[0].start >= start
+            and inner.spans[-1].end <= end
+        )
+
+    return [f for f in found if f.cue not in RELAY_CUES or not any(relays(f, g) for g in found)]
+
+
 def without_overlaps(found: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for item in found:
