@@ -84,6 +84,10 @@ CASES = [
     ("the Americans could invest in the Zaporozhye NPP", {"nuclear"}),
     ("a lasting solution rather than freezing the Ukraine conflict", {"ceasefire"}),
     ("Ukraine could consider a temporary freeze of the front line", {"ceasefire"}),
+    # "language" as wording is no language right
+    ("the allies could offer Article 5-like language to cover a security guarantee",
+     {"security_guarantees"}),
+    ("Kyiv must repeal its law on the state language", {"citizenship_rights"}),
 ]
 
 
