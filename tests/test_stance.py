@@ -302,6 +302,25 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Dmitry Peskov said Kyiv should stop the drone raids before the next round.", "demand"),
         # a past that did not happen asks, offers and refuses nothing
         ("JD Vance said Russia should not have invaded Ukraine.", "assess"),
+        # ... nor does a belief supposed ("if I thought"); a supposed act still conditions
+        (
+            '"If I thought that Putin did not want to end this, I would not even be talking '
+            'about it," Donald Trump told reporters.',
+            "assess",
+        ),
+        (
+            '"If Russia withdrew its troops, we would be ready to negotiate," Volodymyr '
+            "Zelensky said.",
+            "conditional",
+        ),
+        # a way of speaking offers nothing; time a side needs is asked of nobody
+        (
+            '"I want to be frank, we do not have high expectations for tomorrow," Marco Rubio '
+            "told reporters.",
+            "assess",
+        ),
+        ('"We will need more time to study the proposal," Dmitry Peskov said.', "assess"),
+        ('"Now we need a full and unconditional ceasefire," Volodymyr Zelensky said.', "demand"),
         ("Volodymyr Zelensky said Ukraine could have accepted the plan in 2022.", "assess"),
         # ... unless a later part of the statement decides; and "will have" is a future
         (

@@ -29,6 +29,7 @@ SOMEONE = "someone"  # the unnamed sayer of words reported in the passive
 # Modals that with a perfect speak of a past that did not happen ("should have agreed");
 # not "will have withdrawn", a future.
 COUNTERFACTUAL_MODALS = frozenset(["would", "should", "could", "might", "must", "may", "ought"])
+BELIEFS = frozenset(["think", "believe", "know", "feel", "suspect"])
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Step:
     # who is to do an infinitive the parse hangs on an object: "Beijing" in "would like
     # Beijing to press Moscow"
     controller: str = ""
+    object: str = ""  # the lemma of its direct object: "time" in "will need time"
 
 
 @dataclass(frozen=True)
@@ -204,9 +206,10 @@ def _step(token: Token, inside: set[int]) -> Step:
         progressive,
         token.lemma_ == "be" and _somewhere(token),
         _subject(token, inside, whole=True),
-        bool(set(modals) & COUNTERFACTUAL_MODALS) and _perfect(token),
+        bool(set(modals) & COUNTERFACTUAL_MODALS) and (_perfect(token) or _if_i_thought(token)),
         token.text.lower(),
         _controller(token, inside),
+        next((c.lemma_.lower() for c in token.children if c.dep_ == "dobj"), ""),
     )
 
 
@@ -256,6 +259,18 @@ def _lost_subject(token: Token, inside: set[int]) -> Token | None:
 def _words(tokens: Iterable[Token]) -> str:
     """Tokens as written ("South Africa’s envoy", not "South Africa ’s envoy")."""
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _if_i_thought(token: Token) -> bool:
+    """A belief supposed in the past tense ("if I thought Putin did not want peace, I
+    would not be talking about it"): the main clause says what does not happen."""
+    return any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBD"
+        and c.lemma_.lower() in BELIEFS
+        and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+        for c in token.children
+    )
 
 
 def _perfect(token: Token) -> bool:

@@ -73,6 +73,7 @@ WORD_LISTS = (
     "views",
     "wanting",
     "procedure",
+    "own_needs",
 )
 
 
@@ -193,7 +194,13 @@ class ClauseRules(Sides):
         under_way = progressive and not (modality or negated or passive)
         if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
-        if found is None and action == "need" and side == SELF and not (negated or passive):
+        needed = predicate.steps[-1].object
+        if (
+            found is None
+            and action == "need"
+            and side == SELF
+            and not (negated or passive or self.has("own_needs", needed))
+        ):
             # "Now we need a full and unconditional ceasefire", "Kyiv needs guarantees":
             # what the speaker's side needs, others are asked to give
             return Judgement("demand", f"a need stated: '{chain}' ({side} side)", side)
