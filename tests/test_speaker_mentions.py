@@ -663,3 +663,22 @@ def test_a_speakers_mention_holds_no_paragraph_break(nlp) -> None:  # type: igno
     )
     found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
     assert [a.speaker.text for a in found] == ["Umerov"]
+
+
+def test_he_after_an_unnamed_source_is_that_source_not_a_name_in_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Talks in Istanbul between Turkey's top diplomat and a Russian delegation have ended, "
+        "a foreign ministry source said. The meeting with the delegation headed by Vladimir "
+        "Medinsky finished late on Thursday, the source added. \u201cTomorrow there will be more "
+        "talks in different formats,\u201d he said."
+    )
+    assert [who for _, who in antecedents(nlp, text)] == [
+        "a foreign ministry source",
+        "the source",
+        "the source",
+    ]
+
+
+def test_both_before_two_names_is_no_part_of_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Both Putin and Trump described their call as productive and encouraging."
+    assert [who for _, who in antecedents(nlp, text)] == ["Putin"]

@@ -156,6 +156,8 @@ def _personal(
         return False
     if mention.kind == "name" and subject.pos_ == "PROPN":
         return True
+    if subject.lower_ == "source":  # "a foreign ministry source said ... he added": a person
+        return True
     return any(t.lemma_.lower() in run.cues.person_nouns for t in run.core_tokens(subject))
 
 
