@@ -85,3 +85,19 @@ def test_straight_single_marks_quote_whole_sentences_in_copy_that_lost_curly_one
     assert contents(text) == []
     # a paragraph that is only a quotation in straight marks is a heading or a pull quote
     assert contents("He spoke for an hour.\n\n'Legend in the Coal Fields.'\n\nThen he left.") == []
+
+
+def test_a_closing_mark_that_opens_a_sentence_opens_the_quotation() -> None:
+    text = (
+        "The Kremlin set no deadline. \u201dEveryone wants this done quickly, but the devil is in "
+        "the details,\u201d Peskov said.\n\n\u201dWe will draft our own version,\u201d he added."
+    )
+    assert contents(text) == [
+        "Everyone wants this done quickly, but the devil is in the details,",
+        "We will draft our own version,",
+    ]
+
+
+def test_a_closing_mark_after_a_comma_still_closes() -> None:
+    text = "\u201cThe road leads nowhere, \u201dhe wrote on Telegram."
+    assert contents(text) == ["The road leads nowhere, "]

@@ -41,12 +41,14 @@ class Quotation:
 def _direction(text: str, i: int) -> str:
     """'open', 'close' or '?' for the quotation mark at ``i``."""
     char = text[i]
-    if char in OPENERS:
-        return "open"
-    if char in CLOSERS:
-        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if char in OPENERS:
+        return "open"
+    if char == "”" and after.isalnum() and _starts_sentence(text, i):
+        return "open"  # copy that opens with the closing mark too: ”Everyone wants ...,” he said
+    if char in CLOSERS:
+        return "close"
     if (before.isspace() or before in "([{—–-/") and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or not after.isalnum()):
@@ -134,6 +136,14 @@ def _single_close(text: str, begin: int, straight: bool = False) -> int | None:
 
 def _is_mark(char: str) -> bool:
     return char in OPENERS or char in CLOSERS or char == STRAIGHT
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    """Whether ``text[i]`` begins a paragraph or follows the end of a sentence."""
+    before = text[:i].rstrip(" ")
+    if not before or before.endswith("\n"):
+        return True
+    return before[-1] in ".!?:" and len(before) < i  # "... he said. ”We will ..."
 
 
 def _double_quotations(text: str) -> list[Quotation]:
