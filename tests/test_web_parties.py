@@ -122,3 +122,37 @@ def test_a_long_range_is_drawn_in_columns_of_several_months() -> None:
     assert first["href"].endswith("since=2020-01-01&until=2020-03-31")
     assert "2020-01 to 2020-03: 3 × demand" in first["title"]
     assert chart.dots[-1]["href"].endswith("since=2024-10-01&until=2024-12-31")
+
+
+def test_a_side_the_text_does_not_give_is_unknown_and_draws_no_timeline_lane(
+    tmp_path: pytest.TempPathFactory,
+) -> None:
+    from talkwatch.store import Store
+    from web_helpers import _doc, _st
+
+    doc = _doc(
+        "istanbul.txt",
+        "2025-05-15",
+        "Talks end in Istanbul",
+        [
+            '"Tomorrow there will be more talks," a foreign ministry source said.',
+            'Dmitry Peskov said Moscow "is ready for the next round of talks".',
+        ],
+    )
+    first, second = doc.text.split("\n\n")
+    unknown = _st(doc, first, "Tomorrow there will be more talks,", "a foreign ministry source",
+                  "", "assess", ("talks",), source="anonymous")  # fmt: skip
+    russian = _st(doc, second, "is ready for the next round of talks", "Dmitry Peskov", "RUS",
+                  "offer", ("talks",))  # fmt: skip
+    path = str(tmp_path / "unknown.db")  # type: ignore[operator]
+    store = Store.open(path)
+    store.add(doc, [unknown, russian], doc.id)
+    store.close()
+    client = TestClient(create_app(path))
+    listing = main(client.get("/statements?issue=talks").text)
+    assert '<a href="/parties/unknown">unknown</a>' in listing
+    assert 'href="/parties/"' not in listing
+    assert "Statements (1)" in client.get("/statements?party=unknown").text
+    timeline = main(client.get("/timeline?issue=talks").text)
+    assert "party=RUS&amp;issue=talks" in timeline
+    assert "party=&amp;" not in timeline

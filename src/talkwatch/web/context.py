@@ -94,6 +94,8 @@ def templates() -> Jinja2Templates:
     found = Jinja2Templates(directory=str(TEMPLATES))
     found.env.globals["stance_colours"] = STANCE_COLOURS
     found.env.filters["highlight"] = highlight
+    # a side the text does not give, as the command line shows it and --party takes it
+    found.env.filters["side"] = lambda party: party or "unknown"
     found.env.autoescape = True
     return found
 

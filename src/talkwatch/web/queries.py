@@ -245,9 +245,11 @@ def grouped_by_issue(
 
 
 def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str, str, int]]:
-    """(party, issue, month, stance, count) of dated statements matching the filters."""
+    """(party, issue, month, stance, count) of dated statements of a side (not NONE nor a
+    side the text does not give: a lane follows a side) matching the filters."""
     where, params = filters.where()
-    where = (where + " AND" if where else " WHERE") + " s.date IS NOT NULL AND s.party != 'NONE'"
+    side = " s.date IS NOT NULL AND s.party NOT IN ('', 'NONE')"
+    where = (where + " AND" if where else " WHERE") + side
     issue_test = " AND i.issue = ?" if filters.issue else ""
     return [
         tuple(r)
