@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from talkwatch.analysis import Evidence, Shift
+from talkwatch.store import Store
 from talkwatch.web.app import create_app
 from talkwatch.web.stance_chart import stance_charts
-from web_helpers import EVIL, build, web_database
+from web_helpers import EVIL, _doc, _st, build, web_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -125,11 +127,8 @@ def test_a_long_range_is_drawn_in_columns_of_several_months() -> None:
 
 
 def test_a_side_the_text_does_not_give_is_unknown_and_draws_no_timeline_lane(
-    tmp_path: pytest.TempPathFactory,
+    tmp_path: Path,
 ) -> None:
-    from talkwatch.store import Store
-    from web_helpers import _doc, _st
-
     doc = _doc(
         "istanbul.txt",
         "2025-05-15",
@@ -144,7 +143,7 @@ def test_a_side_the_text_does_not_give_is_unknown_and_draws_no_timeline_lane(
                   "", "assess", ("talks",), source="anonymous")  # fmt: skip
     russian = _st(doc, second, "is ready for the next round of talks", "Dmitry Peskov", "RUS",
                   "offer", ("talks",))  # fmt: skip
-    path = str(tmp_path / "unknown.db")  # type: ignore[operator]
+    path = str(tmp_path / "unknown.db")
     store = Store.open(path)
     store.add(doc, [unknown, russian], doc.id)
     store.close()
