@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 MONTHS = {
@@ -146,10 +147,17 @@ def _valid(value: str) -> str | None:
         return None
 
 
-def statement_date(sentence: str, document: str | None) -> str | None:
-    """A date the sentence gives to what was said, else the document's date."""
+def statement_date(
+    sentence: str, document: str | None, said: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """A date the sentence gives to what was said, else the document's date. ``said``
+    are the spans of the reported words within the sentence: a day inside them is when
+    something they speak of happens ("Rubio said he would meet Sybiha on Friday"), not
+    when it was said, so only the words around them are read."""
     if document is None:
         return None
+    for start, end in said:
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     anchor = date.fromisoformat(document)
     match = _ON_DATE.search(sentence)
     found = _from_match(match, default_year=anchor.year) if match else None

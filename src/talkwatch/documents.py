@@ -117,7 +117,7 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
             "UPDATE documents SET date = ?, date_source = ? WHERE id = ?", (day, source, doc_id)
         )
         statements = db.execute(
-            "SELECT s.id, s.party, s.stance, s.sentence_start, s.sentence_end, "
+            "SELECT s.id, s.party, s.stance, s.sentence_start, s.sentence_end, s.quote_spans, "
             "(SELECT group_concat(i.issue, ' ') FROM statement_issues i "
             "WHERE i.statement_id = s.id) FROM statements s WHERE s.doc_id = ? ORDER BY s.id",
             (doc_id,),
@@ -125,14 +125,14 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
         db.executemany(
             "UPDATE statements SET date = ? WHERE id = ?",
             [
-                (statement_date(text[start:end], day), sid)
-                for sid, _, _, start, end, _ in statements
+                (statement_date(text[start:end], day, _within(spans, start)), sid)
+                for sid, _, _, start, end, spans, _ in statements
             ],
         )
         stale = sorted(
             {
                 (party, issue)
-                for _, party, stance, _, _, issues in statements
+                for _, party, stance, _, _, _, issues in statements
                 if party not in ("", "NONE") and stance in POSITION_STANCES
                 for issue in str(issues or "").split()
             }
@@ -153,6 +153,11 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
         raise
     refresh(db)
     return True
+
+
+def _within(spans: object, start: int) -> list[tuple[int, int]]:
+    """Stored quote spans (JSON, offsets in the text) as offsets in their sentence."""
+    return [(a - start, b - start) for a, b in json.loads(str(spans))]
 
 
 def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:
