@@ -270,6 +270,16 @@ def test_a_usage_error_is_one_line_naming_the_problem_and_where_to_look(tmp_path
     assert "No such command 'statemnts'" in unknown.stderr
 
 
+def test_a_commands_option_before_the_command_says_where_it_goes(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "t.db"), "positions")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: No such option '--db'. Options such as --db follow the command's name: "
+        "'talkwatch COMMAND --db ...' (see 'cli --help')"
+    ]
+    assert "follow the command" not in run("--nonsense").stderr
+
+
 def test_issues_as_json_give_each_position_its_evidence(folder: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     run("ingest", str(folder / "wire.txt"), "--db", db)

@@ -45,8 +45,8 @@ def test_a_party_page_opens_with_a_summary_of_its_positions(client: TestClient) 
     page = main(client.get("/parties/UKR").text)
     assert page.index('<section class="party-summary">') < page.index("<svg")
     summary = page.split("</section>", 1)[0]
-    assert "3 statement(s) by 2 speaker(s), 2022-03-01 – 2022-03-15" in summary
-    assert "a current stance on 3 issue(s); 1 shift(s)." in summary
+    assert "3 statements by 2 speakers, 2022-03-01 – 2022-03-15" in summary
+    assert "a current stance on 3 issues; 1 shift." in summary
     assert (
         '<span class="badge stance-conditional">conditional</span> on '
         '<a href="/evidence?party=UKR&amp;issue=neutrality">neutrality</a>'

@@ -34,6 +34,13 @@ class OneLineErrors(click.Group):
             sys.exit(err.exit_code)
         except click.UsageError as err:
             where = f" (see '{err.ctx.command_path} --help')" if err.ctx is not None else ""
+            top = err.ctx is not None and err.ctx.parent is None
+            if top and isinstance(err, click.NoSuchOption) and err.option_name in self.options():
+                # "talkwatch --db x.db positions": a command's options follow its name
+                where = (
+                    f" Options such as {err.option_name} follow the command's name: "
+                    f"'talkwatch COMMAND {err.option_name} ...'{where}"
+                )
             click.echo(f"Error: {err.format_message()}{where}", err=True)
             sys.exit(err.exit_code)
         except click.ClickException as err:
@@ -43,6 +50,10 @@ class OneLineErrors(click.Group):
             click.echo("Aborted!", err=True)
             sys.exit(1)
         sys.exit(value if isinstance(value, int) else 0)
+
+    def options(self) -> set[str]:
+        """Every option some command takes ("--db", "--party")."""
+        return {o for c in self.commands.values() for p in c.params for o in p.opts}
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})

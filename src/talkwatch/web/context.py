@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from ..pipeline import Analyzer
 from ..store import Store
 from . import queries
+from .labels import plural
 from .overview import AnalysisCache
 from .render import STANCE_COLOURS, highlight
 
@@ -94,6 +95,7 @@ def templates() -> Jinja2Templates:
     found = Jinja2Templates(directory=str(TEMPLATES))
     found.env.globals["stance_colours"] = STANCE_COLOURS
     found.env.filters["highlight"] = highlight
+    found.env.filters["plural"] = plural
     # a side the text does not give, as the command line shows it and --party takes it
     found.env.filters["side"] = lambda party: party or "unknown"
     found.env.autoescape = True

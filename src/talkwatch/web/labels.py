@@ -32,3 +32,8 @@ def source_name(name: str | None) -> str | None:
         return None
     stem = name.rsplit(".", 1)[0] if "." in name else name
     return None if _HASHLIKE.fullmatch(stem) else name
+
+
+def plural(count: int, noun: str) -> str:
+    """"1 statement", "3 statements", "0 documents": a count with its noun."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..analysis import Shift
+from .labels import plural
 
 STANCE_COLOURS = {
     "demand": "#b2182b",
@@ -177,7 +178,7 @@ def chart(
                     "month": m,
                     "since": since,
                     "until": until,
-                    "title": f"{party} · {issue} · {m}: {n} statements ({detail})",
+                    "title": f"{party} · {issue} · {m}: {plural(n, 'statement')} ({detail})",
                 }
             )
         by_month: dict[str, list[Shift]] = defaultdict(list)
