@@ -66,6 +66,8 @@ def test_search_marks_the_term_in_quotes_speakers_and_titles(client: TestClient)
     assert 'is ready to ease <mark class="hit">sanctions</mark>' in page
     truce = client.get("/search", params={"q": "truce"}).text
     assert '<mark class="hit">Truce</mark> bulletin 25' in truce  # a document title
+    # the count says a title's match brings in its document's statements
+    assert "and every statement of a document whose title does" in unescape(truce)
     evil = client.get("/search", params={"q": "<script>"}).text
     assert '<mark class="hit">&lt;script&gt;</mark>window.__pwned = 1' in evil
     assert "<script" not in evil.lower() and "<img" not in evil.lower()
