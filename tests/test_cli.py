@@ -274,9 +274,10 @@ def test_a_commands_option_before_the_command_says_where_it_goes(tmp_path: Path)
     result = run("--db", str(tmp_path / "t.db"), "positions")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Error: No such option '--db'. Options such as --db follow the command's name: "
-        "'talkwatch COMMAND --db ...' (see 'cli --help')"
+        "Error: No such option '--db'. Options follow the command's name: "
+        "'talkwatch actors --db ...' (see 'talkwatch actors --help')"
     ]
+    assert "talkwatch feeds add --name" in run("--name", "x", "feeds").stderr
     assert "follow the command" not in run("--nonsense").stderr
 
 

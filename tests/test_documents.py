@@ -198,3 +198,20 @@ def test_set_date_dates_several_documents_and_names_the_one_it_cannot_find(
         "peskov-rejects.txt": "2025-03-24",
         "energy-truce.txt": "2025-03-24",
     }
+
+
+def test_re_dating_reads_a_day_only_outside_what_was_said(tmp_path: Path) -> None:
+    story = tmp_path / "rubio.txt"
+    story.write_text(
+        "Rubio heads to Istanbul\n\n"
+        "Rubio said he would meet Andrii Sybiha in Istanbul on Friday. "
+        "Peskov said on Monday that the talks had been useful.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.db")
+    run("ingest", "--db", db, str(story))
+    run("documents", "set-date", "rubio.txt", "2025-05-15", "--db", db)  # a Thursday
+    dates = {
+        s["speaker"]: s["date"] for s in json.loads(run("timeline", "--db", db, "--format", "json"))
+    }
+    assert dates == {"Marco Rubio": "2025-05-15", "Dmitry Peskov": "2025-05-12"}

@@ -340,8 +340,25 @@ def test_a_report_of_what_someone_said_is_that_speakers_statement(attribute, tex
     assert attribute(text) == expected
 
 
-def test_a_report_of_an_act_stays_the_reporters(attribute) -> None:  # type: ignore[no-untyped-def]
-    text = "The Financial Times reported that Kyiv requested a summit during the G7 meeting."
-    assert attribute(text) == [
-        ("The Financial Times", "Kyiv requested a summit during the G7 meeting")
-    ]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Financial Times reported that Kyiv requested a summit during the G7 meeting.",
+            [("The Financial Times", "Kyiv requested a summit during the G7 meeting")],
+        ),
+        # a report that says more than what someone said
+        (
+            "The Wall Street Journal reported that Witkoff flew to Moscow because Putin had "
+            "said he was ready for a summit.",
+            [
+                (
+                    "The Wall Street Journal",
+                    "Witkoff flew to Moscow because Putin had said he was ready for a summit",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_report_of_more_than_words_stays_the_reporters(attribute, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert attribute(text) == expected

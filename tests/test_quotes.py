@@ -101,3 +101,8 @@ def test_a_closing_mark_that_opens_a_sentence_opens_the_quotation() -> None:
 def test_a_closing_mark_after_a_comma_still_closes() -> None:
     text = "\u201cThe road leads nowhere, \u201dhe wrote on Telegram."
     assert contents(text) == ["The road leads nowhere, "]
+
+
+def test_a_closing_mark_after_a_sentence_closes_the_open_quotation() -> None:
+    text = "\u201cWe will not give up an inch of our land. \u201dZelensky said."
+    assert contents(text) == ["We will not give up an inch of our land. "]

@@ -75,3 +75,8 @@ def test_a_list_published_by_hosts_is_the_hosts(attribute) -> None:  # type: ign
 def test_a_text_by_people_named_by_no_side_stays_the_texts(attribute) -> None:  # type: ignore[no-untyped-def]
     text = "According to a list compiled by volunteers, the talks will resume in Geneva on Monday."
     assert attribute(text) == [("a list", "the talks will resume in Geneva on Monday")]
+
+
+def test_information_itself_does_not_speak(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Preliminary information indicates that Russian troops are withdrawing from Kherson."
+    assert attribute(text) == []

@@ -682,3 +682,8 @@ def test_he_after_an_unnamed_source_is_that_source_not_a_name_in_its_words(nlp) 
 def test_both_before_two_names_is_no_part_of_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Both Putin and Trump described their call as productive and encouraging."
     assert [who for _, who in antecedents(nlp, text)] == ["Putin"]
+
+
+def test_neither_of_two_names_said_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Neither Peskov nor Lavrov said Russia would accept a ceasefire."
+    assert antecedents(nlp, text) == []

@@ -495,3 +495,11 @@ def test_german_spellings_of_known_names_resolve() -> None:
         ("Andrij Jermak", "Andriy Yermak"),
     ]:
         assert resolve(spelling, article=f"{spelling} said the talks were over.").speaker == name
+
+
+def test_the_portal_is_the_outlet_named_last_when_two_end_and_start_sentences() -> None:
+    article = (
+        "A truce would suit Moscow, according to Reuters. Sky News footage showed the convoy. "
+        "It is not clear what the Kremlin would accept, the portal adds."
+    )
+    assert resolve("the portal", article=article).speaker == "Sky News"

@@ -320,6 +320,18 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "assess",
         ),
         ('"We will need more time to study the proposal," Dmitry Peskov said.', "assess"),
+        ('"We need more time to study the proposal," Dmitry Peskov said.', "assess"),
+        (
+            '"Ukraine will need time and air defence systems from its partners," Volodymyr '
+            "Zelensky said.",
+            "demand",
+        ),
+        (
+            '"If we knew Moscow would keep its word, we would sign the deal tomorrow," '
+            "Volodymyr Zelensky said.",
+            "conditional",
+        ),
+        ('"I want to be clear, Russia must withdraw its troops," Andrii Sybiha said.', "demand"),
         ('"Now we need a full and unconditional ceasefire," Volodymyr Zelensky said.', "demand"),
         ("Volodymyr Zelensky said Ukraine could have accepted the plan in 2022.", "assess"),
         # ... unless a later part of the statement decides; and "will have" is a future

@@ -149,9 +149,12 @@ def test_a_side_the_text_does_not_give_is_unknown_and_draws_no_timeline_lane(
     store.close()
     client = TestClient(create_app(path))
     listing = main(client.get("/statements?issue=talks").text)
-    assert '<a href="/parties/unknown">unknown</a>' in listing
+    # no party page for it: the link lists its statements
+    assert '<a href="/statements?party=unknown">unknown</a>' in listing
     assert 'href="/parties/"' not in listing
-    assert "Statements (1)" in client.get("/statements?party=unknown").text
+    followed = client.get("/statements?party=unknown")
+    assert followed.status_code == 200 and "Statements (1)" in followed.text
+    assert "a foreign ministry source" in followed.text
     timeline = main(client.get("/timeline?issue=talks").text)
     assert "party=RUS&amp;issue=talks" in timeline
     assert "party=&amp;" not in timeline

@@ -125,7 +125,7 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
         db.executemany(
             "UPDATE statements SET date = ? WHERE id = ?",
             [
-                (statement_date(text[start:end], day, _within(spans, start)), sid)
+                (statement_date(text[start:end], day, _within(str(spans), start)), sid)
                 for sid, _, _, start, end, spans, _ in statements
             ],
         )
@@ -155,9 +155,9 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
     return True
 
 
-def _within(spans: object, start: int) -> list[tuple[int, int]]:
+def _within(spans: str, start: int) -> list[tuple[int, int]]:
     """Stored quote spans (JSON, offsets in the text) as offsets in their sentence."""
-    return [(a - start, b - start) for a, b in json.loads(str(spans))]
+    return [(a - start, b - start) for a, b in json.loads(spans)]
 
 
 def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:

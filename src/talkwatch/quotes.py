@@ -45,8 +45,6 @@ def _direction(text: str, i: int) -> str:
     after = text[i + 1] if i + 1 < len(text) else " "
     if char in OPENERS:
         return "open"
-    if char == "”" and after.isalnum() and _starts_sentence(text, i):
-        return "open"  # copy that opens with the closing mark too: ”Everyone wants ...,” he said
     if char in CLOSERS:
         return "close"
     if (before.isspace() or before in "([{—–-/") and not after.isspace():
@@ -138,6 +136,12 @@ def _is_mark(char: str) -> bool:
     return char in OPENERS or char in CLOSERS or char == STRAIGHT
 
 
+def _closer_opening(text: str, i: int) -> bool:
+    """A closing mark where only an opening one can stand: no quotation is open, a word
+    follows, and it begins a paragraph or a sentence."""
+    return text[i] == "”" and text[i + 1 : i + 2].isalnum() and _starts_sentence(text, i)
+
+
 def _starts_sentence(text: str, i: int) -> bool:
     """Whether ``text[i]`` begins a paragraph or follows the end of a sentence."""
     before = text[:i].rstrip(" ")
@@ -154,6 +158,8 @@ def _double_quotations(text: str) -> list[Quotation]:
         if not _is_mark(char):
             continue
         direction = _direction(text, i)
+        if opened is None and _closer_opening(text, i):
+            direction = "open"  # copy that opens with the closing mark too: ”We will ...,” he said
         if opened is None:
             if direction == "open":
                 opened, nested = i, 0

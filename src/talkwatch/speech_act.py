@@ -29,7 +29,8 @@ SOMEONE = "someone"  # the unnamed sayer of words reported in the passive
 # Modals that with a perfect speak of a past that did not happen ("should have agreed");
 # not "will have withdrawn", a future.
 COUNTERFACTUAL_MODALS = frozenset(["would", "should", "could", "might", "must", "may", "ought"])
-BELIEFS = frozenset(["think", "believe", "know", "feel", "suspect"])
+# not "know": "if we knew Moscow would keep its word, we would sign" conditions an offer
+BELIEFS = frozenset(["think", "believe", "suspect"])
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Step:
     # who is to do an infinitive the parse hangs on an object: "Beijing" in "would like
     # Beijing to press Moscow"
     controller: str = ""
-    object: str = ""  # the lemma of its direct object: "time" in "will need time"
+    object: str = ""  # the lemma of its one direct object: "time" in "will need time"
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def _step(token: Token, inside: set[int]) -> Step:
         bool(set(modals) & COUNTERFACTUAL_MODALS) and (_perfect(token) or _if_i_thought(token)),
         token.text.lower(),
         _controller(token, inside),
-        next((c.lemma_.lower() for c in token.children if c.dep_ == "dobj"), ""),
+        _sole_object(token),
     )
 
 
@@ -259,6 +260,15 @@ def _lost_subject(token: Token, inside: set[int]) -> Token | None:
 def _words(tokens: Iterable[Token]) -> str:
     """Tokens as written ("South Africa’s envoy", not "South Africa ’s envoy")."""
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _sole_object(token: Token) -> str:
+    """The lemma of the word's one direct object ("time" in "will need time"); "" when it
+    has none or several ("time and air defence")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ == "conj" for c in objects[0].children):
+        return ""
+    return objects[0].lemma_.lower()
 
 
 def _if_i_thought(token: Token) -> bool:

@@ -164,15 +164,18 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             actor = self.kb.actors.get(found.actor_id)
             if actor is not None and actor.type == "outlet":
                 return actor
-        best: tuple[int, Actor] | None = None
+        last: Actor | None = None
         for match in re.finditer(r"\b[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*", self.text[:at]):
-            # "according to Sky News. It is ...": the name may end a sentence
-            for name in [match.group(0), *re.split(r"(?<=\.) ", match.group(0))]:
-                actor = self.kb.named(name.rstrip(".") if name != match.group(0) else name)
+            # a run of capitalised words that names nobody may hold a name ending one
+            # sentence and the start of the next ("according to Reuters. Sky News footage
+            # ..."): its sentences, each without its full stop, are read in order
+            whole = self.kb.named(match.group(0))
+            pieces = re.split(r"(?<=\.) ", match.group(0))
+            named = [whole] if whole else [self.kb.named(p.rstrip(".")) for p in pieces]
+            for actor in named:
                 if actor is not None and actor.type == "outlet":
-                    best = (match.start(), actor)
-                    break
-        return best[1] if best else None
+                    last = actor
+        return last
 
     def descriptor(self, text: str, words: Words, at: int | None = None) -> Resolution:
         party = self.party_in(text) or self.body_after_of(words)

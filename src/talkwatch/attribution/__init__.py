@@ -77,7 +77,8 @@ class Attributor:
         found = run.listed_points(found)
         if run.sections:  # not the headline kept above the body
             found = [f for f in found if run.in_a_section(f.spans[0].start)]
-        found = without_overlaps(sorted(without_relays(found), key=lambda f: f.spans[0].start))
+        found = sorted(without_relays(found, run.text), key=lambda f: f.spans[0].start)
+        found = without_overlaps(found)
         found = sorted([*found, *run.continuations(found)], key=lambda f: f.spans[0].start)
         return finish(run, found, run.sections)
 

@@ -51,10 +51,9 @@ class Mentions(Run):
             post_modifier = child.dep_ == "amod" and child.i > subject.i and not group
             clause = child.dep_ in CORE_EXCLUDED_DEPS and not (group and child.dep_ == "relcl")
             adverb = child.dep_ == "advmod" and child.i < subject.i  # "Even China said"
-            # "Both Putin and Trump described": "both" is no part of a name
-            adverb = adverb or (
-                child.lower_ in ("both", "either", "neither") and subject.pos_ == "PROPN"
-            )
+            # "Both Putin and Trump described": "both" is no part of a name (not "neither",
+            # which says the named did not say it)
+            adverb = adverb or (child.lower_ == "both" and subject.pos_ == "PROPN")
 
             if (foreign_prep or post_modifier) and unnamed and _names_its_side(subject, child):
                 continue  # "a source in the Ukrainian delegation", "a source close to the Kremlin"

@@ -10,6 +10,10 @@ from ..records import Span
 from .run import MIN_INDIRECT_WORDS, Found
 from .speakers import Speakers
 
+# Not a text that speaks ("preliminary information indicates ..." is no statement), but
+# one whose author does: "according to information obtained by ARD".
+AUTHORED = frozenset(["information"])
+
 
 class SourcePrepositions(Speakers):
     """Statements attributed by a source preposition."""
@@ -76,7 +80,8 @@ class SourcePrepositions(Speakers):
     def author_of(self, source: Token) -> Token:
         """Who speaks through a text: Reuters in "according to a report from Reuters",
         the ministry in "according to a statement by the ministry"."""
-        if source.lower_ not in self.cues.container_nouns or source.pos_ == "PROPN":
+        text = source.lower_ in self.cues.container_nouns or source.lower_ in AUTHORED
+        if not text or source.pos_ == "PROPN":
             return source
         # "a report from Reuters", and the agent of a participle: "information obtained
         # by ARD", "a list published by the Swiss hosts"

@@ -60,6 +60,11 @@ class Speakers(Mentions):
         # "did not say"; not a "not" of the quotation the parse hung on the cue ('"Are we
         # there? Probably not," Ms. Moore said')
         negated = any(c.dep_ == "neg" and not self.in_quotation(c) for c in children)
+        # "Neither Peskov nor Lavrov said ...": nobody did
+        negated = negated or any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "neither" for d in c.children)
+            for c in children
+        )
         if negated and verb.lemma_ in ("say", "tell", "comment"):
             return False
         infinitive = verb.tag_ == "VB" and not any(c.lemma_ == "do" for c in children)

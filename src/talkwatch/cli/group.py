@@ -34,12 +34,13 @@ class OneLineErrors(click.Group):
             sys.exit(err.exit_code)
         except click.UsageError as err:
             where = f" (see '{err.ctx.command_path} --help')" if err.ctx is not None else ""
-            top = err.ctx is not None and err.ctx.parent is None
-            if top and isinstance(err, click.NoSuchOption) and err.option_name in self.options():
+            option = misplaced_option(err)
+            taking = self.commands_taking(option) if option else []
+            if taking:
                 # "talkwatch --db x.db positions": a command's options follow its name
                 where = (
-                    f" Options such as {err.option_name} follow the command's name: "
-                    f"'talkwatch COMMAND {err.option_name} ...'{where}"
+                    f" Options follow the command's name: 'talkwatch {taking[0]} {option} ...'"
+                    f" (see 'talkwatch {taking[0]} --help')"
                 )
             click.echo(f"Error: {err.format_message()}{where}", err=True)
             sys.exit(err.exit_code)
@@ -51,9 +52,22 @@ class OneLineErrors(click.Group):
             sys.exit(1)
         sys.exit(value if isinstance(value, int) else 0)
 
-    def options(self) -> set[str]:
-        """Every option some command takes ("--db", "--party")."""
-        return {o for c in self.commands.values() for p in c.params for o in p.opts}
+    def commands_taking(self, option: str) -> list[str]:
+        """The commands that take ``option`` ("--db": "actors", "check", ..., "feeds add"),
+        by name."""
+        found = []
+        for name, command in self.commands.items():
+            inner = command.commands if isinstance(command, click.Group) else {}
+            for path, each in [(name, command), *((f"{name} {n}", c) for n, c in inner.items())]:
+                if any(option in p.opts for p in each.params):
+                    found.append(path)
+        return sorted(found)
+
+
+def misplaced_option(err: click.UsageError) -> str | None:
+    """The unknown option given before any command ("talkwatch --db x.db positions")."""
+    top = err.ctx is not None and err.ctx.parent is None
+    return err.option_name if isinstance(err, click.NoSuchOption) and top else None
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})

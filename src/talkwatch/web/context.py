@@ -12,6 +12,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
@@ -96,8 +97,12 @@ def templates() -> Jinja2Templates:
     found.env.globals["stance_colours"] = STANCE_COLOURS
     found.env.filters["highlight"] = highlight
     found.env.filters["plural"] = plural
-    # a side the text does not give, as the command line shows it and --party takes it
+    # a side the text does not give, as the command line shows it and --party takes it;
+    # its statements have no party page, so its link lists them
     found.env.filters["side"] = lambda party: party or "unknown"
+    found.env.filters["party_href"] = lambda party: (
+        f"/parties/{quote(party)}" if party else "/statements?party=unknown"
+    )
     found.env.autoescape = True
     return found
 

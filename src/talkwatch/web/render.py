@@ -192,7 +192,7 @@ def chart(
                 sum(s.walk_back for s in found),
             )
             what = (
-                f"{len(found)} shift(s), {backs} walk-back(s)"
+                f"{plural(len(found), 'shift')}, {plural(backs, 'walk-back')}"
                 if len(found) > 1
                 else ("walk-back" if backs else "shift")
             )
