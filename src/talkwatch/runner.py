@@ -8,8 +8,11 @@ most the documents it had not yet written, and re-running it completes it.
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -180,12 +183,14 @@ class IngestRun:
             self.summary.redated += 1
 
     def keep(self, document: Document, statements: list[Statement], raw_hash: str) -> None:
-        if self.store.add(document, statements, raw_hash):
-            self.summary.new += 1
-            self.summary.statements += len(statements)
-            self.summary.undated += document.date is None
-        else:
-            self.summary.unchanged += 1
+        with _counted_before_interrupt():
+            stored = self.store.add(document, statements, raw_hash)
+            if stored:
+                self.summary.new += 1
+                self.summary.statements += len(statements)
+                self.summary.undated += document.date is None
+            else:
+                self.summary.unchanged += 1
         self.on_progress(1)
 
     def analyzer(self) -> Analyzer:
@@ -197,3 +202,20 @@ class IngestRun:
         self.summary.failures.append(message)
         self.on_error(message)
         self.on_progress(1)
+
+
+@contextmanager
+def _counted_before_interrupt() -> Iterator[None]:
+    """Ctrl-C waits until a document is both stored and counted, so that the count the
+    interrupted ingest prints is what the database holds."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+    if caught:
+        raise KeyboardInterrupt
