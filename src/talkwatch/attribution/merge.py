@@ -32,10 +32,10 @@ SUBJECT_PERSON_TYPES = ("PERSON", "")
 RELAY_CUES = frozenset(["report"])
 PLAIN_SAYING = frozenset(
     ["say", "state", "add", "announce", "declare", "claim", "stress", "note", "write", "explain"]
-)  # fmt: skip
+)
 
 
-def without_relays(found: list[Found], outer_text: str) -> list[Found]:
+def without_relays(found: list[Found], text: str) -> list[Found]:
     """Without what relays a whole attribution: in "Kuleba said X, Ukrinform reports" the
     statement is Kuleba's, whose speaker, cue and words are all that Ukrinform reports. Not
     a report that says more ("the WSJ reported that Witkoff flew to Moscow because Putin
@@ -45,7 +45,7 @@ def without_relays(found: list[Found], outer_text: str) -> list[Found]:
         start, end = outer.spans[0].start, outer.spans[-1].end
         if inner is outer or inner.cue not in PLAIN_SAYING or inner.subject is None:
             return False
-        before = outer_text[start : inner.subject.left_edge.idx].split()
+        before = text[start : inner.subject.left_edge.idx].split()
         return (
             before in ([], ["that"])  # the relayed speaker opens what is reported ...
             and inner.spans[0].start >= start
