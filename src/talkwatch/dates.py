@@ -148,15 +148,17 @@ def _valid(value: str) -> str | None:
 
 
 def statement_date(
-    sentence: str, document: str | None, said: Sequence[tuple[int, int]] = ()
+    sentence: str, document: str | None, said: Sequence[Sequence[int]] = (), at: int = 0
 ) -> str | None:
     """A date the sentence gives to what was said, else the document's date. ``said``
-    are the spans of the reported words within the sentence: a day inside them is when
-    something they speak of happens ("Rubio said he would meet Sybiha on Friday"), not
-    when it was said, so only the words around them are read."""
+    are the spans of the reported words, as offsets in the text whose offset ``at`` the
+    sentence starts at: a day inside them is when something they speak of happens
+    ("Rubio said he would meet Sybiha on Friday"), not when it was said, so only the
+    words around them are read."""
     if document is None:
         return None
     for start, end in said:
+        start, end = start - at, end - at
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     anchor = date.fromisoformat(document)
     match = _ON_DATE.search(sentence)

@@ -125,7 +125,7 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
         db.executemany(
             "UPDATE statements SET date = ? WHERE id = ?",
             [
-                (statement_date(text[start:end], day, _within(str(spans), start)), sid)
+                (statement_date(text[start:end], day, json.loads(str(spans)), start), sid)
                 for sid, _, _, start, end, spans, _ in statements
             ],
         )
@@ -153,11 +153,6 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
         raise
     refresh(db)
     return True
-
-
-def _within(spans: str, start: int) -> list[tuple[int, int]]:
-    """Stored quote spans (JSON, offsets in the text) as offsets in their sentence."""
-    return [(a - start, b - start) for a, b in json.loads(spans)]
 
 
 def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:

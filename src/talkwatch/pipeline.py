@@ -129,8 +129,6 @@ class Analyzer:
         text = document.text
         quote = found.quote(text)
         sentence = found.sentence_span.text(text)
-        at = found.sentence_span.start
-        said = [(s.start - at, s.end - at) for s in found.quote_spans]
         who = resolver.resolve(found.speaker)
         stance = self.stances.classify(
             quote,
@@ -163,7 +161,12 @@ class Analyzer:
             actor_id=who.actor_id,
             issue_evidence=issues.evidence,
             stance_reason=stance.reason,
-            date=statement_date(sentence, document.date, said),
+            date=statement_date(
+                sentence,
+                document.date,
+                [(s.start, s.end) for s in found.quote_spans],
+                found.sentence_span.start,
+            ),
         )
 
 

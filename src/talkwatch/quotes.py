@@ -41,12 +41,12 @@ class Quotation:
 def _direction(text: str, i: int) -> str:
     """'open', 'close' or '?' for the quotation mark at ``i``."""
     char = text[i]
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
     if char in OPENERS:
         return "open"
     if char in CLOSERS:
         return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
     if (before.isspace() or before in "([{—–-/") and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or not after.isalnum()):
