@@ -145,3 +145,20 @@ def test_actors_show_keeps_dates_whole_and_oldest_first_in_80_columns(db: str) -
     dates = re.findall(r"│ (\d{4}-\d{2}-\d{2}) ", table)
     assert len(dates) >= 2 and dates == sorted(dates)
     assert not re.search(r"\d{4}-\d{2}-\s*│", shown.stdout)  # never "2025-02-" over "18"
+
+
+def test_a_shift_wraps_its_quotes_under_themselves_and_keeps_brackets(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(
+        "KYIV, March 29, 2022 - Kremlin spokesman Dmitry Peskov said Moscow rejected any "
+        "ceasefire [in Donbas] while Ukrainian forces kept shelling the towns of the region.\n"
+    )
+    (tmp_path / "b.txt").write_text(LATER)
+    path = str(tmp_path / "s.db")
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", path, "-q"]).exit_code == 0
+    shown = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["shifts", "--db", path]).stdout
+    lines = [line.rstrip() for line in shown.splitlines()]
+    assert lines[0] == "shift RUS on ceasefire: reject (2022-03-29) -> offer (2023-05-03)"
+    assert lines[1].startswith("  before: Dmitry Peskov: “Moscow rejected any ceasefire [in Donbas]")
+    assert lines[2].startswith(" " * 10) and lines[2].strip()  # the quote goes on, indented
+    assert any(line.startswith("  after:  Dmitry Peskov: “Moscow was ready") for line in lines)
+    assert all(len(line) <= 80 for line in lines)

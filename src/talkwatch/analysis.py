@@ -61,6 +61,8 @@ class Evidence:
     doc_id: str
     quote: str
     speaker_mention: str = ""  # the words the text named the speaker with
+    # recalled from before its text ("had demanded"): history, not the stance of the day
+    earlier: bool = False
 
     @classmethod
     def of(cls, st: Statement) -> Evidence:
@@ -74,6 +76,7 @@ class Evidence:
             st.doc_id,
             st.quote,
             st.speaker_mention,
+            bool(st.earlier),
         )
 
 
@@ -84,14 +87,20 @@ class Position:
     history: tuple[Evidence, ...]  # oldest first
 
     @property
+    def taken(self) -> tuple[Evidence, ...]:
+        """The history without positions recalled from before their texts ("had
+        refused"), unless nothing else is known."""
+        return tuple(e for e in self.history if not e.earlier) or self.history
+
+    @property
     def current(self) -> Evidence:
-        return self.history[-1]
+        return self.taken[-1]
 
     @property
     def support(self) -> tuple[Evidence, ...]:
         """The statements behind the current stance since it was last taken up."""
         run: list[Evidence] = []
-        for evidence in reversed(self.history):
+        for evidence in reversed(self.taken):
             if evidence.stance != self.current.stance:
                 break
             run.append(evidence)
@@ -163,12 +172,15 @@ def shifts(found: list[Position]) -> list[Shift]:
     Stances that differ within one document (a side's negotiator qualifying its
     ministry's line in the same report) are one position put in several ways,
     not a change: a shift compares documents, each by the statement it ends
-    with, as the position's current stance is the last statement's.
+    with, as the position's current stance is the last statement's. A position
+    a text recalls from before its time ("Kyiv had refused to sign") is not
+    taken on that text's day, so it makes no shift.
     """
     out: list[Shift] = []
     for position in found:
-        ends = [a for a, b in pairwise(position.history) if a.doc_id != b.doc_id]
-        last = [*ends, position.history[-1]]
+        taken = [e for e in position.history if not e.earlier]
+        ends = [a for a, b in pairwise(taken) if a.doc_id != b.doc_id]
+        last = [*ends, taken[-1]] if taken else []
         for before, after in pairwise(last):
             if before.stance != after.stance:
                 out.append(Shift(position.party, position.issue, before, after))

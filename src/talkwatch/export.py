@@ -39,6 +39,7 @@ EXTRA_FIELDS = (
     "cue",
     "stance_reason",
     "issue_evidence",
+    "earlier",
 )
 
 
@@ -70,6 +71,8 @@ def statement_row(st: Statement) -> dict[str, Any]:
         "cue": st.cue,
         "stance_reason": st.stance_reason,
         "issue_evidence": list(st.issue_evidence),
+        # a position recalled from before the text ("had demanded"): not a current stance
+        "earlier": st.earlier,
     }
 
 

@@ -19,6 +19,7 @@ from .actors import KnowledgeBase, Resolver, load_knowledge_base
 from .attribution import Attributor, mode_from_environment
 from .cues import load_cues
 from .dates import statement_date
+from .earlier import marker
 from .issues import IssueClassifier, IssueResult, default_issue_classifier
 from .nlp import load_pipeline
 from .parts import PART_CHARS, Part, shift, split
@@ -32,6 +33,15 @@ BATCH_SIZE = 16
 PARSE_CHARS = PART_CHARS
 
 Piece = tuple[str, tuple[Document, Part]]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the parse says of one attribution beyond its spans."""
+
+    found: Attribution
+    clause: Clause  # its content's main predicates, for the stance rules
+    earlier: str  # the words that place it before the text's time ("had demanded"), or ""
 
 
 @dataclass(frozen=True)
@@ -81,15 +91,14 @@ class Analyzer:
                     yield document, found
                     found = []
 
-    def attributions(
-        self, document: Document, part: Part, parsed: Doc
-    ) -> list[tuple[Attribution, Clause]]:
-        """Each attribution of the part, with its content clause read from the parse."""
+    def attributions(self, document: Document, part: Part, parsed: Doc) -> list[Reading]:
+        """Each attribution of the part, with what the parse says of its content."""
         sections = part.sections((s.name, s.start, s.end) for s in document.sections)
         return [
-            (
+            Reading(
                 shift(found, part.start),
                 read_clause(parsed, [(s.start, s.end) for s in found.quote_spans]),
+                marker(parsed, found.cue_span),
             )
             for found in self.attributor.attribute(parsed, sections)
         ]
@@ -97,7 +106,7 @@ class Analyzer:
     def statements(
         self,
         document: Document,
-        found: list[tuple[Attribution, Clause]],
+        found: list[Reading],
         part: Part | None = None,
         about_talks: bool | None = None,
     ) -> list[Statement]:
@@ -109,23 +118,23 @@ class Analyzer:
         start, end = (0, len(document.text)) if part is None else (part.start, part.end)
         resolver = Resolver(self.actors, document.text[start:end], document.date, base=start)
         text = document.text
-        texts = [(a.quote(text), a.sentence_span.text(text)) for a, _ in found]
+        texts = [(r.found.quote(text), r.found.sentence_span.text(text)) for r in found]
         if about_talks is None:
             about_talks = self.issues.about_talks(document.text)
         issues = self.issues.classify_many(texts, about_talks)
         return [
-            self.statement(document, attribution, clause, resolver, issue)
-            for (attribution, clause), issue in zip(found, issues, strict=True)
+            self.statement(document, reading, resolver, issue)
+            for reading, issue in zip(found, issues, strict=True)
         ]
 
     def statement(
         self,
         document: Document,
-        found: Attribution,
-        clause: Clause,
+        reading: Reading,
         resolver: Resolver,
         issues: IssueResult,
     ) -> Statement:
+        found, clause = reading.found, reading.clause
         text = document.text
         quote = found.quote(text)
         sentence = found.sentence_span.text(text)
@@ -167,6 +176,7 @@ class Analyzer:
                 [(s.start, s.end) for s in found.quote_spans],
                 found.sentence_span.start,
             ),
+            extras={"earlier": reading.earlier} if reading.earlier else {},
         )
 
 

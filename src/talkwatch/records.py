@@ -186,6 +186,12 @@ class Statement:
         """The whole quote, first part to last."""
         return Span(self.quote_spans[0].start, self.quote_spans[-1].end)
 
+    @property
+    def earlier(self) -> str:
+        """The words that place it before its text's time ("had demanded"), or "" (see
+        ``talkwatch.earlier``)."""
+        return self.extras.get("earlier", "")
+
 
 def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:
     """A speaker as tables show it: a name as stored; an unnamed speaker's descriptor

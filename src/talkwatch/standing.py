@@ -11,8 +11,9 @@ size of the corpus, and adding ten documents costs what ten documents touch.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .analysis import POSITION_STANCES, Evidence, Position, Shift, shifts, status_of
 from .database import Database
@@ -33,7 +34,7 @@ _ALL_STALE = f"""
 """
 _EVIDENCE = """
     SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote,
-           s.speaker_mention
+           s.speaker_mention, s.extras
     FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     JOIN documents d ON d.id = s.doc_id
@@ -124,7 +125,14 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
     An undated statement has no place in the order, so it neither sets the
     current stance nor makes a shift (``documents.undated`` counts them apart).
     """
-    return [Evidence(*row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
+    return [_evidence(row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
+
+
+def _evidence(row: Sequence[Any]) -> Evidence:
+    """A row of ``_EVIDENCE``: the statement's fields, its extras (JSON) last."""
+    sid, day, stance, speaker, source, doc, doc_id, quote, mention, extras = row
+    earlier = bool(json.loads(str(extras or "{}")).get("earlier"))
+    return Evidence(sid, day, stance, speaker, source, doc, doc_id, quote, mention, earlier)
 
 
 def _recompute(db: Database, party: str, issue: str) -> None:
@@ -189,7 +197,7 @@ def evidence(db: Database, ids: Iterable[int]) -> dict[int, Evidence]:
         chunk = wanted[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
         for row in db.execute(_EVIDENCE + f" WHERE s.id IN ({marks})", chunk):
-            found[row[0]] = Evidence(*row)
+            found[row[0]] = _evidence(row)
     return found
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..analysis import Evidence
 from ..documents import undated
@@ -236,9 +237,15 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
             f"{label} {s.party} on {s.issue}: {s.before.stance} ({shown_date(s.before.date)}) "
             f"-> {s.after.stance} ({shown_date(s.after.date)})"
         )
-        for label, ev in (("before:", s.before), ("after: ", s.after)):
+        # a grid keeps a wrapped quote under itself, not under the label; Text keeps a
+        # quote's "[brackets]" from being read as markup
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for label, ev in (("before:", s.before), ("after:", s.after)):
             who = shown_speaker(ev.speaker, ev.speaker_mention, ev.source)
-            console.print(f"  {label} {who}: “{shortened(ev.quote)}”")
+            grid.add_row(f"  {label}", Text(f"{who}: “{shortened(ev.quote)}”"))
+        console.print(grid)
     if not found:
         click.echo("No shifts: no side has changed its stance on an issue in dated statements.")
     if apart.statements:

@@ -138,14 +138,14 @@ def statements(store: Store, filters: Filters, limit: int = 50, offset: int = 0)
 def statement(store: Store, statement_id: int) -> dict[str, Any] | None:
     row = store.db.execute(
         f"SELECT {STATEMENT_FIELDS}, s.quote_spans, s.sentence_start, s.sentence_end, "
-        "s.speaker_mention, s.issue_evidence, d.url, d.date "
+        "s.speaker_mention, s.issue_evidence, d.url, d.date, s.extras "
         "FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?",
         (statement_id,),
     ).fetchone()
     if row is None:
         return None
     out = _row(row[: len(_NAMES)])
-    spans, start, end, mention, evidence, url, doc_date = row[len(_NAMES) :]
+    spans, start, end, mention, evidence, url, doc_date, extras = row[len(_NAMES) :]
     out.update(
         quote_spans=json.loads(spans),
         sentence_span=[start, end],
@@ -153,6 +153,7 @@ def statement(store: Store, statement_id: int) -> dict[str, Any] | None:
         issue_evidence=json.loads(evidence),
         url=url,
         doc_date=doc_date,
+        earlier=json.loads(str(extras or "{}")).get("earlier", ""),
     )
     return out
 

@@ -1,0 +1,62 @@
+"""Statements a text reports from before its own time, read from the parse.
+
+"Russia had demanded that Kyiv withdraw", "a day earlier, the White House had
+said", "Zelensky has previously said he would meet Putin": each tells of a
+position taken before the article, not one taken in it. Such a
+statement is kept and scored like any other, but it does not set a side's
+current stance nor make a shift on the day of the article that recalls it
+(``analysis``). ``marker`` returns the words that place it earlier, for the
+statement's ``earlier`` field, or "" when none do:
+
+- the cue in the past perfect ("had demanded", "had said");
+- the cue with an adverb of an earlier time ("previously", "formerly", "once",
+  "in the past").
+
+Not the reported words' tense: "said Kyiv had refused to sign" is "Kyiv has
+refused" told in the past, today's news. Nor "has long demanded" (a position
+still held) or "said earlier on Monday" (the same news day).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .records import Span
+
+EARLIER_ADVERBS = frozenset({"previously", "formerly", "once"})
+
+
+def marker(doc: Doc, cue: Span | None) -> str:
+    """The words that place a statement before its text's time, "" when none do."""
+    verb = _cue_verb(doc, cue)
+    if verb is None:
+        return ""
+    return _perfect(verb) or _earlier_adverb(verb)
+
+
+def _cue_verb(doc: Doc, cue: Span | None) -> Token | None:
+    if cue is None:
+        return None
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in span if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _perfect(verb: Token) -> str:
+    """ "had demanded": a past participle with the auxiliary "had" (not "has", "have")."""
+    if verb.tag_ != "VBN":
+        return ""
+    had = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "had"), None)
+    return "" if had is None else f"had {verb.text}"
+
+
+def _earlier_adverb(verb: Token) -> str:
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in EARLIER_ADVERBS:
+            return child.text
+        if child.dep_ == "prep" and child.lower_ == "in":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].lower_ == "past":
+                return "in the past"
+    return ""

@@ -1,0 +1,140 @@
+"""Positions a text recalls from before its time: marked, kept, but not today's stance."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from talkwatch.analysis import positions, shifts
+from talkwatch.export import statement_row
+from talkwatch.pipeline import Analyzer
+from talkwatch.records import Document, Section, Statement
+from talkwatch.standing import standings, stored_shifts
+from talkwatch.store import Store
+from talkwatch.web.app import create_app
+from test_analysis import st
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer.load()
+
+
+def analyse(analyzer: Analyzer, text: str) -> list[Statement]:
+    body = (Section("body", 0, len(text)),)
+    doc = Document("d1", "wire.txt", "wire.txt", text, text, body, date="2025-03-12")
+    return analyzer.analyse(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "A day earlier, the White House had said there were no plans for a meeting "
+            "between the two presidents.",
+            "had said",
+        ),
+        (
+            "Russia had demanded that Ukraine withdraw its troops from the four regions.",
+            "had demanded",
+        ),
+        (
+            "Zelensky has previously said he would meet Putin only to agree a ceasefire.",
+            "previously",
+        ),
+        (
+            "Moscow has in the past insisted that any settlement reflect the new realities.",
+            "in the past",
+        ),
+    ],
+)
+def test_a_position_taken_before_the_text_is_marked(
+    analyzer: Analyzer, text: str, words: str
+) -> None:
+    (found,) = analyse(analyzer, text)
+    assert found.earlier == words
+    assert statement_row(found)["earlier"] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reported words' tense is the report's: "Kyiv has refused" told in the past
+        "A Ukrainian official said Kyiv had refused to sign anything directly with Russia.",
+        "Peskov said earlier on Monday that the Kremlin was ready to talk to Washington.",
+        "Russia has long demanded that Ukraine give up its bid to join NATO.",
+        "Lavrov told reporters on Tuesday that Moscow would not accept foreign troops.",
+    ],
+)
+def test_todays_statements_are_not_marked(analyzer: Analyzer, text: str) -> None:
+    (found,) = analyse(analyzer, text)
+    assert found.earlier == ""
+    assert statement_row(found)["earlier"] == ""
+
+
+def recalled(statement: Statement) -> Statement:
+    return replace(statement, extras={"earlier": "had demanded"})
+
+
+# Russia demands in March; an article in April recalls that it "had rejected" talks,
+# then a later article has Moscow offering them.
+RECORD = [
+    st(1, "2025-03-01", "RUS", "demand", ("talks",), "Sergey Lavrov", "d1"),
+    recalled(st(2, "2025-04-01", "RUS", "reject", ("talks",), "Dmitry Peskov", "d2")),
+    st(3, "2025-04-01", "RUS", "demand", ("talks",), "Dmitry Peskov", "d2"),
+    recalled(st(4, "2025-04-01", "RUS", "reject", ("talks",), "Dmitry Peskov", "d2")),
+    st(5, "2025-05-01", "RUS", "offer", ("talks",), "Vladimir Putin", "d3"),
+    recalled(st(6, "2025-06-01", "RUS", "reject", ("talks",), "Yuri Ushakov", "d4")),
+]
+
+
+def test_a_recalled_position_makes_no_shift_and_is_not_the_current_stance() -> None:
+    (position,) = positions(RECORD)
+    assert [e.statement_id for e in position.history] == [1, 2, 3, 4, 5, 6]
+    assert position.current.statement_id == 5
+    assert [e.statement_id for e in position.support] == [5]
+    found = shifts([position])
+    assert [(s.before.statement_id, s.after.statement_id) for s in found] == [(3, 5)]
+
+
+def test_only_recalled_positions_still_say_where_a_side_stood() -> None:
+    (position,) = positions([RECORD[1]])
+    assert position.current.stance == "reject"
+    assert shifts([position]) == []
+
+
+def store_record(path: str) -> Store:
+    store = Store.open(path)
+    for doc_id in ("d1", "d2", "d3", "d4"):
+        text = " ".join(f"statement {n}" for n in range(1, 10))
+        doc = Document(doc_id, f"{doc_id}.txt", doc_id, text, text, (Section("body", 0, 60),))
+        store.add(doc, [replace(s, id=None) for s in RECORD if s.doc_id == doc_id], doc_id)
+    return store
+
+
+def test_stored_positions_read_the_mark_from_the_database(database: str) -> None:
+    store = store_record(database)
+    try:
+        (standing,) = standings(store.db)
+        assert standing.stance == "offer"
+        stored = stored_shifts(store.db)
+        assert [(s.before.stance, s.after.stance, s.after.earlier) for s in stored] == [
+            ("demand", "offer", False)
+        ]
+    finally:
+        store.close()
+
+
+def test_the_dashboard_says_which_statements_are_recalled(tmp_path: Path) -> None:
+    path = str(tmp_path / "t.db")
+    store_record(path).close()
+    client = TestClient(create_app(path))
+    page = client.get("/evidence", params={"party": "RUS", "issue": "talks"}).text
+    assert page.count('class="recalled"') == 3  # statements 2, 4 and 6 of six
+    ids = [item["id"] for item in client.get("/api/statements").json()["items"]]
+    pages = [client.get(f"/statements/{sid}").text for sid in ids]
+    marked = [p for p in pages if "recalled from before the text (“had demanded”)" in p]
+    assert len(pages) == 6 and len(marked) == 3
