@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from talkwatch.dates import date_in_text, document_date, statement_date
+import pytest
+
+from talkwatch.dates import date_in_text, dated, document_date, statement_date
 
 
 def test_document_date_from_dateline_published_line_and_file_name() -> None:
@@ -81,3 +83,23 @@ def test_a_day_inside_the_reported_words_is_not_when_they_were_said() -> None:
     spoken = "Putin said on Monday that the talks were useful."
     words = (spoken.index("the talks"), spoken.index("."))
     assert statement_date(spoken, "2025-05-15", [words]) == "2025-05-12"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "2025-12-22_washexam-witkoff-miami.txt",
+        "wire_2025-12-22.txt",
+        "2025_12_22_kyiv.txt",
+        "2025.12.22 Kyiv talks.md",
+        "x-2025-12-22.txt",
+        "20251222.txt",
+    ],
+)
+def test_a_date_in_a_file_name_with_any_one_separator(name: str) -> None:
+    assert dated("No date here.", name) == ("2025-12-22", "file name")
+
+
+@pytest.mark.parametrize("name", ["2025-13-40.txt", "12025-12-22.txt", "2025-12_22.txt", "v2.txt"])
+def test_no_date_from_a_file_name_that_holds_none(name: str) -> None:
+    assert dated("No date here.", name) == (None, "")

@@ -47,6 +47,11 @@ _DAY_FIRST = re.compile(
 )
 _ISO = re.compile(r"\b(?P<year>20\d\d|19\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _COMPACT = re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)")
+# in a file name: "2025-12-22_wire.txt", "wire_2025_12_22.txt", "2025.12.22 Kyiv.md" (one
+# separator throughout, no digit either side)
+_IN_NAME = re.compile(
+    r"(?<!\d)(?P<year>20\d\d|19\d\d)(?P<sep>[-_.])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"
+)
 _IN_URL = re.compile(
     r"(?<!\d)(?P<year>20\d\d|19\d\d)[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?!\d)"
 )
@@ -123,7 +128,7 @@ def dated(
     found = date_in_text(text[:300])
     if found:
         return found, "dateline"
-    match = _ISO.search(name) or _COMPACT.search(name)
+    match = _IN_NAME.search(name) or _COMPACT.search(name)
     named = _from_match(match) if match else None
     return (named.isoformat(), "file name") if named else (None, "")
 
