@@ -46,6 +46,10 @@ def raw(data: bytes, name: str = "x.txt") -> RawInput:
         (b"\x1f\x8b\x08\x00", "x.txt: this is a gzip archive, not a text document."),
         (b"abc\x00\x01\x02def", "x.txt: binary data, not a text document."),
         (bytes(range(1, 32)) * 50, "x.txt: binary data, not a text document."),
+        # a UTF-32 byte-order mark and 7 bytes: two undecodable characters, no letters
+        (b"\xff\xfe\x00\x00garbage", "x.txt: there are no letters or digits in it"),
+        (b"* * *\n---\n", "x.txt: there are no letters or digits in it"),
+        ("\ufeffab".encode("utf-16-le") + b"\x00\xd8" * 20, "x.txt: it starts with a UTF-16"),
     ],
 )
 def test_empty_and_binary_data_is_refused_in_one_line(data: bytes, reason: str) -> None:
@@ -487,5 +491,30 @@ def test_a_batch_with_bad_urls_still_ingests_the_rest(
         f"error: {server}/broken: the server answered 500 Internal Server Error.",
         f"error: {server}/loop: redirects in a loop or too many times.",
         f"error: {server}/slow: no answer within 1 second (raise it with --timeout).",
+    ]
+    assert "1 new document with 1 statement" in result.stdout
+
+
+def test_a_text_repeated_in_one_batch_is_named_once_stored(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD)
+    command = ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-q"]
+    result = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {tmp_path / 'b.txt'}: the same text as a.txt, stored already."
+    ]
+
+
+def test_other_schemes_and_unreachable_hosts_are_named_in_words(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD)
+    refused = "http://127.0.0.1:9/x"  # the discard port: nothing listens on it
+    targets = ["not-a-url://", "ftp://example.org/a.txt", refused, str(tmp_path / "a.txt")]
+    result = CliRunner().invoke(cli, ["ingest", *targets, "--db", str(tmp_path / "t.db"), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: not-a-url://: only http:// and https:// addresses can be fetched.",
+        "error: ftp://example.org/a.txt: only http:// and https:// addresses can be fetched.",
+        f"error: {refused}: cannot be fetched: the server refused the connection.",
     ]
     assert "1 new document with 1 statement" in result.stdout

@@ -25,6 +25,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from .ingest import USER_AGENT
+from .neterrors import why
 
 DEFAULT_DELAY = 1.0  # seconds between two requests to one host
 DEFAULT_TIMEOUT = 20.0  # seconds for a whole answer
@@ -185,11 +186,11 @@ class Fetcher:
         except urllib.error.URLError as err:
             if isinstance(err.reason, TimeoutError):
                 raise _Retry(f"no answer within {self.timeout:g} s") from None
-            raise _Retry(f"cannot be reached ({err.reason})") from None
+            raise _Retry(f"cannot be reached: {why(err.reason)}") from None
         except TimeoutError:
             raise _Retry(f"no answer within {self.timeout:g} s") from None
         except (OSError, ValueError) as err:  # a connection dropped mid-answer, a bad header
-            raise _Retry(f"the connection failed ({err})") from None
+            raise _Retry(f"the connection failed: {why(err)}") from None
 
 
 class _Retry(Exception):

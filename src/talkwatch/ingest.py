@@ -21,6 +21,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from . import public_urls
+from .neterrors import why
 from .records import RawInput
 
 TEXT_SUFFIXES = {
@@ -120,6 +121,8 @@ def expand(targets: list[str]) -> Iterator[Pending | InputError | Skipped]:
             yield Pending("<stdin>", "-", "text/plain")
         elif target.startswith(("http://", "https://")):
             yield Pending(target, target, "text/html")
+        elif "://" in target and not Path(target).exists():
+            yield InputError(f"{target}: only http:// and https:// addresses can be fetched.")
         else:
             yield from _expand_path(Path(target))
 
@@ -255,11 +258,11 @@ def fetch_url(
     except urllib.error.URLError as err:
         if isinstance(err.reason, TimeoutError):
             raise InputError(f"{url}: no answer within {_seconds(timeout)}.") from None
-        raise InputError(f"{url}: cannot be fetched ({err.reason}).") from None
+        raise InputError(f"{url}: cannot be fetched: {why(err.reason)}.") from None
     except TimeoutError:
         raise InputError(f"{url}: no answer within {_seconds(timeout)}.") from None
     except OSError as err:
-        raise InputError(f"{url}: cannot be fetched ({err}).") from None
+        raise InputError(f"{url}: cannot be fetched: {why(err)}.") from None
     media = "text/plain" if content_type == "text/plain" else "text/html"
     return data, media
 
@@ -301,7 +304,13 @@ def decode(raw: RawInput, warn: Callable[[str], None] = lambda message: None) ->
         raise InputError(_empty(raw))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(raw, data.decode(encoding, errors="replace"))
+            text = _checked(raw, data.decode(encoding, errors="replace"))
+            if _undecoded(text):
+                raise InputError(
+                    f"{raw.label}: it starts with a {encoding.upper()} byte-order mark, "
+                    f"but most of it is not {encoding.upper()} text."
+                )
+            return text
     refuse_binary(raw.label, data)
     try:
         return _checked(raw, data.decode("utf-8-sig"))
@@ -366,6 +375,12 @@ def _empty(raw: RawInput) -> str:
     return f"{raw.label}: the file is empty."
 
 
+def _undecoded(text: str) -> bool:
+    """More than a quarter of the text's visible characters could not be decoded."""
+    visible = [c for c in text[:65536] if not c.isspace()]
+    return sum(1 for c in visible if c == "\ufffd") * 4 > len(visible)
+
+
 def _checked(raw: RawInput, text: str) -> str:
     """Text that is mostly control characters is binary data decoded by accident."""
     name = raw.label
@@ -375,5 +390,7 @@ def _checked(raw: RawInput, text: str) -> str:
         raise InputError(f"{name}: binary data, not a text document.")
     if not text.strip():
         raise InputError(_empty(raw))
+    if not any(c.isalnum() for c in sample):
+        raise InputError(f"{name}: there are no letters or digits in it, so no text to read.")
     # A stray NUL past the binary check: no text needs one and PostgreSQL cannot store it.
     return text.replace("\x00", "\ufffd")

@@ -74,6 +74,7 @@ class IngestSummary:
 class Prepared:
     document: Document
     raw_hash: str
+    label: str  # the input as the user named it, for messages
 
 
 @dataclass
@@ -97,17 +98,18 @@ class IngestRun:
     _analyzer: Analyzer | None = None
 
     def run(self, targets: list[str]) -> IngestSummary:
-        raw_hashes: deque[str] = deque()  # in input order, as results come back
+        inputs: deque[Prepared] = deque()  # in input order, as results come back
 
         def documents() -> Iterator[Document]:
             for prepared in self.prepare_all(expand(targets)):
-                raw_hashes.append(prepared.raw_hash)
+                inputs.append(prepared)
                 yield prepared.document
 
         results = self.analysed(documents())
         try:
             for document, statements in results:
-                self.keep(document, statements, raw_hashes.popleft())
+                given = inputs.popleft()
+                self.keep(document, statements, given.raw_hash, given.label)
         finally:  # interrupted: workers stop after the batch they hold
             close = getattr(results, "close", None)
             if close is not None:
@@ -175,14 +177,16 @@ class IngestRun:
             self.store.add(document, [], raw_hash)
             self.redate(document.id, raw.declared_date)
             return None
-        return Prepared(document, raw_hash)
+        return Prepared(document, raw_hash, raw.label)
 
     def redate(self, doc_id: str, day: str | None) -> None:
         """``--date`` given for a document already stored: it takes that date."""
         if day and redate(self.store.db, doc_id, day, source="given"):
             self.summary.redated += 1
 
-    def keep(self, document: Document, statements: list[Statement], raw_hash: str) -> None:
+    def keep(
+        self, document: Document, statements: list[Statement], raw_hash: str, label: str = ""
+    ) -> None:
         with _counted_before_interrupt():
             stored = self.store.add(document, statements, raw_hash)
             if stored:
@@ -191,6 +195,11 @@ class IngestRun:
                 self.summary.undated += document.date is None
             else:
                 self.summary.unchanged += 1
+        if not stored:  # the same text as another input of this run, stored first
+            first = self.store.document(document.id)
+            if first is not None and first.origin != document.origin:
+                shown = label or document.name
+                self.on_warning(f"{shown}: the same text as {first.name}, stored already.")
         self.on_progress(1)
 
     def analyzer(self) -> Analyzer:
