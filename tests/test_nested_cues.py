@@ -205,6 +205,22 @@ def test_declining_to_comment_is_no_statement(attribute) -> None:  # type: ignor
     ]
 
 
+def test_offering_no_details_is_no_statement(attribute) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        attribute(
+            "Representatives from Russia and Ukraine offered no further details on possible "
+            "progress made in the talks."
+        )
+        == []
+    )
+    assert attribute("Peskov offered no comment on the report from Riyadh.") == []
+    assert attribute("Putin gave no indication of when the Russian delegation would travel.") == []
+    # a "no" that is itself the position is a statement
+    assert attribute("Russia signaled no objections to Ukraine's possible NATO membership.") == [
+        ("Russia", "no objections to Ukraine's possible NATO membership"),
+    ]
+
+
 def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Kuleba said that negotiations with Russia are only possible if its troops "

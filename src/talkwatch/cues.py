@@ -34,6 +34,8 @@ class Cues:
     transcript_labels: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()  # heads "he" or "she" can stand for
     silent_acts: frozenset[str] = frozenset()  # "declined to comment": no statement
+    # what "offered no ..." withholds ("no details", "no evidence"): nothing was said
+    withheld_nouns: frozenset[str] = frozenset()
     as_reporting: frozenset[str] = frozenset()  # "As Reuters reported, ...": the clause
     # verbs of saying whose clause inside a quote is someone else's words ("Merz has
     # stated that ..."); not verbs of demanding or refusing, whose clause is the act
@@ -62,6 +64,7 @@ _LIST_KEYS = (
     "transcript_labels",
     "person_nouns",
     "silent_acts",
+    "withheld_nouns",
     "as_reporting",
     "saying_verbs",
     "institution_words",
@@ -119,6 +122,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         container_nouns=frozen["container_nouns"],
         person_nouns=frozen["person_nouns"],
         silent_acts=frozen["silent_acts"],
+        withheld_nouns=frozen["withheld_nouns"],
         as_reporting=frozen["as_reporting"],
         saying_verbs=frozen["saying_verbs"],
         institution_words=frozen["institution_words"],

@@ -239,6 +239,16 @@ class ReportingVerbs(ClauseEdges):
         """A conjoined clause that pass 2 reports as a statement of its own."""
         return self.is_reporting(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
+    def withheld(self, obj: Token) -> bool:
+        """`offered no further details`, `gave no comment`: what was not said."""
+        nothing = any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+        lemma = obj.lemma_.lower()
+        return nothing and (
+            lemma in self.cues.withheld_nouns
+            or obj.lower_ in self.cues.container_nouns
+            or lemma in self.cues.container_nouns
+        )
+
     def object_span(self, verb: Token) -> Span | None:
         """`rejected calls for a ceasefire`, `voiced frustration over the talks`, `called for X`."""
         lemma = verb.lemma_.lower()
@@ -251,8 +261,10 @@ class ReportingVerbs(ClauseEdges):
         )
         tokens: list[Token] = []
         for child in verb.children:
-            is_object = child.dep_ in ("dobj", "oprd") and (
-                listed or self.learned_object(verb, child)
+            is_object = (
+                child.dep_ in ("dobj", "oprd")
+                and not self.withheld(child)
+                and (listed or self.learned_object(verb, child))
             )
             is_prep = child.dep_ == "prep" and (
                 (child.lower_ in particles and not of_a_time(child))  # not "on Monday"
