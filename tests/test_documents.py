@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 
@@ -158,10 +160,23 @@ def test_the_overview_says_what_is_undated_and_follows_a_new_date(tmp_path: Path
 def test_the_table_leaves_out_columns_no_document_fills(database: str, tmp_path: Path) -> None:
     undated, dated = articles(tmp_path)
     run("ingest", "--db", database, str(undated), str(dated))
-    narrow = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["documents", "--db", database])
-    header = narrow.output.split("\n")[:4]
+    table = CliRunner(env={"COLUMNS": "120"}).invoke(cli, ["documents", "--db", database])
+    header = table.output.split("\n")[:4]
+    assert "name or URL" in table.output
     assert not any("site" in line or "feed" in line for line in header)  # local files
-    assert "2025-03-20" in narrow.output  # a date is never broken over two lines
+    assert "2025-03-20" in table.output  # a date is never broken over two lines
+
+
+def test_a_narrow_terminal_lists_documents_as_blocks_with_whole_names(tmp_path: Path) -> None:
+    undated, dated = articles(tmp_path)
+    database = str(tmp_path / "t.db")
+    run("ingest", "--db", database, str(undated), str(dated))
+    narrow = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["documents", "--db", database])
+    lines = [line.rstrip() for line in narrow.output.splitlines()]
+    assert "┃" not in narrow.output and all(len(line) <= 80 for line in lines)
+    assert "  energy-truce.txt" in lines and "  peskov-rejects.txt" in lines
+    assert any(re.match(r"[0-9a-f]{12}  2025-03-20 \(dateline\)  \d+ statements?$", line) for line in lines)
+    assert any(re.match(r"[0-9a-f]{12}  undated  \d+ statements?$", line) for line in lines)
 
 
 def test_set_date_takes_the_start_of_a_name_as_doc_does(tmp_path: Path) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import click
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
 from .group import cli
 from .options import db_option, format_option, iso_date, open_store, publication_date
+from .rows import NARROW
 
 SOURCE_HELP = (
     "Date sources: given (ingest --date), set (documents set-date), metadata (the page's), "
@@ -55,18 +58,32 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
     # a column no document fills (the site and feed of local files) is left out; ids,
     # dates and counts never break mid-word
     shown = [i for i, name in enumerate(columns) if i < 4 or any(cell[i] for cell in cells)]
-    table = Table(caption=SOURCE_HELP)
-    for i in shown:
-        short = i < 4
-        table.add_column(columns[i], no_wrap=short, overflow="ellipsis" if short else "fold")
-    for cell in cells:
-        table.add_row(*(cell[i] for i in shown))
-    Console().print(table)
+    console = Console()
+    if console.width < NARROW:  # a table of six or more columns folds names letter by letter
+        for ident, day, source, count, site, feed, name, title in cells:
+            where = " · ".join(part for part in (site, feed) if part)
+            console.print(
+                Text(f"{ident}  {day}" + (f" ({source})" if source else "") + f"  {count} statement" + "s" * (count != "1"))
+            )
+            console.print(Padding(Text(name + (f" · {where}" if where else "")), (0, 0, 0, 2)))
+            if title:
+                console.print(Padding(Text(title, style="dim"), (0, 0, 0, 2)))
+        console.print(Text(SOURCE_HELP, style="dim"))
+    else:
+        table = Table(caption=SOURCE_HELP)
+        for i in shown:
+            short = i < 4
+            table.add_column(columns[i], no_wrap=short, overflow="ellipsis" if short else "fold")
+        for cell in cells:
+            table.add_row(*(cell[i] for i in shown))
+        console.print(table)
     missing = sum(1 for row in rows if row.date is None)
     if missing and not undated:
-        click.echo(
-            f"{missing} undated: their statements count towards no position or shift until "
-            "dated with 'talkwatch documents set-date ID YYYY-MM-DD'."
+        console.print(
+            Text(
+                f"{missing} undated: their statements count towards no position or shift "
+                "until dated with 'talkwatch documents set-date ID YYYY-MM-DD'."
+            )
         )
 
 
