@@ -62,9 +62,8 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
     if console.width < NARROW:  # a table of six or more columns folds names letter by letter
         for ident, day, source, count, site, feed, name, title in cells:
             where = " · ".join(part for part in (site, feed) if part)
-            console.print(
-                Text(f"{ident}  {day}" + (f" ({source})" if source else "") + f"  {count} statement" + "s" * (count != "1"))
-            )
+            dated = f"{day} ({source})" if source else day
+            console.print(Text(f"{ident}  {dated}  {count} statement" + "s" * (count != "1")))
             console.print(Padding(Text(name + (f" · {where}" if where else "")), (0, 0, 0, 2)))
             if title:
                 console.print(Padding(Text(title, style="dim"), (0, 0, 0, 2)))
