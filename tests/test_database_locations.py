@@ -103,3 +103,21 @@ def test_changing_a_database_in_a_read_only_folder_says_so(
         "still work."
     )
     assert "Traceback" not in output
+
+
+def test_a_search_path_naming_no_schema_is_a_sentence_and_a_created_one_is_used(
+    pg_url: str,
+) -> None:
+    missing = pg_url + "?options=-csearch_path%3Dtalks_2025"
+    code, output = run("ingest", "-", "--db", missing, text=ARTICLE)
+    assert code == 1 and "Traceback" not in output
+    assert "no schema named in the search path (talks_2025) exists" in output
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("CREATE SCHEMA talks_2025")
+    code, output = run("ingest", "-", "--db", missing, text=ARTICLE)
+    assert code == 0, output
+    with psycopg.connect(pg_url) as reader:
+        found = reader.execute("SELECT count(*) FROM talks_2025.statements").fetchone()
+    assert found == (1,)

@@ -227,6 +227,14 @@ class PostgresDatabase(Database):
             raise DatabaseError(
                 f"{public_location(location)}: cannot connect ({_connect_reason(err)})."
             ) from None
+        if self.connection.execute("SELECT current_schema()").fetchone()[0] is None:  # type: ignore[index]
+            path = self.connection.execute("SHOW search_path").fetchone()[0]  # type: ignore[index]
+            self.connection.close()
+            raise DatabaseError(
+                f"{public_location(location)}: no schema named in the search path ({path}) "
+                "exists; create it first (CREATE SCHEMA name) or leave the search path out "
+                "to use 'public'."
+            )
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         return self.connection.execute(postgres_sql(sql), params)
