@@ -104,7 +104,19 @@ def test_stdin_with_a_date(tmp_path: Path) -> None:
     text = "Foreign Minister Sergey Lavrov said Russia demanded guarantees of neutrality.\n"
     assert run("ingest", "-", "--db", db, "--date", "2022-03-16", input=text).exit_code == 0
     (row,) = [json.loads(x) for x in run("export", "--db", db).stdout.splitlines()]
-    assert (row["speaker"], row["date"], row["doc"]) == ("Sergey Lavrov", "2022-03-16", "<stdin>")
+    assert (row["speaker"], row["date"]) == ("Sergey Lavrov", "2022-03-16")
+    assert row["doc"] == f"<stdin {row['doc_id'][:8]}>"
+
+
+def test_texts_piped_in_one_after_another_have_names_of_their_own(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    for text in (
+        "Foreign Minister Sergey Lavrov said Russia demanded guarantees of neutrality.\n",
+        "Kremlin spokesman Dmitry Peskov said Moscow was ready to discuss a ceasefire.\n",
+    ):
+        assert run("ingest", "-", "--db", db, input=text).exit_code == 0
+    names = {json.loads(x)["doc"] for x in run("export", "--db", db).stdout.splitlines()}
+    assert len(names) == 2 and all(name.startswith("<stdin ") for name in names)
 
 
 def test_a_bad_date_is_refused_before_anything_is_read(tmp_path: Path) -> None:

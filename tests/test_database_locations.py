@@ -96,7 +96,7 @@ def test_changing_a_database_in_a_read_only_folder_says_so(
     db = tmp_path / "t.db"
     assert run("ingest", "-", "--db", str(db), "--date", "2025-03-14", text=ARTICLE)[0] == 0
     unwritable(tmp_path, monkeypatch)
-    code, output = run("documents", "--db", str(db), "set-date", "<stdin>", "2025-03-15")
+    code, output = run("documents", "--db", str(db), "set-date", "<stdin", "2025-03-15")
     assert code == 1, output
     assert output.strip().endswith(
         "cannot be changed: the file or its folder is read-only; commands that only read "

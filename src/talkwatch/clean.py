@@ -342,9 +342,11 @@ def clean(raw: RawInput, decoded: str) -> Document:
     day, source = dated(
         text, raw.name, raw.declared_date, page.date, raw.feed_date, web or page.url
     )
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(
-        id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        name=raw.name,
+        id=digest,
+        # texts piped in one after another are told apart: "<stdin 3f2a9c1b>"
+        name=f"<stdin {digest[:8]}>" if raw.origin == "-" else raw.name,
         origin=raw.origin,
         text=text,
         original=decoded,

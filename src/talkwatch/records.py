@@ -64,7 +64,7 @@ class Span:
 class RawInput:
     """Bytes as read from a file, URL or stdin, before any cleaning."""
 
-    name: str  # what users call it: file name, URL or "<stdin>"
+    name: str  # what users call it: file name, URL or "<stdin>" ("<stdin 3f2a9c1b>" once cleaned)
     origin: str  # full path, URL, or "-"
     data: bytes
     media_type: str = "text/plain"  # text/plain, text/markdown or text/html
