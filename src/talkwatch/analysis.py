@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from .records import Statement
+from .records import Statement, has_side
 
 POSITION_STANCES = ("demand", "offer", "accept", "reject", "conditional", "deny")
 WALK_BACK_DAYS = 14
@@ -156,7 +156,7 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
     """
     grouped: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for st in sorted(statements, key=_order):
-        if st.party in ("", "NONE") or st.stance not in POSITION_STANCES or not st.date:
+        if not has_side(st.party) or st.stance not in POSITION_STANCES or not st.date:
             continue
         for issue in st.issues:
             grouped[(st.party, issue)].append(Evidence.of(st))

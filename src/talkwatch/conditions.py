@@ -4,13 +4,14 @@ dates), shared by the store's queries, the command line and the web pages."""
 from __future__ import annotations
 
 from . import database
+from .records import NO_SIDE_SQL
 
 
 def party_condition(party: str) -> tuple[str, list[object]]:
     """The WHERE clause for one party; NONE also holds speakers whose side the text does
     not give, which the export writes as NONE too (docs/contract.md)."""
     if party.upper() == "NONE":
-        return "s.party IN ('NONE', '')", []
+        return f"s.party IN {NO_SIDE_SQL}", []
     return "s.party = ? COLLATE NOCASE", [party]
 
 

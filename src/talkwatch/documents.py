@@ -16,6 +16,7 @@ from .analysis import POSITION_STANCES
 from .conditions import documents_named
 from .database import Database
 from .dates import statement_date
+from .records import NO_SIDE_SQL, has_side
 from .standing import refresh
 
 SET_BY_USER = "set"
@@ -133,7 +134,7 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
             {
                 (party, issue)
                 for _, party, stance, _, _, _, issues in statements
-                if party not in ("", "NONE") and stance in POSITION_STANCES
+                if has_side(party) and stance in POSITION_STANCES
                 for issue in str(issues or "").split()
             }
         )
@@ -168,7 +169,7 @@ def undated(db: Database) -> Undated:
     marks = ", ".join("?" for _ in POSITION_STANCES)
     row = db.execute(
         "SELECT count(*), count(DISTINCT doc_id) FROM statements WHERE date IS NULL "
-        f"AND party NOT IN ('', 'NONE') AND stance IN ({marks})",
+        f"AND party NOT IN {NO_SIDE_SQL} AND stance IN ({marks})",
         POSITION_STANCES,
     ).fetchone()
     return Undated(int(row[0]), int(row[1]))

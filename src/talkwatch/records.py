@@ -39,6 +39,16 @@ ISSUES = (
 )
 
 # Joins the parts of a split quote, as ANNOTATION.md prescribes.
+# A statement whose speaker speaks for no side: "" (not known) or NONE (the guide's code for
+# an outlet, an analyst, a commenter). Positions, shifts and the stance rules leave it out.
+NO_SIDE = ("", "NONE")
+NO_SIDE_SQL = "('', 'NONE')"  # the same, for "party NOT IN ..."
+
+
+def has_side(party: str) -> bool:
+    return party not in NO_SIDE
+
+
 QUOTE_JOINER = " \u2026 "
 
 

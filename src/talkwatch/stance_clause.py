@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
+from .records import has_side
 from .speech_act import Clause, Predicate
 from .stance_sides import OTHER, SELF, UNKNOWN, Judgement, Sides
 
@@ -116,7 +117,7 @@ class ClauseRules(Sides):
                 continue
             found = self.wanted_of_other(predicate, side, speaker_party, kind, party_of)
             found = found or self.judge_predicate(predicate, side)
-            if found is None and speaker_party not in ("", "NONE"):
+            if found is None and has_side(speaker_party):
                 found = self.scheduled(predicate, side)
             if found is not None:
                 return replace(found, main=predicate.leads)

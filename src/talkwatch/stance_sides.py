@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .records import has_side
 from .speech_act import SOMEONE, Clause, Predicate
 
 SELF, OTHER, UNKNOWN = "self", "other", "unknown"
@@ -61,7 +62,7 @@ class Sides:
             for part in subject.split(" and ")
             if self.is_agent(part) and (party := party_of(part) or _european(part))
         ]
-        if not parties or speaker_party in ("", "NONE"):
+        if not parties or not has_side(speaker_party):
             return UNKNOWN  # a side unknown, or none: a reporter's subjects are no one's "other"
         if speaker_party in parties or any(
             speaker_party in self.blocs.get(p, frozenset()) for p in parties

@@ -17,7 +17,7 @@ from typing import Any
 
 from .analysis import POSITION_STANCES, Evidence, Position, Shift, shifts, status_of
 from .database import Database
-from .records import Statement
+from .records import NO_SIDE_SQL, Statement, has_side
 
 # Raise when a change to the rules of `analysis` changes stored positions or shifts.
 # 3: only dated statements count towards positions and shifts.
@@ -28,7 +28,7 @@ _ALL_STALE = f"""
     INSERT INTO stale_positions (party, issue)
     SELECT DISTINCT s.party, i.issue FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
-    WHERE s.party NOT IN ('', 'NONE') AND s.stance IN ({_PLACEHOLDERS})
+    WHERE s.party NOT IN {NO_SIDE_SQL} AND s.stance IN ({_PLACEHOLDERS})
     ORDER BY 1, 2
     ON CONFLICT DO NOTHING
 """
@@ -73,7 +73,7 @@ def mark_stale(db: Database, statements: Iterable[Statement]) -> None:
     keys = {
         (st.party, issue)
         for st in statements
-        if st.party not in ("", "NONE") and st.stance in POSITION_STANCES
+        if has_side(st.party) and st.stance in POSITION_STANCES
         for issue in st.issues
     }
     # In a fixed order: two ingests marking the same pairs in different orders could

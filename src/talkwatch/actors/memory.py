@@ -5,7 +5,7 @@ for the one described so before, "another official" of the side of the one befor
 
 from __future__ import annotations
 
-from ..records import Resolution
+from ..records import Resolution, has_side
 from .knowledge import KnowledgeBase
 
 # Official roles one person holds, which "the ..." uses for the person just named. Not
@@ -69,7 +69,7 @@ class SpeakerMemory:
             if head == ANY_OFFICIAL:
                 # a state's person, known or not, is an official: "the official" after
                 # Peskov is Peskov; after an analyst, no one named
-                stated = found.party not in ("", "NONE")
+                stated = has_side(found.party)
                 return found if stated and party in (None, found.party) else None
             if actor is not None or not _written_as_a_name(found.speaker):
                 return None  # a known person's roles are known: "the US envoy" is not Trump

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ..records import NO_SIDE
 from ..store import Store
 from . import queries
 from .context import Context, ctx, not_found
@@ -16,7 +17,6 @@ from .params import check_party
 from .stance_chart import StanceChart, stance_charts
 
 router = APIRouter(include_in_schema=False)
-NO_SIDE = ("", "NONE")
 WARM = 12  # the pages of this many of the most quoted sides are prepared at start
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..conditions import document_condition, party_condition, speaker_condition
 from ..database import LIKE_TEXT, like_pattern
+from ..records import NO_SIDE_SQL
 from ..store import Store
 from .labels import document_label, source_name
 
@@ -249,7 +250,7 @@ def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str,
     """(party, issue, month, stance, count) of dated statements of a side (not NONE nor a
     side the text does not give: a lane follows a side) matching the filters."""
     where, params = filters.where()
-    side = " s.date IS NOT NULL AND s.party NOT IN ('', 'NONE')"
+    side = f" s.date IS NOT NULL AND s.party NOT IN {NO_SIDE_SQL}"
     where = (where + " AND" if where else " WHERE") + side
     issue_test = " AND i.issue = ?" if filters.issue else ""
     return [
