@@ -44,6 +44,11 @@ def rules() -> StanceClassifier:
         ("Achieving a lasting peace requires guarantees from all the allies", "say", "demand"),
         ("the two proposals were both not realistic", "say", "reject"),
         ("putting more political and financial pressure on Russia", "include", "demand"),
+        # what was stressed as needed
+        ("the importance of reaching a ceasefire before the winter", "stress", "demand"),
+        ("the urgent need for a just and lasting settlement", "emphasize", "demand"),
+        ("Russia was in no need for a truce on the front", "say", "assess"),
+        ("the importance of the talks had been overstated", "say", "assess"),
         # offer
         ("we're prepared for a new round of talks", "say", "offer"),
         ("the government is discussing a Finnish-style status for the country", "say", "offer"),
