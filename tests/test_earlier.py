@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from talkwatch.analysis import positions, shifts
+from talkwatch.cli import cli
 from talkwatch.export import statement_row
 from talkwatch.pipeline import Analyzer
 from talkwatch.records import Document, Section, Statement
@@ -138,3 +141,21 @@ def test_the_dashboard_says_which_statements_are_recalled(tmp_path: Path) -> Non
     pages = [client.get(f"/statements/{sid}").text for sid in ids]
     marked = [p for p in pages if "recalled from before the text (“had demanded”)" in p]
     assert len(pages) == 6 and len(marked) == 3
+
+
+def test_the_terminal_dates_a_recalled_statement_before_its_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "KYIV, March 12, 2025 - A day earlier, the Kremlin had said it was ready to send a "
+        "delegation to Istanbul.\n\nUkrainian Foreign Minister Andrii Sybiha said Kyiv was "
+        "ready to send a delegation to Istanbul.\n"
+    )
+    db = str(tmp_path / "t.db")
+    runner = CliRunner(env={"COLUMNS": "200"})
+    assert runner.invoke(cli, ["ingest", str(tmp_path), "--db", db, "-q"]).exit_code == 0
+    for command in (["timeline"], ["statements"]):
+        shown = runner.invoke(cli, [*command, "--db", db]).stdout
+        kremlin = next(line for line in shown.splitlines() if "Kremlin" in line)
+        sybiha = next(line for line in shown.splitlines() if "Sybiha" in line)
+        assert "before 2025-03-12" in kremlin and "before" not in sybiha, command
+    rows = json.loads(runner.invoke(cli, ["timeline", "--db", db, "--format", "json"]).stdout)
+    assert sorted(row["earlier"] for row in rows) == ["", "had said"]

@@ -172,8 +172,11 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
         store.close()
 
 
-def shown_date(value: str | None) -> str:
-    """A date for a table or a line: never None."""
+def shown_date(value: str | None, earlier: str = "") -> str:
+    """A date for a table or a line: never None; "before 2025-03-14" for a position the
+    text recalls from before its own date (``Statement.earlier``)."""
+    if earlier and value:
+        return f"before {value}"
     return value or "undated"
 
 

@@ -182,6 +182,7 @@ def timeline_command(
                     "issues": list(st.issues),
                     "quote": st.quote,
                     "doc": st.doc,
+                    "earlier": st.earlier,
                 }
                 for st in found
             ]
@@ -189,7 +190,7 @@ def timeline_command(
         return
     rows = [
         (
-            shown_date(st.date),
+            shown_date(st.date, st.earlier),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
             st.party or "unknown",
             st.stance,

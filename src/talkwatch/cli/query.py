@@ -91,7 +91,7 @@ def statements(
     console = Console()
     shown_rows = [
         (
-            shown_date(st.date),
+            shown_date(st.date, st.earlier),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
             st.party or "unknown",  # a side the text does not give, as the web shows it
             st.stance,
