@@ -6,6 +6,7 @@ import hashlib
 import http.server
 import itertools
 import os
+import socket
 import sqlite3
 import threading
 import time
@@ -502,14 +503,19 @@ def test_a_text_repeated_in_one_batch_is_named_once_stored(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"warning: {tmp_path / 'b.txt'}: the same text as a.txt, stored already."
+        f"warning: {tmp_path / 'b.txt'}: the same text as {(tmp_path / 'a.txt').resolve()}, "
+        "which is stored; not stored again."
     ]
 
 
 def test_other_schemes_and_unreachable_hosts_are_named_in_words(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD)
-    refused = "http://127.0.0.1:9/x"  # the discard port: nothing listens on it
-    targets = ["not-a-url://", "ftp://example.org/a.txt", refused, str(tmp_path / "a.txt")]
+    with socket.socket() as probe:  # a port just free: nothing listens on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    refused = f"http://127.0.0.1:{port}/x"
+    upper = refused.replace("http://", "HTTP://")
+    targets = ["not-a-url://", "ftp://example.org/a.txt", upper, str(tmp_path / "a.txt")]
     result = CliRunner().invoke(cli, ["ingest", *targets, "--db", str(tmp_path / "t.db"), "-q"])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [

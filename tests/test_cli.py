@@ -314,6 +314,10 @@ def test_a_copy_under_another_name_names_the_stored_document(
     copy.write_text(WIRE, encoding="utf-8")
     again = run("ingest", str(copy), "--db", db)
     assert again.exit_code == 0 and "1 already stored" in again.stdout
-    assert f"warning: {copy}: the same text as wire.txt, stored already." in again.stderr
+    stored = (folder / "wire.txt").resolve()
+    assert (
+        f"warning: {copy}: the same text as {stored}, which is stored; not stored again."
+        in again.stderr
+    )
     # the same file again says nothing more
     assert "warning" not in run("ingest", str(folder / "wire.txt"), "--db", db).stderr

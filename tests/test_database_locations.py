@@ -111,9 +111,8 @@ def test_a_search_path_naming_no_schema_is_a_sentence_and_a_created_one_is_used(
     missing = pg_url + "?options=-csearch_path%3Dtalks_2025"
     code, output = run("ingest", "-", "--db", missing, text=ARTICLE)
     assert code == 1 and "Traceback" not in output
-    assert "no schema named in the search path (talks_2025) exists" in output
-    import psycopg
-
+    assert "no schema in the search path (talks_2025) exists or can be used" in output
+    psycopg = pytest.importorskip("psycopg")
     with psycopg.connect(pg_url, autocommit=True) as admin:
         admin.execute("CREATE SCHEMA talks_2025")
     code, output = run("ingest", "-", "--db", missing, text=ARTICLE)

@@ -17,6 +17,7 @@ from talkwatch.pipeline import Analyzer
 from talkwatch.records import Document, Section, Statement
 from talkwatch.standing import standings, stored_shifts
 from talkwatch.store import Store
+from talkwatch.web import queries
 from talkwatch.web.app import create_app
 from test_analysis import st
 
@@ -52,6 +53,10 @@ def analyse(analyzer: Analyzer, text: str) -> list[Statement]:
             "Moscow has in the past insisted that any settlement reflect the new realities.",
             "in the past",
         ),
+        (
+            "Russia had been demanding that Ukraine withdraw its troops from the four regions.",
+            "had been demanding",
+        ),
     ],
 )
 def test_a_position_taken_before_the_text_is_marked(
@@ -70,6 +75,9 @@ def test_a_position_taken_before_the_text_is_marked(
         "Peskov said earlier on Monday that the Kremlin was ready to talk to Washington.",
         "Russia has long demanded that Ukraine give up its bid to join NATO.",
         "Lavrov told reporters on Tuesday that Moscow would not accept foreign troops.",
+        # dated by its own sentence, it has its place in the order already
+        "On March 3, the Kremlin had said it would not accept European troops in Ukraine.",
+        "Earlier on Monday, Peskov had said Moscow was ready to talk to Washington.",
     ],
 )
 def test_todays_statements_are_not_marked(analyzer: Analyzer, text: str) -> None:
@@ -79,7 +87,7 @@ def test_todays_statements_are_not_marked(analyzer: Analyzer, text: str) -> None
 
 
 def recalled(statement: Statement) -> Statement:
-    return replace(statement, extras={"earlier": "had demanded"})
+    return replace(statement, earlier="had demanded")
 
 
 # Russia demands in March; an article in April recalls that it "had rejected" talks,
@@ -104,8 +112,10 @@ def test_a_recalled_position_makes_no_shift_and_is_not_the_current_stance() -> N
 
 
 def test_only_recalled_positions_still_say_where_a_side_stood() -> None:
-    (position,) = positions([RECORD[1]])
+    (position,) = positions([RECORD[1], RECORD[3]])
     assert position.current.stance == "reject"
+    assert [e.statement_id for e in position.support] == [2, 4]
+    assert position.sourcing == "named"
     assert shifts([position]) == []
 
 
@@ -159,3 +169,18 @@ def test_the_terminal_dates_a_recalled_statement_before_its_text(tmp_path: Path)
         assert "before 2025-03-12" in kremlin and "before" not in sybiha, command
     rows = json.loads(runner.invoke(cli, ["timeline", "--db", db, "--format", "json"]).stdout)
     assert sorted(row["earlier"] for row in rows) == ["", "had said"]
+
+
+def test_the_charts_plot_only_positions_taken_in_their_texts(tmp_path: Path) -> None:
+    store = store_record(str(tmp_path / "t.db"))
+    try:
+        lanes = queries.timeline_counts(store, queries.Filters())
+        assert sorted((month, stance, n) for _, _, month, stance, n in lanes) == [
+            ("2025-03", "demand", 1),
+            ("2025-04", "demand", 1),
+            ("2025-05", "offer", 1),
+        ]
+        months = queries.stance_months(store, "RUS")
+        assert sum(n for *_, n in months) == 3
+    finally:
+        store.close()

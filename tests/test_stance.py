@@ -47,6 +47,8 @@ def rules() -> StanceClassifier:
         # what was stressed as needed
         ("the importance of reaching a ceasefire before the winter", "stress", "demand"),
         ("the urgent need for a just and lasting settlement", "emphasize", "demand"),
+        ("the importance of reaching a ceasefire that would hold", "stress", "demand"),
+        ("the need for security guarantees which are legally binding", "stress", "demand"),
         ("Russia was in no need for a truce on the front", "say", "assess"),
         ("the importance of the talks had been overstated", "say", "assess"),
         # offer

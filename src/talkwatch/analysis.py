@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import pairwise
 
 from .records import Statement, has_side
@@ -86,7 +87,7 @@ class Position:
     issue: str
     history: tuple[Evidence, ...]  # oldest first
 
-    @property
+    @cached_property
     def taken(self) -> tuple[Evidence, ...]:
         """The history without positions recalled from before their texts ("had
         refused"), unless nothing else is known."""
@@ -99,9 +100,10 @@ class Position:
     @property
     def support(self) -> tuple[Evidence, ...]:
         """The statements behind the current stance since it was last taken up."""
+        stance = self.current.stance
         run: list[Evidence] = []
         for evidence in reversed(self.taken):
-            if evidence.stance != self.current.stance:
+            if evidence.stance != stance:
                 break
             run.append(evidence)
         return tuple(reversed(run))

@@ -231,9 +231,9 @@ class PostgresDatabase(Database):
             path = self.connection.execute("SHOW search_path").fetchone()[0]  # type: ignore[index]
             self.connection.close()
             raise DatabaseError(
-                f"{public_location(location)}: no schema named in the search path ({path}) "
-                "exists; create it first (CREATE SCHEMA name) or leave the search path out "
-                "to use 'public'."
+                f"{public_location(location)}: no schema in the search path ({path}) exists "
+                "or can be used by this user; create it (CREATE SCHEMA name) or grant USAGE "
+                "and CREATE on it, or name another."
             )
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:

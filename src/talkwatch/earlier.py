@@ -8,13 +8,16 @@ current stance nor make a shift on the day of the article that recalls it
 (``analysis``). ``marker`` returns the words that place it earlier, for the
 statement's ``earlier`` field, or "" when none do:
 
-- the cue in the past perfect ("had demanded", "had said");
+- the cue in the past perfect ("had demanded", "had said", "had been demanding");
 - the cue with an adverb of an earlier time ("previously", "formerly", "once",
   "in the past").
 
 Not the reported words' tense: "said Kyiv had refused to sign" is "Kyiv has
 refused" told in the past, today's news. Nor "has long demanded" (a position
-still held) or "said earlier on Monday" (the same news day).
+still held) or "said earlier on Monday" (the same news day). A statement its own
+sentence dates ("on March 3, Russia had demanded") has its place in the order
+already and is not marked (``pipeline``). Where a side has only recalled
+statements on an issue, they still say where it stood.
 """
 
 from __future__ import annotations
@@ -44,11 +47,17 @@ def _cue_verb(doc: Doc, cue: Span | None) -> Token | None:
 
 
 def _perfect(verb: Token) -> str:
-    """ "had demanded": a past participle with the auxiliary "had" (not "has", "have")."""
-    if verb.tag_ != "VBN":
+    """ "had demanded", "had been demanding": the auxiliary "had" (not "has", "have")
+    with a past participle, or with "been" and a present participle."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    had = next((c for c in auxiliaries if c.lower_ in ("had", "'d")), None)
+    if had is None:
         return ""
-    had = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "had"), None)
-    return "" if had is None else f"had {verb.text}"
+    if verb.tag_ == "VBN":
+        return f"{had.text} {verb.text}"
+    if verb.tag_ == "VBG" and any(c.lower_ == "been" for c in auxiliaries):
+        return f"{had.text} been {verb.text}"
+    return ""
 
 
 def _earlier_adverb(verb: Token) -> str:

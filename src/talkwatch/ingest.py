@@ -119,8 +119,10 @@ def expand(targets: list[str]) -> Iterator[Pending | InputError | Skipped]:
     for target in targets:
         if target == "-":
             yield Pending("<stdin>", "-", "text/plain")
-        elif target.startswith(("http://", "https://")):
-            yield Pending(target, target, "text/html")
+        elif target.lower().startswith(("http://", "https://")):
+            scheme, rest = target.split("://", 1)  # "HTTP://..." is fetched as "http://..."
+            url = f"{scheme.lower()}://{rest}"
+            yield Pending(url, url, "text/html")
         elif "://" in target and not Path(target).exists():
             yield InputError(f"{target}: only http:// and https:// addresses can be fetched.")
         else:

@@ -149,6 +149,12 @@ class Analyzer:
             resolver.party_of,
         )
         mention = found.speaker
+        day = statement_date(
+            sentence,
+            document.date,
+            [(s.start, s.end) for s in found.quote_spans],
+            found.sentence_span.start,
+        )
         return Statement(
             doc_id=document.id,
             doc=document.name,
@@ -170,13 +176,10 @@ class Analyzer:
             actor_id=who.actor_id,
             issue_evidence=issues.evidence,
             stance_reason=stance.reason,
-            date=statement_date(
-                sentence,
-                document.date,
-                [(s.start, s.end) for s in found.quote_spans],
-                found.sentence_span.start,
-            ),
-            extras={"earlier": reading.earlier} if reading.earlier else {},
+            date=day,
+            # dated by its own sentence ("on March 3, Russia had demanded"), it already
+            # has its place in the order: only one that takes its text's date is recalled
+            earlier=reading.earlier if day == document.date else "",
         )
 
 

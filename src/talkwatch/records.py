@@ -38,16 +38,18 @@ ISSUES = (
     "european_security",
 )
 
-# Joins the parts of a split quote, as ANNOTATION.md prescribes.
 # A statement whose speaker speaks for no side: "" (not known) or NONE (the guide's code for
 # an outlet, an analyst, a commenter). Positions, shifts and the stance rules leave it out.
 NO_SIDE = ("", "NONE")
-NO_SIDE_SQL = "('', 'NONE')"  # the same, for "party NOT IN ..."
+NO_SIDE_SQL = "(" + ", ".join(f"'{code}'" for code in NO_SIDE) + ")"  # for "party NOT IN"
 
 
 def has_side(party: str) -> bool:
+    """Whether a statement's party is a side of the talks (not unknown, not NONE)."""
     return party not in NO_SIDE
 
+
+# Joins the parts of a split quote, as ANNOTATION.md prescribes.
 
 QUOTE_JOINER = " \u2026 "
 
@@ -188,6 +190,9 @@ class Statement:
     issue_evidence: tuple[str, ...] = ()
     stance_reason: str = ""
     date: str | None = None
+    # the words that place it before its text's own time ("had demanded"), "" for one
+    # taken in the text (talkwatch.earlier)
+    earlier: str = ""
     extras: dict[str, str] = field(default_factory=dict)
     id: int | None = None  # the store's row id, once stored
 
@@ -196,11 +201,6 @@ class Statement:
         """The whole quote, first part to last."""
         return Span(self.quote_spans[0].start, self.quote_spans[-1].end)
 
-    @property
-    def earlier(self) -> str:
-        """The words that place it before its text's time ("had demanded"), or "" (see
-        ``talkwatch.earlier``)."""
-        return self.extras.get("earlier", "")
 
 
 def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:

@@ -32,7 +32,7 @@ from .ingest import (
 from .parallel import analyse_in_workers
 from .records import Document, RawInput, Statement
 from .standing import refresh
-from .store import Store
+from .store import Store, StoredDocument
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: only load it when something is new
     from .pipeline import Analyzer
@@ -173,7 +173,7 @@ class IngestRun:
         if self.store.has_document(document.id):
             stored_doc = self.store.document(document.id)
             if stored_doc is not None and stored_doc.origin != raw.origin:
-                self.on_warning(f"{raw.label}: the same text as {stored_doc.name}, stored already.")
+                self.on_warning(_same_text(raw.label, stored_doc))
             self.store.add(document, [], raw_hash)
             self.redate(document.id, raw.declared_date)
             return None
@@ -198,8 +198,7 @@ class IngestRun:
         if not stored:  # the same text as another input of this run, stored first
             first = self.store.document(document.id)
             if first is not None and first.origin != document.origin:
-                shown = label or document.name
-                self.on_warning(f"{shown}: the same text as {first.name}, stored already.")
+                self.on_warning(_same_text(label or document.name, first))
         self.on_progress(1)
 
     def analyzer(self) -> Analyzer:
@@ -228,3 +227,10 @@ def _counted_before_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
     if caught:
         raise KeyboardInterrupt
+
+
+def _same_text(label: str, stored: StoredDocument) -> str:
+    """One line for an input whose text is stored from another: where that one came
+    from in full (a path, a URL), as two files of one name in two folders differ."""
+    kept = stored.origin if stored.origin.startswith(("/", "http://", "https://")) else stored.name
+    return f"{label}: the same text as {kept}, which is stored; not stored again."

@@ -22,7 +22,8 @@ from .records import NO_SIDE_SQL, Statement, has_side
 # Raise when a change to the rules of `analysis` changes stored positions or shifts.
 # 3: only dated statements count towards positions and shifts.
 # 4: a shift compares documents by the statement each ends with (the current stance's rule).
-RULES = 4
+# 5: a position recalled from before its text ("had refused") is not a current stance.
+RULES = 5
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _ALL_STALE = f"""
     INSERT INTO stale_positions (party, issue)
@@ -34,7 +35,7 @@ _ALL_STALE = f"""
 """
 _EVIDENCE = """
     SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote,
-           s.speaker_mention, s.extras
+           s.speaker_mention, s.earlier
     FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     JOIN documents d ON d.id = s.doc_id
@@ -129,10 +130,9 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
 
 
 def _evidence(row: Sequence[Any]) -> Evidence:
-    """A row of ``_EVIDENCE``: the statement's fields, its extras (JSON) last."""
-    sid, day, stance, speaker, source, doc, doc_id, quote, mention, extras = row
-    earlier = bool(json.loads(str(extras or "{}")).get("earlier"))
-    return Evidence(sid, day, stance, speaker, source, doc, doc_id, quote, mention, earlier)
+    """A row of ``_EVIDENCE``: the statement's fields, the words marking it earlier last."""
+    sid, day, stance, speaker, source, doc, doc_id, quote, mention, earlier = row
+    return Evidence(sid, day, stance, speaker, source, doc, doc_id, quote, mention, bool(earlier))
 
 
 def _recompute(db: Database, party: str, issue: str) -> None:

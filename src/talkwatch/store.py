@@ -65,7 +65,7 @@ _STATEMENT_COLUMNS = """
     s.stance, s.section, s.sentence_start, s.sentence_end,
     substr(d.text, s.sentence_start + 1, s.sentence_end - s.sentence_start),
     s.cue, s.cue_start, s.cue_end, s.speaker_mention, s.speaker_start, s.speaker_end,
-    s.actor_id, s.issue_evidence, s.stance_reason, s.date, s.extras,
+    s.actor_id, s.issue_evidence, s.stance_reason, s.date, s.earlier, s.extras,
     (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id)
 """
 
@@ -315,8 +315,8 @@ _INSERT_STATEMENT = (
     'INSERT INTO statements (doc_id, quote, quote_spans, start, "end", speaker, party, '
     "source, kind, stance, section, sentence_start, sentence_end, cue, cue_start, "
     "cue_end, speaker_mention, speaker_start, speaker_end, actor_id, issue_evidence, "
-    "stance_reason, date, extras) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "stance_reason, date, earlier, extras) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -345,6 +345,7 @@ def _statement_row(st: Statement) -> tuple[object, ...]:
         json.dumps(list(st.issue_evidence), ensure_ascii=False),
         st.stance_reason,
         st.date,
+        st.earlier,
         json.dumps(st.extras, ensure_ascii=False),
     )
 
@@ -380,7 +381,7 @@ def _statement(row: tuple[object, ...]) -> Statement:
     (
         sid, doc_id, name, quote, spans, speaker, party, source, kind, stance, section,
         sentence_start, sentence_end, sentence, cue, cue_start, cue_end, mention,
-        speaker_start, speaker_end, actor_id, evidence, reason, date, extras, issues,
+        speaker_start, speaker_end, actor_id, evidence, reason, date, earlier, extras, issues,
     ) = row  # fmt: skip
     return Statement(
         id=int(sid),  # type: ignore[call-overload]
@@ -405,5 +406,6 @@ def _statement(row: tuple[object, ...]) -> Statement:
         issue_evidence=tuple(json.loads(str(evidence))),
         stance_reason=str(reason),
         date=str(date) if date else None,
+        earlier=str(earlier),
         extras=json.loads(str(extras)),
     )

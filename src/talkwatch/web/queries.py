@@ -139,14 +139,14 @@ def statements(store: Store, filters: Filters, limit: int = 50, offset: int = 0)
 def statement(store: Store, statement_id: int) -> dict[str, Any] | None:
     row = store.db.execute(
         f"SELECT {STATEMENT_FIELDS}, s.quote_spans, s.sentence_start, s.sentence_end, "
-        "s.speaker_mention, s.issue_evidence, d.url, d.date, s.extras "
+        "s.speaker_mention, s.issue_evidence, d.url, d.date, s.earlier "
         "FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?",
         (statement_id,),
     ).fetchone()
     if row is None:
         return None
     out = _row(row[: len(_NAMES)])
-    spans, start, end, mention, evidence, url, doc_date, extras = row[len(_NAMES) :]
+    spans, start, end, mention, evidence, url, doc_date, earlier = row[len(_NAMES) :]
     out.update(
         quote_spans=json.loads(spans),
         sentence_span=[start, end],
@@ -154,7 +154,7 @@ def statement(store: Store, statement_id: int) -> dict[str, Any] | None:
         issue_evidence=json.loads(evidence),
         url=url,
         doc_date=doc_date,
-        earlier=json.loads(str(extras or "{}")).get("earlier", ""),
+        earlier=earlier,
     )
     return out
 
@@ -250,7 +250,8 @@ def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str,
     """(party, issue, month, stance, count) of dated statements of a side (not NONE nor a
     side the text does not give: a lane follows a side) matching the filters."""
     where, params = filters.where()
-    side = f" s.date IS NOT NULL AND s.party NOT IN {NO_SIDE_SQL}"
+    # a position recalled from before its text is not plotted at that text's date
+    side = f" s.date IS NOT NULL AND s.earlier = '' AND s.party NOT IN {NO_SIDE_SQL}"
     where = (where + " AND" if where else " WHERE") + side
     issue_test = " AND i.issue = ?" if filters.issue else ""
     return [
@@ -328,13 +329,14 @@ def party_index(store: Store) -> list[dict[str, Any]]:
 
 
 def stance_months(store: Store, party: str) -> list[tuple[str, str, str, int]]:
-    """(issue, month, stance, count) of one party's dated statements."""
+    """(issue, month, stance, count) of one party's dated statements (not those recalled
+    from before their texts)."""
     return [
         (str(r[0]), str(r[1]), str(r[2]), int(r[3]))
         for r in store.db.execute(
             "SELECT i.issue, substr(s.date, 1, 7), s.stance, count(*) FROM statements s "
             "JOIN statement_issues i ON i.statement_id = s.id "
-            "WHERE s.party = ? AND s.date IS NOT NULL GROUP BY 1, 2, 3",
+            "WHERE s.party = ? AND s.date IS NOT NULL AND s.earlier = '' GROUP BY 1, 2, 3",
             (party,),
         )
     ]
