@@ -53,6 +53,26 @@ def start(db: Database) -> None:
         raise
 
 
+def settle(db: Database) -> None:
+    """Count every stored shift as announced, where shifts are announced at all: after
+    the documents are analysed again, a shift the new rules find is a correction of the
+    record, not news."""
+    if db.execute("SELECT 1 FROM settings WHERE name = 'alerts'").fetchone() is None:
+        return
+    refresh(db)
+    db.begin()
+    try:
+        db.execute(
+            "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) "
+            "SELECT party, issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
+            (now(),),
+        )
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
 def new_shifts(db: Database) -> list[Shift]:
     """Stored shifts not yet announced, oldest first."""
     refresh(db)

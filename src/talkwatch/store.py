@@ -195,7 +195,7 @@ class Store:
             ).rowcount
             if inserted:
                 self._insert_sections(document)
-                self._insert_statements(statements)
+                self.insert_statements(statements)
                 mark_stale(self.db, statements)
             self.db.execute(
                 "INSERT INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?) "
@@ -210,8 +210,9 @@ class Store:
             [(document.id, s.name, s.start, s.end) for s in document.sections],
         )
 
-    def _insert_statements(self, statements: list[Statement]) -> None:
-        """All of a document's statements and their issues (a few round trips on a server)."""
+    def insert_statements(self, statements: list[Statement]) -> None:
+        """All of a document's statements and their issues (a few round trips on a server),
+        inside a transaction the caller holds."""
         ids = self.db.insert_many(_INSERT_STATEMENT, [_statement_row(st) for st in statements])
         self.db.executemany(
             "INSERT INTO statement_issues (statement_id, issue) VALUES (?, ?)",

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
 from rich.console import Console
 from rich.padding import Padding
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from ..actors import ActorFileError, load_knowledge_base
 from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
 from .group import cli
-from .options import db_option, format_option, iso_date, open_store, publication_date
+from .ingest import load_analyzer
+from .options import (
+    actors_option,
+    check_model_settings,
+    db_option,
+    format_option,
+    iso_date,
+    open_store,
+    publication_date,
+)
 from .rows import NARROW
 
 SOURCE_HELP = (
@@ -124,6 +138,55 @@ def set_date(ctx: click.Context, given: tuple[str, ...], db_path: str | None) ->
                 click.echo(f"{label}: already dated {checked}; nothing changed.")
     if failed:
         ctx.exit(1)
+
+
+@documents.command("reanalyse")
+@click.argument("document", nargs=-1, metavar="[DOCUMENT...]")
+@click.option("--db", "db_path", metavar="FILE|URL", help="As for 'talkwatch documents'.")
+@actors_option
+@click.pass_context
+def reanalyse_command(
+    ctx: click.Context, document: tuple[str, ...], db_path: str | None, actor_files: tuple[str, ...]
+) -> None:
+    """Analyse stored documents again (all of them, or those named by id, name or URL)
+    with the rules and models installed now, and store what they say now.
+
+    Ingest never parses an unchanged input twice, so statements stored by an older
+    talkwatch keep the older reading until this is run. Each document is replaced in
+    one transaction; positions and shifts are recomputed, and shifts the new reading
+    finds are not announced by 'talkwatch watch' as news.
+    """
+    from ..reanalysis import reanalyse
+
+    try:
+        load_knowledge_base([Path(p) for p in actor_files])  # a bad file: before anything
+    except ActorFileError as err:
+        raise click.ClickException(str(err)) from None
+    check_model_settings()
+    db_path = db_path or str(ctx.obj)
+    with open_store(db_path, must_exist=True) as store:
+        try:
+            ids = [find_document(store.db, name).id for name in document] or [
+                row.id for row in list_documents(store.db)
+            ]
+        except DocumentNotFound as err:
+            raise click.ClickException(str(err)) from None
+        if not ids:
+            click.echo("No documents stored yet.")
+            return
+        analyzer = load_analyzer(actor_files)
+        show = sys.stderr.isatty()
+        with Progress(
+            TextColumn("analysing again"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=True,
+            disable=not show,
+        ) as progress:
+            task = progress.add_task("reanalyse", total=len(ids))
+            done = reanalyse(store, analyzer, ids, lambda n: progress.advance(task, n))
+    click.echo(done.summary())
 
 
 def _is_date(word: str) -> bool:
