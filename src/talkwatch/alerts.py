@@ -33,32 +33,24 @@ class AlertError(Exception):
 
 def start(db: Database) -> None:
     """On the first watch of a database, count the shifts already stored as announced."""
-    if db.execute("SELECT 1 FROM settings WHERE name = 'alerts'").fetchone():
-        return
-    refresh(db)
-    db.begin()
-    try:
-        db.execute(
-            "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) "
-            "SELECT party, issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
-            (now(),),
-        )
-        db.execute(
-            "INSERT INTO settings (name, value) VALUES ('alerts', ?) ON CONFLICT DO NOTHING",
-            (now(),),
-        )
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
+    if not _announcing(db):
+        _announce_all(db, first=True)
 
 
 def settle(db: Database) -> None:
     """Count every stored shift as announced, where shifts are announced at all: after
     the documents are analysed again, a shift the new rules find is a correction of the
     record, not news."""
-    if db.execute("SELECT 1 FROM settings WHERE name = 'alerts'").fetchone() is None:
-        return
+    if _announcing(db):
+        _announce_all(db)
+
+
+def _announcing(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM settings WHERE name = 'alerts'").fetchone() is not None
+
+
+def _announce_all(db: Database, first: bool = False) -> None:
+    """Every stored shift counted as announced (and, ``first``, announcing begun)."""
     refresh(db)
     db.begin()
     try:
@@ -67,6 +59,11 @@ def settle(db: Database) -> None:
             "SELECT party, issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
             (now(),),
         )
+        if first:
+            db.execute(
+                "INSERT INTO settings (name, value) VALUES ('alerts', ?) ON CONFLICT DO NOTHING",
+                (now(),),
+            )
         db.commit()
     except BaseException:
         db.rollback()

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.padding import Padding
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from ..actors import ActorFileError, load_knowledge_base
 from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
 from .group import cli
-from .ingest import load_analyzer
+from .ingest import load_analyzer, progress_bar
 from .options import (
     actors_option,
     check_model_settings,
@@ -175,15 +173,7 @@ def reanalyse_command(
             click.echo("No documents stored yet.")
             return
         analyzer = load_analyzer(actor_files)
-        show = sys.stderr.isatty()
-        with Progress(
-            TextColumn("analysing again"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            transient=True,
-            disable=not show,
-        ) as progress:
+        with progress_bar("analysing again") as progress:
             task = progress.add_task("reanalyse", total=len(ids))
             done = reanalyse(store, analyzer, ids, lambda n: progress.advance(task, n))
     click.echo(done.summary())

@@ -147,17 +147,21 @@ def load_analyzer(actor_files: tuple[str, ...]) -> Analyzer:
     return Analyzer.load(actor_files=[Path(p) for p in actor_files])
 
 
-def with_progress(run: IngestRun, paths: list[str], quiet: bool) -> IngestSummary:
-    """Run the ingest with a progress bar on an interactive terminal."""
-    show = not quiet and sys.stderr.isatty()
-    with Progress(
-        TextColumn("ingesting"),
+def progress_bar(label: str, quiet: bool = False) -> Progress:
+    """A progress bar on standard error, shown only on an interactive terminal."""
+    return Progress(
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         transient=True,
-        disable=not show,
-    ) as progress:
+        disable=quiet or not sys.stderr.isatty(),
+    )
+
+
+def with_progress(run: IngestRun, paths: list[str], quiet: bool) -> IngestSummary:
+    """Run the ingest with a progress bar on an interactive terminal."""
+    with progress_bar("ingesting", quiet) as progress:
         task = progress.add_task("ingest", total=None)
         run.on_progress = lambda done: progress.advance(task, done)
         return run.run(paths)
