@@ -74,6 +74,8 @@ def test_a_position_taken_before_the_text_is_marked(
         "A Ukrainian official said Kyiv had refused to sign anything directly with Russia.",
         "Peskov said earlier on Monday that the Kremlin was ready to talk to Washington.",
         "Russia has long demanded that Ukraine give up its bid to join NATO.",
+        "Peskov said once again that Moscow was ready to talk to Washington.",
+        "Peskov once again said that Moscow was ready to talk to Washington.",
         "Lavrov told reporters on Tuesday that Moscow would not accept foreign troops.",
         # dated by its own sentence, it has its place in the order already
         "On March 3, the Kremlin had said it would not accept European troops in Ukraine.",

@@ -63,7 +63,9 @@ def _perfect(verb: Token) -> str:
 def _earlier_adverb(verb: Token) -> str:
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in EARLIER_ADVERBS:
-            return child.text
+            following = child.nbor(1).lower_ if child.i + 1 < len(child.doc) else ""
+            if following not in ("again", "more"):  # "once again": said anew
+                return child.text
         if child.dep_ == "prep" and child.lower_ == "in":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and objects[0].lower_ == "past":
