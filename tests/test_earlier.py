@@ -137,7 +137,7 @@ def test_stored_positions_read_the_mark_from_the_database(database: str) -> None
         assert standing.stance == "offer"
         stored = stored_shifts(store.db)
         assert [(s.before.stance, s.after.stance, s.after.earlier) for s in stored] == [
-            ("demand", "offer", False)
+            ("demand", "offer", "")
         ]
     finally:
         store.close()
@@ -186,3 +186,32 @@ def test_the_charts_plot_only_positions_taken_in_their_texts(tmp_path: Path) -> 
         assert sum(n for *_, n in months) == 3
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ukraine has previously demanded a full ceasefire, Sybiha said.", "previously"),
+        ("Russia had earlier rejected any European peacekeepers, Peskov said.", "earlier rejected"),
+        ("Last week, Kremlin spokesman Dmitry Peskov said Russia accepts a ceasefire.", "Last week"),
+        ("Peskov said last month that Russia was ready to talk to Washington.", "last month"),
+        ("Earlier this month, Lavrov said Russia was ready to talk.", "Earlier this month"),
+    ],
+)
+def test_a_time_before_the_text_said_in_words_marks_it(
+    analyzer: Analyzer, text: str, words: str
+) -> None:
+    (found,) = analyse(analyzer, text)
+    assert found.earlier == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky said this week that Kyiv was ready to meet Putin in Istanbul.",
+        "Zakharova said Moscow rejected the plan drawn up in Paris.",
+    ],
+)
+def test_this_week_and_a_plain_past_are_not(analyzer: Analyzer, text: str) -> None:
+    (found,) = analyse(analyzer, text)
+    assert found.earlier == ""

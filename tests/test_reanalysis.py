@@ -71,9 +71,11 @@ def test_an_old_reading_is_replaced_by_todays(tmp_path: Path, database: str) -> 
 def test_one_document_named_and_a_name_that_is_none(tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     ingested(tmp_path, db)
-    again = run("documents", "reanalyse", "may.txt", "--db", db)
+    before = run("export", "--db", db).stdout
+    again = run("documents", "reanalyse", "may.txt", "may.txt", "--db", db)
     assert again.exit_code == 0
     assert again.stdout.startswith("Analysed 1 document again: 1 statement (were 1); 0 documents")
+    assert run("export", "--db", db).stdout == before  # unchanged, ids and all
     missing = run("documents", "reanalyse", "june.txt", "--db", db)
     assert missing.exit_code == 1
     assert "june.txt: no stored document has this id, name or URL" in missing.output

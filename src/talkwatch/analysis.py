@@ -62,8 +62,9 @@ class Evidence:
     doc_id: str
     quote: str
     speaker_mention: str = ""  # the words the text named the speaker with
-    # recalled from before its text ("had demanded"): history, not the stance of the day
-    earlier: bool = False
+    # the words that recall it from before its text ("had demanded"), "" if none: such a
+    # statement is history, not the stance of the day
+    earlier: str = ""
 
     @classmethod
     def of(cls, st: Statement) -> Evidence:
@@ -77,7 +78,7 @@ class Evidence:
             st.doc_id,
             st.quote,
             st.speaker_mention,
-            bool(st.earlier),
+            st.earlier,
         )
 
 

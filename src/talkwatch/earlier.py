@@ -10,7 +10,9 @@ statement's ``earlier`` field, or "" when none do:
 
 - the cue in the past perfect ("had demanded", "had said", "had been demanding");
 - the cue with an adverb of an earlier time ("previously", "formerly", "once",
-  "in the past").
+  "in the past") or an earlier period ("last week", "earlier this month");
+- the reported act placed earlier in so many words ("Ukraine has previously
+  demanded a ceasefire, Sybiha said", "Russia had earlier rejected ...").
 
 Not the reported words' tense: "said Kyiv had refused to sign" is "Kyiv has
 refused" told in the past, today's news. Nor "has long demanded" (a position
@@ -27,6 +29,7 @@ from spacy.tokens import Doc, Token
 from .records import Span
 
 EARLIER_ADVERBS = frozenset({"previously", "formerly", "once"})
+PERIODS = frozenset({"week", "month", "year", "spring", "summer", "autumn", "fall", "winter"})
 
 
 def marker(doc: Doc, cue: Span | None) -> str:
@@ -34,7 +37,31 @@ def marker(doc: Doc, cue: Span | None) -> str:
     verb = _cue_verb(doc, cue)
     if verb is None:
         return ""
-    return _perfect(verb) or _earlier_adverb(verb)
+    if found := _perfect(verb) or _earlier_adverb(verb) or _earlier_period(verb):
+        return found
+    # "Ukraine has previously demanded a ceasefire, Sybiha said": the reported act is
+    # placed earlier in so many words (not by its tense alone)
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        if found := _earlier_adverb(clause) or _earlier_perfect(clause):
+            return found
+    return ""
+
+
+def _earlier_perfect(verb: Token) -> str:
+    """ "had earlier rejected": a past perfect that says "earlier" too."""
+    said = any(c.dep_ == "advmod" and c.lower_ == "earlier" for c in verb.children)
+    return f"earlier {verb.text}" if said and _perfect(verb) else ""
+
+
+def _earlier_period(verb: Token) -> str:
+    """ "last week", "last month", "earlier this year": a period before the text's."""
+    for child in verb.children:
+        if child.dep_ != "npadvmod" or child.lower_ not in PERIODS:
+            continue
+        words = {c.lower_ for c in child.children}
+        if "last" in words or ("earlier" in words and "this" in words):
+            return " ".join(t.text for t in child.subtree)
+    return ""
 
 
 def _cue_verb(doc: Doc, cue: Span | None) -> Token | None:

@@ -5,7 +5,8 @@ stored by an older talkwatch keep the older rules' reading. ``reanalyse`` reads
 each stored document's cleaned text, sections and date back from the store,
 analyses it as ingest would, and replaces its statements in one transaction
 per document, so an interrupted run leaves every document either as it was or
-wholly new. The (party, issue) pairs that the old or the new statements touch
+wholly new; a document whose statements come out the same keeps its rows, and
+so its statements' ids and links. The (party, issue) pairs that the old or the new statements touch
 are recomputed at the end. Shifts that appear only because the rules changed
 are not news: where ``talkwatch watch`` announces shifts, they are counted as
 announced (``alerts.settle``).
@@ -14,7 +15,7 @@ announced (``alerts.settle``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .alerts import settle
 from .pipeline import Analyzer
@@ -47,13 +48,14 @@ def reanalyse(
 ) -> Reanalysed:
     """Analyse the documents ``doc_ids`` again and store what they say now."""
     result = Reanalysed()
-    for document, statements in analyzer.analyse_many(_stored(store, doc_ids)):
+    for document, statements in analyzer.analyse_many(_stored(store, dict.fromkeys(doc_ids))):
         before = store.statements(doc=document.id)
-        _replace(store, document.id, before, statements)
+        if _as_stored(before) != _as_stored(statements):  # else the rows (and ids) stay
+            _replace(store, document.id, before, statements)
+            result.changed += 1
         result.documents += 1
         result.before += len(before)
         result.after += len(statements)
-        result.changed += _reading(before) != _reading(statements)
         on_progress(1)
     refresh(store.db)
     settle(store.db)
@@ -92,9 +94,6 @@ def _replace(store: Store, doc_id: str, before: list[Statement], now: list[State
         mark_stale(store.db, now)
 
 
-def _reading(statements: list[Statement]) -> list[tuple[object, ...]]:
-    """What a reader sees of a document's statements, without the store's row ids."""
-    return [
-        (st.span, st.speaker, st.party, st.kind, sorted(st.issues), st.stance, st.date, st.earlier)
-        for st in statements
-    ]
+def _as_stored(statements: list[Statement]) -> list[Statement]:
+    """Statements as the store gives them back: no row id, issues in order."""
+    return [replace(st, id=None, issues=tuple(sorted(st.issues))) for st in statements]

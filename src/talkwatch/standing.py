@@ -132,7 +132,7 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
 def _evidence(row: Sequence[Any]) -> Evidence:
     """A row of ``_EVIDENCE``: the statement's fields, the words marking it earlier last."""
     sid, day, stance, speaker, source, doc, doc_id, quote, mention, earlier = row
-    return Evidence(sid, day, stance, speaker, source, doc, doc_id, quote, mention, bool(earlier))
+    return Evidence(sid, day, stance, speaker, source, doc, doc_id, quote, mention, str(earlier))
 
 
 def _recompute(db: Database, party: str, issue: str) -> None:

@@ -76,9 +76,10 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
             where = " · ".join(part for part in (site, feed) if part)
             dated = f"{day} ({source})" if source else day
             console.print(Text(f"{ident}  {dated}  {count} statement" + "s" * (count != "1")))
-            console.print(Padding(Text(name + (f" · {where}" if where else "")), (0, 0, 0, 2)))
+            named = Text(name + (f" · {where}" if where else ""))
+            console.print(Padding(named, (0, 0, 0, 2), expand=False))
             if title:
-                console.print(Padding(Text(title, style="dim"), (0, 0, 0, 2)))
+                console.print(Padding(Text(title, style="dim"), (0, 0, 0, 2), expand=False))
         console.print(Text(SOURCE_HELP, style="dim"))
     else:
         table = Table(caption=SOURCE_HELP)

@@ -37,8 +37,8 @@ def print_blocks(console: Console, rows: list[Row]) -> None:
             f"{escape(issues) or 'no issue'} · {date}",
             soft_wrap=False,
         )
-        console.print(Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, 2)))
-        console.print(Padding(Text(doc, style="dim"), (0, 0, 0, 2)))
+        console.print(Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, 2), expand=False))
+        console.print(Padding(Text(doc, style="dim"), (0, 0, 0, 2), expand=False))
 
 
 def print_statements(console: Console, rows: list[Row]) -> None:
