@@ -197,3 +197,26 @@ def test_the_charts_plot_only_positions_taken_in_their_texts(tmp_path: Path) -> 
         assert sum(n for *_, n in months) == 3
     finally:
         store.close()
+
+
+def test_a_stance_resting_only_on_recalled_words_is_dated_before_its_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "KYIV, March 12, 2025 - A day earlier, the Kremlin had said it would not accept "
+        "European troops in Ukraine.\n\nUkrainian Foreign Minister Andrii Sybiha said Kyiv "
+        "was ready to send a delegation to Istanbul.\n"
+    )
+    db = str(tmp_path / "t.db")
+    runner = CliRunner(env={"COLUMNS": "200"})
+    assert runner.invoke(cli, ["ingest", str(tmp_path), "--db", db, "-q"]).exit_code == 0
+    table = runner.invoke(cli, ["positions", "--db", db]).stdout
+    row = next(line for line in table.splitlines() if "foreign_forces" in line)
+    assert "reject before 2025-03-12" in row
+    talks = next(line for line in table.splitlines() if line.startswith("│ talks"))
+    assert "offer 2025-03-12" in talks and "before" not in talks
+    rows = json.loads(runner.invoke(cli, ["positions", "--db", db, "--format", "json"]).stdout)
+    assert {row["issue"]: row["earlier"] for row in rows} == {
+        "foreign_forces": "had said",
+        "talks": "",
+    }
+    page = TestClient(create_app(db)).get("/").text
+    assert "before 2025-03-12" in page

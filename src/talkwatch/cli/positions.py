@@ -56,11 +56,14 @@ def _emit_json(data: Any) -> None:
 
 
 def _standing_json(p: Standing, evidence: dict[int, Evidence]) -> dict[str, Any]:
+    current = evidence.get(p.statement_id)  # the last of the support
     return {
         "party": p.party,
         "issue": p.issue,
         "stance": p.stance,
         "date": p.date,
+        # the current stance rests on statements recalled from before their texts
+        "earlier": current.earlier if current else "",
         "sourcing": p.sourcing,
         "documents": p.documents,
         "statements": p.statements,
@@ -76,10 +79,13 @@ def positions_command(db_path: str, fmt: str) -> None:
     with open_store(db_path, must_exist=True) as store:
         found = standings(store.db)
         support = evidence(store.db, [i for p in found for i in p.support]) if fmt == "json" else {}
+        current = evidence(store.db, [p.statement_id for p in found])
         apart = undated(store.db)
     if fmt == "json":
         _emit_json([_standing_json(p, support) for p in found])
         return
+    # a stance that rests on statements recalled from before their texts ("had demanded")
+    recalled = {i: e.earlier for i, e in current.items() if e.earlier}
     if not found:
         click.echo("No positions yet: no dated statement of a negotiating side takes a stance.")
         if apart.statements:
@@ -90,7 +96,8 @@ def positions_command(db_path: str, fmt: str) -> None:
     cells = {(p.party, p.issue): p for p in found}
     console = Console()
     # One line a row: the date beside the stance when the terminal is wide enough for it.
-    widest = {party: max(len(p.stance) + ("anonymous" in p.sourcing) + 11 for p in found
+    widest = {party: max(len(p.stance) + ("anonymous" in p.sourcing) + 11
+                         + 7 * (p.statement_id in recalled) for p in found
                          if p.party == party) for party in parties}  # fmt: skip
     issue_width = max(map(len, ["issue", *issues])) + 4
     dated = console.width >= sum(w + 3 for w in widest.values()) + issue_width
@@ -113,7 +120,7 @@ def positions_command(db_path: str, fmt: str) -> None:
                     continue
                 mark = "*" if "anonymous" in p.sourcing else ""
                 style = STANCE_STYLE.get(p.stance, "")
-                when = f" {shown_date(p.date)}" if dated else ""
+                when = f" {shown_date(p.date, recalled.get(p.statement_id, ''))}" if dated else ""
                 row.append(f"[{style}]{p.stance}{mark}[/{style}]{when}")
             table.add_row(*row)
         console.print(table)

@@ -200,6 +200,7 @@ def cell(p: StoredPosition) -> dict[str, Any]:
         "issue": p.issue,
         "stance": p.current.stance,
         "date": p.current.date,
+        "earlier": p.current.earlier,  # recalled from before its text: "before DATE"
         "sourcing": p.sourcing,
         "level": SOURCING_LEVEL[p.sourcing],
         "support": len(p.support),
