@@ -182,6 +182,13 @@ def test_the_terminal_dates_a_recalled_statement_before_its_text(tmp_path: Path)
         assert "before 2025-03-12" in kremlin and "before" not in sybiha, command
     rows = json.loads(runner.invoke(cli, ["timeline", "--db", db, "--format", "json"]).stdout)
     assert sorted(row["earlier"] for row in rows) == ["", "had said"]
+    # said before the text's day, so perhaps before the first day asked for: left out
+    since = runner.invoke(cli, ["statements", "--db", db, "--since", "2025-03-12"]).stdout
+    until = runner.invoke(cli, ["statements", "--db", db, "--until", "2025-03-12"]).stdout
+    assert "Sybiha" in since and "Kremlin" not in since
+    assert "Sybiha" in until and "Kremlin" in until
+    api = TestClient(create_app(db)).get("/api/statements", params={"since": "2025-03-12"})
+    assert [item["speaker"] for item in api.json()["items"]] == ["Andrii Sybiha"]
 
 
 def test_the_charts_plot_only_positions_taken_in_their_texts(tmp_path: Path) -> None:

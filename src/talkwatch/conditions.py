@@ -48,6 +48,11 @@ def speaker_condition(speaker: str) -> tuple[str, list[object]]:
     return f"(s.speaker {like} OR s.speaker_mention {like})", [database.like_pattern(speaker)] * 2
 
 
+# From a day on: a statement recalled from before its text (talkwatch.earlier) was made
+# before its text's date, so perhaps before the day; it is left out.
+SINCE = "(s.date >= ? AND s.earlier = '')"
+
+
 def shared_filters(
     party: str | None,
     issue: str | None,
@@ -69,7 +74,7 @@ def shared_filters(
             "s.id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)",
             (issue or "").lower(),
         ),
-        ("s.date >= ?", since),
+        (SINCE, since),
         ("s.date <= ?", until),
     ):
         if value:

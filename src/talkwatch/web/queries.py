@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..conditions import document_condition, party_condition, speaker_condition
+from ..conditions import SINCE, document_condition, party_condition, speaker_condition
 from ..database import LIKE_TEXT, like_pattern
 from ..records import NO_SIDE_SQL
 from ..store import Store
@@ -89,7 +89,7 @@ class Filters:
             clauses.append(clause)
             params += values
         if self.since:
-            clauses.append("s.date >= ?")
+            clauses.append(SINCE)
             params.append(self.since)
         if self.until:
             clauses.append("s.date <= ?")
