@@ -166,15 +166,22 @@ def test_the_dashboard_says_which_statements_are_recalled(tmp_path: Path) -> Non
     assert len(pages) == 6 and len(marked) == 3
 
 
-def test_the_terminal_dates_a_recalled_statement_before_its_text(tmp_path: Path) -> None:
+def ingested(tmp_path: Path, kremlin: str) -> tuple[str, CliRunner]:
+    """An article of March 12 in which the Kremlin "had said" something the day before,
+    and Sybiha speaks on the day."""
     (tmp_path / "a.txt").write_text(
-        "KYIV, March 12, 2025 - A day earlier, the Kremlin had said it was ready to send a "
-        "delegation to Istanbul.\n\nUkrainian Foreign Minister Andrii Sybiha said Kyiv was "
-        "ready to send a delegation to Istanbul.\n"
+        f"KYIV, March 12, 2025 - A day earlier, the Kremlin had said {kremlin}.\n\n"
+        "Ukrainian Foreign Minister Andrii Sybiha said Kyiv was ready to send a delegation "
+        "to Istanbul.\n"
     )
     db = str(tmp_path / "t.db")
     runner = CliRunner(env={"COLUMNS": "200"})
     assert runner.invoke(cli, ["ingest", str(tmp_path), "--db", db, "-q"]).exit_code == 0
+    return db, runner
+
+
+def test_the_terminal_dates_a_recalled_statement_before_its_text(tmp_path: Path) -> None:
+    db, runner = ingested(tmp_path, "it was ready to send a delegation to Istanbul")
     for command in (["timeline"], ["statements"]):
         shown = runner.invoke(cli, [*command, "--db", db]).stdout
         kremlin = next(line for line in shown.splitlines() if "Kremlin" in line)
@@ -207,14 +214,7 @@ def test_the_charts_plot_only_positions_taken_in_their_texts(tmp_path: Path) -> 
 
 
 def test_a_stance_resting_only_on_recalled_words_is_dated_before_its_text(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
-        "KYIV, March 12, 2025 - A day earlier, the Kremlin had said it would not accept "
-        "European troops in Ukraine.\n\nUkrainian Foreign Minister Andrii Sybiha said Kyiv "
-        "was ready to send a delegation to Istanbul.\n"
-    )
-    db = str(tmp_path / "t.db")
-    runner = CliRunner(env={"COLUMNS": "200"})
-    assert runner.invoke(cli, ["ingest", str(tmp_path), "--db", db, "-q"]).exit_code == 0
+    db, runner = ingested(tmp_path, "it would not accept European troops in Ukraine")
     table = runner.invoke(cli, ["positions", "--db", db]).stdout
     row = next(line for line in table.splitlines() if "foreign_forces" in line)
     assert "reject before 2025-03-12" in row
