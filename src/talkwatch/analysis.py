@@ -89,10 +89,14 @@ class Position:
     history: tuple[Evidence, ...]  # oldest first
 
     @cached_property
+    def in_texts(self) -> tuple[Evidence, ...]:
+        """The history without positions recalled from before their texts ("had refused")."""
+        return tuple(e for e in self.history if not e.earlier)
+
+    @property
     def taken(self) -> tuple[Evidence, ...]:
-        """The history without positions recalled from before their texts ("had
-        refused"), unless nothing else is known."""
-        return tuple(e for e in self.history if not e.earlier) or self.history
+        """The positions taken in their texts, or all, when nothing else is known."""
+        return self.in_texts or self.history
 
     @property
     def current(self) -> Evidence:
@@ -181,7 +185,7 @@ def shifts(found: list[Position]) -> list[Shift]:
     """
     out: list[Shift] = []
     for position in found:
-        taken = [e for e in position.history if not e.earlier]
+        taken = position.in_texts
         ends = [a for a, b in pairwise(taken) if a.doc_id != b.doc_id]
         last = [*ends, taken[-1]] if taken else []
         for before, after in pairwise(last):

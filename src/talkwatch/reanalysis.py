@@ -84,11 +84,7 @@ def _stored(store: Store, doc_ids: Iterable[str]) -> Iterator[Document]:
 def _replace(store: Store, doc_id: str, before: list[Statement], now: list[Statement]) -> None:
     with store.transaction():
         mark_stale(store.db, before)  # a pair the old statements held may now be empty
-        store.db.execute(
-            "DELETE FROM statement_issues WHERE statement_id IN "
-            "(SELECT id FROM statements WHERE doc_id = ?)",
-            (doc_id,),
-        )
+        # their issues go with them (statement_issues: ON DELETE CASCADE)
         store.db.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
         store.insert_statements(now)
         mark_stale(store.db, now)

@@ -11,9 +11,8 @@ size of the corpus, and adding ten documents costs what ten documents touch.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from .analysis import POSITION_STANCES, Evidence, Position, Shift, shifts, status_of
 from .database import Database
@@ -126,13 +125,7 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
     An undated statement has no place in the order, so it neither sets the
     current stance nor makes a shift (``documents.undated`` counts them apart).
     """
-    return [_evidence(row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
-
-
-def _evidence(row: Sequence[Any]) -> Evidence:
-    """A row of ``_EVIDENCE``: the statement's fields, the words marking it earlier last."""
-    sid, day, stance, speaker, source, doc, doc_id, quote, mention, earlier = row
-    return Evidence(sid, day, stance, speaker, source, doc, doc_id, quote, mention, str(earlier))
+    return [Evidence(*row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
 
 
 def _recompute(db: Database, party: str, issue: str) -> None:
@@ -197,7 +190,7 @@ def evidence(db: Database, ids: Iterable[int]) -> dict[int, Evidence]:
         chunk = wanted[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
         for row in db.execute(_EVIDENCE + f" WHERE s.id IN ({marks})", chunk):
-            found[row[0]] = _evidence(row)
+            found[row[0]] = Evidence(*row)
     return found
 
 

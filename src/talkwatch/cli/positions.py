@@ -78,14 +78,16 @@ def positions_command(db_path: str, fmt: str) -> None:
     """Party x issue matrix: each cell the current stance and its date."""
     with open_store(db_path, must_exist=True) as store:
         found = standings(store.db)
-        support = evidence(store.db, [i for p in found for i in p.support]) if fmt == "json" else {}
-        current = evidence(store.db, [p.statement_id for p in found])
+        # JSON shows each stance's support (its last is the current statement); the table
+        # only the current statements, to mark those recalled from before their texts
+        wanted = [i for p in found for i in p.support] if fmt == "json" else []
+        support = evidence(store.db, wanted or [p.statement_id for p in found])
         apart = undated(store.db)
     if fmt == "json":
         _emit_json([_standing_json(p, support) for p in found])
         return
     # a stance that rests on statements recalled from before their texts ("had demanded")
-    recalled = {i: e.earlier for i, e in current.items() if e.earlier}
+    recalled = {i: e.earlier for i, e in support.items() if e.earlier}
     if not found:
         click.echo("No positions yet: no dated statement of a negotiating side takes a stance.")
         if apart.statements:
