@@ -66,6 +66,11 @@ def analyse(analyzer: Analyzer, text: str) -> list[Statement]:
         ),
         ("Peskov said last month that Russia was ready to talk to Washington.", "last month"),
         ("Earlier this month, Lavrov said Russia was ready to talk.", "Earlier this month"),
+        # a year or month before the text's (of 2025-03-12), of the saying or the act
+        ("In 2022, Moscow demanded that Kyiv give up its NATO bid, Lavrov said.", "In 2022"),
+        ("Peskov said that in March 2024 Russia had offered a neutrality deal.", "in March 2024"),
+        ("Lavrov said in January that Russia was ready to talk to Kyiv.", "in January"),
+        ("During 2023, Kyiv refused any talks with Moscow, Yermak said.", "During 2023"),
     ],
 )
 def test_a_position_taken_before_the_text_is_marked(
@@ -91,6 +96,12 @@ def test_a_position_taken_before_the_text_is_marked(
         # dated by its own sentence, it has its place in the order already
         "On March 3, the Kremlin had said it would not accept European troops in Ukraine.",
         "Earlier on Monday, Peskov had said Moscow was ready to talk to Washington.",
+        # a position held since then, a time ahead, the text's own month
+        "Russia has demanded since 2022 that Ukraine stay neutral, Peskov said.",
+        "Peskov said talks in April would go ahead without preconditions.",
+        "Kyiv said it would attend the talks in May 2025.",
+        "Lavrov said in March that Russia was ready to talk to Kyiv.",
+        "In 2025, Russia will not accept any foreign troops in Ukraine, Lavrov said.",
     ],
 )
 def test_todays_statements_are_not_marked(analyzer: Analyzer, text: str) -> None:

@@ -12,7 +12,10 @@ statement's ``earlier`` field, or "" when none do:
 - the cue with an adverb of an earlier time ("previously", "formerly", "once",
   "in the past") or an earlier period ("last week", "earlier this month");
 - the reported act placed earlier in so many words ("Ukraine has previously
-  demanded a ceasefire, Sybiha said", "Russia had earlier rejected ...").
+  demanded a ceasefire, Sybiha said", "Russia had earlier rejected ...");
+- the cue or the reported act placed in a year or month before the text's ("In
+  2022, Moscow demanded ...", "said that in March 2022 Russia had offered ...";
+  "in March" alone only with a past tense, since "talks in March" may be ahead).
 
 Not the reported words' tense: "said Kyiv had refused to sign" is "Kyiv has
 refused" told in the past, today's news. Nor "has long demanded" (a position
@@ -24,27 +27,72 @@ statements on an issue, they still say where it stood.
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc, Token
 
+from .dates import MONTHS
 from .records import Span
 
 EARLIER_ADVERBS = frozenset({"previously", "formerly", "once"})
 PERIODS = frozenset({"week", "month", "year", "spring", "summer", "autumn", "fall", "winter"})
 
 
-def marker(doc: Doc, cue: Span | None) -> str:
-    """The words that place a statement before its text's time, "" when none do."""
+def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
+    """The words that place a statement before its text's time (``today``, the text's
+    date, when known), "" when none do."""
     verb = _cue_verb(doc, cue)
     if verb is None:
         return ""
-    if found := _perfect(verb) or _earlier_adverb(verb) or _earlier_period(verb):
+    day = _day(today)
+    if found := (
+        _perfect(verb) or _earlier_adverb(verb) or _earlier_period(verb) or _before(verb, day)
+    ):
         return found
     # "Ukraine has previously demanded a ceasefire, Sybiha said": the reported act is
     # placed earlier in so many words (not by its tense alone)
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-        if found := _earlier_adverb(clause) or _earlier_perfect(clause):
+        if found := _earlier_adverb(clause) or _earlier_perfect(clause) or _before(clause, day):
             return found
     return ""
+
+
+def _day(today: str | None) -> date | None:
+    try:
+        return date.fromisoformat(today) if today else None
+    except ValueError:
+        return None
+
+
+def _before(verb: Token, today: date | None) -> str:
+    """ "in 2022", "in March 2022", "during 2023", and "in March" with a past tense: a
+    year or month before ``today``'s. Not "since 2022": a position held since then."""
+    if today is None:
+        return ""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        named = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if named is None:
+            continue
+        year = _year(named)
+        month = MONTHS.get(named.lower_.rstrip("."))
+        if month is not None:
+            year = next((y for c in named.children if (y := _year(c))), None)
+        if month is None:
+            earlier = year is not None and year < today.year
+        elif year is not None:
+            earlier = (year, month) < (today.year, today.month)
+        else:  # "demanded in March" is a March before the text's; "talks in March" may be ahead
+            earlier = verb.tag_ in ("VBD", "VBN") and month != today.month
+        if earlier:
+            return " ".join(t.text for t in prep.subtree)
+    return ""
+
+
+def _year(token: Token) -> int | None:
+    text = token.text
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"):
+        return int(text)
+    return None
 
 
 def _earlier_perfect(verb: Token) -> str:
