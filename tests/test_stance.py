@@ -638,6 +638,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"Moscow has stated that Kyiv must give up Donbas," Peskov said.', "demand"),
         ('"The Kremlin has said that it is ready to meet," Peskov said.', "offer"),
         ('"Merz has stated that Germany will only talk if Russia withdraws," Lavrov said.', "assess"),
+        # a plan put forward: an offer by its own side, a description by another
+        ("Vance said the U.S. has issued a very explicit proposal to Russia and Ukraine.", "offer"),
+        ("Lavrov said Russia had drafted a memorandum on the terms of a settlement.", "offer"),
+        ("Kuleba said China had unveiled its own peace plan on Friday.", "assess"),
+        ("Peskov said Russia has prepared no proposal for the talks in Istanbul.", "assess"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

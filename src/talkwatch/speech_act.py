@@ -264,9 +264,11 @@ def _words(tokens: Iterable[Token]) -> str:
 
 def _sole_object(token: Token) -> str:
     """The lemma of the word's one direct object ("time" in "will need time"); "" when it
-    has none or several ("time and air defence")."""
+    has none, several ("time and air defence") or "no" one ("has no plan")."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if len(objects) != 1 or any(c.dep_ == "conj" for c in objects[0].children):
+    if len(objects) != 1 or any(
+        c.dep_ == "conj" or (c.dep_ == "det" and c.lower_ == "no") for c in objects[0].children
+    ):
         return ""
     return objects[0].lemma_.lower()
 

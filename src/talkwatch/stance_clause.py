@@ -75,6 +75,8 @@ WORD_LISTS = (
     "wanting",
     "procedure",
     "own_needs",
+    "presenting",
+    "plans",
 )
 
 
@@ -196,6 +198,16 @@ class ClauseRules(Sides):
         if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
         needed = predicate.steps[-1].object
+        if (
+            found is None
+            and side == SELF
+            and not (negated or passive or modality)
+            and self.has("presenting", action)
+            and self.has("plans", needed)
+        ):
+            # "the U.S. has issued a very explicit proposal", "we have drafted a
+            # memorandum", said by their own: the side puts its plan forward
+            return Judgement("offer", f"the side's own {needed}: '{chain}' ({side} side)", side)
         if (
             found is None
             and action == "need"
