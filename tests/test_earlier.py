@@ -102,6 +102,15 @@ def test_a_position_taken_before_the_text_is_marked(
         "Kyiv said it would attend the talks in May 2025.",
         "Lavrov said in March that Russia was ready to talk to Kyiv.",
         "In 2025, Russia will not accept any foreign troops in Ukraine, Lavrov said.",
+        # a past year or month on a future, a modal or a passive: ahead, or today's refusal
+        "Lavrov said the talks would be held in April.",
+        "Zelensky said the agreement will be signed in January.",
+        "Peskov said the next round was in April.",
+        "In 2024, Russia will not accept any foreign troops, Lavrov said.",
+        "Lavrov said Russia would never return to the situation in 2021.",
+        # a year that reaches the text's own; a march, not March
+        "Russia demanded in 2024 and 2025 that Ukraine withdraw, Peskov said.",
+        "Opposition leaders said in a march through Kyiv that Russia must withdraw.",
     ],
 )
 def test_todays_statements_are_not_marked(analyzer: Analyzer, text: str) -> None:

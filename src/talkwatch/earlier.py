@@ -14,10 +14,12 @@ statement's ``earlier`` field, or "" when none do:
 - the reported act placed earlier in so many words ("Ukraine has previously
   demanded a ceasefire, Sybiha said", "Russia had earlier rejected ...");
 - the cue or the reported act placed in a year or month before the text's ("In
-  2022, Moscow demanded ...", "said that in March 2022 Russia had offered ...";
-  "in March" alone only with a past tense, since "talks in March" may be ahead).
+  2022, Moscow demanded ...", "said that in March 2022 Russia had offered ..."),
+  in the past tense with no modal ("would return to the situation in 2021" is
+  today's refusal, "will be signed in April" is ahead); "in March" alone only on
+  the saying ("said in January") or a past perfect.
 
-Not the reported words' tense: "said Kyiv had refused to sign" is "Kyiv has
+Not the reported words' tense alone: "said Kyiv had refused to sign" is "Kyiv has
 refused" told in the past, today's news. Nor "has long demanded" (a position
 still held) or "said earlier on Monday" (the same news day). A statement its own
 sentence dates ("on March 3, Russia had demanded") has its place in the order
@@ -45,9 +47,8 @@ def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
     if verb is None:
         return ""
     day = _day(today)
-    if found := (
-        _perfect(verb) or _earlier_adverb(verb) or _earlier_period(verb) or _before(verb, day)
-    ):
+    said = _perfect(verb) or _earlier_adverb(verb) or _earlier_period(verb)
+    if found := said or _before(verb, day, said=True):
         return found
     # "Ukraine has previously demanded a ceasefire, Sybiha said": the reported act is
     # placed earlier in so many words (not by its tense alone)
@@ -64,28 +65,51 @@ def _day(today: str | None) -> date | None:
         return None
 
 
-def _before(verb: Token, today: date | None) -> str:
-    """ "in 2022", "in March 2022", "during 2023", and "in March" with a past tense: a
-    year or month before ``today``'s. Not "since 2022": a position held since then."""
-    if today is None:
+def _before(verb: Token, today: date | None, said: bool = False) -> str:
+    """ "in 2022", "in March 2022", "during 2023": a year or month before ``today``'s,
+    on a verb in the past tense with no modal and not in the passive ("demanded in
+    2022"; not "would return to the situation in 2021", "will be signed in April").
+    A month alone ("in January") only on the saying itself (``said``) or a past
+    perfect ("had offered in January"): "the talks were in April" may be ahead. Not
+    "since 2022": a position held since then."""
+    if today is None or not _past_act(verb):
         return ""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
         named = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if named is None:
             continue
-        year = _year(named)
-        month = MONTHS.get(named.lower_.rstrip("."))
+        years = [y for t in (named, *named.conjuncts) if (y := _year(t))]
+        month = _month(named)
         if month is not None:
-            year = next((y for c in named.children if (y := _year(c))), None)
+            years = [y for c in named.children if (y := _year(c))]
         if month is None:
-            earlier = year is not None and year < today.year
-        elif year is not None:
-            earlier = (year, month) < (today.year, today.month)
-        else:  # "demanded in March" is a March before the text's; "talks in March" may be ahead
-            earlier = verb.tag_ in ("VBD", "VBN") and month != today.month
+            earlier = bool(years) and max(years) < today.year
+        elif years:
+            earlier = (max(years), month) < (today.year, today.month)
+        else:
+            earlier = (said or bool(_perfect(verb))) and month != today.month
         if earlier:
             return " ".join(t.text for t in prep.subtree)
     return ""
+
+
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+
+
+def _past_act(verb: Token) -> bool:
+    """A verb in the past tense, not in the passive and with no modal."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(
+        c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children
+    )
+
+
+def _month(token: Token) -> int | None:
+    """The month a capitalised name with no determiner names ("March", not "a march")."""
+    if not token.text[:1].isupper() or any(c.dep_ == "det" for c in token.children):
+        return None
+    return MONTHS.get(token.lower_.rstrip("."))
 
 
 def _year(token: Token) -> int | None:
