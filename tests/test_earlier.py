@@ -71,6 +71,8 @@ def analyse(analyzer: Analyzer, text: str) -> list[Statement]:
         ("Peskov said that in March 2024 Russia had offered a neutrality deal.", "in March 2024"),
         ("Lavrov said in January that Russia was ready to talk to Kyiv.", "in January"),
         ("During 2023, Kyiv refused any talks with Moscow, Yermak said.", "During 2023"),
+        ("Back in 2022, Lavrov said Russia was ready to talk to Kyiv.", "Back in 2022"),
+        ("Lavrov said back in 2022 that Russia was ready to talk to Kyiv.", "back in 2022"),
     ],
 )
 def test_a_position_taken_before_the_text_is_marked(

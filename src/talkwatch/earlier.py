@@ -74,7 +74,11 @@ def _before(verb: Token, today: date | None, said: bool = False) -> str:
     "since 2022": a position held since then."""
     if today is None or not _past_act(verb):
         return ""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+    # "in 2022", or "back in 2022" (the parse hangs "in" on "back")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back")]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        if prep.lower_ not in ("in", "during"):
+            continue
         named = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if named is None:
             continue
@@ -89,7 +93,8 @@ def _before(verb: Token, today: date | None, said: bool = False) -> str:
         else:
             earlier = (said or bool(_perfect(verb))) and month != today.month
         if earlier:
-            return " ".join(t.text for t in prep.subtree)
+            start = prep.head if prep.head.i != verb.i else prep
+            return prep.doc[start.i : prep.right_edge.i + 1].text
     return ""
 
 
