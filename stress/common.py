@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -47,7 +48,15 @@ def start_ingest(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    """Ctrl-C as a terminal's foreground job gets it: a shell without job control
+    starts a background command (`cmd &`) with SIGINT ignored, and a child inherits that,
+    so a suite run that way would see an ingest that no Ctrl-C can stop."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stored_documents(db: Path | str) -> int:
