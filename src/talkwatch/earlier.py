@@ -47,8 +47,8 @@ def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
     if verb is None:
         return ""
     day = _day(today)
-    said = _perfect(verb) or _earlier_adverb(verb) or _earlier_period(verb)
-    if found := said or _before(verb, day, said=True):
+    on_cue = _perfect(verb) or _earlier_adverb(verb) or _earlier_period(verb)
+    if found := on_cue or _before(verb, day, said=True):
         return found
     # "Ukraine has previously demanded a ceasefire, Sybiha said": the reported act is
     # placed earlier in so many words (not by its tense alone)
