@@ -98,16 +98,12 @@ def _before(verb: Token, today: date | None, said: bool = False) -> str:
     return ""
 
 
-MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
-
-
 def _past_act(verb: Token) -> bool:
-    """A verb in the past tense, not in the passive and with no modal."""
+    """A verb in the past tense, not in the passive and with no modal (a modal is what
+    the tagger calls one, as ``speech_act`` reads them)."""
     if verb.tag_ not in ("VBD", "VBN"):
         return False
-    return not any(
-        c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children
-    )
+    return not any(c.dep_ == "auxpass" or c.tag_ == "MD" for c in verb.children)
 
 
 def _month(token: Token) -> int | None:
