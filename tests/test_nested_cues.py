@@ -156,6 +156,18 @@ def test_before_saying_is_a_second_statement_by_the_same_speaker(attribute) -> N
     ]
 
 
+def test_after_saying_belongs_to_the_subject_of_a_passive_main_clause(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "After saying that Russia was ready for talks in Istanbul, Peskov was asked "
+        "about the delegation."
+    )
+    assert attribute(text) == [("Peskov", "Russia was ready for talks in Istanbul")]
+    # the one praised or asked is still the one who said it; an active clause's
+    # subject as before
+    text = "Lavrov was criticised for saying that Ukraine had no right to exist as a state."
+    assert attribute(text) == [("Lavrov", "Ukraine had no right to exist as a state")]
+
+
 def test_as_he_claimed_is_a_second_statement_by_the_first_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Lavrov said extending the grain deal was becoming complicated as he claimed "

@@ -180,7 +180,15 @@ class Speakers(Mentions):
             return self.subject_of(verb.head, depth + 1)
         if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            return self.subject_of(governor, depth + 1) if governor is not None else None
+            if governor is None:
+                return None
+            # "After saying that ..., Peskov was asked about ...": a passive clause's
+            # subject is still the one the participle's saying belongs to
+            passive = [c for c in governor.children if c.dep_ == "nsubjpass"]
+            own = any(c.dep_ in SUBJECT_DEPS for c in governor.children)
+            if passive and not own and not self.in_quotation(passive[0]):
+                return self.actor_or_none(passive[0], verb)
+            return self.subject_of(governor, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":  # a misparsed "X called Y"
             return self.actor_or_none(verb.head, verb)
         # "In a statement posted on Facebook, ... Secretary Rustem Umerov said": the parse
