@@ -16,7 +16,7 @@ ARTICLE = (
 )
 
 
-def resolve(text: str, day: str = "2025-03-14", article: str = ARTICLE) -> Resolution:
+def resolve(text: str, day: str | None = "2025-03-14", article: str = ARTICLE) -> Resolution:
     """Resolve the mention where it first appears in the article, as the pipeline does."""
     at = article.find(text)
     span = Span(at, at + len(text)) if at >= 0 else Span(0, len(text))
@@ -503,3 +503,18 @@ def test_the_portal_is_the_outlet_named_last_when_two_end_and_start_sentences() 
         "It is not clear what the Kremlin would accept, the portal adds."
     )
     assert resolve("the portal", article=article).speaker == "Sky News"
+
+
+def test_a_title_the_mention_gives_decides_which_of_a_persons_roles_speaks() -> None:
+    # Stoltenberg is Norway's finance minister from February 2025; an article that calls
+    # him NATO's Secretary-General speaks of his earlier post, whatever its date
+    article = "Nato Secretary-General Jens Stoltenberg said the offer was made in bad faith."
+    found = resolve("Nato Secretary-General Jens Stoltenberg", day="2025-03-14", article=article)
+    assert (found.speaker, found.party) == ("Jens Stoltenberg", "NATO")
+    # undated, the role he holds now, unless the mention names another
+    plain = article.replace("Nato Secretary-General ", "")
+    found = resolve("Jens Stoltenberg", day=None, article=plain)
+    assert (found.speaker, found.party) == ("Jens Stoltenberg", "NOR")
+    article = "NATO's Secretary General Jens Stoltenberg said so."
+    found = resolve("NATO's Secretary General Jens Stoltenberg", day=None, article=article)
+    assert found.party == "NATO"

@@ -16,7 +16,7 @@ one article are one actor. A mention is tried, in order, as:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
@@ -84,7 +84,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             return UNKNOWN
         actor = self.kb.named(text)
         if actor is not None:
-            return self.remember(self.of_actor(actor), words.folded)
+            return self.remember(self.of_actor(actor, words.folded), words.folded)
         issuer = self.issuer(words)
         if issuer is not None:  # "a Kremlin statement", "the White House's readout"
             return self.remember(self.of_actor(issuer))
@@ -106,8 +106,21 @@ class Resolver(DescriptorShapes, SpeakerMemory):
 
     # -- actors and memory ---------------------------------------------------------
 
-    def of_actor(self, actor: Actor) -> Resolution:
-        return Resolution(actor.name, actor.party_on(self.day), "named", actor.id)
+    def of_actor(self, actor: Actor, written: Sequence[str] = ()) -> Resolution:
+        """The actor, speaking for its side on the article's date, or for the side of the
+        role its mention names ("NATO Secretary-General Jens Stoltenberg" speaks for
+        NATO, whatever post he holds on the date given)."""
+        party = actor.party_on(self.day)
+        mention = " ".join(w.removesuffix("'s") for w in written)  # "NATO's chief"
+        mention = f" {mention} "
+        named = [
+            role.party
+            for role in actor.roles
+            if any(f" {fold(title)} " in mention for title in role.titles)
+        ]
+        if named and party not in named:
+            party = named[-1]
+        return Resolution(actor.name, party, "named", actor.id)
 
     def remember(self, found: Resolution, context: Iterable[str] = ()) -> Resolution:
         """Keep what a mention resolved to, with the words that describe it, for later ones."""
@@ -330,10 +343,11 @@ class Resolver(DescriptorShapes, SpeakerMemory):
 
     def proper_name(self, text: str, words: Words, description: str) -> Resolution:
         name_words = name_run(words, self.title_words())
+        written = Words.of(f"{text} {description}").folded  # with the title it is given
         for begin in range(len(name_words)):
             actor = self.kb.named(" ".join(name_words[begin:]))
             if actor is not None:
-                return self.remember(self.of_actor(actor), words.folded)
+                return self.remember(self.of_actor(actor, written), words.folded)
         surname = fold(name_words[-1]) if name_words else words.folded[-1]
         given = fold(name_words[0]) if len(name_words) > 1 else ""
         earlier = self.by_surname.get(surname)
@@ -341,18 +355,17 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             return earlier
         actor = self.surname_actor(surname, text)
         if actor is not None and same_given(given, actor.name):
-            return self.remember(self.of_actor(actor), words.folded)
+            return self.remember(self.of_actor(actor, written), words.folded)
         actor = self.family_name_first(name_words)
         if actor is not None:  # "Li said", after "Li Hui": a family name written first
-            return self.remember(self.of_actor(actor), words.folded)
+            return self.remember(self.of_actor(actor, written), words.folded)
         outlet = name_run(words, frozenset())
         if is_news_outlet([fold(w) for w in outlet]):  # "Ukrainian News Agency": no person
             return self.remember(Resolution(" ".join(outlet), "NONE", "named"), words.folded)
         full = " ".join(name_words) if len(name_words) > 1 else self.fuller_name(name_words)
         around = introduction(self.text, full, self.people_heads)
         party = self.context_party(f"{text} {description}", *around)
-        context = Words.of(f"{text} {description}").folded
-        return self.remember(Resolution(full, party, "named"), context)
+        return self.remember(Resolution(full, party, "named"), written)
 
     def surname_actor(self, surname: str, text: str) -> Actor | None:
         """The actor with this surname; among several, the one the context points to."""
