@@ -74,6 +74,23 @@ def test_a_new_document_updates_only_what_it_touches(store: Store) -> None:
     }
 
 
+def test_a_readers_comment_is_no_evidence_of_a_sides_position(store: Store) -> None:
+    # "Ivan P.: Peskov said it himself, they want everything." below an article: stored
+    # and shown as Peskov's, but Russia's line is what the article reports
+    before = summary(store)
+    comment = st(12, "2022-04-02", "RUS", "offer", ("neutrality",), "Dmitry Peskov", "d7")
+    store_all(store, [replace(comment, section="comments")])
+    assert summary(store) == before
+    assert summary(store)[("RUS", "neutrality")][0] == "demand"
+    assert not [s for s in stored_shifts(store.db) if (s.party, s.issue) == ("RUS", "neutrality")]
+    current = {(p.party, p.issue): p.current.stance for p in positions(store.statements())}
+    assert current[("RUS", "neutrality")] == "demand"
+    assert [s.section for s in store.statements() if s.doc_id == "d7"] == ["comments"]
+    # the same words in the article itself are a shift
+    store_all(store, [replace(comment, doc_id="d8")])
+    assert summary(store)[("RUS", "neutrality")][0] == "offer"
+
+
 def test_a_change_of_rules_recomputes_every_pair(store: Store) -> None:
     standings(store.db)
     store.db.execute("UPDATE positions SET stance = 'offer'")  # as an older rule left them

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from itertools import pairwise
 
-from .records import Statement, has_side
+from .records import POSITION_SECTION, Statement, has_side
 
 POSITION_STANCES = ("demand", "offer", "accept", "reject", "conditional", "deny")
 WALK_BACK_DAYS = 14
@@ -156,6 +156,12 @@ def _order(st: Statement) -> tuple[str, str, int]:
     return (st.date or "", st.doc_id, st.quote_spans[0].start if st.quote_spans else 0)
 
 
+def takes_position(st: Statement) -> bool:
+    """Whether a statement counts towards its side's positions: a side's demand, offer,
+    acceptance, refusal, condition or denial, in the article (not a reader's comment)."""
+    return has_side(st.party) and st.stance in POSITION_STANCES and st.section == POSITION_SECTION
+
+
 def positions(statements: Iterable[Statement]) -> list[Position]:
     """Every (party, issue) a side took a position on, with its history in date order.
 
@@ -163,7 +169,7 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
     """
     grouped: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for st in sorted(statements, key=_order):
-        if not has_side(st.party) or st.stance not in POSITION_STANCES or not st.date:
+        if not takes_position(st) or not st.date:
             continue
         for issue in st.issues:
             grouped[(st.party, issue)].append(Evidence.of(st))

@@ -16,7 +16,7 @@ from .analysis import POSITION_STANCES
 from .conditions import documents_named
 from .database import Database
 from .dates import statement_date
-from .records import NO_SIDE_SQL, has_side
+from .records import NO_SIDE_SQL, POSITION_SECTION, has_side
 from .standing import refresh
 
 SET_BY_USER = "set"
@@ -169,7 +169,8 @@ def undated(db: Database) -> Undated:
     marks = ", ".join("?" for _ in POSITION_STANCES)
     row = db.execute(
         "SELECT count(*), count(DISTINCT doc_id) FROM statements WHERE date IS NULL "
-        f"AND party NOT IN {NO_SIDE_SQL} AND stance IN ({marks})",
+        f"AND party NOT IN {NO_SIDE_SQL} AND stance IN ({marks}) "
+        f"AND section = '{POSITION_SECTION}'",
         POSITION_STANCES,
     ).fetchone()
     return Undated(int(row[0]), int(row[1]))

@@ -15,6 +15,10 @@ KINDS = ("direct", "indirect", "mixed")
 STANCES = ("demand", "offer", "accept", "reject", "conditional", "deny", "assess")
 SOURCES = ("named", "anonymous")
 SECTIONS = ("body", "comments")
+# Where a side's positions come from: the article, not the readers' comments below it.
+# A comment that quotes Peskov is a reader's account of him; it is stored, exported and
+# shown, but it is no evidence of Russia's line.
+POSITION_SECTION = "body"
 ISSUES = (
     "territory",
     "withdrawal",

@@ -14,21 +14,31 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .analysis import POSITION_STANCES, Evidence, Position, Shift, shifts, status_of
+from .analysis import (
+    POSITION_STANCES,
+    Evidence,
+    Position,
+    Shift,
+    shifts,
+    status_of,
+    takes_position,
+)
 from .database import Database
-from .records import NO_SIDE_SQL, Statement, has_side
+from .records import NO_SIDE_SQL, POSITION_SECTION, Statement
 
 # Raise when a change to the rules of `analysis` changes stored positions or shifts.
 # 3: only dated statements count towards positions and shifts.
 # 4: a shift compares documents by the statement each ends with (the current stance's rule).
 # 5: a position recalled from before its text ("had refused") is not a current stance.
-RULES = 5
+# 6: statements in the readers' comments are no evidence of a side's position.
+RULES = 6
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _ALL_STALE = f"""
     INSERT INTO stale_positions (party, issue)
     SELECT DISTINCT s.party, i.issue FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     WHERE s.party NOT IN {NO_SIDE_SQL} AND s.stance IN ({_PLACEHOLDERS})
+      AND s.section = '{POSITION_SECTION}'
     ORDER BY 1, 2
     ON CONFLICT DO NOTHING
 """
@@ -41,7 +51,8 @@ _EVIDENCE = """
 """
 _HISTORY = (
     _EVIDENCE + f" WHERE s.party = ? AND i.issue = ? AND s.stance IN ({_PLACEHOLDERS})"
-    " AND s.date IS NOT NULL ORDER BY s.date, s.doc_id, s.start"
+    f" AND s.section = '{POSITION_SECTION}' AND s.date IS NOT NULL"
+    " ORDER BY s.date, s.doc_id, s.start"
 )
 
 
@@ -73,7 +84,7 @@ def mark_stale(db: Database, statements: Iterable[Statement]) -> None:
     keys = {
         (st.party, issue)
         for st in statements
-        if has_side(st.party) and st.stance in POSITION_STANCES
+        if takes_position(st)
         for issue in st.issues
     }
     # In a fixed order: two ingests marking the same pairs in different orders could
