@@ -966,3 +966,13 @@ def test_an_adverb_before_that_tells_when_it_was_said(attribute) -> None:  # typ
             "on March 17, a phone conversation took place between Lavrov and Rubio",
         )
     ]
+
+
+def test_an_ordinal_the_parse_takes_for_a_subject_is_no_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukraine and Russia carried out a new exchange of prisoners on Sunday, the first "
+        "under the deal agreed in Istanbul, officials said."
+    )
+    assert [(speaker, quote) for _, speaker, quote in summary(text, attribute(text))] == [
+        ("officials", "Ukraine and Russia carried out a new exchange of prisoners on Sunday")
+    ]

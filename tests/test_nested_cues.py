@@ -168,6 +168,23 @@ def test_after_saying_belongs_to_the_subject_of_a_passive_main_clause(attribute)
     assert attribute(text) == [("Lavrov", "Ukraine had no right to exist as a state")]
 
 
+def test_a_cue_the_parse_joined_to_a_relative_clause_is_a_second_point(attribute) -> None:  # type: ignore[no-untyped-def]
+    # "demanded", past as "rejected", where the relative clause's "limit" is not
+    text = (
+        "Zelensky rejected any deal that would limit the size of Ukraine's armed forces "
+        "and demanded binding security guarantees."
+    )
+    assert attribute(text) == [
+        ("Zelensky", "any deal that would limit the size of Ukraine's armed forces"),
+        ("Zelensky", "binding security guarantees"),
+    ]
+    # a verb in the relative clause's own tense stays in it
+    text = "Lavrov rejected a plan that would send troops and deploy aircraft to Ukraine."
+    assert attribute(text) == [
+        ("Lavrov", "a plan that would send troops and deploy aircraft to Ukraine")
+    ]
+
+
 def test_as_he_claimed_is_a_second_statement_by_the_first_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Lavrov said extending the grain deal was becoming complicated as he claimed "

@@ -286,6 +286,10 @@ class ReportingVerbs(ClauseEdges):
                     joined = [c for c in verb.children if c.dep_ == "conj" and c.i > cc.i]
                     tokens += [self.doc[cc.i - 1], cc] + [t for c in joined for t in c.subtree]
         inner = self.relative_cues([verb])
+        inner |= {  # "rejected any deal that would limit X and demanded Y": a second point
+            u.i for t in tokens if self.stray_conjunct(t) == verb for u in t.subtree
+        }
+        inner |= {t.i for t in tokens if t.dep_ == "cc" and t.i + 1 in inner}
         tokens = [t for t in tokens if t.i not in inner]
         if len(tokens) < MIN_INDIRECT_WORDS:
             return None

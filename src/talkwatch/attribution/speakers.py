@@ -46,6 +46,23 @@ class Speakers(Mentions):
             return False
         return self.is_actual(verb)
 
+    def stray_conjunct(self, verb: Token) -> Token | None:
+        """The cue a reporting verb is really joined to where the parse hung it on a
+        relative clause in that cue's object: in "Zelensky rejected any deal that would
+        limit the army and demanded guarantees", "demanded" (past, as "rejected", where
+        "limit" is not) is Zelensky's second point. None for any other verb."""
+        relative = verb.head
+        own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        if verb.dep_ != "conj" or relative.dep_ != "relcl" or own:
+            return None
+        noun = relative.head
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or governor.tag_ != verb.tag_:
+            return None
+        if relative.tag_ == verb.tag_ or not verb.tag_.startswith("VB"):
+            return None
+        return governor if self.is_reporting(verb) and self.is_reporting(governor) else None
+
     def is_speech_verb(self, token: Token) -> bool:
         if not (token.pos_ == "VERB" or _misread_verb(token)) or self.in_quotation(token):
             return False
@@ -171,7 +188,7 @@ class Speakers(Mentions):
         if subject is not None and subject.lower_ not in ("he", "she"):
             return self.actor_or_none(subject, verb)
         # "X said A, adding that B", "X said A and warned B", "X said A as he claimed B"
-        governor = self.reporting_governor(verb)
+        governor = self.reporting_governor(verb) or self.stray_conjunct(verb)
         if governor is not None:
             return self.subject_of(governor, depth + 1)
         if subject is not None:
