@@ -976,3 +976,14 @@ def test_an_ordinal_the_parse_takes_for_a_subject_is_no_speaker(attribute) -> No
     assert [(speaker, quote) for _, speaker, quote in summary(text, attribute(text))] == [
         ("officials", "Ukraine and Russia carried out a new exchange of prisoners on Sunday")
     ]
+
+
+def test_a_condition_the_parse_joined_to_the_cue_stays_in_the_reported_clause(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "He said Ukraine was ready to discuss a ceasefire along the current front line, but "
+        "only if European troops were deployed as a reassurance force."
+    )
+    assert [quote for _, _, quote in summary(text, attribute(text))] == [
+        "Ukraine was ready to discuss a ceasefire along the current front line, but only if "
+        "European troops were deployed as a reassurance force"
+    ]

@@ -16,6 +16,8 @@ from ..records import Span
 from .mentions import stranded_complement
 from .speakers import SUBJECT_DEPS, Speakers
 
+CONDITIONS = frozenset(["if", "unless"])
+
 
 class ClauseEdges(Speakers):
     """The edges of a cue's reported words."""
@@ -186,7 +188,19 @@ class ClauseEdges(Speakers):
         its end (``stranded_complement``, the comma after it left out)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > clause.i]
         stranded = stranded_complement(subjects[0]) if subjects else []
-        return self.lost_subject(verb, clause) + stranded
+        return self.lost_subject(verb, clause) + stranded + self.lost_condition(verb, clause)
+
+    def lost_condition(self, verb: Token, clause: Token) -> list[Token]:
+        """`said Kyiv was ready to talk, but only if troops were deployed`: a condition the
+        parse joined to the cue, after the reported clause, is that clause's, with the
+        "but" before it."""
+        for c in verb.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ in ("conj", "advcl") and c.i > clause.right_edge.i and marks & CONDITIONS:
+                joining = verb.doc[clause.right_edge.i + 1 : c.left_edge.i]
+                if all(t.is_punct or t.dep_ == "cc" for t in joining):
+                    return [*joining, *c.subtree]
+        return []
 
     def lost_subject(self, verb: Token, clause: Token) -> list[Token]:
         """`Ukraine has insisted a full withdrawal of troops is necessary`: with no "that",
