@@ -987,3 +987,14 @@ def test_a_condition_the_parse_joined_to_the_cue_stays_in_the_reported_clause(at
         "Ukraine was ready to discuss a ceasefire along the current front line, but only if "
         "European troops were deployed as a reassurance force"
     ]
+
+
+def test_a_verb_with_an_infinitive_of_its_own_after_a_closed_quotation_is_no_cue_of_it(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Andriy Yermak said Russia was "playing for time." He called on the United States '
+        "and Europe to impose new sanctions on Russian oil exports."
+    )
+    assert [(speaker, quote) for _, speaker, quote in summary(text, attribute(text))] == [
+        ("Andriy Yermak", 'Russia was "playing for time."'),
+        ("He", "to impose new sanctions on Russian oil exports"),
+    ]

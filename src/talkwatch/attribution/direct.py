@@ -203,8 +203,10 @@ class DirectQuotes(Speakers):
         return window
 
     def has_own_complement(self, verb: Token, q: Quotation) -> bool:
+        """What the verb after a closed quotation reports itself: a clause, an object or
+        an infinitive (`"... for time." He called on Europe to impose sanctions`)."""
         return any(
-            c.dep_ in ("ccomp", "dobj") and not (q.outer_start <= c.idx < q.outer_end)
+            c.dep_ in ("ccomp", "dobj", "xcomp") and not (q.outer_start <= c.idx < q.outer_end)
             for c in verb.children
         )
 
