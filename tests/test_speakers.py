@@ -518,3 +518,20 @@ def test_a_title_the_mention_gives_decides_which_of_a_persons_roles_speaks() -> 
     article = "NATO's Secretary General Jens Stoltenberg said so."
     found = resolve("NATO's Secretary General Jens Stoltenberg", day=None, article=article)
     assert found.party == "NATO"
+
+
+def test_a_title_that_names_another_office_does_not_make_its_holder_that_office() -> None:
+    # Yermak is "head of the Office of the President": no president, so "the Ukrainian
+    # leader" after him is the president the article named
+    article = (
+        "Ukrainian President Volodymyr Zelensky rejected the plan on Tuesday. Zelensky's "
+        "chief of staff, Andriy Yermak, said elections would follow martial law. The "
+        "Ukrainian leader also said he was willing to meet Putin."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-06-10")
+    for mention in ("Ukrainian President Volodymyr Zelensky", "Zelensky's chief of staff, Andriy Yermak"):
+        at = article.find(mention)
+        resolver.resolve(Mention(mention, Span(at, at + len(mention)), "name"))
+    at = article.find("The Ukrainian leader")
+    found = resolver.resolve(Mention("The Ukrainian leader", Span(at, at + 20), "descriptor"))
+    assert (found.speaker, found.party) == ("Volodymyr Zelensky", "UKR")

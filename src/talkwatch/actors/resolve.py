@@ -132,7 +132,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             # the titles held on the article's date: Medinsky, culture minister until
             # 2020, is no "minister" in 2025 (any held then, else all, for a former one)
             roles = [r for r in actor.roles if r.active_on(self.day)] or actor.roles
-            described |= {w for role in roles for t in role.titles for w in fold(t).split()}
+            described |= {w for role in roles for t in role.titles for w in _what_a_title_says(t)}
         described |= {head for head, titles in self.kb.role_families.items() if described & titles}
         if found.speaker:
             self.seen.append((found, frozenset(described)))
@@ -411,3 +411,10 @@ class Resolver(DescriptorShapes, SpeakerMemory):
 
     def title_words(self) -> frozenset[str]:
         return self.kb.title_words | HONORIFICS
+
+
+def _what_a_title_says(title: str) -> list[str]:
+    """The words that say what a title's holder is: "head" in "head of the Office of the
+    President" (its holder is no president), "chief" in "Zelensky's chief of staff"."""
+    own = fold(title).split(" of ")[0]
+    return [w for w in own.split() if not w.endswith("'s")]
