@@ -31,6 +31,7 @@ from .ingest import (
 )
 from .parallel import analyse_in_workers
 from .records import Document, RawInput, Statement
+from .revisions import earlier_versions, set_date
 from .standing import refresh
 from .store import Store, StoredDocument
 
@@ -45,6 +46,7 @@ WORTH_WORKERS = 24
 class IngestSummary:
     inputs: int = 0
     new: int = 0
+    updated: int = 0  # of the new: inputs changed since stored, the earlier text replaced
     unchanged: int = 0
     statements: int = 0
     redated: int = 0  # stored documents given the --date
@@ -62,11 +64,18 @@ class IngestSummary:
             if self.undated
             else ""
         )
+        n = self.updated
+        updated = (
+            f"; {n} changed input{'s' * (n != 1)} stored in place of "
+            f"{'its' if n == 1 else 'their'} earlier text"
+            if n
+            else ""
+        )
         return (
             f"Read {self.inputs} input{'s' * (self.inputs != 1)}: {self.new} new "
             f"document{'s' * (self.new != 1)} with {self.statements} "
             f"statement{'s' * (self.statements != 1)}, {self.unchanged} already "
-            f"stored{redated}{failed}.{undated}"
+            f"stored{redated}{updated}{failed}.{undated}"
         )
 
 
@@ -75,6 +84,7 @@ class Prepared:
     document: Document
     raw_hash: str
     label: str  # the input as the user named it, for messages
+    replaces: tuple[str, ...] = ()  # earlier texts of the same input (`revisions`)
 
 
 @dataclass
@@ -109,7 +119,7 @@ class IngestRun:
         try:
             for document, statements in results:
                 given = inputs.popleft()
-                self.keep(document, statements, given.raw_hash, given.label)
+                self.keep(document, statements, given.raw_hash, given.label, given.replaces)
         finally:  # interrupted: workers stop after the batch they hold
             close = getattr(results, "close", None)
             if close is not None:
@@ -177,7 +187,8 @@ class IngestRun:
             self.store.add(document, [], raw_hash)
             self.redate(document.id, raw.declared_date)
             return None
-        return Prepared(document, raw_hash, raw.label)
+        replaces = earlier_versions(self.store.db, raw.origin, document.id)
+        return Prepared(document, raw_hash, raw.label, tuple(replaces))
 
     def redate(self, doc_id: str, day: str | None) -> None:
         """``--date`` given for a document already stored: it takes that date."""
@@ -185,16 +196,25 @@ class IngestRun:
             self.summary.redated += 1
 
     def keep(
-        self, document: Document, statements: list[Statement], raw_hash: str, label: str = ""
+        self,
+        document: Document,
+        statements: list[Statement],
+        raw_hash: str,
+        label: str = "",
+        replaces: tuple[str, ...] = (),
     ) -> None:
+        carried = set_date(self.store.db, list(replaces))  # the user's, on the earlier text
         with _counted_before_interrupt():
-            stored = self.store.add(document, statements, raw_hash)
+            stored = self.store.add(document, statements, raw_hash, replaces)
             if stored:
                 self.summary.new += 1
+                self.summary.updated += bool(replaces)
                 self.summary.statements += len(statements)
                 self.summary.undated += document.date is None
             else:
                 self.summary.unchanged += 1
+        if stored and carried and document.date_source != "given":
+            redate(self.store.db, document.id, carried, source="set")
         if not stored:  # the same text as another input of this run, stored first
             first = self.store.document(document.id)
             if first is not None and first.origin != document.origin:

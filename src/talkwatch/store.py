@@ -11,7 +11,7 @@ however many inputs and concurrent ingests, a document arrives.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -28,6 +28,7 @@ from .database import (
     public_location,
 )
 from .records import Document, Section, Span, Statement
+from .revisions import retire
 from .standing import mark_stale
 
 StoreError = DatabaseError  # the name the rest of talkwatch uses
@@ -167,8 +168,15 @@ class Store:
             is not None
         )
 
-    def add(self, document: Document, statements: list[Statement], raw_hash: str) -> bool:
-        """Store a document and its statements in one transaction.
+    def add(
+        self,
+        document: Document,
+        statements: list[Statement],
+        raw_hash: str,
+        replaces: Sequence[str] = (),
+    ) -> bool:
+        """Store a document and its statements in one transaction, in place of the
+        documents ``replaces`` (earlier texts of its input: ``revisions``).
 
         Returns False (and stores nothing but the input's hash) when the same
         document is already stored.
@@ -197,6 +205,7 @@ class Store:
                 self._insert_sections(document)
                 self.insert_statements(statements)
                 mark_stale(self.db, statements)
+                retire(self.db, list(replaces), document.id)
             self.db.execute(
                 "INSERT INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?) "
                 "ON CONFLICT DO NOTHING",

@@ -181,18 +181,19 @@ class Watcher:
             jobs=self.jobs,
             actor_files=self.actor_files,
         )
-        waiting: deque[tuple[Pending, str]] = deque()  # in the order documents go to analysis
+        # in the order documents go to analysis
+        waiting: deque[tuple[Pending, str, tuple[str, ...]]] = deque()
 
         def relevant() -> Iterator[Document]:
             for article, answer in self._fetched(todo):
                 prepared = self._prepare(run, article, answer, filters, report)
                 if prepared is not None:
-                    waiting.append((article, prepared.raw_hash))
+                    waiting.append((article, prepared.raw_hash, prepared.replaces))
                     yield prepared.document
 
         for document, statements in run.analysed(relevant()):
-            article, raw_hash = waiting.popleft()
-            if self.store.add(document, statements, raw_hash):
+            article, raw_hash, replaces = waiting.popleft()
+            if self.store.add(document, statements, raw_hash, replaces):
                 report.ingested += 1
                 report.statements += len(statements)
                 feedstore.finish(db, article.url, "ingested", document.id)

@@ -110,7 +110,14 @@ def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str,
         row = store.db.execute(
             "SELECT doc_id FROM inputs WHERE origin = ? ORDER BY rowid DESC LIMIT 1", (origin,)
         ).fetchone()
-        return {"new": False, "document": row[0] if row else None, "statements": 0}
+        found = row[0] if row else None
+        return {"new": False, "document": found, "statements": 0, "replaced": []}
     statements = run.analyzer().analyse(prepared.document)
-    new = store.add(prepared.document, statements, prepared.raw_hash)
-    return {"new": new, "document": prepared.document.id, "statements": len(statements)}
+    # a page posted again with a changed text: the new text replaces the earlier one
+    new = store.add(prepared.document, statements, prepared.raw_hash, prepared.replaces)
+    return {
+        "new": new,
+        "document": prepared.document.id,
+        "statements": len(statements),
+        "replaced": list(prepared.replaces) if new else [],
+    }
