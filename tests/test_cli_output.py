@@ -11,7 +11,8 @@ from talkwatch.cli import cli
 
 UNDATED = (
     "A US official said Washington would not lift sanctions on Russia.\n\n"
-    "Ukrainian lawmaker Oleksiy Goncharenko said Kyiv would never cede Crimea.\n"
+    "Ukrainian lawmaker Oleksiy Goncharenko said Kyiv would never cede Crimea.\n\n"
+    "European Union leaders said the sanctions would stay until Russia withdrew.\n"
 )
 DATED = (
     "KYIV, March 29, 2022 - Kremlin spokesman Dmitry Peskov said Moscow rejected any "
@@ -71,6 +72,7 @@ def test_speakers_keep_their_case_in_tables(db: str) -> None:
     assert "Oleksiy Goncharenko" in table and "Dmitry Peskov" in table
     assert "a US official" in table  # an unnamed speaker as the text wrote it
     assert "a us official" not in table
+    assert "European Union leaders" in table  # not "european Union leaders"
 
 
 def test_shifts_show_an_unnamed_speaker_as_the_text_wrote_it(tmp_path) -> None:  # type: ignore[no-untyped-def]

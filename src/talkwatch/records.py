@@ -209,10 +209,20 @@ class Statement:
 
 def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:
     """A speaker as tables show it: a name as stored; an unnamed speaker's descriptor
-    (stored lower case) with the capitals its mention had, when it is the same words."""
+    (stored lower case) with the capitals its mention had, when it is the same words,
+    but for an article or quantifier that opened a sentence ("A US official" -> "a US
+    official"; "European Union leaders" as written)."""
     if source != "anonymous" or not mention:
         return speaker
     written = mention.replace("’", "'")
     if written.lower() != speaker:
         return speaker
-    return speaker[:1] + written[1:]  # "A US official" -> "a US official"
+    opening = speaker.split(" ", 1)[0]
+    return speaker[:1] + written[1:] if opening in _OPENING_WORDS else written
+
+
+# Words that open a descriptor and take a capital only at the start of a sentence.
+_OPENING_WORDS = frozenset(
+    "a an the one two three four five several some many few most other another unnamed "
+    "anonymous senior top".split()
+)
