@@ -14,6 +14,8 @@ LEXICON = load_issue_classifier()
 CASES = [
     ("We cannot trade land for peace.", {"territory"}),
     ("Kyiv gave up land in the east.", {"territory"}),
+    ("Zelensky said Ukraine would never cede Zaporizhzhia.", {"territory"}),
+    ("Ukraine will not give up its land.", {"territory"}),
     # the Union named is no membership of it; a presidential candidate neither
     ("The European Union will not lift sanctions on Russia.", {"sanctions"}),
     ("Ukraine must become a member of the European Union by 2030.", {"eu_membership"}),
