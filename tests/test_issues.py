@@ -16,6 +16,9 @@ CASES = [
     ("Kyiv gave up land in the east.", {"territory"}),
     ("Zelensky said Ukraine would never cede Zaporizhzhia.", {"territory"}),
     ("Ukraine will not give up its land.", {"territory"}),
+    ("Obama warned against ceding the presidency to Trump.", set()),
+    ("Moscow will not accept NATO troops in Ukraine.", {"foreign_forces"}),
+    ("Russia handed over the bodies of 6,000 Ukrainian soldiers.", {"humanitarian"}),
     # the Union named is no membership of it; a presidential candidate neither
     ("The European Union will not lift sanctions on Russia.", {"sanctions"}),
     ("Ukraine must become a member of the European Union by 2030.", {"eu_membership"}),
