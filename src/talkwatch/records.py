@@ -223,6 +223,8 @@ def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str
 
 # Words that open a descriptor and take a capital only at the start of a sentence.
 _OPENING_WORDS = frozenset(
-    "a an the one two three four five several some many few most other another unnamed "
-    "anonymous senior top".split()
+    {
+        *("a", "an", "the", "one", "two", "three", "four", "five", "several", "some"),
+        *("many", "few", "most", "other", "another", "unnamed", "anonymous", "senior", "top"),
+    }
 )
