@@ -998,3 +998,16 @@ def test_a_verb_with_an_infinitive_of_its_own_after_a_closed_quotation_is_no_cue
         ("Andriy Yermak", 'Russia was "playing for time."'),
         ("He", "to impose new sanctions on Russian oil exports"),
     ]
+
+
+def test_a_noun_of_trust_takes_its_object_after_in(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukraine's foreign minister expressed cautious interest Tuesday in China's ideas for "
+        "a peace deal."
+    )
+    assert [quote for _, _, quote in summary(text, attribute(text))] == [
+        "cautious interest Tuesday in China's ideas for a peace deal"
+    ]
+    # where something was said is no part of it
+    text = "Lavrov welcomed the Turkish proposal in an interview on Monday."
+    assert [quote for _, _, quote in summary(text, attribute(text))] == ["the Turkish proposal"]

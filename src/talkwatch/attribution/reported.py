@@ -19,6 +19,8 @@ from .speakers import SUBJECT_DEPS, made_clear
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 DECLINING = {"decline", "refuse"}  # with a `silent_acts` infinitive, they report silence
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
+# Nouns whose object follows "in" ("interest in the plan", "confidence in the talks").
+TRUST = frozenset(["interest", "confidence", "faith", "trust", "belief"])
 
 
 class ReportingVerbs(ClauseEdges):
@@ -275,6 +277,8 @@ class ReportingVerbs(ClauseEdges):
                     and child.lower_ in OBJECT_PREPOSITIONS
                     and self.doc[child.i - 1].text != ","  # ", with jabs that ...": the verb's
                 )
+                # "expressed interest Tuesday in China's ideas": what the noun takes
+                or (child.lower_ == "in" and any(t.lemma_.lower() in TRUST for t in tokens))
             )
             is_clause = child.dep_ == "advcl" and self.marked_by(child, particles, bool(tokens))
             if is_object or is_prep or is_clause:
