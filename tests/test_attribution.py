@@ -820,8 +820,12 @@ def test_a_quotation_named_then_called_something_is_the_callers_mixed_words(attr
             "Ukraine's demand to \"immediately hand over the memorandum\" unconstructive",
         )
     ]
-    text = 'Zakharova called the plan "a road to nowhere".'  # what it was called is quoted
-    assert summary(text, attribute(text)) == [("direct", "Zakharova", "a road to nowhere")]
+    # what it was called is quoted: the words run from the thing named, as annotators
+    # mark them ("the proposal a “complete sham”", "it an “ultimatum.”")
+    text = 'Zakharova called the plan "a road to nowhere".'
+    assert summary(text, attribute(text)) == [
+        ("mixed", "Zakharova", 'the plan "a road to nowhere"')
+    ]
 
 
 def test_a_second_infinitive_the_parse_hung_on_the_cue_is_part_of_what_was_said(attribute) -> None:  # type: ignore[no-untyped-def]
@@ -1011,3 +1015,13 @@ def test_a_noun_of_trust_takes_its_object_after_in(attribute) -> None:  # type: 
     # where something was said is no part of it
     text = "Lavrov welcomed the Turkish proposal in an interview on Monday."
     assert [quote for _, _, quote in summary(text, attribute(text))] == ["the Turkish proposal"]
+
+
+def test_what_a_quotation_names_runs_from_the_thing_named(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = "Mykhailo Podolyak called the proposal a “complete sham” on Monday."
+    assert summary(text, attribute(text)) == [
+        ("mixed", "Mykhailo Podolyak", "the proposal a “complete sham”")
+    ]
+    # "what he called" is the thing named itself: the quotation alone
+    text = "Ban Ki-moon condemned what he called a “brazen breach” of U.N. resolutions."
+    assert [quote for _, _, quote in summary(text, attribute(text))] == ["brazen breach"]

@@ -262,7 +262,16 @@ class DirectQuotes(Speakers):
             for t in self.tokens_between(verb.idx + len(verb.text), q.outer_start)
             if not (t.is_punct or t.is_space)
         ]
-        if verb.lemma_.lower() in NAMING_VERBS or not between:
+        if verb.lemma_.lower() in NAMING_VERBS:
+            # `called the proposal a "complete sham"`: from the thing named to its name
+            # (not "condemned what he called a 'brazen breach'", whose "what" is the breach)
+            named = [
+                c
+                for c in verb.children
+                if c.dep_ == "dobj" and c.idx < q.outer_start and c.tag_ not in ("WP", "WDT")
+            ]
+            return named[0].left_edge.idx if named and between else None
+        if not between:
             return None
         framing = any(t.lower_ in ("that", "as") or t.pos_ in ("VERB", "AUX") for t in between)
         takes_object = verb.lemma_.lower() in self.cues.object_verbs | {"describe"}
