@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from feed_server import Page, Site, article
+from talkwatch import alerts, feedstore
 from talkwatch.cli import cli
 from talkwatch.store import Store
 from talkwatch.web.app import create_app
@@ -113,3 +114,132 @@ def test_a_page_posted_again_after_an_update_replaces_its_earlier_text(tmp_path:
         assert again.status_code == 201, again.text
         assert again.json()["replaced"] == [first.json()["document"]]
         assert stored(db)[0] == [again.json()["document"]]
+
+
+OTHER = (
+    "Zelensky meets Macron\n\n"
+    "PARIS, June 6 (Wire) - Ukrainian President Volodymyr Zelensky met French President "
+    "Emmanuel Macron in Paris on Friday.\n\n"
+    '"Ukraine needs binding security guarantees," Zelensky told reporters.\n'
+)
+
+
+def test_another_article_saved_under_the_same_file_name_is_stored_beside_it(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "today.txt"
+    article.write_text(FIRST, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(article), "--db", db)
+    article.write_text(OTHER, encoding="utf-8")  # a new day's story over yesterday's
+    line = run("ingest", str(article), "--db", db)
+    assert "in place of" not in line
+    assert len(stored(db)[0]) == 2
+
+
+def test_a_text_another_input_led_to_stays_for_that_input(tmp_path: Path) -> None:
+    # b.txt is a copy of a.txt as it was; a.txt is then edited: both go in one run
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(FIRST, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(a), "--db", db)
+    b.write_text(FIRST, encoding="utf-8")
+    a.write_text(FIRST + UPDATE, encoding="utf-8")
+    line = run("ingest", str(b), str(a), "--db", db)
+    assert "in place of" not in line
+    documents, _ = stored(db)
+    assert len(documents) == 2  # the earlier text, for b.txt, and a.txt's new one
+    assert "No problems found" in run("check", "--db", db)
+    assert "0 new documents" in run("ingest", str(b), str(a), "--db", db)
+
+
+def test_an_edited_file_whose_new_text_is_stored_from_elsewhere_lets_its_old_text_go(
+    tmp_path: Path,
+) -> None:
+    a, c = tmp_path / "a.txt", tmp_path / "c.txt"
+    a.write_text(FIRST, encoding="utf-8")
+    c.write_text(FIRST + UPDATE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(a), str(c), "--db", db)
+    assert len(stored(db)[0]) == 2
+    a.write_text(FIRST + UPDATE, encoding="utf-8")  # a.txt now says what c.txt says
+    line = run("ingest", str(a), "--db", db)
+    assert "1 changed input stored in place of its earlier text" in line
+    documents, quotes = stored(db)
+    assert len(documents) == 1 and len(quotes) == len(set(quotes))
+
+
+def test_what_the_new_text_repeats_keeps_its_id_and_its_announced_shift(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    article = tmp_path / "2025-06-05_kremlin.txt"
+    earlier = tmp_path / "2025-05-01_kremlin.txt"
+    earlier.write_text(
+        "Kremlin ready for talks\n\nMOSCOW, May 1 (Wire) - Kremlin spokesman Dmitry Peskov "
+        "said Russia was ready to discuss a ceasefire.\n",
+        encoding="utf-8",
+    )
+    article.write_text(
+        "Kremlin rejects truce\n\nMOSCOW, June 5 (Wire) - Kremlin spokesman Dmitry Peskov "
+        "said Russia rejected any ceasefire.\n",
+        encoding="utf-8",
+    )
+    run("ingest", str(earlier), str(article), "--db", db)
+    store = Store.open(db)
+    try:
+        alerts.start(store.db)  # a watcher has announced every shift stored so far
+        assert alerts.new_shifts(store.db) == []
+        before = {st.quote: st.id for st in store.statements()}
+    finally:
+        store.close()
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nHe added that the talks would go on.\n",
+        encoding="utf-8",
+    )
+    assert "in place of" in run("ingest", str(article), "--db", db)
+    store = Store.open(db)
+    try:
+        after = {st.quote: st.id for st in store.statements()}
+        assert {q: after[q] for q in before} == before  # the same words, the same ids
+        assert alerts.new_shifts(store.db) == []  # nothing announced twice
+    finally:
+        store.close()
+
+
+def test_a_position_only_the_earlier_text_held_is_gone_with_it(tmp_path: Path) -> None:
+    article = tmp_path / "2025-06-05_kremlin.txt"
+    article.write_text(FIRST + UPDATE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(article), "--db", db)
+    held = json.loads(run("positions", "--db", db, "--format", "json"))
+    assert any(p["issue"] == "security_guarantees" for p in held)  # only the update says it
+    article.write_text(FIRST + "\nPeskov did not take questions.\n", encoding="utf-8")
+    run("ingest", str(article), "--db", db)
+    held = json.loads(run("positions", "--db", db, "--format", "json"))
+    assert not any(p["issue"] == "security_guarantees" for p in held)
+
+
+def test_a_feed_entry_that_led_to_the_earlier_text_leads_to_the_new_one(tmp_path: Path) -> None:
+    with Site({"/story": Page(article("Kremlin denies report", FIRST.split("\n\n")[1:]))}) as site:
+        db = str(tmp_path / "t.db")
+        url = site.url("/story")
+        run("ingest", url, "--db", db)
+        store = Store.open(db)
+        try:
+            (first,), _ = stored(db)
+            feed, _ = feedstore.add_feed(store.db, site.url("/feed.xml"), "wire", "")
+            store.db.execute(
+                "INSERT INTO articles (url, feed_id, status, doc_id, seen_at) VALUES (?, ?, ?, ?, ?)",
+                (url, feed.id, "ingested", first, "2025-06-05T10:00:00+00:00"),
+            )
+        finally:
+            store.close()
+        revised = [*FIRST.split("\n\n")[1:], UPDATE]
+        site.pages["/story"] = Page(article("Kremlin denies report", revised))
+        run("ingest", url, "--db", db)
+        (second,), _ = stored(db)
+        store = Store.open(db)
+        try:
+            row = store.db.execute("SELECT doc_id FROM articles WHERE url = ?", (url,)).fetchone()
+        finally:
+            store.close()
+        assert second != first and row[0] == second

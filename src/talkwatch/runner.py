@@ -13,7 +13,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ from .ingest import (
 )
 from .parallel import analyse_in_workers
 from .records import Document, RawInput, Statement
-from .revisions import earlier_versions, set_date
+from .revisions import carried_date, earlier_versions
 from .standing import refresh
 from .store import Store, StoredDocument
 
@@ -46,7 +46,7 @@ WORTH_WORKERS = 24
 class IngestSummary:
     inputs: int = 0
     new: int = 0
-    updated: int = 0  # of the new: inputs changed since stored, the earlier text replaced
+    updated: int = 0  # inputs changed since stored, stored in place of their earlier text
     unchanged: int = 0
     statements: int = 0
     redated: int = 0  # stored documents given the --date
@@ -84,7 +84,6 @@ class Prepared:
     document: Document
     raw_hash: str
     label: str  # the input as the user named it, for messages
-    replaces: tuple[str, ...] = ()  # earlier texts of the same input (`revisions`)
 
 
 @dataclass
@@ -119,7 +118,7 @@ class IngestRun:
         try:
             for document, statements in results:
                 given = inputs.popleft()
-                self.keep(document, statements, given.raw_hash, given.label, given.replaces)
+                self.keep(document, statements, given.raw_hash, given.label)
         finally:  # interrupted: workers stop after the batch they hold
             close = getattr(results, "close", None)
             if close is not None:
@@ -180,15 +179,20 @@ class IngestRun:
                 f"{raw.label}: no article text found on the page, only menus, links or "
                 "captions."
             )
-        if self.store.has_document(document.id):
-            stored_doc = self.store.document(document.id)
-            if stored_doc is not None and stored_doc.origin != raw.origin:
+        stored_doc = self.store.document(document.id)
+        linked = self.store.link(document, raw_hash) if stored_doc is not None else None
+        if stored_doc is not None and linked is not None:  # else removed meanwhile: analyse
+            if stored_doc.origin != raw.origin:
                 self.on_warning(_same_text(raw.label, stored_doc))
-            self.store.add(document, [], raw_hash)
+            self.summary.updated += bool(linked.replaced)
             self.redate(document.id, raw.declared_date)
             return None
-        replaces = earlier_versions(self.store.db, raw.origin, document.id)
-        return Prepared(document, raw_hash, raw.label, tuple(replaces))
+        # the date the user set on the text this one revises, before statements are dated
+        earlier = earlier_versions(self.store.db, raw.origin, document)
+        day = None if raw.declared_date else carried_date(self.store.db, earlier)
+        if day is not None:
+            document = replace(document, date=day, date_source="set")
+        return Prepared(document, raw_hash, raw.label)
 
     def redate(self, doc_id: str, day: str | None) -> None:
         """``--date`` given for a document already stored: it takes that date."""
@@ -196,25 +200,18 @@ class IngestRun:
             self.summary.redated += 1
 
     def keep(
-        self,
-        document: Document,
-        statements: list[Statement],
-        raw_hash: str,
-        label: str = "",
-        replaces: tuple[str, ...] = (),
+        self, document: Document, statements: list[Statement], raw_hash: str, label: str = ""
     ) -> None:
-        carried = set_date(self.store.db, list(replaces))  # the user's, on the earlier text
         with _counted_before_interrupt():
-            stored = self.store.add(document, statements, raw_hash, replaces)
+            kept = self.store.keep(document, statements, raw_hash)
+            stored = kept.new
+            self.summary.updated += bool(kept.replaced)
             if stored:
                 self.summary.new += 1
-                self.summary.updated += bool(replaces)
                 self.summary.statements += len(statements)
                 self.summary.undated += document.date is None
             else:
                 self.summary.unchanged += 1
-        if stored and carried and document.date_source != "given":
-            redate(self.store.db, document.id, carried, source="set")
         if not stored:  # the same text as another input of this run, stored first
             first = self.store.document(document.id)
             if first is not None and first.origin != document.origin:

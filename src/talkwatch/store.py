@@ -10,8 +10,7 @@ however many inputs and concurrent ingests, a document arrives.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -27,8 +26,9 @@ from .database import (
     is_server_url,
     public_location,
 )
-from .records import Document, Section, Span, Statement
-from .revisions import retire
+from .records import Document, Section, Statement
+from .revisions import earlier_versions, ids_of, keeping_id, retire
+from .rows import INSERT_STATEMENT, INSERT_STATEMENT_WITH_ID, statement_from_row, statement_row
 from .standing import mark_stale
 
 StoreError = DatabaseError  # the name the rest of talkwatch uses
@@ -45,6 +45,15 @@ def migrations() -> list[tuple[int, str]]:
 
 
 SCHEMA_VERSION = max(version for version, _ in migrations())
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What storing an input did: a new document or not, and the earlier texts of the
+    same input it replaced (``revisions``)."""
+
+    new: bool
+    replaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,18 +177,16 @@ class Store:
             is not None
         )
 
-    def add(
-        self,
-        document: Document,
-        statements: list[Statement],
-        raw_hash: str,
-        replaces: Sequence[str] = (),
-    ) -> bool:
-        """Store a document and its statements in one transaction, in place of the
-        documents ``replaces`` (earlier texts of its input: ``revisions``).
+    def add(self, document: Document, statements: list[Statement], raw_hash: str) -> bool:
+        """Store a document and its statements in one transaction (``keep``)."""
+        return self.keep(document, statements, raw_hash).new
 
-        Returns False (and stores nothing but the input's hash) when the same
-        document is already stored.
+    def keep(self, document: Document, statements: list[Statement], raw_hash: str) -> Kept:
+        """Store a document, its statements and the input that led to it in one
+        transaction, in place of the earlier texts of that input (``revisions``).
+
+        ``new`` is False (and only the input is noted) when the same document is
+        already stored.
         """
         with self.transaction():
             inserted = self.db.execute(
@@ -201,17 +208,35 @@ class Store:
                     datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 ),
             ).rowcount
+            self.note_input(document.origin, raw_hash, document.id)
+            earlier = earlier_versions(self.db, document.origin, document)
+            ids = ids_of(self.db, earlier)
+            statements = [keeping_id(st, ids) for st in statements] if inserted else []
+            retire(self.db, earlier, document.id, gone=[i for left in ids.values() for i in left])
             if inserted:
                 self._insert_sections(document)
                 self.insert_statements(statements)
                 mark_stale(self.db, statements)
-                retire(self.db, list(replaces), document.id)
-            self.db.execute(
-                "INSERT INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                (document.origin, raw_hash, document.id),
-            )
-        return bool(inserted)
+        return Kept(bool(inserted), tuple(earlier))
+
+    def link(self, document: Document, raw_hash: str) -> Kept | None:
+        """Note that an input led to a text stored before (in place of that input's
+        earlier texts); None when that text is no longer stored."""
+        with self.transaction():
+            if not self.has_document(document.id):
+                return None
+            self.note_input(document.origin, raw_hash, document.id)
+            earlier = earlier_versions(self.db, document.origin, document)
+            gone = [i for left in ids_of(self.db, earlier).values() for i in left]
+            retire(self.db, earlier, document.id, gone)
+        return Kept(False, tuple(earlier))
+
+    def note_input(self, origin: str, raw_hash: str, doc_id: str) -> None:
+        self.db.execute(
+            "INSERT INTO inputs (origin, raw_hash, doc_id) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (origin, raw_hash, doc_id),
+        )
 
     def _insert_sections(self, document: Document) -> None:
         self.db.executemany(
@@ -221,13 +246,19 @@ class Store:
 
     def insert_statements(self, statements: list[Statement]) -> None:
         """All of a document's statements and their issues (a few round trips on a server),
-        inside a transaction the caller holds."""
-        ids = self.db.insert_many(_INSERT_STATEMENT, [_statement_row(st) for st in statements])
+        inside a transaction the caller holds; a statement with an id keeps it."""
+        kept = [st for st in statements if st.id is not None]
+        fresh = [st for st in statements if st.id is None]
+        # the kept ids first: SQLite gives a fresh row the highest id stored plus one
+        ids = self.db.insert_many(
+            INSERT_STATEMENT_WITH_ID, [(st.id, *statement_row(st)) for st in kept]
+        )
+        ids += self.db.insert_many(INSERT_STATEMENT, [statement_row(st) for st in fresh])
         self.db.executemany(
             "INSERT INTO statement_issues (statement_id, issue) VALUES (?, ?)",
             [
                 (statement_id, issue)
-                for statement_id, st in zip(ids, statements, strict=True)
+                for statement_id, st in zip(ids, [*kept, *fresh], strict=True)
                 for issue in dict.fromkeys(st.issues)
             ],
         )
@@ -258,7 +289,7 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.rowid, s.start, s.id"
         for row in self.db.execute(sql, params):
-            yield _statement(row)
+            yield statement_from_row(row)
 
     def timeline(
         self,
@@ -277,7 +308,7 @@ class Store:
             f"WHERE {' AND '.join(where)} "
             "ORDER BY s.date DESC, d.rowid DESC, s.start DESC, s.id DESC LIMIT ?"
         )
-        return [_statement(row) for row in self.db.execute(sql, [*params, limit])][::-1]
+        return [statement_from_row(row) for row in self.db.execute(sql, [*params, limit])][::-1]
 
     def documents(self) -> list[StoredDocument]:
         rows = self.db.execute(
@@ -321,45 +352,6 @@ class Store:
         }
 
 
-_INSERT_STATEMENT = (
-    'INSERT INTO statements (doc_id, quote, quote_spans, start, "end", speaker, party, '
-    "source, kind, stance, section, sentence_start, sentence_end, cue, cue_start, "
-    "cue_end, speaker_mention, speaker_start, speaker_end, actor_id, issue_evidence, "
-    "stance_reason, date, earlier, extras) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def _statement_row(st: Statement) -> tuple[object, ...]:
-    return (
-        st.doc_id,
-        st.quote,
-        json.dumps([[s.start, s.end] for s in st.quote_spans]),
-        st.span.start,
-        st.span.end,
-        st.speaker,
-        st.party,
-        st.source,
-        st.kind,
-        st.stance,
-        st.section,
-        st.sentence_span.start,
-        st.sentence_span.end,
-        st.cue,
-        st.cue_span.start if st.cue_span else None,
-        st.cue_span.end if st.cue_span else None,
-        st.speaker_mention,
-        st.speaker_span.start if st.speaker_span else None,
-        st.speaker_span.end if st.speaker_span else None,
-        st.actor_id,
-        json.dumps(list(st.issue_evidence), ensure_ascii=False),
-        st.stance_reason,
-        st.date,
-        st.earlier,
-        json.dumps(st.extras, ensure_ascii=False),
-    )
-
-
 class _Transaction:
     """``with store.transaction():`` BEGIN ... COMMIT, or ROLLBACK on error."""
 
@@ -381,41 +373,3 @@ def _sql_commands(sql: str) -> list[str]:
     """Split a migration into commands (no semicolons inside our SQL strings)."""
     lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
     return [command.strip() for command in "\n".join(lines).split(";") if command.strip()]
-
-
-def _span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None or end is None else Span(start, end)
-
-
-def _statement(row: tuple[object, ...]) -> Statement:
-    (
-        sid, doc_id, name, quote, spans, speaker, party, source, kind, stance, section,
-        sentence_start, sentence_end, sentence, cue, cue_start, cue_end, mention,
-        speaker_start, speaker_end, actor_id, evidence, reason, date, earlier, extras, issues,
-    ) = row  # fmt: skip
-    return Statement(
-        id=int(sid),  # type: ignore[call-overload]
-        doc_id=str(doc_id),
-        doc=str(name),
-        quote=str(quote),
-        quote_spans=tuple(Span(a, b) for a, b in json.loads(str(spans))),
-        speaker=str(speaker),
-        party=str(party),
-        source=str(source),
-        kind=str(kind),
-        issues=tuple(sorted(str(issues).split())) if issues else (),
-        stance=str(stance),
-        section=str(section),
-        sentence=str(sentence),
-        sentence_span=Span(int(sentence_start), int(sentence_end)),  # type: ignore[call-overload]
-        cue=str(cue),
-        cue_span=_span(cue_start, cue_end),  # type: ignore[arg-type]
-        speaker_mention=str(mention),
-        speaker_span=_span(speaker_start, speaker_end),  # type: ignore[arg-type]
-        actor_id=str(actor_id),
-        issue_evidence=tuple(json.loads(str(evidence))),
-        stance_reason=str(reason),
-        date=str(date) if date else None,
-        earlier=str(earlier),
-        extras=json.loads(str(extras)),
-    )

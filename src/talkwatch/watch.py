@@ -181,19 +181,18 @@ class Watcher:
             jobs=self.jobs,
             actor_files=self.actor_files,
         )
-        # in the order documents go to analysis
-        waiting: deque[tuple[Pending, str, tuple[str, ...]]] = deque()
+        waiting: deque[tuple[Pending, str]] = deque()  # in the order documents go to analysis
 
         def relevant() -> Iterator[Document]:
             for article, answer in self._fetched(todo):
                 prepared = self._prepare(run, article, answer, filters, report)
                 if prepared is not None:
-                    waiting.append((article, prepared.raw_hash, prepared.replaces))
+                    waiting.append((article, prepared.raw_hash))
                     yield prepared.document
 
         for document, statements in run.analysed(relevant()):
-            article, raw_hash, replaces = waiting.popleft()
-            if self.store.add(document, statements, raw_hash, replaces):
+            article, raw_hash = waiting.popleft()
+            if self.store.add(document, statements, raw_hash):
                 report.ingested += 1
                 report.statements += len(statements)
                 feedstore.finish(db, article.url, "ingested", document.id)

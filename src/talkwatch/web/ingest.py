@@ -114,10 +114,10 @@ def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str,
         return {"new": False, "document": found, "statements": 0, "replaced": []}
     statements = run.analyzer().analyse(prepared.document)
     # a page posted again with a changed text: the new text replaces the earlier one
-    new = store.add(prepared.document, statements, prepared.raw_hash, prepared.replaces)
+    kept = store.keep(prepared.document, statements, prepared.raw_hash)
     return {
-        "new": new,
+        "new": kept.new,
         "document": prepared.document.id,
         "statements": len(statements),
-        "replaced": list(prepared.replaces) if new else [],
+        "replaced": list(kept.replaced),
     }

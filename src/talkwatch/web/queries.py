@@ -13,7 +13,7 @@ from typing import Any
 
 from ..conditions import SINCE, document_condition, party_condition, speaker_condition
 from ..database import LIKE_TEXT, like_pattern
-from ..records import NO_SIDE_SQL
+from ..records import NO_SIDE_SQL, POSITION_SECTION
 from ..store import Store
 from .labels import document_label, source_name
 
@@ -250,8 +250,12 @@ def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str,
     """(party, issue, month, stance, count) of dated statements of a side (not NONE nor a
     side the text does not give: a lane follows a side) matching the filters."""
     where, params = filters.where()
-    # a position recalled from before its text is not plotted at that text's date
-    side = f" s.date IS NOT NULL AND s.earlier = '' AND s.party NOT IN {NO_SIDE_SQL}"
+    # a position recalled from before its text is not plotted at that text's date, nor
+    # what the readers' comments say a side said
+    side = (
+        f" s.date IS NOT NULL AND s.earlier = '' AND s.party NOT IN {NO_SIDE_SQL}"
+        f" AND s.section = '{POSITION_SECTION}'"
+    )
     where = (where + " AND" if where else " WHERE") + side
     issue_test = " AND i.issue = ?" if filters.issue else ""
     return [
@@ -276,17 +280,19 @@ def choices(store: Store) -> dict[str, list[str]]:
 
 
 def fingerprint(store: Store) -> tuple[int, int, str]:
-    """Changes whenever documents or statements are added (talkwatch deletes neither),
-    or a document is re-dated (``documents.redate`` notes the time in the settings).
+    """Changes whenever documents or statements are added, a document is re-dated
+    (``documents.redate``) or replaced by a later text of its input (``revisions``):
+    those two note the time in the settings, as nothing else is ever deleted.
 
     The newest statement id comes from the key's index and documents are few
     beside statements, so this stays a few milliseconds at any size.
     """
     row = store.db.execute(
         "SELECT (SELECT coalesce(max(id), 0) FROM statements), (SELECT count(*) FROM documents), "
-        "(SELECT value FROM settings WHERE name = 'dates_changed')"
+        "(SELECT value FROM settings WHERE name = 'dates_changed'), "
+        "(SELECT value FROM settings WHERE name = 'documents_replaced')"
     ).fetchone()
-    return int(row[0]), int(row[1]), str(row[2] or "")
+    return int(row[0]), int(row[1]), f"{row[2] or ''} {row[3] or ''}"
 
 
 def issue_counts(store: Store) -> dict[str, int]:
