@@ -518,6 +518,10 @@ def test_a_title_the_mention_gives_decides_which_of_a_persons_roles_speaks() -> 
     article = "NATO's Secretary General Jens Stoltenberg said so."
     found = resolve("NATO's Secretary General Jens Stoltenberg", day=None, article=article)
     assert found.party == "NATO"
+    # a title held before is no role of his now
+    article = "Former NATO chief Jens Stoltenberg said the offer was made in bad faith."
+    found = resolve("Former NATO chief Jens Stoltenberg", day="2025-03-14", article=article)
+    assert found.party == "NOR"
 
 
 def test_a_title_that_names_another_office_does_not_make_its_holder_that_office() -> None:

@@ -35,10 +35,12 @@ from .words import (
     Words,
     bare,
     could_be_given,
+    gives_title,
     introduction,
     is_news_outlet,
     name_run,
     same_given,
+    what_a_title_says,
 )
 
 UNKNOWN = Resolution(speaker="", party="", source="")
@@ -111,13 +113,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         role its mention names ("NATO Secretary-General Jens Stoltenberg" speaks for
         NATO, whatever post he holds on the date given)."""
         party = actor.party_on(self.day)
-        mention = " ".join(w.removesuffix("'s") for w in written)  # "NATO's chief"
-        mention = f" {mention} "
-        named = [
-            role.party
-            for role in actor.roles
-            if any(f" {fold(title)} " in mention for title in role.titles)
-        ]
+        named = [role.party for role in actor.roles if gives_title(written, role.titles)]
         if named and party not in named:
             party = named[-1]
         return Resolution(actor.name, party, "named", actor.id)
@@ -132,7 +128,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             # the titles held on the article's date: Medinsky, culture minister until
             # 2020, is no "minister" in 2025 (any held then, else all, for a former one)
             roles = [r for r in actor.roles if r.active_on(self.day)] or actor.roles
-            described |= {w for role in roles for t in role.titles for w in _what_a_title_says(t)}
+            described |= {w for role in roles for t in role.titles for w in what_a_title_says(t)}
         described |= {head for head, titles in self.kb.role_families.items() if described & titles}
         if found.speaker:
             self.seen.append((found, frozenset(described)))
@@ -411,10 +407,3 @@ class Resolver(DescriptorShapes, SpeakerMemory):
 
     def title_words(self) -> frozenset[str]:
         return self.kb.title_words | HONORIFICS
-
-
-def _what_a_title_says(title: str) -> list[str]:
-    """The words that say what a title's holder is: "head" in "head of the Office of the
-    President" (its holder is no president), "chief" in "Zelensky's chief of staff"."""
-    own = fold(title).split(" of ")[0]
-    return [w for w in own.split() if not w.endswith("'s")]

@@ -6,6 +6,7 @@ Used by ``resolve``; nothing here knows about documents or the knowledge base.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -288,3 +289,25 @@ def is_news_outlet(folded: list[str]) -> bool:
     return folded[-1] in MEDIA_HEADS or (
         folded[-1] in OUTLET_HEADS and any(w in NEWS_WORDS for w in folded[:-1])
     )
+
+
+def gives_title(written: Sequence[str], titles: Iterable[str]) -> bool:
+    """Whether a mention's folded words give one of ``titles`` as held now, not as a
+    former one ("Nato Secretary-General Jens Stoltenberg"; not "former NATO chief")."""
+    mention = " ".join(w.removesuffix("'s") for w in written)  # "NATO's chief"
+    for title in titles:
+        at = f" {mention} ".find(f" {fold(title)} ")
+        before = mention[:at].split() if at >= 0 else []
+        if at >= 0 and not (before and before[-1] in FORMER):
+            return True
+    return False
+
+
+FORMER = frozenset(["former", "ex", "then", "onetime", "erstwhile"])
+
+
+def what_a_title_says(title: str) -> list[str]:
+    """The words that say what a title's holder is: "head" in "head of the Office of the
+    President" (its holder is no president), "chief" in "Zelensky's chief of staff"."""
+    own = fold(title).split(" of ")[0]
+    return [w for w in own.split() if not w.endswith("'s")]
