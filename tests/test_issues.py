@@ -17,6 +17,8 @@ CASES = [
     ("Zelensky said Ukraine would never cede Zaporizhzhia.", {"territory"}),
     ("Ukraine will not give up its land.", {"territory"}),
     ("Obama warned against ceding the presidency to Trump.", set()),
+    ("Hungary will cede the rotating presidency in July.", set()),
+    ("The governing bodies of the alliance met in Vilnius.", set()),
     ("Moscow will not accept NATO troops in Ukraine.", {"foreign_forces"}),
     ("Russia handed over the bodies of 6,000 Ukrainian soldiers.", {"humanitarian"}),
     # the Union named is no membership of it; a presidential candidate neither
