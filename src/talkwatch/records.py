@@ -9,6 +9,7 @@ text that is stored), so any statement can be traced back to its sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 KINDS = ("direct", "indirect", "mixed")
@@ -210,21 +211,17 @@ class Statement:
 def shown_speaker(speaker: str, mention: str = "", source: str = "named") -> str:
     """A speaker as tables show it: a name as stored; an unnamed speaker's descriptor
     (stored lower case) with the capitals its mention had, when it is the same words,
-    but for an article or quantifier that opened a sentence ("A US official" -> "a US
-    official"; "European Union leaders" as written)."""
+    but for the capital that only opened a sentence ("A US official" -> "a US official",
+    "Officials" -> "officials"; "European Union leaders", "NATO diplomats" as written)."""
     if source != "anonymous" or not mention:
         return speaker
     written = mention.replace("’", "'")
     if written.lower() != speaker:
         return speaker
-    opening = speaker.split(" ", 1)[0]
-    return speaker[:1] + written[1:] if opening in _OPENING_WORDS else written
+    first = written.split(" ", 1)[0]
+    proper = first[1:2].isupper() or _PROPER_ADJECTIVE.search(first) is not None
+    return written if proper else speaker[:1] + written[1:]
 
 
-# Words that open a descriptor and take a capital only at the start of a sentence.
-_OPENING_WORDS = frozenset(
-    {
-        *("a", "an", "the", "one", "two", "three", "four", "five", "several", "some"),
-        *("many", "few", "most", "other", "another", "unnamed", "anonymous", "senior", "top"),
-    }
-)
+# Words that keep their capital anywhere: "European", "Ukrainian", "Chinese", "Western".
+_PROPER_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(an|ese|ish|ern|i)$")
