@@ -203,12 +203,22 @@ class DirectQuotes(Speakers):
         return window
 
     def has_own_complement(self, verb: Token, q: Quotation) -> bool:
-        """What the verb after a closed quotation reports itself: a clause, an object or
-        an infinitive (`"... for time." He called on Europe to impose sanctions`)."""
+        """What the verb after a closed quotation reports itself: a clause, an object or,
+        after a quotation inside a sentence of its own, an infinitive (`Yermak said Russia
+        was "playing for time." He called on Europe to impose sanctions`; not `"We will
+        not give up an inch." Zelensky vowed to fight on`, whose quotation is his)."""
+        own = ("ccomp", "dobj", "xcomp") if self.inside_a_sentence(q) else ("ccomp", "dobj")
         return any(
-            c.dep_ in ("ccomp", "dobj", "xcomp") and not (q.outer_start <= c.idx < q.outer_end)
+            c.dep_ in own and not (q.outer_start <= c.idx < q.outer_end)
             for c in verb.children
         )
+
+    def inside_a_sentence(self, q: Quotation) -> bool:
+        """Whether words of its sentence come before the quotation."""
+        first = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None or not len(first):
+            return False
+        return bool(self.text[first[0].sent.start_char : q.outer_start].strip())
 
     def cue_before(self, q: Quotation) -> tuple[Token, Token] | None:
         """`X said: "..."`, `X told reporters, "..."`, `X called it "..."`, or a colon paragraph."""
