@@ -1002,6 +1002,11 @@ def test_a_verb_with_an_infinitive_of_its_own_after_a_closed_quotation_is_no_cue
         ("Andriy Yermak", 'Russia was "playing for time."'),
         ("He", "to impose new sanctions on Russian oil exports"),
     ]
+    # a quotation that is a sentence of its own is the next sentence's speaker's
+    text = '"We will not give up an inch of our land." Zelensky vowed to fight on.'
+    assert ("Zelensky", "We will not give up an inch of our land.") in [
+        (speaker, quote) for _, speaker, quote in summary(text, attribute(text))
+    ]
 
 
 def test_a_noun_of_trust_takes_its_object_after_in(attribute) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,8 @@ from talkwatch.cli import cli
 UNDATED = (
     "A US official said Washington would not lift sanctions on Russia.\n\n"
     "Ukrainian lawmaker Oleksiy Goncharenko said Kyiv would never cede Crimea.\n\n"
-    "European Union leaders said the sanctions would stay until Russia withdrew.\n"
+    "European Union leaders said the sanctions would stay until Russia withdrew.\n\n"
+    "Officials said the delegation would fly to Geneva.\n"
 )
 DATED = (
     "KYIV, March 29, 2022 - Kremlin spokesman Dmitry Peskov said Moscow rejected any "
@@ -73,6 +74,7 @@ def test_speakers_keep_their_case_in_tables(db: str) -> None:
     assert "a US official" in table  # an unnamed speaker as the text wrote it
     assert "a us official" not in table
     assert "European Union leaders" in table  # not "european Union leaders"
+    assert "officials" in table and "Officials" not in table  # a sentence's capital only
 
 
 def test_shifts_show_an_unnamed_speaker_as_the_text_wrote_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
