@@ -518,10 +518,10 @@ def test_a_title_the_mention_gives_decides_which_of_a_persons_roles_speaks() -> 
     article = "NATO's Secretary General Jens Stoltenberg said so."
     found = resolve("NATO's Secretary General Jens Stoltenberg", day=None, article=article)
     assert found.party == "NATO"
-    # a title held before is no role of his now
+    # a title held before is no role: introduced by it alone, he speaks for no side
     article = "Former NATO chief Jens Stoltenberg said the offer was made in bad faith."
     found = resolve("Former NATO chief Jens Stoltenberg", day="2025-03-14", article=article)
-    assert found.party == "NOR"
+    assert found.party == "NONE"
 
 
 def test_a_title_that_names_another_office_does_not_make_its_holder_that_office() -> None:
@@ -539,3 +539,19 @@ def test_a_title_that_names_another_office_does_not_make_its_holder_that_office(
     at = article.find("The Ukrainian leader")
     found = resolver.resolve(Mention("The Ukrainian leader", Span(at, at + 20), "descriptor"))
     assert (found.speaker, found.party) == ("Volodymyr Zelensky", "UKR")
+
+
+def test_a_former_official_speaks_for_no_side() -> None:
+    # a post the text gives as held before, or every post of a known person ended by the
+    # article's date: no side's words (Kuleba left the foreign ministry in September 2024)
+    article = "Mikhail Kasyanov, a former Russian prime minister, said Moscow should withdraw."
+    mention = Mention("Mikhail Kasyanov", Span(0, 16), "name", description="a former Russian prime minister")
+    found = Resolver(load_knowledge_base(), article, "2025-03-14").resolve(mention)
+    assert (found.speaker, found.party) == ("Mikhail Kasyanov", "NONE")
+    article = "Former Ukrainian Foreign Minister Dmytro Kuleba said Kyiv would not sign."
+    found = resolve("Former Ukrainian Foreign Minister Dmytro Kuleba", day="2023-03-01", article=article)
+    assert (found.speaker, found.party) == ("Dmytro Kuleba", "NONE")
+    article = "Dmytro Kuleba said Kyiv would not sign."
+    assert resolve("Dmytro Kuleba", day="2023-03-01", article=article).party == "UKR"
+    assert resolve("Dmytro Kuleba", day="2025-06-01", article=article).party == "NONE"
+    assert resolve("Dmytro Kuleba", day=None, article=article).party == "UKR"  # undated

@@ -65,13 +65,16 @@ class Actor:
     source_file: str = ""
 
     def party_on(self, day: str | None) -> str:
-        """The side this actor speaks for on a date (its latest role when undated)."""
+        """The side this actor speaks for on a date (its latest role when undated); a
+        person whose every post had ended by then speaks for none (Kuleba in 2025)."""
         if day is None:
             current = [role for role in self.roles if role.current]
             return current[-1].party if current else self.party
         for role in self.roles:
             if role.active_on(day):
                 return role.party
+        if self.type == "person" and self.roles and all(role.end < day for role in self.roles):
+            return "NONE"
         return self.party
 
     @property

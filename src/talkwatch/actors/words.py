@@ -297,8 +297,8 @@ def gives_title(written: Sequence[str], titles: Iterable[str]) -> bool:
     mention = " ".join(w.removesuffix("'s") for w in written)  # "NATO's chief"
     for title in titles:
         at = f" {mention} ".find(f" {fold(title)} ")
-        before = mention[:at].split() if at >= 0 else []
-        if at >= 0 and not (before and before[-1] in FORMER):
+        before = mention[:at].split()[-3:] if at >= 0 else []  # "former Ukrainian foreign ..."
+        if at >= 0 and not FORMER & set(before):
             return True
     return False
 
