@@ -199,3 +199,21 @@ def test_a_first_sentence_is_not_a_headline() -> None:
     )
     document = clean(RawInput(name="a.txt", origin="a.txt", data=text.encode()), text)
     assert (document.title, document.sections[0].start) == ("", 0)
+
+
+def test_a_commenters_name_on_its_own_line_is_not_glued_to_the_comment() -> None:
+    text = (
+        WRAPPED.rstrip("\n")
+        + "\n\nComments\n\nPeaceNow\nTrump said he would end the war in 24 hours. Still "
+        "waiting.\nIvan_K\nZelensky said last year he would accept a ceasefire.\n"
+    )
+    assert is_hard_wrapped(text.split("\n"))
+    paragraphs = paragraphs_of(text)
+    assert paragraphs[-4:] == [
+        "PeaceNow",
+        "Trump said he would end the war in 24 hours. Still waiting.",
+        "Ivan_K",
+        "Zelensky said last year he would accept a ceasefire.",
+    ]
+    # above the thread, a short line is wrapped text as before
+    assert paragraphs[0].startswith("The delegations met for three hours")

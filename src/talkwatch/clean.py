@@ -225,13 +225,17 @@ def reflow(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     joined = " ".join(lines)
+    comments = False  # below a "Comments" heading, a commenter's name is a line of its own
     for i, line in enumerate(lines):
         if not line:
             _flush(current, paragraphs)
             continue
-        if not current and _is_caption(line, lines, i, joined):
+        label = comments and _is_label(line)
+        if not current and (_is_caption(line, lines, i, joined) or label):
             paragraphs.append(line)
             continue
+        if not current and _COMMENTS_HEADING.match(line):
+            comments = True
         current.append(line)
         if _LINE_END.search(line):
             _flush(current, paragraphs)
@@ -243,6 +247,17 @@ def _flush(current: list[str], paragraphs: list[str]) -> None:
     if current:
         paragraphs.append(" ".join(current))
         current.clear()
+
+
+def _is_label(line: str) -> bool:
+    """A line of a word or two with no sentence end where a paragraph would start: a
+    commenter's name ("PeaceNow", "Ivan_K") above the comment."""
+    return (
+        len(line.split()) <= 2
+        and line[:1].isalnum()
+        and not _LINE_END.search(line)
+        and len(line) <= 30
+    )
 
 
 def _is_caption(line: str, lines: list[str], i: int, joined: str) -> bool:
