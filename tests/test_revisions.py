@@ -131,10 +131,23 @@ def test_another_article_saved_under_the_same_file_name_is_stored_beside_it(
     article.write_text(FIRST, encoding="utf-8")
     db = str(tmp_path / "t.db")
     run("ingest", str(article), "--db", db)
+    (earlier,), _ = stored(db)
     article.write_text(OTHER, encoding="utf-8")  # a new day's story over yesterday's
-    line = run("ingest", str(article), "--db", db)
-    assert "in place of" not in line
-    assert len(stored(db)[0]) == 2
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--db", db])
+    assert "in place of" not in result.output
+    assert (
+        f"today.txt: changed since it was stored, and shares too little with the text "
+        f"stored from it before ({earlier[:12]}) to replace it: both are kept "
+        f"('talkwatch documents remove {earlier[:12]}' drops the earlier one)."
+    ) in result.output
+    # the user drops it, with its statements; ingesting the new text again changes nothing
+    line = run("documents", "remove", "--db", db, earlier[:12])
+    assert line.startswith(f"today.txt ({earlier[:12]}): removed with its 2 statements;")
+    documents, quotes = stored(db)
+    assert documents != [earlier] and len(documents) == 1
+    assert not any("freeze the front line" in quote for quote in quotes)
+    assert "0 new documents" in run("ingest", str(article), "--db", db)
+    assert "No problems found" in run("check", "--db", db)
 
 
 def test_a_text_another_input_led_to_stays_for_that_input(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Stored documents: list them, find one, and correct its date.
+"""Stored documents: list them, find one, correct its date, remove it.
 
 Correcting a document's date re-dates its statements (a sentence that
 dates itself, "on Sunday", is read against the new date) and marks the
@@ -17,6 +17,7 @@ from .conditions import documents_named
 from .database import Database
 from .dates import statement_date
 from .records import NO_SIDE_SQL, POSITION_SECTION, has_side
+from .revisions import retire
 from .standing import refresh
 
 SET_BY_USER = "set"
@@ -154,6 +155,22 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
         raise
     refresh(db)
     return True
+
+
+def remove(db: Database, doc_id: str) -> None:
+    """Remove a stored document with its statements, in one transaction; the positions
+    they counted towards are recomputed before this returns. Ingesting its input again
+    stores it again."""
+    db.begin()
+    try:
+        rows = db.execute("SELECT id FROM statements WHERE doc_id = ?", (doc_id,))
+        gone = [int(row[0]) for row in rows]
+        retire(db, [doc_id], None, gone)
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    refresh(db)
 
 
 def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:

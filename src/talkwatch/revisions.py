@@ -37,8 +37,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
 def earlier_versions(db: Database, origin: str, document: Document) -> list[str]:
     """The documents stored from ``origin`` that ``document`` revises and no other input
     led to, oldest first."""
+    return stored_from(db, origin, document)[0]
+
+
+def stored_from(db: Database, origin: str, document: Document) -> tuple[list[str], list[str]]:
+    """The documents stored from ``origin`` alone, other than ``document``: those it
+    revises, and those it does not (another article saved under the same name)."""
     if not origin.startswith(_ADDRESSED):
-        return []
+        return [], []
     rows = db.execute(
         "SELECT d.id, d.title, d.text FROM inputs i JOIN documents d ON d.id = i.doc_id "
         "WHERE i.origin = ? AND i.doc_id <> ? AND NOT EXISTS ("
@@ -46,8 +52,11 @@ def earlier_versions(db: Database, origin: str, document: Document) -> list[str]
         "ORDER BY d.ingested_at, d.id",
         (origin, document.id),
     ).fetchall()
-    found = [str(doc_id) for doc_id, title, text in rows if revises(document, title, text)]
-    return list(dict.fromkeys(found))
+    revised: list[str] = []
+    other: list[str] = []
+    for doc_id, title, text in rows:
+        (revised if revises(document, title, text) else other).append(str(doc_id))
+    return list(dict.fromkeys(revised)), list(dict.fromkeys(other))
 
 
 def revises(document: Document, title: str, text: str) -> bool:
@@ -102,10 +111,11 @@ def keeping_id(st: Statement, ids: dict[tuple[str, str, str, str], list[int]]) -
     return replace(st, id=same.pop(0)) if same else st
 
 
-def retire(db: Database, doc_ids: list[str], by: str, gone: list[int]) -> None:
-    """Remove the earlier documents ``doc_ids``, replaced by the document ``by``, inside
-    the caller's transaction; ``gone`` are the ids of their statements the new text does
-    not repeat, whose announced shifts are forgotten (SQLite may give the id to another)."""
+def retire(db: Database, doc_ids: list[str], by: str | None, gone: list[int]) -> None:
+    """Remove the earlier documents ``doc_ids``, replaced by the document ``by`` (or
+    removed by the user: None), inside the caller's transaction; ``gone`` are the ids of
+    their statements the new text does not repeat, whose announced shifts are forgotten
+    (SQLite may give the id to another statement)."""
     for at in range(0, len(gone), 500):
         chunk = gone[at : at + 500]
         marks = ", ".join("?" for _ in chunk)

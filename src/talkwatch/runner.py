@@ -31,7 +31,7 @@ from .ingest import (
 )
 from .parallel import analyse_in_workers
 from .records import Document, RawInput, Statement
-from .revisions import carried_date, earlier_versions
+from .revisions import carried_date, stored_from
 from .standing import refresh
 from .store import Store, StoredDocument
 
@@ -188,8 +188,14 @@ class IngestRun:
             self.redate(document.id, raw.declared_date)
             return None
         # the date the user set on the text this one revises, before statements are dated
-        earlier = earlier_versions(self.store.db, raw.origin, document)
+        earlier, unrelated = stored_from(self.store.db, raw.origin, document)
         day = None if raw.declared_date else carried_date(self.store.db, earlier)
+        for doc_id in unrelated:
+            self.on_warning(
+                f"{raw.label}: changed since it was stored, and shares too little with the "
+                f"text stored from it before ({doc_id[:12]}) to replace it: both are kept "
+                f"('talkwatch documents remove {doc_id[:12]}' drops the earlier one)."
+            )
         if day is not None:
             document = replace(document, date=day, date_source="set")
         return Prepared(document, raw_hash, raw.label)

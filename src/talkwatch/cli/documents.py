@@ -11,7 +11,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ..actors import ActorFileError, load_knowledge_base
-from ..documents import DocumentNotFound, dumps, find_document, list_documents, redate
+from ..documents import (
+    DocumentNotFound,
+    dumps,
+    find_document,
+    list_documents,
+    redate,
+    remove,
+)
 from .group import cli
 from .ingest import load_analyzer, progress_bar
 from .options import (
@@ -135,6 +142,35 @@ def set_date(ctx: click.Context, given: tuple[str, ...], db_path: str | None) ->
                 )
             else:
                 click.echo(f"{label}: already dated {checked}; nothing changed.")
+    if failed:
+        ctx.exit(1)
+
+
+@documents.command("remove")
+@click.argument("document", nargs=-1, required=True, metavar="DOCUMENT...")
+@click.option("--db", "db_path", metavar="FILE|URL", help="As for 'talkwatch documents'.")
+@click.pass_context
+def remove_command(ctx: click.Context, document: tuple[str, ...], db_path: str | None) -> None:
+    """Remove stored documents (each named by its id, or the start of it, its name or
+    URL) with their statements; positions and shifts are recomputed. Ingesting a
+    removed document's file or URL again stores it again. A document that cannot be
+    found is named; the others are still removed."""
+    db_path = db_path or str(ctx.obj)
+    failed = []
+    with open_store(db_path, must_exist=True) as store:
+        for name in document:
+            try:
+                found = find_document(store.db, name)
+            except DocumentNotFound as err:
+                click.echo(f"Error: {err}", err=True)
+                failed.append(name)
+                continue
+            remove(store.db, found.id)
+            click.echo(
+                f"{found.url or found.name} ({found.id[:12]}): removed with its "
+                f"{found.statements} statement{'s' * (found.statements != 1)}; positions and "
+                "shifts recomputed."
+            )
     if failed:
         ctx.exit(1)
 
