@@ -58,7 +58,10 @@ def test_a_file_edited_in_place_replaces_its_earlier_text(tmp_path: Path, databa
 
     article.write_text(FIRST + UPDATE, encoding="utf-8")
     line = run("ingest", str(article), "--db", db)
-    assert "1 new document" in line and "1 changed input stored in place of its earlier text" in line
+    assert line.startswith(
+        "Read 1 input: 0 new documents and 1 updated (each in place of its earlier text) with 3 "
+        "statements, 0 already stored."
+    )
     (second,), after = stored(db)
     assert second != first
     assert len(after) == len(before) + 1  # each statement once, and the new one
@@ -96,7 +99,7 @@ def test_the_same_name_in_another_folder_is_another_document(tmp_path: Path) -> 
     db = str(tmp_path / "t.db")
     run("ingest", str(tmp_path / "a"), "--db", db)
     line = run("ingest", str(tmp_path / "b"), "--db", db)
-    assert "in place of" not in line
+    assert "updated" not in line and "changed input" not in line
     assert len(stored(db)[0]) == 2
 
 
@@ -134,7 +137,7 @@ def test_another_article_saved_under_the_same_file_name_is_stored_beside_it(
     (earlier,), _ = stored(db)
     article.write_text(OTHER, encoding="utf-8")  # a new day's story over yesterday's
     result = CliRunner().invoke(cli, ["ingest", str(article), "--db", db])
-    assert "in place of" not in result.output
+    assert "updated" not in result.output
     assert (
         f"today.txt: changed since it was stored, and shares too little with the text "
         f"stored from it before ({earlier[:12]}) to replace it: both are kept "
@@ -159,7 +162,7 @@ def test_a_text_another_input_led_to_stays_for_that_input(tmp_path: Path) -> Non
     b.write_text(FIRST, encoding="utf-8")
     a.write_text(FIRST + UPDATE, encoding="utf-8")
     line = run("ingest", str(b), str(a), "--db", db)
-    assert "in place of" not in line
+    assert "updated" not in line and "changed input" not in line
     documents, _ = stored(db)
     assert len(documents) == 2  # the earlier text, for b.txt, and a.txt's new one
     assert "No problems found" in run("check", "--db", db)
@@ -177,7 +180,7 @@ def test_an_edited_file_whose_new_text_is_stored_from_elsewhere_lets_its_old_tex
     assert len(stored(db)[0]) == 2
     a.write_text(FIRST + UPDATE, encoding="utf-8")  # a.txt now says what c.txt says
     line = run("ingest", str(a), "--db", db)
-    assert "1 changed input stored in place of its earlier text" in line
+    assert "1 changed input now the same as a text stored from elsewhere" in line
     documents, quotes = stored(db)
     assert len(documents) == 1 and len(quotes) == len(set(quotes))
 
@@ -208,7 +211,7 @@ def test_what_the_new_text_repeats_keeps_its_id_and_its_announced_shift(tmp_path
         article.read_text(encoding="utf-8") + "\nHe added that the talks would go on.\n",
         encoding="utf-8",
     )
-    assert "in place of" in run("ingest", str(article), "--db", db)
+    assert "1 updated" in run("ingest", str(article), "--db", db)
     store = Store.open(db)
     try:
         after = {st.quote: st.id for st in store.statements()}

@@ -45,8 +45,9 @@ WORTH_WORKERS = 24
 @dataclass
 class IngestSummary:
     inputs: int = 0
-    new: int = 0
-    updated: int = 0  # inputs changed since stored, stored in place of their earlier text
+    new: int = 0  # documents stored, the updated among them
+    updated: int = 0  # of the new: changed inputs' texts, stored in place of their earlier one
+    relinked: int = 0  # changed inputs whose new text was stored before, from elsewhere
     unchanged: int = 0
     statements: int = 0
     redated: int = 0  # stored documents given the --date
@@ -64,18 +65,21 @@ class IngestSummary:
             if self.undated
             else ""
         )
-        n = self.updated
-        updated = (
-            f"; {n} changed input{'s' * (n != 1)} stored in place of "
-            f"{'its' if n == 1 else 'their'} earlier text"
+        fresh = self.new - self.updated
+        stored = f"{fresh} new document{'s' * (fresh != 1)}"
+        if self.updated:  # "1 updated": the changed text of a file or page, in place of its last
+            stored += f" and {self.updated} updated (each in place of its earlier text)"
+        n = self.relinked
+        relinked = (
+            f"; {n} changed input{'s' * (n != 1)} now the same as a text stored from "
+            "elsewhere (the earlier text dropped)"
             if n
             else ""
         )
         return (
-            f"Read {self.inputs} input{'s' * (self.inputs != 1)}: {self.new} new "
-            f"document{'s' * (self.new != 1)} with {self.statements} "
-            f"statement{'s' * (self.statements != 1)}, {self.unchanged} already "
-            f"stored{redated}{updated}{failed}.{undated}"
+            f"Read {self.inputs} input{'s' * (self.inputs != 1)}: {stored} with "
+            f"{self.statements} statement{'s' * (self.statements != 1)}, {self.unchanged} "
+            f"already stored{redated}{relinked}{failed}.{undated}"
         )
 
 
@@ -184,7 +188,7 @@ class IngestRun:
         if stored_doc is not None and linked is not None:  # else removed meanwhile: analyse
             if stored_doc.origin != raw.origin:
                 self.on_warning(_same_text(raw.label, stored_doc))
-            self.summary.updated += bool(linked.replaced)
+            self.summary.relinked += bool(linked.replaced)
             self.redate(document.id, raw.declared_date)
             return None
         # the date the user set on the text this one revises, before statements are dated
@@ -211,8 +215,9 @@ class IngestRun:
         with _counted_before_interrupt():
             kept = self.store.keep(document, statements, raw_hash)
             stored = kept.new
-            self.summary.updated += bool(kept.replaced)
+            self.summary.relinked += bool(kept.replaced) and not stored
             if stored:
+                self.summary.updated += bool(kept.replaced)
                 self.summary.new += 1
                 self.summary.statements += len(statements)
                 self.summary.undated += document.date is None
