@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,10 @@ def test_ingest_export_and_reingest(folder: Path, tmp_path: Path) -> None:
     none = run("statements", "--db", db, "--party", "NONE")
     assert "the next round would take place in Istanbul" in none.stdout
     assert run("statements", "--db", db, "--party", "unknown").stdout == none.stdout
+    # a reader's comment is listed as such
+    peskov_said = run("statements", "--db", db, "--speaker", "Peskov").stdout
+    assert re.search(r"guarantees\.html · reader[\s│]*comment", peskov_said)  # wrapped cell
+    assert "wire.txt · reader" not in peskov_said
 
     again = run("ingest", str(folder / "wire.txt"), str(folder / "blog"), "--db", db)
     assert again.exit_code == 0 and "0 new documents" in again.stdout

@@ -81,6 +81,14 @@ def test_timeline_chart_filters_and_shift(client: TestClient) -> None:
     assert bad.status_code == 422 and "YYYY-MM-DD" in bad.text
 
 
+def test_a_readers_comment_is_marked_in_statement_lists(client: TestClient) -> None:
+    page = html(client, "/statements?speaker=Zelensky")
+    row = next(r for r in page.split("<tr>") if "no surrender of territory" in r)
+    assert 'class="comment-mark"' in row and "reader comment" in row
+    other = next(r for r in page.split("<tr>") if "never accept neutrality" in r)
+    assert "comment-mark" not in other
+
+
 def test_statement_page(client: TestClient) -> None:
     sid = client.get("/api/statements", params={"speaker": "Lavrov"}).json()["items"][0]["id"]
     page = html(client, f"/statements/{sid}")

@@ -97,7 +97,7 @@ def statements(
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 240),
-            st.doc,
+            f"{st.doc} · reader comment" if st.section == "comments" else st.doc,
         )
         for st in found[:limit]
     ]

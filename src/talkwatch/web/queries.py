@@ -22,7 +22,7 @@ LEAD = "CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 400) ELSE ''
 STATEMENT_FIELDS = (
     """
     s.id, s.doc_id, d.name, d.title, s.quote, s.speaker, s.party, s.source, s.kind, s.stance,
-    s.section, s.date, s.stance_reason, s.cue, s.actor_id,
+    s.section, s.date, s.stance_reason, s.cue, s.actor_id, s.earlier,
     (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id),
     """
     + LEAD
@@ -45,6 +45,7 @@ _NAMES = [
     "stance_reason",
     "cue",
     "actor_id",
+    "earlier",
     "issues",
     "label",
 ]
