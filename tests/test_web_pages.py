@@ -110,6 +110,10 @@ def test_actor_party_and_document_pages(client: TestClient, db: tuple[str, dict[
     for missing in ("/documents/zzz", "/documents/0123abc", f"/documents/{'f' * 64}"):
         answer = client.get(missing)
         assert answer.status_code == 404 and "not found" in answer.text.lower(), missing
+    # the start of an id, as the command line prints it, leads to its document
+    short = client.get(f"/documents/{db[1]['istanbul'][:12]}", follow_redirects=False)
+    assert short.status_code == 302
+    assert short.headers["location"] == f"/documents/{db[1]['istanbul']}"
     document = html(client, f"/documents/{db[1]['istanbul']}")
     assert document.index("<h2>Article</h2>") < document.index("<h2>Reader comments</h2>")
     assert document.count('<mark class="quote"') == 3

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..documents import undated
 from ..records import STANCES
@@ -19,6 +19,7 @@ from .params import PageNumber, check_issue, check_party, filters
 from .queries import Filters
 
 DOCUMENT_ID = re.compile(r"[0-9a-f]{1,64}")
+SHORT_ID = re.compile(r"[0-9a-f]{6,63}")  # long enough to name one document
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -264,6 +265,13 @@ def document_page(request: Request, doc_id: Annotated[str, Path(max_length=200)]
     store = ctx(request).store()
     # an id that cannot be one (a mistyped link) is a page not found, as a name is
     document = store.document(doc_id) if DOCUMENT_ID.fullmatch(doc_id) else None
+    if document is None and SHORT_ID.fullmatch(doc_id):
+        # the start of an id, as the command line prints it: the one document it names
+        rows = store.db.execute(
+            "SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (f"{doc_id}%",)
+        ).fetchall()
+        if len(rows) == 1:
+            return RedirectResponse(f"/documents/{rows[0][0]}", status_code=302)
     if document is None:
         raise not_found(f"Document {doc_id}")
     found = queries.document_statements(store, doc_id)
