@@ -65,6 +65,8 @@ def analyse(analyzer: Analyzer, text: str) -> list[Statement]:
             "Last week",
         ),
         ("Peskov said last month that Russia was ready to talk to Washington.", "last month"),
+        # the parse hangs it on the reported clause, before that clause's subject
+        ("Zelensky said last year he would accept a ceasefire along the line.", "last year"),
         ("Earlier this month, Lavrov said Russia was ready to talk.", "Earlier this month"),
         # a year or month before the text's (of 2025-03-12), of the saying or the act
         ("In 2022, Moscow demanded that Kyiv give up its NATO bid, Lavrov said.", "In 2022"),
@@ -95,6 +97,7 @@ def test_a_position_taken_before_the_text_is_marked(
         "Zelensky said this week that Kyiv was ready to meet Putin in Istanbul.",
         "Zakharova said Moscow rejected the plan drawn up in Paris.",
         "Lavrov told reporters on Tuesday that Moscow would not accept foreign troops.",
+        "Peskov said Russia would hold talks with Kyiv next week.",
         # dated by its own sentence, it has its place in the order already
         "On March 3, the Kremlin had said it would not accept European troops in Ukraine.",
         "Earlier on Monday, Peskov had said Moscow was ready to talk to Washington.",

@@ -55,7 +55,21 @@ def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
         if found := _earlier_adverb(clause) or _earlier_perfect(clause) or _before(clause, day):
             return found
+        if found := _period_after_cue(verb, clause):
+            return found
     return ""
+
+
+def _period_after_cue(verb: Token, clause: Token) -> str:
+    """ "Zelensky said last year he would accept ...": a period right after the cue,
+    before the reported clause's subject, dates the saying, though the parse hangs it
+    on the clause."""
+    period = _earlier_period(clause)
+    first = next((t for t in clause.subtree if t.lower_ == period.split(" ")[0].lower()), None)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not period or first is None or not subjects:
+        return ""
+    return period if verb.i < first.i < subjects[0].left_edge.i else ""
 
 
 def _day(today: str | None) -> date | None:
