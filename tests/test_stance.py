@@ -466,6 +466,8 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # an act of the speaker's side under way
         ("Dmitry Peskov said Moscow is preparing a memorandum on the terms of a truce.", "offer"),
         ("Andrii Sybiha said Russia is preparing a new offensive in the south.", "assess"),
+        # pressure a side prepares is no step toward a settlement
+        ("Ursula von der Leyen said the EU was preparing an 18th package of sanctions.", "assess"),
         ("Volodymyr Zelensky said Ukrainian forces are holding the line near Pokrovsk.", "assess"),
         ("Andrii Sybiha said the meeting is expected to end without results.", "assess"),
         # "would like to": a wish of the speaker's side

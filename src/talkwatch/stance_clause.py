@@ -77,6 +77,7 @@ WORD_LISTS = (
     "own_needs",
     "presenting",
     "plans",
+    "pressure",
 )
 
 
@@ -195,6 +196,8 @@ class ClauseRules(Sides):
             # "his adviser would be in Geneva", "we will be there": attending
             return Judgement("offer", f"to be there: '{chain}' ({side} side)", side)
         under_way = progressive and not (modality or negated or passive)
+        # not pressure prepared: "the EU was preparing an 18th package of sanctions"
+        under_way = under_way and not self.has("pressure", predicate.steps[-1].object)
         if found is None and under_way and side == SELF and self.has("under_way", action):
             return Judgement("offer", f"an act under way: '{chain}' ({side} side)", side)
         needed = predicate.steps[-1].object
