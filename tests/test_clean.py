@@ -217,3 +217,18 @@ def test_a_commenters_name_on_its_own_line_is_not_glued_to_the_comment() -> None
     ]
     # above the thread, a short line is wrapped text as before
     assert paragraphs[0].startswith("The delegations met for three hours")
+
+
+def test_a_comments_heading_with_no_blank_line_after_it_still_starts_the_thread() -> None:
+    body = (
+        "The delegations met for\nthree hours in Istanbul on\nTuesday and agreed to meet\n"
+        "again next week.\nUkraine's chief negotiator\nsaid the proposals were put\n"
+        "on paper for the first time.\nRussia's delegation head\ncalled the talks "
+        "constructive\nand promised to report to\nthe president.\n"
+    )
+    text = body + "Comments\nPeaceNow\nTrump said he would end the war in 24 hours.\n"
+    assert paragraphs_of(text)[-3:] == [
+        "Comments",
+        "PeaceNow",
+        "Trump said he would end the war in 24 hours.",
+    ]

@@ -259,3 +259,50 @@ def test_a_feed_entry_that_led_to_the_earlier_text_leads_to_the_new_one(tmp_path
         finally:
             store.close()
         assert second != first and row[0] == second
+
+
+def test_a_new_story_under_yesterdays_title_is_no_revision(tmp_path: Path) -> None:
+    # a daily digest saved over yesterday's keeps the title and none of the sentences
+    article = tmp_path / "digest.txt"
+    db = str(tmp_path / "t.db")
+    article.write_text(FIRST.replace("Kremlin denies freeze report", "Peace talks digest"))
+    run("ingest", str(article), "--db", db)
+    article.write_text(OTHER.replace("Zelensky meets Macron", "Peace talks digest"))
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--db", db])
+    assert "updated" not in result.output and "both are kept" in result.output
+    assert len(stored(db)[0]) == 2
+
+
+def test_a_repeated_statement_keeps_its_id_only_when_nothing_about_it_changed(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "2025-06-05_kremlin.txt"
+    db = str(tmp_path / "t.db")
+    article.write_text(FIRST, encoding="utf-8")
+    run("ingest", str(article), "--db", db)
+    before = statement_ids(db)
+    # the same words, now said by an unnamed official: another statement, another id
+    article.write_text(FIRST.replace("Peskov told reporters", "an official told reporters"))
+    run("ingest", str(article), "--db", db)
+    store = Store.open(db)
+    try:
+        quote = "Russia is ready to continue the talks in Istanbul,"
+        (again,) = [st for st in store.statements() if st.quote == quote]
+    finally:
+        store.close()
+    assert again.speaker == "an official" and again.id not in before
+
+
+def test_removing_a_document_takes_a_whole_name_or_six_characters_of_its_id(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "c.txt"
+    article.write_text(FIRST, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(article), "--db", db)
+    (doc_id,), _ = stored(db)
+    refused = CliRunner().invoke(cli, ["documents", "remove", "--db", db, doc_id[:3]])
+    assert refused.exit_code == 1 and "six or more characters" in refused.output
+    assert stored(db)[0] == [doc_id]
+    assert "removed" in run("documents", "remove", "--db", db, "c.txt")
+    assert stored(db)[0] == []

@@ -248,3 +248,31 @@ def test_the_dashboard_reconnects_after_the_server_drops_it(pg_url: str) -> None
         answer = client.get("/api/positions")
     assert answer.status_code == 200
     assert answer.json() == before
+
+
+def test_two_processes_storing_texts_of_one_input_take_turns(pg_url: str) -> None:
+    """A file or page revised twice at once (a watch and an ingest): the second store
+    waits for the first, then replaces what the first stored, instead of both reusing
+    the earlier text's statement ids."""
+    first, second = Store.open(pg_url), Store.open(pg_url)
+    try:
+        earlier = document()
+        first.add(earlier, two_statements(earlier), "raw1")
+        revised = document(earlier.text + " Peskov added that talks would go on.")
+        first.db.begin()
+        first.db.lock(f"input {earlier.origin}")  # as a store of another version holds it
+        outcome: list[object] = []
+        waiting = threading.Thread(
+            target=lambda: outcome.append(second.keep(revised, two_statements(revised), "raw2"))
+        )
+        waiting.start()
+        assert waits_on_a_lock(first, second), "the second store never waited for the first"
+        first.db.commit()
+        waiting.join(timeout=30)
+        assert not waiting.is_alive()
+        (kept,) = outcome
+        assert kept.new and kept.replaced == (earlier.id,)  # type: ignore[attr-defined]
+        assert [d.id for d in second.documents()] == [revised.id]
+    finally:
+        first.close()
+        second.close()

@@ -555,3 +555,9 @@ def test_a_former_official_speaks_for_no_side() -> None:
     assert resolve("Dmytro Kuleba", day="2023-03-01", article=article).party == "UKR"
     assert resolve("Dmytro Kuleba", day="2025-06-01", article=article).party == "NONE"
     assert resolve("Dmytro Kuleba", day=None, article=article).party == "UKR"  # undated
+
+
+def test_a_then_title_is_the_post_held_when_the_words_were_said() -> None:
+    article = "In 2023, then-Foreign Minister Dmytro Kuleba said Ukraine would not sign."
+    found = resolve("then-Foreign Minister Dmytro Kuleba", day="2025-06-01", article=article)
+    assert (found.speaker, found.party) == ("Dmytro Kuleba", "UKR")

@@ -468,6 +468,7 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Andrii Sybiha said Russia is preparing a new offensive in the south.", "assess"),
         # pressure a side prepares is no step toward a settlement
         ("Ursula von der Leyen said the EU was preparing an 18th package of sanctions.", "assess"),
+        ("Andriy Yermak said Ukraine was preparing a peace package for the Istanbul talks.", "offer"),
         ("Volodymyr Zelensky said Ukrainian forces are holding the line near Pokrovsk.", "assess"),
         ("Andrii Sybiha said the meeting is expected to end without results.", "assess"),
         # "would like to": a wish of the speaker's side

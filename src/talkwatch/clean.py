@@ -230,12 +230,12 @@ def reflow(lines: list[str]) -> list[str]:
         if not line:
             _flush(current, paragraphs)
             continue
+        heading = not current and _COMMENTS_HEADING.match(line) is not None
+        comments = comments or heading
         label = comments and _is_label(line)
-        if not current and (_is_caption(line, lines, i, joined) or label):
+        if not current and (_is_caption(line, lines, i, joined) or label or heading):
             paragraphs.append(line)
             continue
-        if not current and _COMMENTS_HEADING.match(line):
-            comments = True
         current.append(line)
         if _LINE_END.search(line):
             _flush(current, paragraphs)

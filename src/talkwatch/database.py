@@ -29,6 +29,7 @@ BUSY_TIMEOUT_MS = 30_000
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 # Lock ids for pg_advisory_xact_lock: one for migrations.
 SCHEMA_LOCK = 0x7A1C_0001
+NAMED_LOCKS = 7311  # the first key of the advisory locks `Database.lock` takes
 
 
 class DatabaseError(Exception):
@@ -140,6 +141,10 @@ class Database:
 
     def lock_schema(self) -> None:
         """Within a transaction: wait until no other process is migrating."""
+
+    def lock(self, name: str) -> None:
+        """Within a transaction: wait until no other transaction holds ``name`` (SQLite
+        has one writer at a time already)."""
 
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
@@ -263,6 +268,9 @@ class PostgresDatabase(Database):
 
     def lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+
+    def lock(self, name: str) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", (NAMED_LOCKS, name))
 
     def alive(self) -> bool:
         if self.connection.closed or self.connection.broken:

@@ -159,8 +159,8 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
 
 def remove(db: Database, doc_id: str) -> None:
     """Remove a stored document with its statements, in one transaction; the positions
-    they counted towards are recomputed before this returns. Ingesting its input again
-    stores it again."""
+    they counted towards are recomputed before this returns. Ingesting its file or URL
+    again stores it again; a watched feed does not fetch its article twice."""
     db.begin()
     try:
         rows = db.execute("SELECT id FROM statements WHERE doc_id = ?", (doc_id,))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from .alerts import settle
 from .pipeline import Analyzer
 from .records import Document, Statement
+from .revisions import ids_of, keeping_id, note_gone
 from .standing import mark_stale, refresh
 from .store import Store
 
@@ -84,8 +85,11 @@ def _stored(store: Store, doc_ids: Iterable[str]) -> Iterator[Document]:
 def _replace(store: Store, doc_id: str, before: list[Statement], now: list[Statement]) -> None:
     with store.transaction():
         mark_stale(store.db, before)  # a pair the old statements held may now be empty
+        ids = ids_of(store.db, [doc_id])  # a statement read the same keeps its id
+        now = [keeping_id(st, ids) for st in now]
         # their issues go with them (statement_issues: ON DELETE CASCADE)
         store.db.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
+        note_gone(store.db, [st.id for st in before if st.id is not None])
         store.insert_statements(now)
         mark_stale(store.db, now)
 

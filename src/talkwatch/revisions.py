@@ -7,8 +7,8 @@ positions. So, in the transaction that stores the new text (``Store.keep``),
 the earlier one goes, with its statements, sections and inputs (``ON DELETE
 CASCADE``), and the positions its statements counted towards are recomputed.
 
-Only a revision replaces: the new text keeps the earlier one's title, or at
-least half of the earlier one's sentences. Another article saved under the
+Only a revision replaces: the new text keeps at least half of the earlier one's
+sentences, or a fifth of them under the same title. Another article saved under the
 same file name is stored beside the first. A text that another input also led
 to stays, for that input. A statement the new text repeats (the same words,
 speaker, stance and issues) keeps its id, so links to it and the shifts
@@ -31,6 +31,7 @@ from .records import Document, Statement
 _ADDRESSED = ("/", "http://", "https://")
 # The share of an earlier text's sentences a revision keeps, when its title changed.
 KEPT_SENTENCES = 0.5
+KEPT_WITH_TITLE = 0.2  # when the title is the same
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
 
 
@@ -60,12 +61,15 @@ def stored_from(db: Database, origin: str, document: Document) -> tuple[list[str
 
 
 def revises(document: Document, title: str, text: str) -> bool:
-    """Whether ``document`` is a later version of the text ``text`` titled ``title``."""
-    if document.title and document.title == title:
-        return True
+    """Whether ``document`` is a later version of the text ``text`` titled ``title``: it
+    keeps half of that text's sentences, or a fifth under the same title (a daily
+    "Peace talks digest" saved over yesterday's keeps none)."""
     earlier = _sentences(text)
     now = set(_sentences(document.text))
-    return bool(earlier) and sum(s in now for s in earlier) >= KEPT_SENTENCES * len(earlier)
+    kept = sum(s in now for s in earlier)
+    same_title = bool(document.title) and document.title == title
+    share = KEPT_WITH_TITLE if same_title else KEPT_SENTENCES
+    return bool(earlier) and kept > 0 and kept >= share * len(earlier)
 
 
 def _sentences(text: str) -> list[str]:
@@ -85,29 +89,37 @@ def carried_date(db: Database, doc_ids: list[str]) -> str | None:
     return str(row[0]) if row else None
 
 
-def _key(quote: str, speaker: str, stance: str, issues: str) -> tuple[str, str, str, str]:
-    return (quote, speaker, stance, " ".join(sorted(issues.split())))
+Key = tuple[str, str, str, str, str, str, str]
 
 
-def ids_of(db: Database, doc_ids: list[str]) -> dict[tuple[str, str, str, str], list[int]]:
+def _key(quote: str, speaker: str, party: str, stance: str, section: str, earlier: str,
+         issues: str) -> Key:  # fmt: skip
+    return (quote, speaker, party, stance, section, earlier, " ".join(sorted(issues.split())))
+
+
+def ids_of(db: Database, doc_ids: list[str]) -> dict[Key, list[int]]:
     """The ids of the statements of ``doc_ids``, by what each says."""
-    found: dict[tuple[str, str, str, str], list[int]] = {}
+    found: dict[Key, list[int]] = {}
     for doc_id in doc_ids:
         rows = db.execute(
-            "SELECT s.id, s.quote, s.speaker, s.stance, (SELECT group_concat(i.issue, ' ') "
-            "FROM statement_issues i WHERE i.statement_id = s.id) FROM statements s "
-            "WHERE s.doc_id = ? ORDER BY s.id",
+            "SELECT s.id, s.quote, s.speaker, s.party, s.stance, s.section, s.earlier, "
+            "(SELECT group_concat(i.issue, ' ') FROM statement_issues i "
+            "WHERE i.statement_id = s.id) FROM statements s WHERE s.doc_id = ? ORDER BY s.id",
             (doc_id,),
         )
-        for sid, quote, speaker, stance, issues in rows:
-            key = _key(str(quote), str(speaker), str(stance), str(issues or ""))
+        for sid, quote, speaker, party, stance, section, earlier, issues in rows:
+            said = (str(quote), str(speaker), str(party), str(stance), str(section))
+            key = _key(*said, str(earlier or ""), str(issues or ""))
             found.setdefault(key, []).append(int(sid))
     return found
 
 
-def keeping_id(st: Statement, ids: dict[tuple[str, str, str, str], list[int]]) -> Statement:
-    """``st`` with the id of the same statement in an earlier text, if it had one."""
-    same = ids.get(_key(st.quote, st.speaker, st.stance, " ".join(st.issues)))
+def keeping_id(st: Statement, ids: dict[Key, list[int]]) -> Statement:
+    """``st`` with the id of the same statement (the same words, speaker, side, stance,
+    section, mark and issues) in an earlier text, if it had one."""
+    key = _key(st.quote, st.speaker, st.party, st.stance, st.section, st.earlier,
+               " ".join(st.issues))  # fmt: skip
+    same = ids.get(key)
     return replace(st, id=same.pop(0)) if same else st
 
 
@@ -120,6 +132,7 @@ def retire(db: Database, doc_ids: list[str], by: str | None, gone: list[int]) ->
         chunk = gone[at : at + 500]
         marks = ", ".join("?" for _ in chunk)
         db.execute(f"DELETE FROM shift_alerts WHERE after_id IN ({marks})", tuple(chunk))
+    note_gone(db, gone)
     for doc_id in doc_ids:
         # a position the earlier statements held may now rest on none
         db.execute(
@@ -137,3 +150,30 @@ def retire(db: Database, doc_ids: list[str], by: str | None, gone: list[int]) ->
             "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             (str(time.time_ns()),),
         )
+
+
+def note_gone(db: Database, ids: list[int]) -> None:
+    """Remember the highest id of deleted statements, which no new statement takes:
+    SQLite gives a new row the highest id stored plus one, so a link to a removed
+    statement would lead to another (``Store.insert_statements`` reads it)."""
+    if ids:
+        db.execute(
+            "INSERT INTO settings (name, value) VALUES ('statement_ids_used', ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = CASE WHEN CAST(excluded.value AS "
+            "INTEGER) > CAST(settings.value AS INTEGER) THEN excluded.value ELSE "
+            "settings.value END",
+            (str(max(ids)),),
+        )
+
+
+def first_free_id(db: Database) -> int | None:
+    """On SQLite, the id a new statement must take not to reuse a deleted one's; None
+    where the next id is free anyway (a server's identity never goes back)."""
+    if db.dialect != "sqlite":
+        return None
+    row = db.execute(
+        "SELECT (SELECT CAST(value AS INTEGER) FROM settings WHERE name = 'statement_ids_used'), "
+        "(SELECT coalesce(max(id), 0) FROM statements)"
+    ).fetchone()
+    used, top = int(row[0] or 0), int(row[1] or 0)
+    return used + 1 if used > top else None

@@ -263,14 +263,24 @@ def _words(tokens: Iterable[Token]) -> str:
 
 
 def _sole_object(token: Token) -> str:
-    """The lemma of the word's one direct object ("time" in "will need time"); "" when it
-    has none, several ("time and air defence") or "no" one ("has no plan")."""
+    """The lemma of the word's one direct object ("time" in "will need time"; "sanction"
+    in "an 18th package of sanctions", a part of them); "" when it has none, several
+    ("time and air defence") or "no" one ("has no plan")."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if len(objects) != 1 or any(
         c.dep_ == "conj" or (c.dep_ == "det" and c.lower_ == "no") for c in objects[0].children
     ):
         return ""
-    return objects[0].lemma_.lower()
+    head = objects[0]
+    if head.lemma_.lower() in PARTITIVES:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        head = what if what is not None else head
+    return head.lemma_.lower()
+
+
+# Nouns that name a part or batch of what follows their "of".
+PARTITIVES = frozenset(["package", "set", "series", "round", "batch", "list", "raft"])
 
 
 def _if_i_thought(token: Token) -> bool:

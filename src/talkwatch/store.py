@@ -11,7 +11,7 @@ however many inputs and concurrent ingests, a document arrives.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -27,7 +27,7 @@ from .database import (
     public_location,
 )
 from .records import Document, Section, Statement
-from .revisions import earlier_versions, ids_of, keeping_id, retire
+from .revisions import earlier_versions, first_free_id, ids_of, keeping_id, retire
 from .rows import INSERT_STATEMENT, INSERT_STATEMENT_WITH_ID, statement_from_row, statement_row
 from .standing import mark_stale
 
@@ -189,6 +189,9 @@ class Store:
         already stored.
         """
         with self.transaction():
+            # two processes storing texts of one input take turns (a server has no one
+            # writer at a time), so they never both replace, or reuse, the same rows
+            self.db.lock(f"input {document.origin}")
             inserted = self.db.execute(
                 "INSERT INTO documents (id, name, origin, url, title, author, date, date_source, "
                 "site, text, original, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -223,6 +226,7 @@ class Store:
         """Note that an input led to a text stored before (in place of that input's
         earlier texts); None when that text is no longer stored."""
         with self.transaction():
+            self.db.lock(f"input {document.origin}")
             if not self.has_document(document.id):
                 return None
             self.note_input(document.origin, raw_hash, document.id)
@@ -249,6 +253,10 @@ class Store:
         inside a transaction the caller holds; a statement with an id keeps it."""
         kept = [st for st in statements if st.id is not None]
         fresh = [st for st in statements if st.id is None]
+        start = first_free_id(self.db)  # past the ids of deleted statements (SQLite)
+        if start is not None and fresh:
+            kept += [replace(st, id=start + n) for n, st in enumerate(fresh)]
+            fresh = []
         # the kept ids first: SQLite gives a fresh row the highest id stored plus one
         ids = self.db.insert_many(
             INSERT_STATEMENT_WITH_ID, [(st.id, *statement_row(st)) for st in kept]

@@ -24,7 +24,6 @@ from .memory import SpeakerMemory
 from .shapes import DescriptorShapes, before_a_preposition
 from .words import (
     DOCUMENT_HEADS,
-    FORMER,
     HONORIFICS,
     INDEFINITE,
     INSTITUTION_HEADS,
@@ -41,6 +40,7 @@ from .words import (
     is_news_outlet,
     name_run,
     same_given,
+    says_former,
     what_a_title_says,
 )
 
@@ -117,7 +117,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         named = [role.party for role in actor.roles if gives_title(written, role.titles)]
         if named and party not in named:
             party = named[-1]
-        elif not named and FORMER & set(written):  # "Former NATO chief Jens Stoltenberg"
+        elif not named and says_former(written):  # "Former NATO chief Jens Stoltenberg"
             party = "NONE"
         return Resolution(actor.name, party, "named", actor.id)
 
@@ -401,7 +401,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         name's first appearance, then those after it, where a possessive names someone
         else's ("said she was puzzled by Kellogg's remarks")."""
         folded = set(Words.of(f"{mention} {before} {after}").folded)
-        if folded & self.kb.private_roles or FORMER & set(Words.of(mention).folded):
+        if folded & self.kb.private_roles or says_former(Words.of(mention).folded):
             return "NONE"  # "Mikhail Kasyanov, a former Russian prime minister"
         if not folded & (self.kb.official_roles | INSTITUTION_HEADS):
             return "NONE"

@@ -294,7 +294,10 @@ def is_news_outlet(folded: list[str]) -> bool:
 def gives_title(written: Sequence[str], titles: Iterable[str]) -> bool:
     """Whether a mention's folded words give one of ``titles`` as held now, not as a
     former one ("Nato Secretary-General Jens Stoltenberg"; not "former NATO chief")."""
-    mention = " ".join(w.removesuffix("'s") for w in written)  # "NATO's chief"
+    # "NATO's chief"; "then-Foreign Minister", "ex-NATO chief": the prefix a word of its own
+    words = [w.removesuffix("'s") for w in written]
+    words = [re.sub(r"^(then|ex)-", r"\1 ", w) for w in words]
+    mention = " ".join(words)
     for title in titles:
         at = f" {mention} ".find(f" {fold(title)} ")
         before = mention[:at].split()[-3:] if at >= 0 else []  # "former Ukrainian foreign ..."
@@ -303,7 +306,13 @@ def gives_title(written: Sequence[str], titles: Iterable[str]) -> bool:
     return False
 
 
-FORMER = frozenset(["former", "ex", "then", "onetime", "erstwhile"])
+def says_former(written: Sequence[str]) -> bool:
+    """Whether a mention's folded words call a post a former one ("ex-NATO chief")."""
+    return bool(FORMER & {part for w in written for part in w.split("-")})
+
+
+# "then-Foreign Minister Kuleba" is the post he held when he spoke: not a former one
+FORMER = frozenset(["former", "ex", "onetime", "erstwhile"])
 
 
 def what_a_title_says(title: str) -> list[str]:

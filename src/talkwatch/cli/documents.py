@@ -151,16 +151,25 @@ def set_date(ctx: click.Context, given: tuple[str, ...], db_path: str | None) ->
 @click.option("--db", "db_path", metavar="FILE|URL", help="As for 'talkwatch documents'.")
 @click.pass_context
 def remove_command(ctx: click.Context, document: tuple[str, ...], db_path: str | None) -> None:
-    """Remove stored documents (each named by its id, or the start of it, its name or
-    URL) with their statements; positions and shifts are recomputed. Ingesting a
-    removed document's file or URL again stores it again. A document that cannot be
-    found is named; the others are still removed."""
+    """Remove stored documents (each named by its id, or six or more of its first
+    characters, its file name or URL) with their statements; positions and shifts are
+    recomputed. Ingesting a removed document's file or URL again stores it again (a
+    watched feed does not fetch its articles twice). A document that cannot be found
+    is named; the others are still removed."""
     db_path = db_path or str(ctx.obj)
     failed = []
     with open_store(db_path, must_exist=True) as store:
         for name in document:
             try:
                 found = find_document(store.db, name)
+                exact = name in (found.name, found.url) or (
+                    len(name) >= 6 and found.id.startswith(name)
+                )
+                if not exact:  # what only starts a name or an id is too easily mistyped
+                    raise DocumentNotFound(
+                        f"{name}: give the whole file name or URL, or six or more characters "
+                        f"of the id, of the document to remove ({found.id[:12]}, {found.name})."
+                    )
             except DocumentNotFound as err:
                 click.echo(f"Error: {err}", err=True)
                 failed.append(name)
