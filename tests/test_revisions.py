@@ -13,6 +13,7 @@ from talkwatch import alerts, feedstore
 from talkwatch.cli import cli
 from talkwatch.store import Store
 from talkwatch.web.app import create_app
+from test_documents import run
 
 FIRST = (
     "Kremlin denies freeze report\n\n"
@@ -26,10 +27,15 @@ UPDATE = (
 )
 
 
-def run(*args: str) -> str:
-    result = CliRunner(env={"COLUMNS": "200"}).invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
+def stored_once(tmp_path: Path, name: str, text: str = FIRST) -> tuple[Path, str, str]:
+    """A file ``name`` holding ``text`` ingested into a new database: the file, the
+    database and the stored document's id."""
+    article = tmp_path / name
+    article.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(article), "--db", db)
+    (doc_id,), _ = stored(db)
+    return article, db, doc_id
 
 
 def stored(db: str) -> tuple[list[str], list[str]]:
@@ -130,11 +136,7 @@ OTHER = (
 def test_another_article_saved_under_the_same_file_name_is_stored_beside_it(
     tmp_path: Path,
 ) -> None:
-    article = tmp_path / "today.txt"
-    article.write_text(FIRST, encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    run("ingest", str(article), "--db", db)
-    (earlier,), _ = stored(db)
+    article, db, earlier = stored_once(tmp_path, "today.txt")
     article.write_text(OTHER, encoding="utf-8")  # a new day's story over yesterday's
     result = CliRunner().invoke(cli, ["ingest", str(article), "--db", db])
     assert "updated" not in result.output
@@ -296,11 +298,7 @@ def test_a_repeated_statement_keeps_its_id_only_when_nothing_about_it_changed(
 def test_removing_a_document_takes_a_whole_name_or_six_characters_of_its_id(
     tmp_path: Path,
 ) -> None:
-    article = tmp_path / "c.txt"
-    article.write_text(FIRST, encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    run("ingest", str(article), "--db", db)
-    (doc_id,), _ = stored(db)
+    _, db, doc_id = stored_once(tmp_path, "c.txt")
     refused = CliRunner().invoke(cli, ["documents", "remove", "--db", db, doc_id[:3]])
     assert refused.exit_code == 1 and "six or more characters" in refused.output
     assert stored(db)[0] == [doc_id]

@@ -11,7 +11,9 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -94,20 +96,28 @@ def test_the_database_not_a_read_keeps_documents_unique(pg_url: str) -> None:
         )
         # `second` checked before `first` committed: it saw no such document
         assert not second.has_document(doc.id)
-        outcome: list[bool] = []
-        waiting = threading.Thread(
-            target=lambda: outcome.append(second.add(doc, two_statements(doc), "raw2"))
+        added = once_first_commits(
+            first, second, lambda: second.add(doc, two_statements(doc), "raw2")
         )
-        waiting.start()
-        assert waits_on_a_lock(first, second), "the second insert never waited on the key"
-        first.db.commit()
-        waiting.join(timeout=30)
-        assert not waiting.is_alive()
-        assert outcome == [False]
+        assert added is False
         assert second.counts() == {"documents": 1, "statements": 0, "inputs": 1}
     finally:
         first.close()
         second.close()
+
+
+def once_first_commits(first: Store, second: Store, call: Callable[[], Any]) -> Any:
+    """What ``call`` on ``second`` returns, once it has waited for a lock ``first`` holds
+    in its open transaction and ``first`` has committed."""
+    outcome: list[Any] = []
+    waiting = threading.Thread(target=lambda: outcome.append(call()))
+    waiting.start()
+    assert waits_on_a_lock(first, second), "the second connection never waited for the first"
+    first.db.commit()
+    waiting.join(timeout=30)
+    assert not waiting.is_alive()
+    (result,) = outcome
+    return result
 
 
 def waits_on_a_lock(watcher: Store, waiter: Store, seconds: float = 10) -> bool:
@@ -141,9 +151,7 @@ def test_two_ingests_and_serve_on_one_server(pg_url: str, tmp_path: Path) -> Non
 def test_a_killed_ingest_into_the_server_is_completed_by_running_it_again(
     pg_url: str, tmp_path: Path
 ) -> None:
-    outcome = kill_ingest.run(
-        tmp_path, documents=60, kill_after=15, timeout=90, db=pg_url, jobs=1
-    )
+    outcome = kill_ingest.run(tmp_path, documents=60, kill_after=15, timeout=90, db=pg_url, jobs=1)
     assert outcome.problems == []
     assert 0 < outcome.stored_at_kill < 60, "the kill came before or after the ingest"
     assert outcome.figures == "60 documents (60 distinct), 120 statements, 60 inputs"
@@ -261,16 +269,9 @@ def test_two_processes_storing_texts_of_one_input_take_turns(pg_url: str) -> Non
         revised = document(earlier.text + " Peskov added that talks would go on.")
         first.db.begin()
         first.db.lock(f"input {earlier.origin}")  # as a store of another version holds it
-        outcome: list[object] = []
-        waiting = threading.Thread(
-            target=lambda: outcome.append(second.keep(revised, two_statements(revised), "raw2"))
+        kept = once_first_commits(
+            first, second, lambda: second.keep(revised, two_statements(revised), "raw2")
         )
-        waiting.start()
-        assert waits_on_a_lock(first, second), "the second store never waited for the first"
-        first.db.commit()
-        waiting.join(timeout=30)
-        assert not waiting.is_alive()
-        (kept,) = outcome
         assert kept.new and kept.replaced == (earlier.id,)  # type: ignore[attr-defined]
         assert [d.id for d in second.documents()] == [revised.id]
     finally:
