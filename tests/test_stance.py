@@ -469,6 +469,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # pressure a side prepares is no step toward a settlement
         ("Ursula von der Leyen said the EU was preparing an 18th package of sanctions.", "assess"),
         ("Andriy Yermak said Ukraine was preparing a peace package for the Istanbul talks.", "offer"),
+        # readiness for war offers and refuses no term of a settlement
+        ("Vladimir Medinsky said Russia was ready to fight for a year, two, three.", "assess"),
+        ("Zelensky said Ukraine was ready to defend itself for as long as it takes.", "assess"),
         ("Volodymyr Zelensky said Ukrainian forces are holding the line near Pokrovsk.", "assess"),
         ("Andrii Sybiha said the meeting is expected to end without results.", "assess"),
         # "would like to": a wish of the speaker's side

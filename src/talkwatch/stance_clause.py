@@ -78,6 +78,7 @@ WORD_LISTS = (
     "presenting",
     "plans",
     "pressure",
+    "fighting",
 )
 
 
@@ -277,6 +278,9 @@ class ClauseRules(Sides):
         willing = "willing" in modality
         if modality & {"future", "volition"} and self.has("averting", action):
             return None  # "we would like to avoid escalation" gives nothing
+        if modality & {"future", "volition"} and self.has("fighting", action):
+            # "we are ready to fight for a year, two, three": war, no term of a settlement
+            return said("assess", "an act of war, no term")
         if modality & {"future", "volition"} and self.has("rhetorical", action):
             return None  # "I want to emphasise", "we would like to thank": a way of speaking
         if modality & {"future", "volition"}:
