@@ -1030,3 +1030,13 @@ def test_what_a_quotation_names_runs_from_the_thing_named(attribute) -> None:  #
     # "what he called" is the thing named itself: the quotation alone
     text = "Ban Ki-moon condemned what he called a “brazen breach” of U.N. resolutions."
     assert [quote for _, _, quote in summary(text, attribute(text))] == ["brazen breach"]
+
+
+def test_the_hearer_before_that_is_no_part_of_mixed_words(attribute) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Putin told Trump that a lasting peace required eliminating the "root causes" of '
+        "the conflict."
+    )
+    quotes = [quote for _, _, quote in summary(text, attribute(text))]
+    assert quotes and all(not quote.startswith("Trump") for quote in quotes)
+    assert quotes[0].startswith("a lasting peace required eliminating")

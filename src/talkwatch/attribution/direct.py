@@ -288,10 +288,14 @@ class DirectQuotes(Speakers):
         objects = takes_object and any(t.dep_ == "dobj" and t.pos_ != "PRON" for t in between)
         if not (framing or objects):
             return None
-        start = (
-            between[1].idx if between[0].lower_ == "that" and len(between) > 1 else between[0].idx
+        # after "that", and after the hearers before it ("told Trump that ...")
+        that = next((n for n, t in enumerate(between) if t.lower_ == "that"), None)
+        hearers = that is not None and all(
+            t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ") for t in between[:that]
         )
-        return start
+        if that is not None and hearers and that + 1 < len(between):
+            return between[that + 1].idx
+        return between[0].idx
 
     def reports_clause_before(self, verb: Token, q: Quotation) -> bool:
         """The verb's clause starts before the quotation: mixed speech, left to pass 2."""
