@@ -11,8 +11,9 @@ Only a revision replaces: the new text keeps at least half of the earlier one's
 sentences, or a fifth of them under the same title. Another article saved under the
 same file name is stored beside the first. A text that another input also led
 to stays, for that input. A statement the new text repeats (the same words,
-speaker, stance and issues) keeps its id, so links to it and the shifts
-already announced from it (``alerts``) stay valid. A date the user set on the
+speaker, side, stance, section, recalled mark and issues) keeps its id, so links
+to it and the shifts already announced from it (``alerts``) stay valid; on SQLite
+no new statement takes the id of a deleted one (``first_free_id``). A date the user set on the
 earlier text (``documents set-date``) is the new text's date too, unless the
 ingest gives one (``carried_date``, before the analysis dates the statements).
 """
