@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from .database import Database
 from .records import Document, Statement
+from .standing import mark_document_stale
 
 # Inputs whose address names one text over time: files (absolute paths) and web pages.
 # Standard input and texts posted to the API carry no such address.
@@ -135,13 +136,7 @@ def retire(db: Database, doc_ids: list[str], by: str | None, gone: list[int]) ->
         db.execute(f"DELETE FROM shift_alerts WHERE after_id IN ({marks})", tuple(chunk))
     note_gone(db, gone)
     for doc_id in doc_ids:
-        # a position the earlier statements held may now rest on none
-        db.execute(
-            "INSERT INTO stale_positions (party, issue) SELECT DISTINCT s.party, i.issue "
-            "FROM statements s JOIN statement_issues i ON i.statement_id = s.id "
-            "WHERE s.doc_id = ? ORDER BY 1, 2 ON CONFLICT DO NOTHING",
-            (doc_id,),
-        )
+        mark_document_stale(db, doc_id)  # a position it held may now rest on none
         # a feed entry that led to the earlier text now leads to the new one
         db.execute("UPDATE articles SET doc_id = ? WHERE doc_id = ?", (by, doc_id))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

@@ -33,15 +33,17 @@ from .records import NO_SIDE_SQL, POSITION_SECTION, Statement
 # 6: statements in the readers' comments are no evidence of a side's position.
 RULES = 6
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
-_ALL_STALE = f"""
+_STALE = f"""
     INSERT INTO stale_positions (party, issue)
     SELECT DISTINCT s.party, i.issue FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     WHERE s.party NOT IN {NO_SIDE_SQL} AND s.stance IN ({_PLACEHOLDERS})
-      AND s.section = '{POSITION_SECTION}'
+      AND s.section = '{POSITION_SECTION}'{{only}}
     ORDER BY 1, 2
     ON CONFLICT DO NOTHING
 """
+_ALL_STALE = _STALE.format(only="")
+_DOCUMENT_STALE = _STALE.format(only=" AND s.doc_id = ?")
 _EVIDENCE = """
     SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote,
            s.speaker_mention, s.earlier
@@ -93,6 +95,11 @@ def mark_stale(db: Database, statements: Iterable[Statement]) -> None:
         "INSERT INTO stale_positions (party, issue) VALUES (?, ?) ON CONFLICT DO NOTHING",
         sorted(keys),
     )
+
+
+def mark_document_stale(db: Database, doc_id: str) -> None:
+    """Note the pairs a stored document's statements count towards (before it goes)."""
+    db.execute(_DOCUMENT_STALE, (*POSITION_STANCES, doc_id))
 
 
 def refresh(db: Database) -> int:
