@@ -145,7 +145,11 @@ def test_another_article_saved_under_the_same_file_name_is_stored_beside_it(
         f"stored from it before ({earlier[:12]}) to replace it: both are kept "
         f"('talkwatch documents remove {earlier[:12]}' drops the earlier one)."
     ) in result.output
-    # the user drops it, with its statements; ingesting the new text again changes nothing
+    # an edit of the new story replaces it, and names the first story no more
+    article.write_text(OTHER + "\nMacron said Europe was ready to help.\n", encoding="utf-8")
+    again = CliRunner().invoke(cli, ["ingest", str(article), "--db", db])
+    assert "1 updated" in again.output and "both are kept" not in again.output
+    # the user drops the first story, with its statements; ingesting again changes nothing
     line = run("documents", "remove", "--db", db, earlier[:12])
     assert line.startswith(f"today.txt ({earlier[:12]}): removed with its 2 statements;")
     documents, quotes = stored(db)

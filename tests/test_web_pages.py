@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from talkwatch.cli import cli
+from talkwatch.store import Store
 from talkwatch.web.app import create_app
-from web_helpers import EVIL, build, web_database
+from web_helpers import EVIL, _doc, build, web_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -202,3 +204,15 @@ def test_the_warm_up_fills_the_caches_before_it_says_so(db: tuple[str, dict[str,
         analysis.memo
     )
     assert [s.party for s in analysis.shifts(store)] == ["UKR"]  # the one shift, outlined
+
+
+def test_the_start_of_two_documents_ids_asks_for_more_of_it(tmp_path: Path) -> None:
+    path = str(tmp_path / "ids.db")
+    store = Store.open(path)
+    for n, name in enumerate(("a.txt", "b.txt")):
+        doc = _doc(name, "2025-03-01", f"Story {n}", [f"Peskov said talks went on, day {n}."])
+        store.add(replace(doc, id=f"abcdef{n}" + doc.id[7:]), [], f"raw{n}")
+    store.close()
+    answer = TestClient(create_app(path)).get("/documents/abcdef", follow_redirects=False)
+    assert answer.status_code == 404
+    assert "abcdef starts the ids of several documents; give more of it." in answer.text

@@ -45,7 +45,8 @@ def earlier_versions(db: Database, origin: str, document: Document) -> list[str]
 
 def stored_from(db: Database, origin: str, document: Document) -> tuple[list[str], list[str]]:
     """The documents stored from ``origin`` alone, other than ``document``: those it
-    revises, and those it does not (another article saved under the same name)."""
+    revises, and the last stored if it does not revise that one (another article saved
+    under the same name; older ones were named when the next text came)."""
     if not origin.startswith(_ADDRESSED):
         return [], []
     rows = db.execute(
@@ -59,7 +60,8 @@ def stored_from(db: Database, origin: str, document: Document) -> tuple[list[str
     other: list[str] = []
     for doc_id, title, text in rows:
         (revised if revises(document, title, text) else other).append(str(doc_id))
-    return list(dict.fromkeys(revised)), list(dict.fromkeys(other))
+    last = [str(rows[-1][0])] if rows else []
+    return list(dict.fromkeys(revised)), [d for d in dict.fromkeys(other) if d in last]
 
 
 def revises(document: Document, title: str, text: str) -> bool:

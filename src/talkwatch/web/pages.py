@@ -272,6 +272,11 @@ def document_page(request: Request, doc_id: Annotated[str, Path(max_length=200)]
         ).fetchall()
         if len(rows) == 1:
             return RedirectResponse(f"/documents/{rows[0][0]}", status_code=302)
+        if rows:
+            raise HTTPException(
+                status_code=404,
+                detail=f"{doc_id} starts the ids of several documents; give more of it.",
+            )
     if document is None:
         raise not_found(f"Document {doc_id}")
     found = queries.document_statements(store, doc_id)
