@@ -64,12 +64,12 @@ def _period_after_cue(verb: Token, clause: Token) -> str:
     """ "Zelensky said last year he would accept ...": a period right after the cue,
     before the reported clause's subject, dates the saying, though the parse hangs it
     on the clause."""
-    period = _earlier_period(clause)
-    first = next((t for t in clause.subtree if t.lower_ == period.split(" ")[0].lower()), None)
+    period = _period(clause)
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not period or first is None or not subjects:
+    if period is None or not subjects:
         return ""
-    return period if verb.i < first.i < subjects[0].left_edge.i else ""
+    start = period.left_edge.i
+    return _words(period) if verb.i < start < subjects[0].left_edge.i else ""
 
 
 def _day(today: str | None) -> date | None:
@@ -142,13 +142,22 @@ def _earlier_perfect(verb: Token) -> str:
 
 def _earlier_period(verb: Token) -> str:
     """ "last week", "last month", "earlier this year": a period before the text's."""
+    period = _period(verb)
+    return _words(period) if period is not None else ""
+
+
+def _period(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ != "npadvmod" or child.lower_ not in PERIODS:
             continue
         words = {c.lower_ for c in child.children}
         if "last" in words or ("earlier" in words and "this" in words):
-            return " ".join(t.text for t in child.subtree)
-    return ""
+            return child
+    return None
+
+
+def _words(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
 
 
 def _cue_verb(doc: Doc, cue: Span | None) -> Token | None:

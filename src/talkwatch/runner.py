@@ -183,7 +183,9 @@ class IngestRun:
                 f"{raw.label}: no article text found on the page, only menus, links or "
                 "captions."
             )
-        stored_doc = self.store.document(document.id)
+        # a cheap check first: most inputs are new, and a stored document is read whole
+        known = self.store.has_document(document.id)
+        stored_doc = self.store.document(document.id) if known else None
         linked = self.store.link(document, raw_hash) if stored_doc is not None else None
         if stored_doc is not None and linked is not None:  # else removed meanwhile: analyse
             if stored_doc.origin != raw.origin:
