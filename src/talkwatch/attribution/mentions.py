@@ -223,7 +223,8 @@ def _without_dateline(core: list[Token]) -> list[Token]:
     date then a dash open the article, not the speaker's name."""
     if core:
         start = core[0].idx
-        text = core[0].doc.text[start : core[-1].idx + len(core[-1].text)]
+        # the span's own text: Doc.text would join every token of the document each time
+        text = core[0].doc[core[0].i : core[-1].i + 1].text
         dateline = DATELINE.match(text)
         if dateline and any(t.idx >= start + dateline.end() for t in core):
             return [t for t in core if t.idx >= start + dateline.end()]
