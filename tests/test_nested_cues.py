@@ -185,6 +185,21 @@ def test_a_cue_the_parse_joined_to_a_relative_clause_is_a_second_point(attribute
     ]
 
 
+def test_a_cue_the_parse_joined_to_the_gerund_of_a_cue_phrase_is_a_second_point(attribute) -> None:  # type: ignore[no-untyped-def]
+    # the parse hangs "called" (past, as "accused") on "sabotaging" (a gerund)
+    text = (
+        "In a statement, the Kremlin accused Kyiv of sabotaging the talks and called on "
+        "Washington to rein in its ally."
+    )
+    assert attribute(text) == [
+        ("the Kremlin", "Kyiv of sabotaging the talks"),
+        ("the Kremlin", "to rein in its ally"),
+    ]
+    # a gerund's own conjunct, a gerund too, stays in the accusation
+    text = "Lavrov accused the West of arming Kyiv and prolonging the war in Ukraine."
+    assert attribute(text) == [("Lavrov", "the West of arming Kyiv and prolonging the war in Ukraine")]
+
+
 def test_as_he_claimed_is_a_second_statement_by_the_first_speaker(attribute) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Lavrov said extending the grain deal was becoming complicated as he claimed "

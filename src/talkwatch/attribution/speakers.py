@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from .mentions import Mentions
 
 SUBJECT_DEPS = ("nsubj",)
+NON_FINITE = ("VBG", "VB")  # a gerund or a bare infinitive
 # "..., before saying B", "..., though he noted B"
 TRAILING_MARKS = {"as", "while", "before", "after", "though", "although", "whereas"}
 CLOSING_QUOTES = frozenset(['"', "”", "’"])  # marks between a comma and what follows
@@ -48,16 +49,27 @@ class Speakers(Mentions):
 
     def stray_conjunct(self, verb: Token) -> Token | None:
         """The cue a reporting verb is really joined to where the parse hung it on a
-        relative clause in that cue's object: in "Zelensky rejected any deal that would
-        limit the army and demanded guarantees", "demanded" (past, as "rejected", where
-        "limit" is not) is Zelensky's second point. None for any other verb."""
+        relative clause in that cue's object, or on the gerund of its phrase: in
+        "Zelensky rejected any deal that would limit the army and demanded guarantees",
+        "demanded" (past, as "rejected", where "limit" is not) is Zelensky's second
+        point, as "called" is the Kremlin's in "the Kremlin accused Kyiv of sabotaging
+        the talks and called on Washington to ...". None for any other verb."""
         relative = verb.head
         own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-        if verb.dep_ != "conj" or relative.dep_ != "relcl" or own:
+        if verb.dep_ != "conj" or own:
             return None
-        noun = relative.head
-        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if noun.dep_ not in ("dobj", "pobj") or governor.tag_ != verb.tag_:
+        if relative.dep_ == "relcl":
+            noun = relative.head
+            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if noun.dep_ not in ("dobj", "pobj"):
+                return None
+        elif relative.dep_ == "pcomp" and relative.tag_ in NON_FINITE:
+            # "accused Kyiv of sabotaging the talks and called on Washington to ...":
+            # a finite verb hung on the gerund of the cue's own phrase
+            governor = relative.head.head
+        else:
+            return None
+        if governor.tag_ != verb.tag_:
             return None
         if relative.tag_ == verb.tag_ or not verb.tag_.startswith("VB"):
             return None
