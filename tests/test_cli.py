@@ -290,12 +290,30 @@ def test_a_usage_error_is_one_line_naming_the_problem_and_where_to_look(tmp_path
 def test_a_commands_option_before_the_command_says_where_it_goes(tmp_path: Path) -> None:
     result = run("--db", str(tmp_path / "t.db"), "positions")
     assert result.exit_code == 2
+    # the command typed, not the first that takes the option
     assert result.stderr.splitlines() == [
         "Error: No such option '--db'. Options follow the command's name: "
-        "'talkwatch actors --db ...' (see 'talkwatch actors --help')"
+        "'talkwatch positions --db ...' (see 'talkwatch positions --help')"
     ]
+    assert "'talkwatch shifts --format ...'" in run("--format", "json", "shifts").stderr
+    assert "'talkwatch feeds list --db ...'" in run("--db", "t.db", "feeds", "list").stderr
     assert "talkwatch feeds add --name" in run("--name", "x", "feeds").stderr
+    # no command typed: the first that takes it
+    assert "'talkwatch actors --db ...'" in run("--db", "t.db").stderr
     assert "follow the command" not in run("--nonsense").stderr
+
+
+def test_a_size_limit_below_one_megabyte_is_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Peskov said the talks would resume.\n", encoding="utf-8")
+    for size in ("0", "-3"):
+        result = run("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "t.db"),
+                     "--max-size", size)  # fmt: skip
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [
+            f"Error: Invalid value for '--max-size': {size} is not in the range x>=1. "
+            "(see 'cli ingest --help')"
+        ]
+    assert not (tmp_path / "t.db").exists()
 
 
 def test_issues_as_json_give_each_position_its_evidence(folder: Path, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from talkwatch.evaluate import (
     load_reference,
     overlap,
     same_speaker,
+    unknown_codes,
 )
 
 
@@ -118,6 +119,9 @@ def test_reference_errors_name_the_file_and_line(tmp_path: Path) -> None:
         load_reference(tmp_path)
     (tmp_path / "empty").mkdir()
     with pytest.raises(ValueError, match="no .jsonl"):
+        load_reference(tmp_path / "empty")
+    (tmp_path / "empty" / "blank.jsonl").write_text("\n")
+    with pytest.raises(ValueError, match=r"empty: no reference statements in it"):
         load_reference(tmp_path / "empty")
 
 
@@ -233,3 +237,39 @@ def test_evaluate_names_reference_documents_not_stored_and_scores_no_accuracy_of
     measures = dict(line.split(" ", 1) for line in result.stdout.splitlines()[:13])
     assert measures["matched"] == "0" and measures["attribution_recall"] == "0.0"
     assert measures["stance_accuracy"] == measures["issue_f1"] == "n/a"
+
+
+def test_evaluate_names_reference_codes_the_guide_does_not_define(tmp_path: Path) -> None:
+    line = row(
+        "Moscow will not send a delegation to the summit in Geneva",
+        doc="talks.txt",
+        party="Mordor",
+        kind="sideways",
+        issues=["nukes", "talks"],
+        stance="maybe",
+    )
+    result = evaluated(tmp_path, {k: str(v) if k != "issues" else v for k, v in line.items()})  # type: ignore[misc]
+    assert result.exit_code == 0
+    notes = [n for n in result.stderr.splitlines() if "does not define" in n]
+    assert notes == [
+        f"note: reference '{name}' values the annotation guide does not define: '{value}'; "
+        "they are scored as given."
+        for name, value in (
+            ("kind", "sideways"), ("stance", "maybe"), ("party", "Mordor"), ("issues", "nukes")
+        )
+    ]
+    # the guide's own codes, in any case, and a state's alpha-3 code pass
+    good = row("x y z", party="GBR", stance="Reject", issues=["Ceasefire"])
+    assert unknown_codes([good, row("x y z", party="NONE", section="comments")]) == {}
+
+
+def test_an_empty_reference_file_is_one_line_and_no_scores(tmp_path: Path) -> None:
+    (tmp_path / "gold.jsonl").write_text("")
+    result = CliRunner().invoke(
+        cli, ["evaluate", str(tmp_path / "gold.jsonl"), "--db", str(tmp_path / "t.db")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path / 'gold.jsonl'}: no reference statements in it (no JSON lines)."
+    ]
+    assert "attribution_f1" not in result.stdout

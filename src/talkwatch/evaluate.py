@@ -19,6 +19,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from .records import ISSUES, KINDS, SECTIONS, STANCES
+
 Row = dict[str, Any]
 
 _WORD = re.compile(r"\w+")
@@ -59,7 +61,32 @@ def load_reference(path: Path) -> list[Row]:
             if not isinstance(row, dict) or "doc" not in row or "quote" not in row:
                 raise ValueError(f"{file}:{number}: a reference line needs 'doc' and 'quote'.")
             rows.append(row)
+    if not rows:
+        raise ValueError(f"{path}: no reference statements in it (no JSON lines).")
     return rows
+
+
+# A party is a state's alpha-3 code or one of the guide's bodies (EU, NATO, UN, NONE).
+_PARTY = re.compile(r"[A-Z]{3}|EU|NATO|UN|NONE")
+
+
+def unknown_codes(rows: list[Row]) -> dict[str, list[str]]:
+    """Values of the coded fields that the guide does not define, per field (only
+    fields with some): they are scored as given, so a typo counts as a disagreement."""
+    allowed = {"kind": set(KINDS), "stance": set(STANCES), "section": set(SECTIONS)}
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for name, codes in allowed.items():
+            value = row.get(name)
+            if isinstance(value, str) and value.lower() not in codes:
+                found[name].add(value)
+        party = row.get("party")
+        if isinstance(party, str) and not _PARTY.fullmatch(party.upper()):
+            found["party"].add(party)
+        for issue in row.get("issues") or ():
+            if str(issue).lower() not in ISSUES:
+                found["issues"].add(str(issue))
+    return {name: sorted(values) for name, values in found.items()}
 
 
 SCORED_FIELDS = ("speaker", "party", "kind", "issues", "stance", "section")

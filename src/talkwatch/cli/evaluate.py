@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import Evaluation, confusion_table, doc_key, load_reference, missing_fields
+from ..evaluate import (
+    Evaluation,
+    confusion_table,
+    doc_key,
+    load_reference,
+    missing_fields,
+    unknown_codes,
+)
 from ..evaluate import evaluate as score
 from ..export import statement_row
 from ..records import STANCES
@@ -39,6 +46,13 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
         click.echo(
             f"note: {lacking} of {len(reference)} reference lines give no '{name}'; "
             f"they are scored as empty on it, as the guide's scorer scores them.",
+            err=True,
+        )
+    for name, values in unknown_codes(reference).items():
+        listed = ", ".join(repr(v) for v in values[:5]) + (" …" if len(values) > 5 else "")
+        click.echo(
+            f"note: reference '{name}' values the annotation guide does not define: {listed}; "
+            "they are scored as given.",
             err=True,
         )
     with open_store(db_path, must_exist=True) as store:

@@ -36,6 +36,10 @@ class OneLineErrors(click.Group):
             where = f" (see '{err.ctx.command_path} --help')" if err.ctx is not None else ""
             option = misplaced_option(err)
             taking = self.commands_taking(option) if option else []
+            # the command the user typed, where it takes the option: "talkwatch --db x.db
+            # positions" is told about positions, not the first command that takes --db
+            typed = self.typed_command(list(sys.argv[1:] if args is None else args))
+            taking = sorted(taking, key=lambda name: (name != typed, name.split()[0] != typed))
             if taking:
                 # "talkwatch --db x.db positions": a command's options follow its name
                 where = (
@@ -51,6 +55,16 @@ class OneLineErrors(click.Group):
             click.echo("Aborted!", err=True)
             sys.exit(1)
         sys.exit(value if isinstance(value, int) else 0)
+
+    def typed_command(self, args: list[str]) -> str:
+        """The command named in ``args`` ("positions", "feeds list"), or ""."""
+        name = next((a for a in args if a in self.commands), "")
+        command = self.commands.get(name)
+        if isinstance(command, click.Group):
+            rest = args[args.index(name) + 1 :]
+            inner = next((a for a in rest if a in command.commands), "")
+            return f"{name} {inner}".strip()
+        return name
 
     def commands_taking(self, option: str) -> list[str]:
         """The commands that take ``option`` ("--db": "actors", "check", ..., "feeds add"),

@@ -35,6 +35,7 @@ from .options import actors_option, check_model_settings, db_option, open_store,
 )
 @click.option(
     "--max-size",
+    type=click.IntRange(min=1),
     default=DEFAULT_MAX_BYTES // (1024 * 1024),
     show_default=True,
     metavar="MB",
