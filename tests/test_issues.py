@@ -95,6 +95,9 @@ CASES = [
     ("the allies could offer Article 5-like language to cover a security guarantee",
      {"security_guarantees"}),
     ("Kyiv must repeal its law on the state language", {"citizenship_rights"}),
+    # a contingent of troops, not a deal "contingent on" something
+    ("any foreign contingent on Ukrainian soil is unacceptable", {"foreign_forces"}),
+    ("the deal was contingent on the lifting of sanctions", {"sanctions"}),
 ]
 
 

@@ -649,6 +649,17 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Lavrov said Russia had drafted a memorandum on the terms of a settlement.", "offer"),
         ("Kuleba said China had unveiled its own peace plan on Friday.", "assess"),
         ("Peskov said Russia has prepared no proposal for the talks in Istanbul.", "assess"),
+        # "contingent" the noun is no condition; the adjective is
+        ('"Any foreign contingent on Ukrainian soil is unacceptable to us," Peskov said.', "reject"),
+        ("Lavrov said the deal was contingent on the lifting of sanctions.", "conditional"),
+        # a refusal measured in square metres or kilometres
+        ('"Not a single square metre of our land will be handed over," Zelensky said.', "reject"),
+        # an act that "can only be" done after something else is tied to it
+        (
+            "Zelensky said elections could only be held after a ceasefire and with security "
+            "guarantees in place.",
+            "conditional",
+        ),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:
