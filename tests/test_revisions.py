@@ -96,6 +96,23 @@ def test_a_date_the_user_set_on_the_earlier_text_is_kept(tmp_path: Path) -> None
     assert [(d["date"], d["date_source"]) for d in listed] == [("2025-06-04", "set")]
 
 
+def test_a_date_given_at_ingest_stays_for_a_revision_that_gives_none(tmp_path: Path) -> None:
+    article = tmp_path / "kremlin.txt"  # no date in its name or text
+    undated = FIRST.replace("June 5 (Wire) - ", "")
+    article.write_text(undated, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(article), "--db", db, "--date", "2025-06-05")
+    article.write_text(undated + UPDATE, encoding="utf-8")
+    assert "without a date" not in run("ingest", str(article), "--db", db)
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
+    assert [(d["date"], d["date_source"]) for d in listed] == [("2025-06-05", "given")]
+    # a revision that says its own date keeps that one
+    article.write_text("Kremlin update, 6 June 2025\n\n" + undated + UPDATE, encoding="utf-8")
+    run("ingest", str(article), "--db", db)
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
+    assert [(d["date"], d["date_source"]) for d in listed] == [("2025-06-06", "dateline")]
+
+
 def test_the_same_name_in_another_folder_is_another_document(tmp_path: Path) -> None:
     # two wires' "report.txt" are two articles: only the same file (or address) is updated
     (tmp_path / "a").mkdir()
@@ -131,6 +148,24 @@ OTHER = (
     "Emmanuel Macron in Paris on Friday.\n\n"
     '"Ukraine needs binding security guarantees," Zelensky told reporters.\n'
 )
+
+
+def test_a_text_posted_again_names_the_document_it_led_to(tmp_path: Path) -> None:
+    """Two unrelated texts posted under one name are both kept; posting the first again
+    names the first's document, not the name's latest."""
+    db = str(tmp_path / "web.db")
+    Store.open(db).close()
+    client = TestClient(create_app(db, token="s3cret"))
+    auth = {"Authorization": "Bearer s3cret"}
+    answers = [
+        client.post("/api/documents", json={"text": text, "name": "note"}, headers=auth)
+        for text in (FIRST, OTHER, FIRST)
+    ]
+    assert [a.status_code for a in answers] == [201, 201, 200]
+    first, other, again = (a.json() for a in answers)
+    assert first["document"] != other["document"]
+    assert again == {"new": False, "document": first["document"], "statements": 0,
+                     "replaced": []}  # fmt: skip
 
 
 def test_another_article_saved_under_the_same_file_name_is_stored_beside_it(
@@ -308,3 +343,34 @@ def test_removing_a_document_takes_a_whole_name_or_six_characters_of_its_id(
     assert stored(db)[0] == [doc_id]
     assert "removed" in run("documents", "remove", "--db", db, "c.txt")
     assert stored(db)[0] == []
+
+
+def test_a_revision_dropping_an_early_statement_and_keeping_a_later_one_numbers_the_new_ones_past_it(
+    tmp_path: Path, database: str
+) -> None:
+    """The statement kept takes its old id; the new one takes an id past it (and past the
+    dropped one's), not the kept one's again."""
+    peskov = '"Russia is ready to continue the talks in Istanbul," Peskov told reporters.\n\n'
+    zelensky = '"We will not give up our land," Zelensky said on Thursday.\n\n'
+    fidan = '"Turkey is ready to host the next round," Hakan Fidan said.\n'
+    article = tmp_path / "2025-06-05_talks.txt"
+    article.write_text("Talks in Istanbul\n\n" + peskov + zelensky, encoding="utf-8")
+    run("ingest", str(article), "--db", database)
+    store = Store.open(database)
+    try:
+        before = {st.speaker: st.id for st in store.statements()}
+    finally:
+        store.close()
+    assert set(before) == {"Dmitry Peskov", "Volodymyr Zelensky"}
+
+    article.write_text("Talks in Istanbul\n\n" + zelensky + fidan, encoding="utf-8")
+    assert "1 updated" in run("ingest", str(article), "--db", database)
+    store = Store.open(database)
+    try:
+        after = {st.speaker: st.id for st in store.statements()}
+    finally:
+        store.close()
+    assert set(after) == {"Volodymyr Zelensky", "Hakan Fidan"}
+    assert after["Volodymyr Zelensky"] == before["Volodymyr Zelensky"]
+    assert after["Hakan Fidan"] not in before.values()
+    assert "No problems found" in run("check", "--db", database)

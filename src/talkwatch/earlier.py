@@ -53,11 +53,22 @@ def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
     # "Ukraine has previously demanded a ceasefire, Sybiha said": the reported act is
     # placed earlier in so many words (not by its tense alone)
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-        if found := _earlier_adverb(clause) or _earlier_perfect(clause) or _before(clause, day):
+        dated = "" if _also_now(clause) else _before(clause, day)
+        if found := _earlier_adverb(clause) or _earlier_perfect(clause) or dated:
             return found
         if found := _period_after_cue(verb, clause):
             return found
     return ""
+
+
+def _also_now(clause: Token) -> bool:
+    """ "Russia invaded in 2022 and must now withdraw": a joined verb with a modal, in
+    the present or with "now" speaks of today, whatever year the first one names."""
+    for joined in (c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        words = [c for c in joined.children if c.dep_ in ("aux", "advmod")]
+        if joined.tag_ in ("VBZ", "VBP") or any(w.tag_ == "MD" or w.lower_ == "now" for w in words):
+            return True
+    return False
 
 
 def _period_after_cue(verb: Token, clause: Token) -> str:

@@ -80,17 +80,20 @@ def _sentences(text: str) -> list[str]:
     return [" ".join(s.split()) for s in _SENTENCE_END.split(text) if len(s.split()) >= 4]
 
 
-def carried_date(db: Database, doc_ids: list[str]) -> str | None:
-    """The date the user set on the latest of these documents, if any."""
+def carried_date(db: Database, doc_ids: list[str]) -> tuple[str, str] | None:
+    """The date the user gave the latest of these documents, with how: 'set' (``documents
+    set-date``, which outranks the text's own date) or 'given' (``ingest --date``, for a
+    text that says none); None when the user gave none."""
     if not doc_ids:
         return None
     marks = ", ".join("?" for _ in doc_ids)
     row = db.execute(
-        f"SELECT date FROM documents WHERE id IN ({marks}) AND date_source = 'set' "
-        "AND date IS NOT NULL ORDER BY ingested_at DESC, id LIMIT 1",
+        f"SELECT date, date_source FROM documents WHERE id IN ({marks}) "
+        "AND date_source IN ('set', 'given') AND date IS NOT NULL "
+        "ORDER BY ingested_at DESC, id LIMIT 1",
         tuple(doc_ids),
     ).fetchone()
-    return str(row[0]) if row else None
+    return (str(row[0]), str(row[1])) if row else None
 
 
 Key = tuple[str, str, str, str, str, str, str]

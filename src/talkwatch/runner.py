@@ -195,15 +195,17 @@ class IngestRun:
             return None
         # the date the user set on the text this one revises, before statements are dated
         earlier, unrelated = stored_from(self.store.db, raw.origin, document)
-        day = None if raw.declared_date else carried_date(self.store.db, earlier)
+        carried = None if raw.declared_date else carried_date(self.store.db, earlier)
         for doc_id in unrelated:
             self.on_warning(
                 f"{raw.label}: changed since it was stored, and shares too little with the "
                 f"text stored from it before ({doc_id[:12]}) to replace it: both are kept "
                 f"('talkwatch documents remove {doc_id[:12]}' drops the earlier one)."
             )
-        if day is not None:
-            document = replace(document, date=day, date_source="set")
+        if carried is not None and (carried[1] == "set" or document.date is None):
+            # a date set on the earlier text outranks the text's; one given at ingest
+            # stands in for a date the text does not say
+            document = replace(document, date=carried[0], date_source=carried[1])
         return Prepared(document, raw_hash, raw.label)
 
     def redate(self, doc_id: str, day: str | None) -> None:

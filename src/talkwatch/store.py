@@ -253,14 +253,18 @@ class Store:
         inside a transaction the caller holds; a statement with an id keeps it."""
         kept = [st for st in statements if st.id is not None]
         fresh = [st for st in statements if st.id is None]
-        start = first_free_id(self.db)  # past the ids of deleted statements (SQLite)
-        if start is not None and fresh:
-            kept += [replace(st, id=start + n) for n, st in enumerate(fresh)]
-            fresh = []
-        # the kept ids first: SQLite gives a fresh row the highest id stored plus one
+        # the kept ids first: SQLite gives a fresh row the highest id stored plus one, and
+        # the first free id must be past the kept ones as well as the deleted ones
         ids = self.db.insert_many(
             INSERT_STATEMENT_WITH_ID, [(st.id, *statement_row(st)) for st in kept]
         )
+        start = first_free_id(self.db)  # past the ids of deleted statements (SQLite)
+        if start is not None and fresh:
+            numbered = [replace(st, id=start + n) for n, st in enumerate(fresh)]
+            ids += self.db.insert_many(
+                INSERT_STATEMENT_WITH_ID, [(st.id, *statement_row(st)) for st in numbered]
+            )
+            kept, fresh = kept + numbered, []
         ids += self.db.insert_many(INSERT_STATEMENT, [statement_row(st) for st in fresh])
         self.db.executemany(
             "INSERT INTO statement_issues (statement_id, issue) VALUES (?, ?)",
