@@ -581,7 +581,17 @@ def test_a_dateline_that_opens_the_paragraph_is_not_what_was_said(attribute) -> 
     ]
 
 
-@pytest.mark.parametrize("dateline", ["April 10, 2025 — ", "10 April 2025 – ", "GENEVA - "])
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "April 10, 2025 — ",
+        "10 April 2025 – ",
+        "GENEVA - ",
+        # below a headline, the parse ends a sentence after the place when an
+        # abbreviated month follows
+        "Prisoner swap\n\nMOSCOW, Nov. 20, 2026 — ",
+    ],
+)
 def test_a_dateline_of_a_date_alone_is_not_what_was_said(attribute, dateline: str) -> None:  # type: ignore[no-untyped-def]
     text = (
         f"{dateline}Russia and Ukraine agreed to exchange 175 prisoners each, the "

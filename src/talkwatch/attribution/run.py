@@ -131,9 +131,12 @@ class Run:
         """The span without surrounding punctuation and a leading 'that'."""
         while start < end and self.text[start] in TRIM_LEFT:
             start += 1
-        dateline = DATELINE.match(self.text, start, end)
-        if dateline and (start == 0 or self.text[start - 1] == "\n"):
-            start = dateline.end()  # the article's dateline, not what was said
+        # the article's dateline, not what was said; the span may start inside it where
+        # the parse split "MOSCOW, Nov. 20, 2026 — ..." after the place
+        line = self.text.rfind("\n", 0, start) + 1
+        dateline = DATELINE.match(self.text, line, end)
+        if dateline and line <= start < dateline.end():
+            start = dateline.end()
         if self.text[start:end].lower().startswith(("that ", "that,")):
             start += 5  # "say that, in addition to Scott, he would ..."
             while start < end and self.text[start] in TRIM_LEFT:
