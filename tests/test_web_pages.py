@@ -91,6 +91,27 @@ def test_a_readers_comment_is_marked_in_statement_lists(client: TestClient) -> N
     assert "comment-mark" not in other
 
 
+def test_the_party_menu_names_no_side_none_and_keeps_it_chosen(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Talks in Istanbul\n\nKremlin spokesman Dmitry Peskov said Russia was ready to "
+        "continue the talks in Istanbul.\n\nMichael Kofman, an analyst at the Carnegie "
+        "Endowment, said neither side was ready to make concessions.\n\nOfficials said the "
+        "next round could take place in June.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
+    page = html(TestClient(create_app(db)), "/statements?party=NONE")
+    menu = page.split('<select name="party">')[1].split("</select>")[0]
+    options = re.findall(r"<option([^>]*)>([^<]*)</option>", menu)
+    assert [label for _, label in options] == ["any", "NONE", "RUS"]  # no blank entry
+    assert [label for attrs, label in options if "selected" in attrs] == ["NONE"], menu
+    # NONE holds those with no side and those whose side the text does not give
+    assert "neither side was ready" in page and "next round could take place" in page
+    assert "continue the talks" not in page
+
+
 def test_statement_page(client: TestClient) -> None:
     sid = client.get("/api/statements", params={"speaker": "Lavrov"}).json()["items"][0]["id"]
     page = html(client, f"/statements/{sid}")

@@ -273,7 +273,9 @@ def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str,
 
 def choices(store: Store) -> dict[str, list[str]]:
     """Parties and issues present, for filter menus."""
-    parties = [r[0] for r in store.db.execute("SELECT DISTINCT party FROM statements ORDER BY 1")]
+    # no side is stored as "" and filtered as NONE, as the command line names it
+    stored = store.db.execute("SELECT DISTINCT party FROM statements")
+    parties = sorted({r[0] or "NONE" for r in stored})
     issues = [
         r[0] for r in store.db.execute("SELECT DISTINCT issue FROM statement_issues ORDER BY 1")
     ]
