@@ -149,6 +149,18 @@ def test_markdown_front_matter_gives_metadata() -> None:
     assert document.title == "No"
 
 
+def test_a_markdown_heading_first_is_the_headline() -> None:
+    text = (
+        "# Sides agree to large prisoner swap, Kremlin says\n\n"
+        "Russia and Ukraine agreed to exchange 1,000 prisoners of war each, the Kremlin "
+        "said on Thursday.\n"
+    )
+    document = doc_of(text, "swap.md", "text/markdown")
+    assert document.title == "Sides agree to large prisoner swap, Kremlin says"
+    (body,) = [s for s in document.sections if s.name == "body"]
+    assert document.text[body.start : body.end].startswith("Russia and Ukraine agreed")
+
+
 def test_html_page_gives_article_comments_and_metadata() -> None:
     html = """<html><head><title>Talks</title>
     <meta property="article:published_time" content="2022-03-29T10:00:00Z">

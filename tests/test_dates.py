@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from talkwatch.cli import cli
 from talkwatch.dates import date_in_text, dated, document_date, statement_date
 
 
@@ -64,6 +69,27 @@ def test_a_document_date_comes_from_the_first_source_that_gives_one() -> None:
     assert dated("No date.", "wire-20230717.txt") == ("2023-07-17", "file name")
     assert dated("No date.", "wire.txt") == (None, "")
     assert dated(text, "a", "2022-01-01", "2022-03-31") == ("2022-01-01", "given")
+    # the page extractor's date that is the dateline's is the dateline's
+    assert dated(text, "a.html", None, "2022-03-29", None, url) == ("2022-03-29", "dateline")
+
+
+def test_an_html_page_dated_only_by_its_dateline_says_so(tmp_path: Path) -> None:
+    page = tmp_path / "analysis.html"
+    page.write_text(
+        "<html><head><title>No neutrality without guarantees</title></head><body><article>"
+        "<h1>No neutrality without guarantees</h1><p>KYIV, November 22, 2026 (Talk News) — "
+        "Ukraine will not give up its ambition to join NATO unless it gets binding security "
+        "guarantees, Foreign Minister Andrii Sybiha said on Saturday.</p><p>Russian Foreign "
+        "Ministry spokeswoman Maria Zakharova dismissed the remarks on Telegram.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(cli, ["ingest", str(page), "--db", db]).exit_code == 0
+    listed = json.loads(
+        CliRunner().invoke(cli, ["documents", "--db", db, "--format", "json"]).stdout
+    )
+    assert [(d["date"], d["date_source"]) for d in listed] == [("2026-11-22", "dateline")]
 
 
 def test_dates_in_web_addresses() -> None:

@@ -351,7 +351,9 @@ def clean(raw: RawInput, decoded: str) -> Document:
     thread = find_comment_thread(body)
     if thread is not None:
         body, comments = body[:thread], body[thread:] + comments
-    title = page.title or (headline(body) if raw.media_type == "text/plain" else "")
+    # a plain or Markdown text's first line may be its headline ("# Sides agree ...")
+    titled = raw.media_type in ("text/plain", "text/markdown")
+    title = page.title or (headline(body) if titled else "")
     text, sections = assemble(body, comments, title)
     web = raw.origin if raw.origin.startswith(("http://", "https://")) else ""
     day, source = dated(

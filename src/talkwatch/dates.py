@@ -122,6 +122,10 @@ def dated(
     """
     for source, value in (("given", given), ("metadata", metadata), ("feed", feed)):
         if value and (day := _valid(value)):
+            if source == "metadata" and day == date_in_text(text[:300]):
+                # the page extractor reads a date off the text too: where the dateline
+                # says the same, say the dateline
+                source = "dateline"
             return day, source
     if url.startswith(("http://", "https://")) and (day := date_in_url(url)):
         return day, "url"
