@@ -161,6 +161,20 @@ def test_a_markdown_heading_first_is_the_headline() -> None:
     assert document.text[body.start : body.end].startswith("Russia and Ukraine agreed")
 
 
+def test_a_headline_the_page_title_shares_with_its_section_is_no_site_name() -> None:
+    html = (
+        "<html><head><title>Riyadh talks: U.S. presses Kyiv on Donbas | World News</title>"
+        "</head><body><article><h1>Riyadh talks: U.S. presses Kyiv on Donbas</h1>"
+        "<p>RIYADH, November 24, 2026 — U.S. negotiators pressed Ukraine to consider "
+        "withdrawing from parts of Donbas, two people familiar with the talks said.</p>"
+        "<p>Ukrainian Foreign Minister Andrii Sybiha said Kyiv would not cede any land.</p>"
+        "</article></body></html>"
+    )
+    document = doc_of(html, "riyadh.html", "text/html")
+    assert document.title == "Riyadh talks: U.S. presses Kyiv on Donbas"
+    assert document.site == ""
+
+
 def test_html_page_gives_article_comments_and_metadata() -> None:
     html = """<html><head><title>Talks</title>
     <meta property="article:published_time" content="2022-03-29T10:00:00Z">

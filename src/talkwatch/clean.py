@@ -176,7 +176,8 @@ def read_html(html: str) -> Page:
         author=found.author or "",
         date=_iso_date(found.date),
         url=found.url or "",
-        site=found.sitename or "",
+        # the extractor may take a headline for the site's name: "Riyadh talks: ... | News"
+        site="" if (found.sitename or "") == (found.title or "") else found.sitename or "",
     )
 
 
