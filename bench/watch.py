@@ -138,17 +138,23 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def killed_run(
-    room: Newsroom, db: str, n: int, cycles: int, jobs: int, say: Callable[[str], None] = print
+    room: Newsroom,
+    db: str,
+    n: int,
+    cycles: int,
+    jobs: int,
+    say: Callable[[str], None] = print,
+    kill_cycle: int | None = None,
 ) -> int:
-    """C cycles of `talkwatch watch --once` into ``db``; the middle one is killed with
-    SIGKILL once a third of its articles are stored, then run again. Returns how
-    many documents were stored when it was killed."""
+    """C cycles of `talkwatch watch --once` into ``db``; one (the middle one unless
+    ``kill_cycle`` says which) is killed with SIGKILL once a third of its articles are
+    stored, then run again. Returns how many documents were stored when it was killed."""
     cli("feeds", "add", room.base + "/feed.xml", "--db", db)
     watch = ["watch", "--once", "--db", db, "--delay", "0", "--jobs", str(jobs)]
     killed_at = -1
     for cycle in range(1, cycles + 1):
         room.visible = n * cycle // cycles
-        if cycle == (cycles + 1) // 2:
+        if cycle == (kill_cycle or (cycles + 1) // 2):
             target = counts(db)[0] + max(1, n // cycles // 3)
             process = subprocess.Popen(
                 [sys.executable, "-m", "talkwatch", *watch],
