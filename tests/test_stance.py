@@ -652,6 +652,8 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # "contingent" the noun is no condition; the adjective is
         ('"Any foreign contingent on Ukrainian soil is unacceptable to us," Peskov said.', "reject"),
         ("Lavrov said the deal was contingent on the lifting of sanctions.", "conditional"),
+        # the next move is another side's, as "the ball is in Russia's court"
+        ("Kellogg said the next step was for Moscow to accept the 30-day ceasefire.", "demand"),
         # a refusal measured in square metres or kilometres
         ('"Not a single square metre of our land will be handed over," Zelensky said.', "reject"),
         # an act that "can only be" done after something else is tied to it
