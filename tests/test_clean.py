@@ -159,6 +159,15 @@ def test_a_markdown_heading_first_is_the_headline() -> None:
     assert document.title == "Sides agree to large prisoner swap, Kremlin says"
     (body,) = [s for s in document.sections if s.name == "body"]
     assert document.text[body.start : body.end].startswith("Russia and Ukraine agreed")
+    # a short first line that is no heading is the article's first paragraph
+    text = (
+        '"Russia will never give up Crimea," Peskov said on Monday\n\n'
+        "Ukrainian President Volodymyr Zelensky said Kyiv demanded a withdrawal.\n"
+    )
+    document = doc_of(text, "m.md", "text/markdown")
+    assert document.title == ""
+    (body,) = [s for s in document.sections if s.name == "body"]
+    assert document.text[body.start : body.end].startswith('"Russia will never give up')
 
 
 def test_a_headline_the_page_title_shares_with_its_section_is_no_site_name() -> None:

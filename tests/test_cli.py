@@ -297,6 +297,8 @@ def test_a_commands_option_before_the_command_says_where_it_goes(tmp_path: Path)
     ]
     assert "'talkwatch shifts --format ...'" in run("--format", "json", "shifts").stderr
     assert "'talkwatch feeds list --db ...'" in run("--db", "t.db", "feeds", "list").stderr
+    # an option's value that is a command's name is no command typed
+    assert "'talkwatch statements --db ...'" in run("--db", "feeds", "statements").stderr
     assert "talkwatch feeds add --name" in run("--name", "x", "feeds").stderr
     # no command typed: the first that takes it
     assert "'talkwatch actors --db ...'" in run("--db", "t.db").stderr

@@ -71,6 +71,9 @@ def test_a_document_date_comes_from_the_first_source_that_gives_one() -> None:
     assert dated(text, "a", "2022-01-01", "2022-03-31") == ("2022-01-01", "given")
     # the page extractor's date that is the dateline's is the dateline's
     assert dated(text, "a.html", None, "2022-03-29", None, url) == ("2022-03-29", "dateline")
+    # not a date the text names elsewhere
+    waiting = "Kyiv has been waiting since March 29, 2022, for an answer."
+    assert dated(waiting, "a.html", None, "2022-03-29") == ("2022-03-29", "metadata")
 
 
 def test_an_html_page_dated_only_by_its_dateline_says_so(tmp_path: Path) -> None:

@@ -75,6 +75,11 @@ def analyse(analyzer: Analyzer, text: str) -> list[Statement]:
         ("During 2023, Kyiv refused any talks with Moscow, Yermak said.", "During 2023"),
         ("Back in 2022, Lavrov said Russia was ready to talk to Kyiv.", "Back in 2022"),
         ("Lavrov said back in 2022 that Russia was ready to talk to Kyiv.", "back in 2022"),
+        # what is joined and speaks of today belongs to another subject
+        (
+            "Lavrov said Moscow signed the memorandum in 1994 and Kyiv now wants to rewrite it.",
+            "in 1994",
+        ),
     ],
 )
 def test_a_position_taken_before_the_text_is_marked(
@@ -141,6 +146,17 @@ RECORD = [
     st(5, "2025-05-01", "RUS", "offer", ("talks",), "Vladimir Putin", "d3"),
     recalled(st(6, "2025-06-01", "RUS", "reject", ("talks",), "Yuri Ushakov", "d4")),
 ]
+
+
+def test_a_joined_verb_of_today_that_is_a_statement_of_its_own_leaves_the_mark(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "Peskov said Russia offered in 2022 to withdraw from the Kyiv region and continues "
+        "to seek talks."
+    )
+    marks = {st.quote: st.earlier for st in analyse(analyzer, text)}
+    assert marks["Russia offered in 2022 to withdraw from the Kyiv region"] == "in 2022"
 
 
 def test_a_recalled_position_makes_no_shift_and_is_not_the_current_stance() -> None:

@@ -258,9 +258,14 @@ def test_evaluate_names_reference_codes_the_guide_does_not_define(tmp_path: Path
             ("kind", "sideways"), ("stance", "maybe"), ("party", "Mordor"), ("issues", "nukes")
         )
     ]
-    # the guide's own codes, in any case, and a state's alpha-3 code pass
-    good = row("x y z", party="GBR", stance="Reject", issues=["Ceasefire"])
-    assert unknown_codes([good, row("x y z", party="NONE", section="comments")]) == {}
+    # the guide's own codes (stances in any case, as scored) and a state's alpha-3 code
+    # pass, and an empty party is a missing one
+    good = row("x y z", party="GBR", stance="Reject", issues=["ceasefire"])
+    assert unknown_codes([good, row("x y z", party="", section="comments")]) == {}
+    # issues are scored as written: a capital is a disagreement; a code is no list
+    assert unknown_codes([row("x y z", issues=["Neutrality"])]) == {"issues": ["Neutrality"]}
+    assert unknown_codes([row("x y z", issues="ceasefire")]) == {}
+    assert unknown_codes([row("x y z", issues="nukes")]) == {"issues": ["nukes"]}
 
 
 def test_an_empty_reference_file_is_one_line_and_no_scores(tmp_path: Path) -> None:

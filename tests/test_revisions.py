@@ -155,7 +155,7 @@ def test_a_text_posted_again_names_the_document_it_led_to(tmp_path: Path) -> Non
     names the first's document, not the name's latest."""
     db = str(tmp_path / "web.db")
     Store.open(db).close()
-    client = TestClient(create_app(db, token="s3cret"))
+    client = TestClient(create_app(db, token="s3cret", allow_private_urls=True))
     auth = {"Authorization": "Bearer s3cret"}
     answers = [
         client.post("/api/documents", json={"text": text, "name": "note"}, headers=auth)
@@ -166,6 +166,17 @@ def test_a_text_posted_again_names_the_document_it_led_to(tmp_path: Path) -> Non
     assert first["document"] != other["document"]
     assert again == {"new": False, "document": first["document"], "statements": 0,
                      "replaced": []}  # fmt: skip
+    # the same for a page whose address served another story in between
+    story = Page(article("Kremlin denies report", FIRST.split("\n\n")[1:]))
+    with Site({"/story": story}) as site:
+        url = {"url": site.url("/story")}
+        first = client.post("/api/documents", json=url, headers=auth).json()
+        site.pages["/story"] = Page(article("Zelensky meets Macron", OTHER.split("\n\n")[1:]))
+        other = client.post("/api/documents", json=url, headers=auth).json()
+        site.pages["/story"] = story
+        again = client.post("/api/documents", json=url, headers=auth).json()
+    assert first["document"] != other["document"] and other["replaced"] == []
+    assert again["document"] == first["document"] and not again["new"]
 
 
 def test_another_article_saved_under_the_same_file_name_is_stored_beside_it(

@@ -142,6 +142,10 @@ def read_markdown(text: str) -> Page:
             loaded = None
         meta = loaded if isinstance(loaded, dict) else {}
         text = text[match.end() :]
+    # a heading that opens the text is its headline when the front matter names none
+    heading = re.match(r"\s*\s{0,3}#{1,6}\s+([^\n]+?)\s*#*\s*(?:\n|$)", text)
+    if heading and not meta.get("title"):
+        meta["title"] = heading.group(1)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links
     text = re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))", "", text, flags=re.MULTILINE)
@@ -352,9 +356,7 @@ def clean(raw: RawInput, decoded: str) -> Document:
     thread = find_comment_thread(body)
     if thread is not None:
         body, comments = body[:thread], body[thread:] + comments
-    # a plain or Markdown text's first line may be its headline ("# Sides agree ...")
-    titled = raw.media_type in ("text/plain", "text/markdown")
-    title = page.title or (headline(body) if titled else "")
+    title = page.title or (headline(body) if raw.media_type == "text/plain" else "")
     text, sections = assemble(body, comments, title)
     web = raw.origin if raw.origin.startswith(("http://", "https://")) else ""
     day, source = dated(

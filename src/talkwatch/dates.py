@@ -122,7 +122,7 @@ def dated(
     """
     for source, value in (("given", given), ("metadata", metadata), ("feed", feed)):
         if value and (day := _valid(value)):
-            if source == "metadata" and day == date_in_text(text[:300]):
+            if source == "metadata" and day in _dateline_dates(text[:300]):
                 # the page extractor reads a date off the text too: where the dateline
                 # says the same, say the dateline
                 source = "dateline"
@@ -135,6 +135,15 @@ def dated(
     match = _IN_NAME.search(name) or _COMPACT.search(name)
     named = _from_match(match) if match else None
     return (named.isoformat(), "file name") if named else (None, "")
+
+
+_BEFORE_DASH = re.compile(r"^(.{4,120}?)\s[—–-]{1,2}\s", re.MULTILINE)
+
+
+def _dateline_dates(text: str) -> set[str]:
+    """Dates of the lines that open with a dateline: the words before a dash
+    ("KYIV, November 22, 2026 (Talk News) — ...")."""
+    return {day for m in _BEFORE_DASH.finditer(text) if (day := date_in_text(m.group(1)))}
 
 
 def date_in_url(url: str) -> str | None:

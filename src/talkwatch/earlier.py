@@ -29,6 +29,7 @@ statements on an issue, they still say where it stood.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -40,9 +41,11 @@ EARLIER_ADVERBS = frozenset({"previously", "formerly", "once"})
 PERIODS = frozenset({"week", "month", "year", "spring", "summer", "autumn", "fall", "winter"})
 
 
-def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
+def marker(
+    doc: Doc, cue: Span | None, today: str | None = None, quoted: Sequence[Span] = ()
+) -> str:
     """The words that place a statement before its text's time (``today``, the text's
-    date, when known), "" when none do."""
+    date, when known), "" when none do. ``quoted`` are the statement's own words."""
     verb = _cue_verb(doc, cue)
     if verb is None:
         return ""
@@ -53,7 +56,7 @@ def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
     # "Ukraine has previously demanded a ceasefire, Sybiha said": the reported act is
     # placed earlier in so many words (not by its tense alone)
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-        dated = "" if _also_now(clause) else _before(clause, day)
+        dated = "" if _also_now(clause, quoted) else _before(clause, day)
         if found := _earlier_adverb(clause) or _earlier_perfect(clause) or dated:
             return found
         if found := _period_after_cue(verb, clause):
@@ -61,10 +64,15 @@ def marker(doc: Doc, cue: Span | None, today: str | None = None) -> str:
     return ""
 
 
-def _also_now(clause: Token) -> bool:
-    """ "Russia invaded in 2022 and must now withdraw": a joined verb with a modal, in
-    the present or with "now" speaks of today, whatever year the first one names."""
+def _also_now(clause: Token, quoted: Sequence[Span]) -> bool:
+    """ "Russia invaded in 2022 and must now withdraw": a joined verb of the same subject,
+    among the statement's own words, with a modal, in the present or with "now" speaks
+    of today, whatever year the first one names (not one that is a statement of its own,
+    nor "Moscow signed it in 1994 and Kyiv now wants ...")."""
     for joined in (c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children)
+        if own or not any(s.start <= joined.idx < s.end for s in quoted):
+            continue
         words = [c for c in joined.children if c.dep_ in ("aux", "advmod")]
         if joined.tag_ in ("VBZ", "VBP") or any(w.tag_ == "MD" or w.lower_ == "now" for w in words):
             return True

@@ -81,12 +81,17 @@ def unknown_codes(rows: list[Row]) -> dict[str, list[str]]:
             if isinstance(value, str) and value.lower() not in codes:
                 found[name].add(value)
         party = row.get("party")
-        if isinstance(party, str) and not _PARTY.fullmatch(party.upper()):
+        if isinstance(party, str) and party and not _PARTY.fullmatch(party.upper()):
             found["party"].add(party)
-        for issue in row.get("issues") or ():
-            if str(issue).lower() not in ISSUES:
+        issues = row.get("issues") or ()
+        if isinstance(issues, str):  # a code where a list belongs
+            issues = (issues,) if issues not in ISSUES else ()
+            found["issues"] |= set(issues)
+            continue
+        for issue in issues:  # compared as written, as the scorer compares them
+            if str(issue) not in ISSUES:
                 found["issues"].add(str(issue))
-    return {name: sorted(values) for name, values in found.items()}
+    return {name: sorted(values) for name, values in found.items() if values}
 
 
 SCORED_FIELDS = ("speaker", "party", "kind", "issues", "stance", "section")

@@ -98,7 +98,7 @@ class Analyzer:
             Reading(
                 shift(found, part.start),
                 read_clause(parsed, [(s.start, s.end) for s in found.quote_spans]),
-                marker(parsed, found.cue_span, document.date),
+                marker(parsed, found.cue_span, document.date, found.quote_spans),
             )
             for found in self.attributor.attribute(parsed, sections)
         ]

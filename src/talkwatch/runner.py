@@ -108,6 +108,8 @@ class IngestRun:
     on_warning: Callable[[str], None] = lambda message: None  # e.g. a guessed text encoding
     on_progress: Callable[[int], None] = lambda done: None
     summary: IngestSummary = field(default_factory=IngestSummary)
+    # the stored document the last input found to be stored already led to
+    already_stored: str | None = None
     _analyzer: Analyzer | None = None
 
     def run(self, targets: list[str]) -> IngestSummary:
@@ -172,6 +174,7 @@ class IngestRun:
         """Clean bytes in hand (a file's, a URL's, a posted text's); None when stored."""
         raw_hash = hashlib.sha256(raw.data).hexdigest()
         stored = stored_document_of_input(self.store.db, raw.origin, raw_hash)
+        self.already_stored = stored
         if stored is not None:
             self.redate(stored, raw.declared_date)
             return None
@@ -192,6 +195,7 @@ class IngestRun:
                 self.on_warning(_same_text(raw.label, stored_doc))
             self.summary.relinked += bool(linked.replaced)
             self.redate(document.id, raw.declared_date)
+            self.already_stored = document.id
             return None
         # the date the user set on the text this one revises, before statements are dated
         earlier, unrelated = stored_from(self.store.db, raw.origin, document)

@@ -58,7 +58,8 @@ class OneLineErrors(click.Group):
 
     def typed_command(self, args: list[str]) -> str:
         """The command named in ``args`` ("positions", "feeds list"), or ""."""
-        name = next((a for a in args if a in self.commands), "")
+        # the last command name: an option's value before it may be one ("--db feeds")
+        name = next((a for a in reversed(args) if a in self.commands), "")
         command = self.commands.get(name)
         if isinstance(command, click.Group):
             rest = args[args.index(name) + 1 :]

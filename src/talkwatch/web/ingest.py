@@ -7,14 +7,12 @@ posted text through ``IngestRun.prepare_raw`` (the same, for bytes in hand); the
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from ..documents import stored_document_of_input
 from ..ingest import InputError, Pending, RefusedURL
 from ..records import RawInput
 from ..runner import IngestRun
@@ -99,25 +97,15 @@ def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str,
         date=request.date,
         private_urls=context.allow_private_urls,
     )
-    found: str | None = None
     if request.url is not None:
         prepared = run.prepare(Pending(request.url, request.url, "text/html"))
-        if prepared is None:  # the page's text as stored last
-            row = store.db.execute(
-                "SELECT doc_id FROM inputs WHERE origin = ? ORDER BY rowid DESC LIMIT 1",
-                (request.url,),
-            ).fetchone()
-            found = row[0] if row else None
     else:
         name = request.name or "posted text"
         data = (request.text or "").encode("utf-8")
         raw = RawInput(name, f"api:{name}", data, request.media_type, request.date)
         prepared = run.prepare_raw(raw)
-        if prepared is None:  # the text these very bytes led to, not the name's latest
-            digest = hashlib.sha256(data).hexdigest()
-            found = stored_document_of_input(store.db, raw.origin, digest)
-    if prepared is None:
-        return {"new": False, "document": found, "statements": 0, "replaced": []}
+    if prepared is None:  # the text these very bytes led to, not the input's latest
+        return {"new": False, "document": run.already_stored, "statements": 0, "replaced": []}
     statements = run.analyzer().analyse(prepared.document)
     # a page posted again with a changed text: the new text replaces the earlier one
     kept = store.keep(prepared.document, statements, prepared.raw_hash)
