@@ -14,8 +14,9 @@ to stays, for that input. A statement the new text repeats (the same words,
 speaker, side, stance, section, recalled mark and issues) keeps its id, so links
 to it and the shifts already announced from it (``alerts``) stay valid; on SQLite
 no new statement takes the id of a deleted one (``first_free_id``). A date the user set on the
-earlier text (``documents set-date``) is the new text's date too, unless the
-ingest gives one (``carried_date``, before the analysis dates the statements).
+earlier text (``documents set-date``) is the new text's date too, and one given with
+``ingest --date`` is where the new text says none, unless the ingest gives one
+(``carried_date``, before the analysis dates the statements).
 """
 
 from __future__ import annotations

@@ -197,7 +197,7 @@ class IngestRun:
             self.redate(document.id, raw.declared_date)
             self.already_stored = document.id
             return None
-        # the date the user set on the text this one revises, before statements are dated
+        # the date the user gave the text this one revises, before statements are dated
         earlier, unrelated = stored_from(self.store.db, raw.origin, document)
         carried = None if raw.declared_date else carried_date(self.store.db, earlier)
         for doc_id in unrelated:
