@@ -264,8 +264,9 @@ def test_evaluate_names_reference_codes_the_guide_does_not_define(tmp_path: Path
     assert unknown_codes([good, row("x y z", party="", section="comments")]) == {}
     # issues are scored as written: a capital is a disagreement; a code is no list
     assert unknown_codes([row("x y z", issues=["Neutrality"])]) == {"issues": ["Neutrality"]}
-    assert unknown_codes([row("x y z", issues="ceasefire")]) == {}
-    assert unknown_codes([row("x y z", issues="nukes")]) == {"issues": ["nukes"]}
+    assert unknown_codes([row("x y z", issues="ceasefire")]) == {
+        "issues": ["ceasefire (not in a list)"]
+    }
 
 
 def test_an_empty_reference_file_is_one_line_and_no_scores(tmp_path: Path) -> None:

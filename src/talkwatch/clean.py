@@ -143,7 +143,7 @@ def read_markdown(text: str) -> Page:
         meta = loaded if isinstance(loaded, dict) else {}
         text = text[match.end() :]
     # a heading that opens the text is its headline when the front matter names none
-    heading = re.match(r"\s*\s{0,3}#{1,6}\s+([^\n]+?)\s*#*\s*(?:\n|$)", text)
+    heading = re.match(r"\s*#{1,6}[ \t]+([^\n]+?)[ \t#]*(?:\n|$)", text)
     if heading and not meta.get("title"):
         meta["title"] = heading.group(1)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images

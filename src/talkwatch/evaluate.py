@@ -84,10 +84,8 @@ def unknown_codes(rows: list[Row]) -> dict[str, list[str]]:
         if isinstance(party, str) and party and not _PARTY.fullmatch(party.upper()):
             found["party"].add(party)
         issues = row.get("issues") or ()
-        if isinstance(issues, str):  # a code where a list belongs
-            issues = (issues,) if issues not in ISSUES else ()
-            found["issues"] |= set(issues)
-            continue
+        if isinstance(issues, str):  # one code where a list belongs: scored letter by letter
+            issues = [f"{issues} (not in a list)"]
         for issue in issues:  # compared as written, as the scorer compares them
             if str(issue) not in ISSUES:
                 found["issues"].add(str(issue))
