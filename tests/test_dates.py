@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from talkwatch.cli import cli
 from talkwatch.dates import date_in_text, dated, document_date, statement_date
+from test_documents import run
 
 
 def test_document_date_from_dateline_published_line_and_file_name() -> None:
@@ -88,10 +87,8 @@ def test_an_html_page_dated_only_by_its_dateline_says_so(tmp_path: Path) -> None
         encoding="utf-8",
     )
     db = str(tmp_path / "t.db")
-    assert CliRunner().invoke(cli, ["ingest", str(page), "--db", db]).exit_code == 0
-    listed = json.loads(
-        CliRunner().invoke(cli, ["documents", "--db", db, "--format", "json"]).stdout
-    )
+    run("ingest", str(page), "--db", db)
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
     assert [(d["date"], d["date_source"]) for d in listed] == [("2026-11-22", "dateline")]
 
 

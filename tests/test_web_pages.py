@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from talkwatch.cli import cli
 from talkwatch.store import Store
 from talkwatch.web.app import create_app
+from test_documents import run
 from web_helpers import EVIL, _doc, build, web_database
 
 
@@ -101,7 +102,7 @@ def test_the_party_menu_names_no_side_none_and_keeps_it_chosen(tmp_path: Path) -
         encoding="utf-8",
     )
     db = str(tmp_path / "t.db")
-    assert CliRunner().invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
+    run("ingest", str(article), "--db", db)
     page = html(TestClient(create_app(db)), "/statements?party=NONE")
     menu = page.split('<select name="party">')[1].split("</select>")[0]
     options = re.findall(r"<option([^>]*)>([^<]*)</option>", menu)
