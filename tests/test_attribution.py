@@ -39,6 +39,20 @@ def test_direct_quote_with_verb_before_subject(attribute) -> None:  # type: igno
     )
 
 
+def test_a_modal_of_the_quotation_hung_on_the_cue_is_not_the_cues(attribute) -> None:  # type: ignore[no-untyped-def]
+    # the parse hangs the quotation's "will" on "said" ("it will [have it] at some point")
+    text = (
+        "“If Moscow does not sign the deal yet, it will at some point, probably sooner "
+        "rather than later,” said Rustem Umerov, Ukraine's defence minister."
+    )
+    ((kind, speaker, quote),) = summary(text, attribute(text))
+    assert (kind, speaker) == ("direct", "Rustem Umerov")
+    assert quote.startswith("If Moscow does not sign the deal yet")
+    # the reporter's own modal still makes the saying hypothetical
+    text = "Umerov would say that Kyiv is ready to sign the deal in Istanbul."
+    assert attribute(text) == []
+
+
 def test_direct_quote_with_cue_before_and_colon(attribute) -> None:  # type: ignore[no-untyped-def]
     text = "Sybiha told reporters in Kyiv: “No one will trade our land for a pause.”"
     assert summary(text, attribute(text)) == [

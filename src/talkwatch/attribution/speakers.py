@@ -84,7 +84,12 @@ class Speakers(Mentions):
     def is_actual(self, verb: Token) -> bool:
         """Said in fact: not hypothetical, conditional, negated, infinitive or a question."""
         children = list(verb.children)
-        if any(c.dep_ == "aux" and c.lower_ in self.cues.hypothetical_modals for c in children):
+        # "would say"; not a modal of the quotation the parse hung on the cue ('"..., it
+        # will at some point, probably sooner rather than later," said James Acton')
+        modals = self.cues.hypothetical_modals
+        if any(
+            c.dep_ == "aux" and c.lower_ in modals and not self.in_quotation(c) for c in children
+        ):
             return False
         # "did not say"; not a "not" of the quotation the parse hung on the cue ('"Are we
         # there? Probably not," Ms. Moore said')
