@@ -146,6 +146,21 @@ def test_csv_and_statements_table(folder: Path, tmp_path: Path) -> None:
         assert "0 statements" in found.stdout and "Peskov" not in found.stdout
 
 
+def test_an_export_of_no_statements_is_still_a_file(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    text = "Talks in Istanbul\n\nThe delegations arrived in Istanbul on Monday morning.\n"
+    assert run("ingest", "-", "--db", db, input=text).exit_code == 0
+    out, table = tmp_path / "s.jsonl", tmp_path / "s.csv"
+    assert run("export", "--db", db, "-o", str(out)).exit_code == 0
+    assert out.exists() and out.read_text(encoding="utf-8") == ""
+    assert run("export", "--db", db, "--format", "csv", "-o", str(table)).exit_code == 0
+    assert table.read_text(encoding="utf-8").startswith(",".join(CONTRACT_FIELDS))
+    # no database: no file either
+    missing = tmp_path / "m.jsonl"
+    assert run("export", "--db", str(tmp_path / "none.db"), "-o", str(missing)).exit_code == 1
+    assert not missing.exists()
+
+
 def test_evaluate_prints_measures_and_misses(folder: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     run("ingest", str(folder / "wire.txt"), "--db", db)

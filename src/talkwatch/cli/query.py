@@ -37,6 +37,7 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
     """Export every statement with its provenance (fields of ANNOTATION.md first)."""
     with open_store(db_path, must_exist=True) as store:
         rows = [statement_row(st) for st in store.statements()]
+    output.write("")  # a file named with -o is opened, and so made, even for no statements
     (write_jsonl if fmt == "jsonl" else write_csv)(rows, output)
     if output is not sys.stdout and getattr(output, "name", "-") != "-":
         click.echo(f"Wrote {len(rows)} statements to {output.name}.", err=True)
