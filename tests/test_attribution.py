@@ -914,6 +914,37 @@ def test_words_closed_by_a_dash_before_the_cue_run_from_the_paragraphs_start(
     ]
 
 
+def test_a_paragraph_a_dash_opens_is_the_speakers_up_to_the_dash_before_the_cue(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    # dialogue typography: a dash opens the words and a bare dash closes them, over an
+    # ellipsis that the parse does not end a sentence with
+    text = (
+        "Intro paragraph.\n\n- We cannot leave Donbas... For the Russians it is a springboard "
+        "for new offensives - said Zelensky."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Zelensky",
+            "We cannot leave Donbas... For the Russians it is a springboard for new offensives",
+        )
+    ]
+    # the speaker's own "we agreed" inside those words is no other speaker's cue
+    text = (
+        "Intro paragraph.\n\n— We agreed to meet again in Istanbul. The next round is in "
+        "June, — Umerov said."
+    )
+    ((_kind, speaker, quote),) = summary(text, attribute(text))
+    assert (speaker, quote) == (
+        "Umerov",
+        "We agreed to meet again in Istanbul. The next round is in June",
+    )
+    # a bare dash closes nothing in a paragraph no dash opened
+    text = "Intro paragraph.\n\nThe talks are over. The city is in ruins - officials said."
+    assert summary(text, attribute(text)) == [("indirect", "officials", "The city is in ruins")]
+
+
 def test_the_items_of_a_list_after_a_cue_and_a_colon_are_what_was_said(
     attribute,
 ) -> None:  # type: ignore[no-untyped-def]

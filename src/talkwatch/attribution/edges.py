@@ -75,13 +75,21 @@ class ClauseEdges(Speakers):
             return spans
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
         cue_start = min([verb.idx, *(c.left_edge.idx for c in subjects)])
-        if not DASH_BEFORE_CUE.fullmatch(self.text[spans[-1].end : cue_start]):
-            return spans
         start = self.text.rfind("\n", 0, spans[0].start) + 1
+        between = self.text[spans[-1].end : cue_start]
+        # "- We cannot leave Donbass... - said Zelensky": a paragraph that opens with a
+        # dash is a speaker's words, and a bare dash closes them
+        opened = OPENING_DASH.match(self.text, start) is not None
+        if not (DASH_BEFORE_CUE.fullmatch(between) or (opened and BARE_DASH.fullmatch(between))):
+            return spans
         before = [t for t in self.tokens_between(start, spans[0].start) if not t.is_space]
-        if not before or (before[-1].sent == verb.sent and before[-1].text not in (".", "!", "?")):
+        while before and before[0].text in OPENING_DASHES:  # "- We cannot leave ... - said X"
+            before.pop(0)
+        ended = before and before[-1].text in (".", "!", "?", "...", "…")
+        if not before or (before[-1].sent == verb.sent and not ended):
             return spans  # the words do not open their sentence
-        if any(t.text in QUOTE_MARKS or self.is_reporting(t) for t in before):
+        reporting = [t for t in before if self.is_reporting(t) and not (opened and own(t))]
+        if reporting or any(t.text in QUOTE_MARKS for t in before):
             return spans
         return [Span(before[0].idx, spans[0].end), *spans[1:]]
 
@@ -261,7 +269,16 @@ class ClauseEdges(Speakers):
 
 
 DASH_BEFORE_CUE = re.compile(r"\s*[,.!?]\s*[—–]\s*")  # ", — said", not English " — said"
+OPENING_DASHES = frozenset(["-", "—", "–", "--"])
+OPENING_DASH = re.compile(r"[ \t]*(-|—|–|--)[ \t]")
+BARE_DASH = re.compile(r"\s*[,.!?]?\s*(-|—|–|--)\s*")
 QUOTE_MARKS = frozenset('"“”«»„')
+
+
+def own(verb: Token) -> bool:
+    """A verb whose subject is "I" or "we": inside words a dash opened, the speaker's
+    own ("— We agreed to meet again. The next round is in June, — Umerov said")."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def completed(kept: list[Token]) -> list[Token]:
