@@ -656,6 +656,19 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Kellogg said the next step was for Moscow to accept the 30-day ceasefire.", "demand"),
         # a refusal measured in square metres or kilometres
         ('"Not a single square metre of our land will be handed over," Zelensky said.', "reject"),
+        # words of giving in a clause another side leads describe that side; a passive
+        # subject is not the giver
+        (
+            "John Kirby said Putin had shown absolutely zero indication that he was willing "
+            "to negotiate an end to the war.",
+            "assess",
+        ),
+        (
+            "Ihor Zhovkva said Moscow has shown no sign that it is open to a ceasefire.",
+            "assess",
+        ),
+        ("Ihor Zhovkva said Kyiv remained open to a ceasefire along the front line.", "offer"),
+        ("Ignazio Cassis said Russia could be invited to the second summit.", "offer"),
         # an act that "can only be" done after something else is tied to it
         (
             "Zelensky said elections could only be held after a ceasefire and with security "

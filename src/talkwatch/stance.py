@@ -13,7 +13,8 @@ lists in ``data/stance.yaml``):
 4. the cue's speech-act class: a directive cue (demanded, urged) demands, a
    commissive (offered, proposed) offers, and so on; assertive cues (said,
    told) leave it to the content;
-5. the decision of step 2, then word patterns with negation and modality;
+5. the decision of step 2, then word patterns with negation and modality; words of
+   giving ("willing to", "open to") in a clause another side leads describe it;
 6. assess otherwise;
 7. a speaker who is no side (party ``NONE``) offers, accepts, refuses and denies
    nothing: what the rules read so is that speaker's account, an assessment.
@@ -46,6 +47,7 @@ from .stance_clause import OTHER, ClauseRules, Judgement, read_clause_rules
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
+GIVING = ("offer", "accept")  # the speaker's side gives: another side's giving is described
 # Cues that demand when what they report is an act asked of someone ("asked Russia to
 # start talks", "called the government to withdraw"), and not otherwise ("asked who").
 BIDDING = "bidding"
@@ -102,7 +104,10 @@ class StanceClassifier:
         if clause is not None:  # words reported inside the quote: the speaker's side's stay
             clause = self.clause_rules.without_others(clause, party, kind, party_of)
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
-        ruled = sideless(self.by_rules(quote, cue, judged, kind, clause), party)
+        ruled = self.by_rules(quote, cue, judged, kind, clause)
+        if clause is not None and ruled.stance in GIVING and ruled.reason.startswith("words"):
+            ruled = self.others_words(ruled, clause, party, kind, party_of)
+        ruled = sideless(ruled, party)
         if self.model is None:
             return ruled
         learned = self.model.predict(quote, cue, ruled.stance)
@@ -169,6 +174,25 @@ class StanceClassifier:
         return found or StanceResult(
             "assess", "no demand, offer, acceptance or refusal in the words"
         )
+
+    def others_words(
+        self,
+        ruled: StanceResult,
+        clause: Clause,
+        party: str,
+        kind: str,
+        party_of: Callable[[str], str],
+    ) -> StanceResult:
+        """Words of giving ("willing to", "open to") whose clause another side leads
+        describe that side ("Putin has shown zero indication that he is willing to
+        negotiate", said by Washington): an assessment, as the clause rules read another
+        side's will."""
+        lead = clause.predicates[0] if clause.predicates else None
+        if lead is None or not lead.leads or lead.passive:  # "Russia could be invited"
+            return ruled
+        if self.clause_rules.predicate_side(lead, party, kind, party_of) != OTHER:
+            return ruled
+        return StanceResult("assess", f"another side's words: {ruled.reason[6:]} (other side)")
 
     def names_someone(self, words: str) -> bool:
         """Whether the words before "to" name whom an act is asked of: names, articles
