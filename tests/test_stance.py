@@ -669,6 +669,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ),
         ("Ihor Zhovkva said Kyiv remained open to a ceasefire along the front line.", "offer"),
         ("Ignazio Cassis said Russia could be invited to the second summit.", "offer"),
+        # judging something to be so is a view, not the act of considering a proposal
+        ("Lavrov said Moscow would consider such a deployment to be a NATO presence.", "assess"),
+        ("Peskov said Moscow would regard the proposal as a provocation.", "assess"),
+        ("Lavrov said Moscow would consider any such deployment unacceptable.", "reject"),
+        ("Kuleba said Ukraine would consider Moscow's proposals before replying.", "offer"),
         # an act that "can only be" done after something else is tied to it
         (
             "Zelensky said elections could only be held after a ceasefire and with security "

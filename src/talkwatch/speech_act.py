@@ -55,6 +55,9 @@ class Step:
     # Beijing to press Moscow"
     controller: str = ""
     object: str = ""  # the lemma of its one direct object: "time" in "will need time"
+    # a clause or a complement of what the word is, not an act ("consider the deployment
+    # to be a NATO presence", "regard it as hostile")
+    complement: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,19 @@ def _step(token: Token, inside: set[int]) -> Step:
         token.text.lower(),
         _controller(token, inside),
         _sole_object(token),
+        _complement(token),
+    )
+
+
+def _complement(token: Token) -> bool:
+    """Whether the word has a clause or an object's complement ("consider X to be Y",
+    "consider X Y", "regard X as Y"; "consider any such deployment unacceptable", whose
+    adjective the parse makes the object)."""
+    return any(
+        c.dep_ in ("ccomp", "oprd")
+        or (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "dobj" and c.pos_ == "ADJ")
+        for c in token.children
     )
 
 

@@ -72,6 +72,7 @@ WORD_LISTS = (
     "set_to",
     "inquiry",
     "views",
+    "judging",
     "wanting",
     "procedure",
     "own_needs",
@@ -161,7 +162,9 @@ class ClauseRules(Sides):
         progressive = False
         words: list[str] = []
         action = ""
+        acting = predicate.steps[0]  # the step whose word is the action
         for step in predicate.steps:
+            acting = step
             negated = negated or step.negated
             progressive = progressive or step.progressive
             words += [*step.modals, step.word or step.lemma]
@@ -191,6 +194,8 @@ class ClauseRules(Sides):
         elif self.has("receive", action) and side == OTHER and "obligation" not in modality:
             side = SELF
         chain = _chain(list(dict.fromkeys(words)), negated)
+        if self.has("judging", action) and acting.complement:
+            return None  # "Moscow would consider such a deployment to be a NATO presence"
         found = self.decide(modality, negated, action, side, chain, passive)
         present = predicate.steps[-1].present and bool(modality & {"future", "volition"})
         if found is None and present and side == SELF and not negated:
