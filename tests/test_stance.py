@@ -674,6 +674,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Peskov said Moscow would regard the proposal as a provocation.", "assess"),
         ("Lavrov said Moscow would consider any such deployment unacceptable.", "reject"),
         ("Kuleba said Ukraine would consider Moscow's proposals before replying.", "offer"),
+        # what "there is" an understanding or a hope of is what was said; not what there
+        # is no sign of
+        ('"There is an understanding that this meeting will take place soon," Peskov said.', "offer"),
+        ('"There is no sign that we will withdraw our troops," Peskov said.', "assess"),
         # an act that "can only be" done after something else is tied to it
         (
             "Zelensky said elections could only be held after a ceasefire and with security "

@@ -127,7 +127,26 @@ def _is_head(token: Token, inside: set[int]) -> bool:
         return True
     if token.dep_ in MAIN_LINKS and any(c.dep_ in SUBJECTS for c in token.children):
         return _is_head(token.head, inside)
+    if _what_there_is(token) and token.head.head.i in inside:
+        return _is_head(token.head.head, inside)
     return token.dep_ == "conj" and token.pos_ == "VERB" and _is_head(token.head, inside)
+
+
+def _what_there_is(token: Token) -> bool:
+    """The that-clause of what "there is" ("there is an understanding that this meeting
+    will take place soon", "there is hope that the talks will resume"): the quote's
+    content, as a clause after "it is clear" is."""
+    noun = token.head
+    return (
+        token.dep_ == "acl"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+        and any(c.dep_ in SUBJECTS for c in token.children)
+        and noun.dep_ == "attr"
+        and any(c.dep_ == "expl" for c in noun.head.children)
+        # not what there is none of: "there is no sign that we will withdraw"
+        and not any(c.lower_ in ("no", "not", "n't", "never") for c in noun.children)
+        and not any(c.dep_ == "neg" for c in noun.head.children)
+    )
 
 
 def _reporter(token: Token, inside: set[int]) -> str:
