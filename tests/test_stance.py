@@ -678,6 +678,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # is no sign of
         ('"There is an understanding that this meeting will take place soon," Peskov said.', "offer"),
         ('"There is no sign that we will withdraw our troops," Peskov said.', "assess"),
+        # "make" with a noun of effort or concession acts as the noun's verb
+        ("Mevlut Cavusoglu said Ankara would continue to make efforts for a lasting peace.", "offer"),
+        ("Andrii Sybiha said Kyiv was ready to make concessions on the grain corridor.", "offer"),
+        ("Dmitry Peskov said Kyiv would have to make concessions.", "demand"),
         # an act that "can only be" done after something else is tied to it
         (
             "Zelensky said elections could only be held after a ceasefire and with security "

@@ -73,6 +73,7 @@ WORD_LISTS = (
     "inquiry",
     "views",
     "judging",
+    "light_acts",
     "wanting",
     "procedure",
     "own_needs",
@@ -194,6 +195,8 @@ class ClauseRules(Sides):
         elif self.has("receive", action) and side == OTHER and "obligation" not in modality:
             side = SELF
         chain = _chain(list(dict.fromkeys(words)), negated)
+        if action == "make" and self.has("light_acts", acting.object):
+            action = acting.object  # "would continue to make efforts for peace": the efforts
         if self.has("judging", action) and acting.complement:
             return None  # "Moscow would consider such a deployment to be a NATO presence"
         found = self.decide(modality, negated, action, side, chain, passive)
