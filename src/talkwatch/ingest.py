@@ -306,7 +306,10 @@ def decode(raw: RawInput, warn: Callable[[str], None] = lambda message: None) ->
         raise InputError(_empty(raw))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = _checked(raw, data.decode(encoding, errors="replace"))
+            decoded = data.decode(encoding, errors="replace")
+            if "\x00" in decoded:  # no text in UTF-16 or UTF-32 holds a NUL: a mark on binary
+                raise InputError(f"{raw.label}: binary data, not a text document.")
+            text = _checked(raw, decoded)
             if _undecoded(text):
                 raise InputError(
                     f"{raw.label}: it starts with a {encoding.upper()} byte-order mark, "
