@@ -682,6 +682,11 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Mevlut Cavusoglu said Ankara would continue to make efforts for a lasting peace.", "offer"),
         ("Andrii Sybiha said Kyiv was ready to make concessions on the grain corridor.", "offer"),
         ("Dmitry Peskov said Kyiv would have to make concessions.", "demand"),
+        # the noun "demands" is what was called something, not a demand made
+        (
+            'Andrii Sybiha called the Russian demands "the same ultimatums in a new folder".',
+            "assess",
+        ),
         # an act that "can only be" done after something else is tied to it
         (
             "Zelensky said elections could only be held after a ceasefire and with security "
