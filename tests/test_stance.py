@@ -687,6 +687,15 @@ def stance_of(sentence: str) -> tuple[str, str]:
             'Andrii Sybiha called the Russian demands "the same ultimatums in a new folder".',
             "assess",
         ),
+        # found by a new user: no need, nothing to expect, displeasure that is no refusal,
+        # pressure asked for in the passive
+        ('"There is no need to expect any breakthroughs," Dmitry Peskov said.', "assess"),
+        ('"Breakthrough results should not be expected," Dmitry Peskov said.', "assess"),
+        ('"I am not happy with the Russian strikes on Kyiv," Donald Trump said.', "assess"),
+        ('"We are not happy with the proposals," Dmitry Peskov said.', "reject"),
+        ("Volodymyr Zelensky said that stronger sanctions needed to be imposed on Russia.", "demand"),
+        ("Sergei Lavrov said the sanctions must be lifted before any deal.", "demand"),
+        ("Recep Tayyip Erdogan said Turkey was glad to host the talks.", "offer"),
         # an act that "can only be" done after something else is tied to it
         (
             "Zelensky said elections could only be held after a ceasefire and with security "

@@ -73,6 +73,7 @@ WORD_LISTS = (
     "inquiry",
     "views",
     "judging",
+    "willing_to",
     "light_acts",
     "wanting",
     "procedure",
@@ -197,6 +198,11 @@ class ClauseRules(Sides):
         chain = _chain(list(dict.fromkeys(words)), negated)
         if action == "make" and self.has("light_acts", acting.object):
             action = acting.object  # "would continue to make efforts for peace": the efforts
+        applied = (predicate.subject.split() or [""])[-1].lower()
+        if passive and "obligation" in modality and not negated and self.has("pressure", applied):
+            # "stronger sanctions need to be imposed on Russia", "sanctions must be lifted":
+            # pressure asked for, of whoever applies it
+            return Judgement("demand", f"pressure asked for: '{chain}'", side)
         if self.has("judging", action) and acting.complement:
             return None  # "Moscow would consider such a deployment to be a NATO presence"
         found = self.decide(modality, negated, action, side, chain, passive)
@@ -238,7 +244,8 @@ class ClauseRules(Sides):
             found |= {"future"}
         if last:  # "we need weapons", "he will seek re-election": no act follows
             found -= {"obligation", "volition", "intention"}
-        if adjective and self.has("willing", word):  # "ready for talks" offers them
+        # "ready for talks" offers them; "glad" only to do something ("glad to host")
+        if adjective and self.has("willing", word) and not (last and self.has("willing_to", word)):
             found |= {"volition", "willing"}
         return found
 
