@@ -131,6 +131,21 @@ def test_a_bad_date_is_refused_before_anything_is_read(tmp_path: Path) -> None:
     assert not (tmp_path / "t.db").exists()
 
 
+def test_timeline_and_actors_show_mark_what_a_readers_comment_said(
+    folder: Path, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(folder), "--db", db)
+    table = run("timeline", "--db", db, "--speaker", "Peskov").stdout
+    assert re.search(r"guarantees\.html · reader[\s│]*comment", table)
+    rows = json.loads(run("timeline", "--db", db, "--format", "json").stdout)
+    said = {row["quote"]: row["section"] for row in rows}
+    assert said["Russia would never accept European troops in Ukraine"] == "comments"
+    assert set(said.values()) == {"body", "comments"}
+    shown = run("actors", "show", "Peskov", "--db", db).stdout
+    assert "(reader comment) Russia would never accept" in " ".join(shown.split())
+
+
 def test_csv_and_statements_table(folder: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     run("ingest", str(folder / "wire.txt"), "--db", db)

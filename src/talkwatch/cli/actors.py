@@ -108,11 +108,11 @@ def show(ctx: click.Context, name: str, db_path: str | None, actor_files: tuple[
     table = Table(title=f"Statements ({len(statements)})", expand=True)
     rows = [
         (
-            shown_date(st.date),
+            shown_date(st.date, st.earlier),
             shown_speaker(st.speaker, st.speaker_mention, st.source),
             st.stance,
             ", ".join(st.issues),
-            shortened(st.quote, 240),
+            ("(reader comment) " if st.section == "comments" else "") + shortened(st.quote, 240),
         )
         for st in statements
     ]

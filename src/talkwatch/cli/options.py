@@ -180,6 +180,12 @@ def shown_date(value: str | None, earlier: str = "") -> str:
     return value or "undated"
 
 
+def shown_doc(doc: str, section: str) -> str:
+    """A statement's document for a table, marked when a reader's comment below the
+    article said it (no evidence of a side's position)."""
+    return f"{doc} · reader comment" if section == "comments" else doc
+
+
 def shortened(text: str, limit: int = 160) -> str:
     """At most ``limit`` characters, cut at a word with an ellipsis, so a reader sees
     that the quote goes on."""

@@ -27,6 +27,7 @@ from .options import (
     open_store,
     shortened,
     shown_date,
+    shown_doc,
 )
 from .rows import print_statements
 
@@ -191,6 +192,7 @@ def timeline_command(
                     "issues": list(st.issues),
                     "quote": st.quote,
                     "doc": st.doc,
+                    "section": st.section,
                     "earlier": st.earlier,
                 }
                 for st in found
@@ -205,7 +207,7 @@ def timeline_command(
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 200),
-            st.doc,
+            shown_doc(st.doc, st.section),
         )
         for st in found
     ]

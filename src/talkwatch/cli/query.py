@@ -12,7 +12,15 @@ from ..export import statement_row, write_csv, write_jsonl
 from ..records import STANCES, shown_speaker
 from .filters import doc_filter, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
-from .options import date_range_options, db_option, given, open_store, shortened, shown_date
+from .options import (
+    date_range_options,
+    db_option,
+    given,
+    open_store,
+    shortened,
+    shown_date,
+    shown_doc,
+)
 from .rows import print_statements
 
 
@@ -98,7 +106,7 @@ def statements(
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 240),
-            f"{st.doc} · reader comment" if st.section == "comments" else st.doc,
+            shown_doc(st.doc, st.section),
         )
         for st in found[:limit]
     ]

@@ -339,13 +339,15 @@ def party_index(store: Store) -> list[dict[str, Any]]:
 
 def stance_months(store: Store, party: str) -> list[tuple[str, str, str, int]]:
     """(issue, month, stance, count) of one party's dated statements (not those recalled
-    from before their texts)."""
+    from before their texts, nor what the readers' comments say the side said: the
+    timeline's lanes leave them out too)."""
     return [
         (str(r[0]), str(r[1]), str(r[2]), int(r[3]))
         for r in store.db.execute(
             "SELECT i.issue, substr(s.date, 1, 7), s.stance, count(*) FROM statements s "
             "JOIN statement_issues i ON i.statement_id = s.id "
-            "WHERE s.party = ? AND s.date IS NOT NULL AND s.earlier = '' GROUP BY 1, 2, 3",
+            "WHERE s.party = ? AND s.date IS NOT NULL AND s.earlier = '' "
+            f"AND s.section = '{POSITION_SECTION}' GROUP BY 1, 2, 3",
             (party,),
         )
     ]
