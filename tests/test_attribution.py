@@ -1095,3 +1095,28 @@ def test_the_hearer_before_that_is_no_part_of_mixed_words(attribute) -> None:  #
     quotes = [quote for _, _, quote in summary(text, attribute(text))]
     assert quotes and all(not quote.startswith("Trump") for quote in quotes)
     assert quotes[0].startswith("a lasting peace required eliminating")
+
+
+def test_the_sentence_before_this_was_stated_by_is_the_speakers(attribute) -> None:  # type: ignore[no-untyped-def]
+    # the order of wire services that translate from Russian and Ukrainian
+    text = (
+        "Intro paragraph.\n\nThe summit in Burgenstock will not reach a final agreement but "
+        "aims to create the basis for a just peace.\n\nThis was emphasized by Swiss President "
+        "Viola Amherd during the opening of the summit."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Swiss President Viola Amherd",
+            "The summit in Burgenstock will not reach a final agreement but aims to create "
+            "the basis for a just peace",
+        )
+    ]
+    # not words another cue already reports, nor what a thing "confirmed"
+    text = (
+        "Intro paragraph.\n\nThe ambassador repeated his denial that China had called for a "
+        "ceasefire. This was also denied by the Chinese foreign ministry."
+    )
+    assert [speaker for _, speaker, _ in summary(text, attribute(text))] == ["The ambassador"]
+    text = "Intro paragraph.\n\nThe front line has not moved in weeks. This was confirmed by satellite images."
+    assert attribute(text) == []

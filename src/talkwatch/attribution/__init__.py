@@ -1,6 +1,6 @@
 """Find attributed statements in a parsed document.
 
-Six passes over one spaCy parse, each a rule family from quote-attribution
+Seven passes over one spaCy parse, each a rule family from quote-attribution
 practice:
 
 1. direct quotations with their cue before, after or inside (split quotes);
@@ -9,14 +9,15 @@ practice:
 3. source prepositions ("according to X, ...", "per X, ...");
 4. uncued quotations that continue the speaker just quoted;
 5. the turns of an interview transcript ("LAVROV: ...");
-6. the items of a list after a cue and a colon ("named three results:").
+6. the items of a list after a cue and a colon ("named three results:");
+7. the sentence before "This was stated by X".
 
 Pronoun speakers are linked to the most recent speaker before them.
 
 Modules, one rule family each: `run` (the per-document state and lookups),
 `mentions` and `speakers` (who is speaking), `edges` (where reported words end),
-`direct`, `reported`, `sources`, `continuations`, `transcripts` and `lists` (the
-passes),
+`direct`, `reported`, `sources`, `continuations`, `transcripts`, `lists` and
+`said_by` (the passes),
 `merge` (de-duplication and finishing).
 """
 
@@ -35,6 +36,7 @@ from .lists import ListedPoints
 from .merge import finish, without_overlaps, without_relays
 from .reported import ReportingVerbs
 from .run import Found
+from .said_by import SaidBy
 from .sources import SourcePrepositions
 from .transcripts import Transcripts
 
@@ -73,6 +75,7 @@ class Attributor:
             *run.block_quotations(),
             *run.reporting_verbs(),
             *run.source_prepositions(),
+            *run.said_by(),
         ]
         found = run.listed_points(found)
         if run.sections:  # not the headline kept above the body
@@ -83,5 +86,5 @@ class Attributor:
         return finish(run, found, run.sections)
 
 
-class _Run(Continuations, ListedPoints, ReportingVerbs, SourcePrepositions, Transcripts):
+class _Run(Continuations, ListedPoints, ReportingVerbs, SaidBy, SourcePrepositions, Transcripts):
     """The passes over one document, sharing the state of `run.Run`."""
