@@ -109,6 +109,13 @@ def test_a_day_inside_the_reported_words_is_not_when_they_were_said() -> None:
     spoken = "Putin said on Monday that the talks were useful."
     words = (spoken.index("the talks"), spoken.index("."))
     assert statement_date(spoken, "2025-05-15", [words]) == "2025-05-12"
+    # the wire's "said Thursday", without "on"; not a day something is due by
+    wire = "Peskov said Thursday that the talks were useful."
+    words = (wire.index("the talks"), wire.index("."))
+    assert statement_date(wire, "2025-04-26", [words]) == "2025-04-24"
+    due = "By Thursday, Peskov said, the talks would be over."
+    words = (due.index("the talks"), due.index("."))
+    assert statement_date(due, "2025-04-26", [words]) == "2025-04-26"
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,15 @@ _IN_URL = re.compile(
     r"(?<!\d)(?P<year>20\d\d|19\d\d)[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?!\d)"
 )
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-_ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+# "said on Thursday", and the wire's "said Thursday", "Peskov Thursday said"; not "by
+# Thursday", "next Thursday", "Thursday's talks"
+_ON_WEEKDAY = re.compile(
+    r"(?<!last )(?<!next )(?<!this )(?<!every )(?<!by )(?<!until )(?<!till )(?<!since )"
+    r"(?<!from )(?<!before )(?<!after )\b(?:on\s+)?(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r")\b(?!['’]s)",
+    re.I,
+)
 _ON_DATE = re.compile(
     r"\bon\s+(?:"
     + _MONTH_FIRST.pattern
