@@ -555,6 +555,13 @@ def test_a_former_official_speaks_for_no_side() -> None:
     assert resolve("Dmytro Kuleba", day="2023-03-01", article=article).party == "UKR"
     assert resolve("Dmytro Kuleba", day="2025-06-01", article=article).party == "NONE"
     assert resolve("Dmytro Kuleba", day=None, article=article).party == "UKR"  # undated
+    # a former post, with another post for the same side held on the day: that side's
+    article = "Former Russian President Dmitry Medvedev wrote that Kyiv must capitulate."
+    found = resolve("Former Russian President Dmitry Medvedev", day="2025-06-02", article=article)
+    assert (found.speaker, found.party) == ("Dmitry Medvedev", "RUS")
+    article = "Former Ukrainian President Petro Poroshenko said Kyiv would not sign."
+    found = resolve("Former Ukrainian President Petro Poroshenko", day=None, article=article)
+    assert found.party == "UKR"
 
 
 def test_a_then_title_is_the_post_held_when_the_words_were_said() -> None:

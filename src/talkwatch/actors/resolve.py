@@ -24,6 +24,7 @@ from .memory import SpeakerMemory
 from .shapes import DescriptorShapes, before_a_preposition
 from .words import (
     DOCUMENT_HEADS,
+    FORMER,
     HONORIFICS,
     INDEFINITE,
     INSTITUTION_HEADS,
@@ -118,8 +119,18 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         if named and party not in named:
             party = named[-1]
         elif not named and says_former(written):  # "Former NATO chief Jens Stoltenberg"
-            party = "NONE"
+            party = self.after_former(actor, written)
         return Resolution(actor.name, party, "named", actor.id)
+
+    def after_former(self, actor: Actor, written: Sequence[str]) -> str:
+        """Another post for the same side held on the day ("former Russian President
+        Medvedev": RUS), else none ("Former NATO chief Stoltenberg", Norway's minister)."""
+        present = [w for w in written if w not in FORMER and not w.startswith("ex-")]
+        former = [role for role in actor.roles if gives_title(present, role.titles)]
+        held = [r for r in actor.roles if (r.active_on(self.day) if self.day else r.current)]
+        sides = {role.party for role in former}
+        kept = [role for role in held if role not in former and role.party in sides]
+        return kept[-1].party if kept else "NONE"
 
     def remember(self, found: Resolution, context: Iterable[str] = ()) -> Resolution:
         """Keep what a mention resolved to, with the words that describe it, for later ones."""
