@@ -564,6 +564,14 @@ def test_a_former_official_speaks_for_no_side() -> None:
     assert found.party == "UKR"
 
 
+def test_an_institutions_initials_in_a_known_title_make_a_title_not_a_name() -> None:
+    # "the NSDC Secretary" is the holder of "NSDC secretary" on the article's date, never a
+    # person called "Secretary" (a new user's article)
+    article = "The delegation was led by Rustem Umerov. The NSDC Secretary added that talks went on."
+    found = resolve("The NSDC Secretary", day="2025-08-02", article=article)
+    assert (found.speaker, found.party) == ("Rustem Umerov", "UKR")
+
+
 def test_a_then_title_is_the_post_held_when_the_words_were_said() -> None:
     article = "In 2023, then-Foreign Minister Dmytro Kuleba said Ukraine would not sign."
     found = resolve("then-Foreign Minister Dmytro Kuleba", day="2025-06-01", article=article)

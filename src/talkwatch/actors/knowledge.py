@@ -64,6 +64,16 @@ class Actor:
     roles: tuple[Role, ...] = ()
     source_file: str = ""
 
+    def party_besides(self, former: Sequence[Role], day: str | None) -> str:
+        """The side of a post held on ``day`` (now, undated) besides the ``former`` ones,
+        for one of their sides: "former Russian President Medvedev", the Security
+        Council's deputy chairman, speaks for RUS; "Former NATO chief Stoltenberg",
+        Norway's finance minister, for none."""
+        held = [r for r in self.roles if (r.active_on(day) if day else r.current)]
+        sides = {role.party for role in former}
+        kept = [role for role in held if role not in former and role.party in sides]
+        return kept[-1].party if kept else "NONE"
+
     def party_on(self, day: str | None) -> str:
         """The side this actor speaks for on a date (its latest role when undated); a
         person whose every post had ended by then speaks for none (Kuleba in 2025)."""

@@ -119,18 +119,10 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         if named and party not in named:
             party = named[-1]
         elif not named and says_former(written):  # "Former NATO chief Jens Stoltenberg"
-            party = self.after_former(actor, written)
+            present = [w for w in written if w not in FORMER and not w.startswith("ex-")]
+            former = [role for role in actor.roles if gives_title(present, role.titles)]
+            party = actor.party_besides(former, self.day)
         return Resolution(actor.name, party, "named", actor.id)
-
-    def after_former(self, actor: Actor, written: Sequence[str]) -> str:
-        """Another post for the same side held on the day ("former Russian President
-        Medvedev": RUS), else none ("Former NATO chief Stoltenberg", Norway's minister)."""
-        present = [w for w in written if w not in FORMER and not w.startswith("ex-")]
-        former = [role for role in actor.roles if gives_title(present, role.titles)]
-        held = [r for r in actor.roles if (r.active_on(self.day) if self.day else r.current)]
-        sides = {role.party for role in former}
-        kept = [role for role in held if role not in former and role.party in sides]
-        return kept[-1].party if kept else "NONE"
 
     def remember(self, found: Resolution, context: Iterable[str] = ()) -> Resolution:
         """Keep what a mention resolved to, with the words that describe it, for later ones."""
@@ -175,10 +167,13 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         return None
 
     def only_titles(self, words: Words) -> bool:
-        """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign Affairs"."""
+        """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign
+        Affairs", "the NSDC Secretary" (an institution's initials in a known title)."""
         return all(
-            bare(w) in self.title_vocabulary or self.nationality(bare(w))  # "President's"
-            for w in words.folded
+            bare(w) in self.title_vocabulary
+            or self.nationality(bare(w))  # "President's"
+            or (raw.isupper() and bare(w) in self.kb.title_words)
+            for w, raw in zip(words.folded, words.raw, strict=True)
         )
 
     def outlet_before(self, at: int) -> Actor | None:
