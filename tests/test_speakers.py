@@ -572,6 +572,30 @@ def test_an_institutions_initials_in_a_known_title_make_a_title_not_a_name() -> 
     assert (found.speaker, found.party) == ("Rustem Umerov", "UKR")
 
 
+def test_a_persons_role_given_by_whom_they_serve_is_a_description_not_a_name() -> None:
+    # "Putin's advisor" after Kremlin aide Ushakov is Ushakov (either spelling); with
+    # nobody introduced so, an unnamed speaker of Putin's side, not a name
+    article = "Kremlin aide Yuri Ushakov spoke on Friday. Putin's advisor said talks went on."
+    resolver = Resolver(load_knowledge_base(), article, "2025-04-12")
+    at = article.find("Kremlin aide Yuri Ushakov")
+    resolver.resolve(Mention("Kremlin aide Yuri Ushakov", Span(at, at + 25), "name"))
+    at = article.find("Putin's advisor")
+    found = resolver.resolve(Mention("Putin's advisor", Span(at, at + 15), "name"))
+    assert (found.speaker, found.party) == ("Yuri Ushakov", "RUS")
+    article = "Putin's adviser said talks went on."
+    found = resolve("Putin's adviser", day="2025-04-12", article=article)
+    assert (found.speaker, found.party, found.source) == ("putin's adviser", "RUS", "anonymous")
+    # the titles of Russian officials as translated from Russian
+    article = "The Kremlin's official representative said talks went on."
+    found = resolve("The Kremlin's official representative", day="2025-04-12", article=article)
+    assert found.speaker == "Dmitry Peskov"
+    article = "The official representative of the Russian Foreign Ministry said so."
+    found = resolve(
+        "The official representative of the Russian Foreign Ministry", day="2025-04-12", article=article
+    )
+    assert found.speaker == "Maria Zakharova"
+
+
 def test_a_then_title_is_the_post_held_when_the_words_were_said() -> None:
     article = "In 2023, then-Foreign Minister Dmytro Kuleba said Ukraine would not sign."
     found = resolve("then-Foreign Minister Dmytro Kuleba", day="2025-06-01", article=article)

@@ -163,7 +163,11 @@ def fold(text: str, drop_article: bool = True) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"\s+", " ", text).strip(" .,;:")
+    text = _ADVISOR.sub("adviser", text)  # one spelling: "Putin's advisor" is an adviser
     return text[4:] if drop_article and text.startswith("the ") else text
+
+
+_ADVISOR = re.compile(r"\badvisor(?=s?\b)")
 
 
 def actor_id(name: str) -> str:

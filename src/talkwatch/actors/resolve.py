@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from ..records import Mention, Resolution
 from .knowledge import Actor, KnowledgeBase, fold
-from .memory import SpeakerMemory
+from .memory import ONE_PERSON_ROLES, SpeakerMemory
 from .shapes import DescriptorShapes, before_a_preposition
 from .words import (
     DOCUMENT_HEADS,
@@ -167,8 +167,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         return None
 
     def only_titles(self, words: Words) -> bool:
-        """A title is never a name: "Foreign Ministry Spokesman", "Minister of Foreign
-        Affairs", "the NSDC Secretary" (an institution's initials in a known title)."""
+        """A title is never a name: "Foreign Ministry Spokesman", "the NSDC Secretary"."""
         return all(
             bare(w) in self.title_vocabulary
             or self.nationality(bare(w))  # "President's"
@@ -207,6 +206,9 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         owner = self.possessor(words)
         if owner is not None and head in OWN_VOICE_HEADS:
             return self.of_actor(owner)  # "Macron's office" speaks for Macron
+        found = self.recent(head, party) if owner and head in ONE_PERSON_ROLES else None
+        if found is not None and found.source == "named":
+            return found  # "Putin's adviser", after Ushakov, an aide
         if self.related(words):  # "Ukraine's allies", "Western allies of Ukraine": not Ukraine
             return Resolution(text.replace("’", "'").lower(), "", "anonymous")
         if first == "the":
@@ -224,6 +226,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         possessive = any(w.endswith(("'s", "’s")) for w in words.raw)
         named = first not in QUANTIFIED and first != "the" and not self.only_titles(words)
         named = named and not (people and not possessive)
+        named = named and not (owner is not None and head in ONE_PERSON_ROLES)
         if named and words.raw[0][:1].isupper():
             return Resolution(text.strip(), party or "", "named")  # "Russia", "Ukraine's army"
         if head in INSTITUTION_HEADS and first not in INDEFINITE and party:
