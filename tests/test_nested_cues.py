@@ -276,6 +276,11 @@ def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute
     # a condition the parse hangs under the relay stays in what was said
     text = "Kuleba said that negotiations are possible only if troops withdraw, Ukrinform reports."
     assert attribute(text) == [("Kuleba", "negotiations are possible only if troops withdraw")]
+    # an outlet that "adds" or "writes" what someone said relays it as one that reports
+    text = "Trump said he hopes to return main territory to Ukraine, the portal adds."
+    assert attribute(text) == [("Trump", "he hopes to return main territory to Ukraine")]
+    text = "Kuleba said Kyiv would not sign the memorandum, the newspaper writes."
+    assert attribute(text) == [("Kuleba", "Kyiv would not sign the memorandum")]
 
 
 def test_a_conjunction_the_parse_left_at_the_end_is_completed_or_dropped(attribute) -> None:  # type: ignore[no-untyped-def]

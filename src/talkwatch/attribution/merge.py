@@ -29,7 +29,7 @@ SUBJECT_PERSON_TYPES = ("PERSON", "")
 # inner cues such as "requested" or "accepted", cost precision on every corpus
 # (docs/quality.md, eleventh session); "told" is left out, whose addressee the parse
 # often puts in the words ("told Putin Russia was ready").
-RELAY_CUES = frozenset(["report"])
+RELAY_CUES = frozenset(["report", "add", "write"])
 PLAIN_SAYING = frozenset(
     ["say", "state", "add", "announce", "declare", "claim", "stress", "note", "write", "explain"]
 )
