@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from talkwatch.cli import cli
 from talkwatch.store import Store
 from talkwatch.web.app import create_app
+from talkwatch.web.render import section_views
 from test_documents import run
 from web_helpers import EVIL, _doc, build, web_database
 
@@ -238,3 +239,14 @@ def test_the_start_of_two_documents_ids_asks_for_more_of_it(tmp_path: Path) -> N
     answer = TestClient(create_app(path)).get("/documents/abcdef", follow_redirects=False)
     assert answer.status_code == 404
     assert "abcdef starts the ids of several documents; give more of it." in answer.text
+
+
+def test_a_comment_section_with_its_own_heading_is_not_given_a_second() -> None:
+    text = "Peskov said the talks were useful.\n\nReader comments\n\nAnna: they never are."
+    start = text.index("Reader comments")
+    views = section_views(text, [("body", 0, start - 2), ("comments", start, len(text))], [])
+    assert [(v["name"], v["titled"]) for v in views] == [("body", False), ("comments", True)]
+    text = text.replace("Reader comments\n\n", "")
+    start = text.index("Anna")
+    views = section_views(text, [("body", 0, start - 2), ("comments", start, len(text))], [])
+    assert [v["titled"] for v in views] == [False, False]

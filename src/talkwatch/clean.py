@@ -324,6 +324,12 @@ def headline(paragraphs: list[str]) -> str:
     return first if short and not _LINE_END.search(first) else ""
 
 
+def is_comments_heading(line: str) -> bool:
+    """Whether a line is a heading over reader comments ("Reader comments", "12 comments",
+    "Leave a reply")."""
+    return _COMMENTS_HEADING.match(line.strip()) is not None
+
+
 def assemble(
     body: list[str], comments: list[str], title: str = ""
 ) -> tuple[str, tuple[Section, ...]]:

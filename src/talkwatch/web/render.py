@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..analysis import Shift
+from ..clean import is_comments_heading
 from .labels import plural
 
 STANCE_COLOURS = {
@@ -86,11 +87,18 @@ def highlight(text: str | None, term: str | None) -> Markup:
 def section_views(
     text: str, sections: list[tuple[str, int, int]], marks: list[Mark]
 ) -> list[dict[str, Any]]:
-    """Each section of a document (body, then comments) as highlighted segments."""
+    """Each section of a document (body, then comments) as highlighted segments;
+    ``titled`` when the section's own first line is its heading ("Reader comments",
+    "12 comments"), which the page then shows instead of one of its own."""
     if not sections:
         sections = [("body", 0, len(text))]
     return [
-        {"name": name, "segments": segments(text[start:end], start, marks)}
+        {
+            "name": name,
+            "segments": segments(text[start:end], start, marks),
+            "titled": name == "comments"
+            and is_comments_heading(text[start:end].lstrip().split("\n", 1)[0]),
+        }
         for name, start, end in sorted(sections, key=lambda s: s[1])
     ]
 
