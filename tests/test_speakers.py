@@ -562,6 +562,9 @@ def test_a_former_official_speaks_for_no_side() -> None:
     article = "Former Ukrainian President Petro Poroshenko said Kyiv would not sign."
     found = resolve("Former Ukrainian President Petro Poroshenko", day=None, article=article)
     assert found.party == "UKR"
+    article = "Russian ex-President Dmitry Medvedev wrote that Kyiv must capitulate."
+    found = resolve("Russian ex-President Dmitry Medvedev", day="2025-06-02", article=article)
+    assert found.party == "RUS"
 
 
 def test_an_institutions_initials_in_a_known_title_make_a_title_not_a_name() -> None:
@@ -570,6 +573,10 @@ def test_an_institutions_initials_in_a_known_title_make_a_title_not_a_name() -> 
     article = "The delegation was led by Rustem Umerov. The NSDC Secretary added that talks went on."
     found = resolve("The NSDC Secretary", day="2025-08-02", article=article)
     assert (found.speaker, found.party) == ("Rustem Umerov", "UKR")
+    # a name in capitals is still a name, not initials
+    article = "PUTIN said Russia was ready to resume talks in Istanbul."
+    found = resolve("PUTIN", day="2025-08-02", article=article)
+    assert (found.speaker, found.party) == ("Vladimir Putin", "RUS")
 
 
 def test_a_persons_role_given_by_whom_they_serve_is_a_description_not_a_name() -> None:
@@ -585,6 +592,22 @@ def test_a_persons_role_given_by_whom_they_serve_is_a_description_not_a_name() -
     article = "Putin's adviser said talks went on."
     found = resolve("Putin's adviser", day="2025-04-12", article=article)
     assert (found.speaker, found.party, found.source) == ("putin's adviser", "RUS", "anonymous")
+    # the holder of a title it gives comes first, and someone else's aide is not Ushakov
+    article = (
+        "Russian Defence Minister Andrei Belousov said the army would advance. Russia's "
+        "foreign minister said Moscow was ready."
+    )
+    resolver = Resolver(load_knowledge_base(), article, "2025-06-02")
+    resolver.resolve(Mention("Russian Defence Minister Andrei Belousov", Span(0, 40), "name"))
+    at = article.find("Russia's foreign minister")
+    found = resolver.resolve(Mention("Russia's foreign minister", Span(at, at + 25), "name"))
+    assert found.speaker == "Sergey Lavrov"
+    article = "Kremlin aide Yuri Ushakov spoke on Friday. Lavrov's aide said talks went on."
+    resolver = Resolver(load_knowledge_base(), article, "2025-06-02")
+    resolver.resolve(Mention("Kremlin aide Yuri Ushakov", Span(0, 25), "name"))
+    at = article.find("Lavrov's aide")
+    found = resolver.resolve(Mention("Lavrov's aide", Span(at, at + 13), "name"))
+    assert (found.speaker, found.source) == ("lavrov's aide", "anonymous")
     # the titles of Russian officials as translated from Russian
     article = "The Kremlin's official representative said talks went on."
     found = resolve("The Kremlin's official representative", day="2025-04-12", article=article)

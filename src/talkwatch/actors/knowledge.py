@@ -144,6 +144,13 @@ class KnowledgeBase:
             if len(ids) > 1
         ]
 
+    def initials(self, word: str) -> bool:
+        """An institution's initials in a known title ("nsdc"); not a person's name written
+        in capitals ("PUTIN said ...")."""
+        named = self.named(word)
+        known = word in self.by_surname or (named is not None and named.type == "person")
+        return len(word) <= 5 and word in self.title_words and not known
+
     def named(self, text: str) -> Actor | None:
         """The one actor with this name or alias, if exactly one."""
         ids = self.by_name.get(fold(text), [])

@@ -6,7 +6,7 @@ for the one described so before, "another official" of the side of the one befor
 from __future__ import annotations
 
 from ..records import Resolution, has_side
-from .knowledge import KnowledgeBase
+from .knowledge import Actor, KnowledgeBase, fold
 
 # Official roles one person holds, which "the ..." uses for the person just named. Not
 # "the source", nor a body ("the delegation"); not private roles ("the businessman",
@@ -46,6 +46,19 @@ class SpeakerMemory:
             if head in described and (party is None or found.party == party):
                 return found
         return None
+
+    def serving(self, owner: Actor, head: str, party: str | None) -> Resolution | None:
+        """The person named before whom "Putin's adviser" describes: one described by
+        ``head`` whose own titles say whom they serve ("Putin's foreign policy adviser";
+        "presidential" for a president's). Not "Lavrov's aide" for Ushakov."""
+        found = self.recent(head, party)
+        actor = self.kb.actors.get(found.actor_id) if found is not None else None
+        if found is None or actor is None:
+            return None
+        titles = " ".join(fold(t) for role in actor.roles for t in role.titles)
+        serves = f"{fold(owner.name).split()[-1]}'s" in titles.split()
+        president = any("president" in role.titles for role in owner.roles)
+        return found if serves or (president and "presidential" in titles.split()) else None
 
     def recent_anonymous_party(self) -> Resolution | None:
         for found, _ in reversed(self.seen):

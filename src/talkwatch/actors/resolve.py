@@ -119,7 +119,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         if named and party not in named:
             party = named[-1]
         elif not named and says_former(written):  # "Former NATO chief Jens Stoltenberg"
-            present = [w for w in written if w not in FORMER and not w.startswith("ex-")]
+            present = [w.removeprefix("ex-") for w in written if w not in FORMER]
             former = [role for role in actor.roles if gives_title(present, role.titles)]
             party = actor.party_besides(former, self.day)
         return Resolution(actor.name, party, "named", actor.id)
@@ -171,7 +171,7 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         return all(
             bare(w) in self.title_vocabulary
             or self.nationality(bare(w))  # "President's"
-            or (raw.isupper() and bare(w) in self.kb.title_words)
+            or (raw.isupper() and self.kb.initials(bare(w)))
             for w, raw in zip(words.folded, words.raw, strict=True)
         )
 
@@ -206,9 +206,6 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         owner = self.possessor(words)
         if owner is not None and head in OWN_VOICE_HEADS:
             return self.of_actor(owner)  # "Macron's office" speaks for Macron
-        found = self.recent(head, party) if owner and head in ONE_PERSON_ROLES else None
-        if found is not None and found.source == "named":
-            return found  # "Putin's adviser", after Ushakov, an aide
         if self.related(words):  # "Ukraine's allies", "Western allies of Ukraine": not Ukraine
             return Resolution(text.replace("’", "'").lower(), "", "anonymous")
         if first == "the":
@@ -221,12 +218,14 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         title = self.title_actor(words, party, at)
         if title is not None:
             return self.of_actor(title)
+        if owner is not None and head in ONE_PERSON_ROLES:  # "Putin's adviser": Ushakov, if
+            served = self.serving(owner, head, party)  # named before as such; else unnamed
+            return served or Resolution(text.replace("’", "'").lower(), party or "", "anonymous")
         # "European leaders", "Western media outlets": people described, not named
         people = head in self.people_heads and head not in INSTITUTION_HEADS
         possessive = any(w.endswith(("'s", "’s")) for w in words.raw)
         named = first not in QUANTIFIED and first != "the" and not self.only_titles(words)
         named = named and not (people and not possessive)
-        named = named and not (owner is not None and head in ONE_PERSON_ROLES)
         if named and words.raw[0][:1].isupper():
             return Resolution(text.strip(), party or "", "named")  # "Russia", "Ukraine's army"
         if head in INSTITUTION_HEADS and first not in INDEFINITE and party:
