@@ -116,6 +116,17 @@ def test_a_day_inside_the_reported_words_is_not_when_they_were_said() -> None:
     due = "By Thursday, Peskov said, the talks would be over."
     words = (due.index("the talks"), due.index("."))
     assert statement_date(due, "2025-04-26", [words]) == "2025-04-26"
+    # a day without "on" dates only next to the saying (a reviewer's sentences)
+    for ahead in (
+        "Speaking ahead of the Thursday summit, Peskov said the talks were useful.",
+        "Ahead of talks set to begin Thursday, Peskov said the talks were useful.",
+        "In a Thursday interview, Peskov said the talks were useful.",
+    ):
+        words = (ahead.index("the talks"), ahead.index("."))
+        assert statement_date(ahead, "2025-04-26", [words]) == "2025-04-26", ahead
+    told = "Peskov told reporters Thursday the talks were useful."
+    words = (told.index("the talks"), told.index("."))
+    assert statement_date(told, "2025-04-26", [words]) == "2025-04-24"
 
 
 @pytest.mark.parametrize(

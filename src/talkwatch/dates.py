@@ -56,13 +56,13 @@ _IN_URL = re.compile(
     r"(?<!\d)(?P<year>20\d\d|19\d\d)[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?!\d)"
 )
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-# "said on Thursday", and the wire's "said Thursday", "Peskov Thursday said"; not "by
-# Thursday", "next Thursday", "Thursday's talks"
-_ON_WEEKDAY = re.compile(
-    r"(?<!last )(?<!next )(?<!this )(?<!every )(?<!by )(?<!until )(?<!till )(?<!since )"
-    r"(?<!from )(?<!before )(?<!after )\b(?:on\s+)?(?P<weekday>"
-    + "|".join(WEEKDAYS)
-    + r")\b(?!['’]s)",
+_ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+# the wire's "said Thursday", "told reporters Thursday", "Peskov Thursday said": a day
+# without "on" dates only next to the saying (not "ahead of the Thursday summit")
+_SAYING = r"(?:said|says|told|tells|added|announced|stated|wrote|noted|stressed|warned|declared)"
+_SAID_WEEKDAY = re.compile(
+    rf"\b{_SAYING}\s+(?:[\w'-]+\s+){{0,2}}(?P<weekday>{'|'.join(WEEKDAYS)})\b(?!['’]s)"
+    rf"|\b(?P<before>{'|'.join(WEEKDAYS)})\s+{_SAYING}\b",
     re.I,
 )
 _ON_DATE = re.compile(
@@ -202,8 +202,10 @@ def statement_date(
     if _YESTERDAY.search(sentence):
         return (anchor - timedelta(days=1)).isoformat()
     weekday = _ON_WEEKDAY.search(sentence)
-    if weekday:
-        target = WEEKDAYS.index(weekday.group("weekday").lower())
+    spoken = _SAID_WEEKDAY.search(sentence)
+    day_name = weekday["weekday"] if weekday else spoken and (spoken["weekday"] or spoken["before"])
+    if day_name:
+        target = WEEKDAYS.index(day_name.lower())
         back = (anchor.weekday() - target) % 7
         return (anchor - timedelta(days=back)).isoformat()
     return document
