@@ -1120,3 +1120,10 @@ def test_the_sentence_before_this_was_stated_by_is_the_speakers(attribute) -> No
     assert [speaker for _, speaker, _ in summary(text, attribute(text))] == ["The ambassador"]
     text = "Intro paragraph.\n\nThe front line has not moved in weeks. This was confirmed by satellite images."
     assert attribute(text) == []
+    # nor what was not, never or could be said by someone (a reviewer's sentences)
+    for cue in ("was not confirmed", "was never said", "could be confirmed"):
+        text = (
+            "Intro paragraph.\n\nRussia will withdraw its troops from Kherson next month. "
+            f"This {cue} by Kremlin spokesman Dmitry Peskov."
+        )
+        assert attribute(text) == [], cue

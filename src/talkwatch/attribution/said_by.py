@@ -46,6 +46,12 @@ class SaidBy(Speakers):
         points back ("this", "that") and whose agent names someone."""
         if verb.tag_ != "VBN" or verb.lemma_.lower() not in self.cues.speech_verbs:
             return None
+        unsaid = any(
+            c.dep_ == "neg" or c.lower_ == "never" or c.lower_ in self.cues.hypothetical_modals
+            for c in verb.children
+        )
+        if unsaid:
+            return None  # "This was not confirmed by Peskov", "This could be confirmed by"
         if self.in_quotation(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             return None
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -53,11 +59,7 @@ class SaidBy(Speakers):
         if not opens or subjects[0].lower_ not in POINTING:
             return None
         agents = [
-            g
-            for c in verb.children
-            if c.dep_ == "agent"
-            for g in c.children
-            if g.dep_ == "pobj"
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
         if not agents:
             return None
