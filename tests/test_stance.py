@@ -671,7 +671,10 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Ignazio Cassis said Russia could be invited to the second summit.", "offer"),
         # judging something to be so is a view, not the act of considering a proposal
         ("Lavrov said Moscow would consider such a deployment to be a NATO presence.", "assess"),
-        ("Peskov said Moscow would regard the proposal as a provocation.", "assess"),
+        # ... but considering whether, what, or a proposal as a basis is still willingness
+        ("Zelensky said Ukraine would consider whether to send a delegation to Istanbul.", "offer"),
+        ("Zelensky said Ukraine would consider what Russia proposes.", "offer"),
+        ("Zelensky said Ukraine would consider the proposal as a basis for talks.", "offer"),
         ("Lavrov said Moscow would consider any such deployment unacceptable.", "reject"),
         ("Kuleba said Ukraine would consider Moscow's proposals before replying.", "offer"),
         # what "there is" an understanding or a hope of is what was said; not what there
@@ -694,7 +697,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"I am not happy with the Russian strikes on Kyiv," Donald Trump said.', "assess"),
         ('"We are not happy with the proposals," Dmitry Peskov said.', "reject"),
         ("Volodymyr Zelensky said that stronger sanctions needed to be imposed on Russia.", "demand"),
-        ("Sergei Lavrov said the sanctions must be lifted before any deal.", "demand"),
+        ("Sergei Lavrov said the sanctions should be lifted.", "demand"),
+        (
+            "Volodymyr Zelensky said sanctions should be lifted only if Russia withdraws from "
+            "all occupied land.",
+            "conditional",
+        ),
         ("Recep Tayyip Erdogan said Turkey was glad to host the talks.", "offer"),
         # an act that "can only be" done after something else is tied to it
         (

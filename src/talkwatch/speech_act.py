@@ -238,12 +238,15 @@ def _step(token: Token, inside: set[int]) -> Step:
 
 
 def _complement(token: Token) -> bool:
-    """Whether the word has a clause or an object's complement ("consider X to be Y",
-    "consider X Y", "regard X as Y"; "consider any such deployment unacceptable", whose
-    adjective the parse makes the object)."""
+    """Whether the word has an object's complement: what something is judged to be
+    ("consider X to be Y", "consider X Y", "regard X as Y"; "consider any such deployment
+    unacceptable", whose adjective the parse makes the object). Not a question
+    ("would consider whether to send a delegation", "what Russia proposes") nor what
+    a proposal is considered as ("would consider the proposal as a basis for talks")."""
     return any(
-        c.dep_ in ("ccomp", "oprd")
-        or (c.dep_ == "prep" and c.lower_ == "as")
+        (c.dep_ == "ccomp" and c.lemma_ == "be" and any(g.dep_ in SUBJECTS for g in c.children))
+        or c.dep_ == "oprd"
+        or (c.dep_ == "prep" and c.lower_ == "as" and token.lemma_.lower() != "consider")
         or (c.dep_ == "dobj" and c.pos_ == "ADJ")
         for c in token.children
     )

@@ -43,7 +43,7 @@ from typing import Any
 from .datafiles import DataFileError, read_mapping
 from .records import STANCES
 from .speech_act import Clause
-from .stance_clause import OTHER, ClauseRules, Judgement, read_clause_rules
+from .stance_clause import OTHER, PRESSURE, ClauseRules, Judgement, read_clause_rules
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
@@ -161,7 +161,11 @@ class StanceClassifier:
         if described and judged and not cue_stance and not bare:
             return StanceResult("assess", judged.reason)
         conditional = self.first_match(text, ("conditional",))
-        if conditional and judged and judged.main and judged.stance == "demand":
+        # an obligation stays a demand whatever the condition ("Russia must withdraw if it
+        # wants peace"); not pressure to be lifted only if ("sanctions should be lifted only
+        # if Russia withdraws": a condition on what the speaker's side gives)
+        pressure = judged is not None and judged.reason.startswith(PRESSURE)
+        if conditional and judged and judged.main and judged.stance == "demand" and not pressure:
             return StanceResult("demand", f"{judged.reason}, whatever the condition")
         if conditional:
             return conditional

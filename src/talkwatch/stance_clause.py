@@ -85,6 +85,9 @@ WORD_LISTS = (
 )
 
 
+PRESSURE = "pressure asked for"  # the reason of a passive obligation of sanctions
+
+
 @dataclass(frozen=True)
 class ClauseRules(Sides):
     words: Mapping[str, frozenset[str]]
@@ -202,7 +205,7 @@ class ClauseRules(Sides):
         if passive and "obligation" in modality and not negated and self.has("pressure", applied):
             # "stronger sanctions need to be imposed on Russia", "sanctions must be lifted":
             # pressure asked for, of whoever applies it
-            return Judgement("demand", f"pressure asked for: '{chain}'", side)
+            return Judgement("demand", f"{PRESSURE}: '{chain}'", side)
         if self.has("judging", action) and acting.complement:
             return None  # "Moscow would consider such a deployment to be a NATO presence"
         found = self.decide(modality, negated, action, side, chain, passive)
