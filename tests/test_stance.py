@@ -681,6 +681,7 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # is no sign of
         ('"There is an understanding that this meeting will take place soon," Peskov said.', "offer"),
         ('"There is no sign that we will withdraw our troops," Peskov said.', "assess"),
+        ('"There is speculation that Russia will accept a ceasefire," Peskov said.', "assess"),
         # "make" with a noun of effort or concession acts as the noun's verb
         ("Mevlut Cavusoglu said Ankara would continue to make efforts for a lasting peace.", "offer"),
         ("Andrii Sybiha said Kyiv was ready to make concessions on the grain corridor.", "offer"),
@@ -696,6 +697,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"Breakthrough results should not be expected," Dmitry Peskov said.', "assess"),
         ('"I am not happy with the Russian strikes on Kyiv," Donald Trump said.', "assess"),
         ('"We are not happy with the proposals," Dmitry Peskov said.', "reject"),
+        ('"We are not satisfied with Russia\'s position on the ceasefire," Zelensky said.', "reject"),
+        ("Dmytro Kuleba said Ukraine was keen on talks with Russia.", "offer"),
+        ('"I am glad," Dmytro Kuleba said of the talks with Russia.', "assess"),
         ("Volodymyr Zelensky said that stronger sanctions needed to be imposed on Russia.", "demand"),
         ("Sergei Lavrov said the sanctions should be lifted.", "demand"),
         (
