@@ -940,6 +940,13 @@ def test_a_paragraph_a_dash_opens_is_the_speakers_up_to_the_dash_before_the_cue(
         "Umerov",
         "We agreed to meet again in Istanbul. The next round is in June",
     )
+    # nor reaches before words that report someone else's
+    text = (
+        "Intro paragraph.\n\n- Ukraine's position is clear. Zelensky told reporters we are "
+        "ready for a ceasefire - said Yermak."
+    )
+    quotes = [quote for _, speaker, quote in summary(text, attribute(text)) if speaker == "Yermak"]
+    assert quotes and not quotes[0].startswith("Ukraine's position")
     # a bare dash closes nothing in a paragraph no dash opened
     text = "Intro paragraph.\n\nThe talks are over. The city is in ruins - officials said."
     assert summary(text, attribute(text)) == [("indirect", "officials", "The city is in ruins")]

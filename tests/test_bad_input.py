@@ -51,7 +51,7 @@ def raw(data: bytes, name: str = "x.txt") -> RawInput:
         (b"\xff\xfe\x00\x00garbage", "x.txt: there are no letters or digits in it"),
         (b"* * *\n---\n", "x.txt: there are no letters or digits in it"),
         ("\ufeffab".encode("utf-16-le") + b"\x00\xd8" * 20, "x.txt: it starts with a UTF-16"),
-        # a UTF-16 byte-order mark and ten bytes: four CJK letters and a NUL (a new user's)
+        # a UTF-16 byte-order mark and ten bytes: "Ā", three CJK letters and a NUL (a new user's)
         (b"\xff\xfe\x00\x01binary\x00\x00", "x.txt: binary data, not a text document."),
     ],
 )

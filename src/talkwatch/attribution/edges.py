@@ -88,7 +88,12 @@ class ClauseEdges(Speakers):
         ended = before and before[-1].text in (".", "!", "?", "...", "…")
         if not before or (before[-1].sent == verb.sent and not ended):
             return spans  # the words do not open their sentence
-        reporting = [t for t in before if self.is_reporting(t) and not (opened and own(t))]
+        # nor over another speaker's words, before or inside: "- Ukraine's position is
+        # clear. Zelensky told reporters we are ready - said Yermak"
+        inside = self.tokens_between(spans[0].start, spans[-1].end)
+        reporting = [
+            t for t in [*before, *inside] if self.is_reporting(t) and not (opened and own(t))
+        ]
         if reporting or any(t.text in QUOTE_MARKS for t in before):
             return spans
         return [Span(before[0].idx, spans[0].end), *spans[1:]]
