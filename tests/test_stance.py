@@ -682,6 +682,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"There is an understanding that this meeting will take place soon," Peskov said.', "offer"),
         ('"There is no sign that we will withdraw our troops," Peskov said.', "assess"),
         ('"There is speculation that Russia will accept a ceasefire," Peskov said.', "assess"),
+        # a document "ready" is finished, not willing
+        (
+            "Andriy Yermak said the first document on security guarantees would be ready by "
+            "the end of August.",
+            "assess",
+        ),
         # "make" with a noun of effort or concession acts as the noun's verb
         ("Mevlut Cavusoglu said Ankara would continue to make efforts for a lasting peace.", "offer"),
         ("Andrii Sybiha said Kyiv was ready to make concessions on the grain corridor.", "offer"),

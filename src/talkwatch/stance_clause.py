@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from .records import has_side
-from .speech_act import Clause, Predicate
+from .speech_act import Clause, Predicate, Step
 from .stance_sides import OTHER, SELF, UNKNOWN, Judgement, Sides
 
 WORD_LISTS = (
@@ -74,6 +74,7 @@ WORD_LISTS = (
     "views",
     "judging",
     "willing_to",
+    "finished",
     "light_acts",
     "wanting",
     "procedure",
@@ -199,6 +200,8 @@ class ClauseRules(Sides):
         elif self.has("receive", action) and side == OTHER and "obligation" not in modality:
             side = SELF
         chain = _chain(list(dict.fromkeys(words)), negated)
+        if any(self.done(step, predicate.subject) for step in predicate.steps):
+            return None  # "the first document would be ready by August": done, not willing
         if action == "make" and self.has("light_acts", acting.object):
             action = acting.object  # "would continue to make efforts for peace": the efforts
         applied = (predicate.subject.split() or [""])[-1].lower()
@@ -239,6 +242,11 @@ class ClauseRules(Sides):
             # what the speaker's side needs, others are asked to give
             return Judgement("demand", f"a need stated: '{chain}' ({side} side)", side)
         return found
+
+    def done(self, step: Step, subject: str) -> bool:
+        """A thing "ready" or "prepared": finished, not a side's willingness."""
+        head = ((step.subject or subject).split() or [""])[-1].lower()
+        return step.adjective and self.has("willing", step.lemma) and self.has("finished", head)
 
     def classes(self, word: str, last: bool, adjective: bool = False) -> set[str]:
         groups = ("obligation", "future", "volition", "ability", "intention")
