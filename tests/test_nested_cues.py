@@ -282,6 +282,15 @@ def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute
     assert attribute(text) == [("Peskov", "patience to allow the talks in Istanbul to succeed")]
     text = "Zelensky urged Russia to withdraw its troops from Ukraine."
     assert attribute(text) == [("Zelensky", "to withdraw its troops from Ukraine")]
+    # another speaker's report closed by a semicolon before a cue is not what that cue
+    # reports (a new user's article: Ukraine "refused" Lavrov's words, then a false shift)
+    text = (
+        "Lavrov added that the Russian government had long been prepared to negotiate with "
+        "Kiev; however, Ukraine repeatedly refused."
+    )
+    assert attribute(text) == [
+        ("Lavrov", "the Russian government had long been prepared to negotiate with Kiev")
+    ]
     # an outlet that "adds" or "writes" what someone said relays it as one that reports
     text = "Trump said he hopes to return main territory to Ukraine, the portal adds."
     assert attribute(text) == [("Trump", "he hopes to return main territory to Ukraine")]
