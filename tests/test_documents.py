@@ -229,3 +229,25 @@ def test_re_dating_reads_a_day_only_outside_what_was_said(tmp_path: Path) -> Non
         s["speaker"]: s["date"] for s in json.loads(run("timeline", "--db", db, "--format", "json"))
     }
     assert dates == {"Marco Rubio": "2025-05-15", "Dmitry Peskov": "2025-05-12"}
+
+
+def test_a_day_in_another_statements_words_dates_neither_on_ingest_nor_on_set_date(
+    tmp_path: Path,
+) -> None:
+    # a new user's article: "on Monday" is when Moscow's delegation goes, not when
+    # Zelensky spoke, in the ingest and again when the date is set
+    db = str(tmp_path / "t.db")
+    text = (
+        "Talks news\n\nEven as Moscow stated it would send a delegation for peace talks in "
+        "Istanbul on Monday, Zelensky has questioned whether Russia is serious about peace.\n"
+    )
+    (tmp_path / "istanbul.txt").write_text(text, encoding="utf-8")
+    run("ingest", "--db", db, str(tmp_path / "istanbul.txt"), "--date", "2025-06-01")
+
+    def dates() -> dict[str, str]:
+        rows = [json.loads(line) for line in run("export", "--db", db).splitlines()]
+        return {row["speaker"]: row["date"] for row in rows}
+
+    assert dates()["Volodymyr Zelensky"] == "2025-06-01"
+    run("documents", "--db", db, "set-date", "istanbul.txt", "2025-06-08")
+    assert dates()["Volodymyr Zelensky"] == "2025-06-08"

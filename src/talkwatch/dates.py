@@ -180,12 +180,13 @@ def statement_date(
     are the spans of the reported words, as offsets in the text whose offset ``at`` the
     sentence starts at: a day inside them is when something they speak of happens
     ("Rubio said he would meet Sybiha on Friday"), not when it was said, so only the
-    words around them are read."""
+    words around them are read; spans outside the sentence change nothing."""
     if document is None:
         return None
-    for start, end in said:
-        start, end = start - at, end - at
-        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    for start, end in said:  # spans of other sentences are left out
+        start, end = max(0, start - at), min(len(sentence), end - at)
+        if start < end:
+            sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     anchor = date.fromisoformat(document)
     match = _ON_DATE.search(sentence)
     found = _from_match(match, default_year=anchor.year) if match else None

@@ -124,11 +124,12 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
             "WHERE i.statement_id = s.id) FROM statements s WHERE s.doc_id = ? ORDER BY s.id",
             (doc_id,),
         ).fetchall()
-        db.executemany(
+        said = [span for *_, spans, _ in statements for span in json.loads(str(spans))]
+        db.executemany(  # every statement's words are no day of another's saying (pipeline)
             "UPDATE statements SET date = ? WHERE id = ?",
             [
-                (statement_date(text[start:end], day, json.loads(str(spans)), start), sid)
-                for sid, _, _, start, end, spans, _ in statements
+                (statement_date(text[start:end], day, said, start), sid)
+                for sid, _, _, start, end, _, _ in statements
             ],
         )
         stale = sorted(

@@ -122,8 +122,9 @@ class Analyzer:
         if about_talks is None:
             about_talks = self.issues.about_talks(document.text)
         issues = self.issues.classify_many(texts, about_talks)
+        spans = [(s.start, s.end) for r in found for s in r.found.quote_spans]
         return [
-            self.statement(document, reading, resolver, issue)
+            self.statement(document, reading, resolver, issue, spans)
             for reading, issue in zip(found, issues, strict=True)
         ]
 
@@ -133,7 +134,11 @@ class Analyzer:
         reading: Reading,
         resolver: Resolver,
         issues: IssueResult,
+        said: Sequence[tuple[int, int]] = (),
     ) -> Statement:
+        """One statement; ``said`` are the words of every statement of the document, whose
+        days are not when this one was said ("Even as Moscow stated it would send a
+        delegation on Monday, Zelensky questioned ...")."""
         found, clause = reading.found, reading.clause
         text = document.text
         quote = found.quote(text)
@@ -152,7 +157,7 @@ class Analyzer:
         day = statement_date(
             sentence,
             document.date,
-            [(s.start, s.end) for s in found.quote_spans],
+            [*((s.start, s.end) for s in found.quote_spans), *said],
             found.sentence_span.start,
         )
         return Statement(
