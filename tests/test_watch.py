@@ -127,6 +127,16 @@ def test_new_updated_duplicate_and_off_topic_entries(
         assert (shift.party, shift.issue, shift.before.stance, shift.after.stance) == (
             "RUS", "ceasefire", "reject", "accept",
         )  # fmt: skip
+        # of two watchers of one database, the first to claim a shift announces it; a
+        # failed post gives it back for the next cycle
+        second = Store.open(database)
+        try:
+            assert alerts.claim(store.db, [shift]) == [shift]
+            assert alerts.claim(second.db, alerts.new_shifts(second.db)) == []
+            alerts.release(store.db, [shift])
+            assert alerts.new_shifts(second.db) == [shift]
+        finally:
+            second.close()
         alerts.mark_alerted(store.db, [shift])
         assert alerts.new_shifts(store.db) == []
         ((recent, announced),) = alerts.recent_shifts(store.db, "rus", "ceasefire")

@@ -2,8 +2,10 @@
 
 A shift is a side's stance on an issue changing (a walk-back when it
 contradicts itself within days); ``standing`` keeps them. ``watch`` asks
-``new_shifts`` after each cycle, prints them, posts them to a webhook, and
-``mark_alerted`` records them, so each is announced once across restarts.
+``new_shifts`` after each cycle, ``claim``s them (so of several watchers of one
+database only one announces each), prints them and posts them to a webhook (a
+failed post ``release``s them for the next cycle), so each is announced once
+across restarts.
 The shifts stored before the first watch are taken as known (``start``).
 ``atom`` renders shifts as an Atom feed for ``serve`` (/feeds/shifts.atom).
 """
@@ -86,6 +88,35 @@ def mark_alerted(db: Database, shifts: list[Shift]) -> None:
         "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT DO NOTHING",
         [(s.party, s.issue, s.after.statement_id, now()) for s in shifts],
+    )
+
+
+def claim(db: Database, shifts: list[Shift]) -> list[Shift]:
+    """Record ``shifts`` as announced and return those no one else had: of two watchers
+    of one database, each shift goes to the one that records it first."""
+    claimed = []
+    db.begin()
+    try:
+        for shift in shifts:
+            inserted = db.execute(
+                "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (shift.party, shift.issue, shift.after.statement_id, now()),
+            ).rowcount
+            if inserted:
+                claimed.append(shift)
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return claimed
+
+
+def release(db: Database, shifts: list[Shift]) -> None:
+    """Count ``shifts`` as not announced after all (their webhook post failed)."""
+    db.executemany(
+        "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ?",
+        [(s.party, s.issue, s.after.statement_id) for s in shifts],
     )
 
 

@@ -151,7 +151,7 @@ def watch(
 def announce(store: Store, webhook: str | None) -> None:
     """Print the new shifts, post them, and record them as announced."""
     db = store.db
-    found = alerts.new_shifts(db)
+    found = alerts.claim(db, alerts.new_shifts(db))  # not those another watcher announced
     if not found:
         return
     for shift in found:
@@ -160,6 +160,5 @@ def announce(store: Store, webhook: str | None) -> None:
         try:
             alerts.post_webhook(webhook, found)
         except alerts.AlertError as err:
+            alerts.release(db, found)
             click.echo(f"error: {err} The shifts are sent again after the next cycle.", err=True)
-            return
-    alerts.mark_alerted(db, found)
