@@ -292,6 +292,11 @@ def test_an_unknown_party_lists_the_stored_ones(client: TestClient) -> None:
     assert [sorted(p) for p in invalid] == [["parameter", "problem"]]
     page = client.get("/statements", params={"party": "XYZ"})
     assert page.status_code == 422 and "is not a party" in page.text
+    # and, as on the command line, the nearest one when one is close
+    (problem,) = client.get("/api/statements", params={"party": "Ukrane"}).json()["detail"]
+    assert problem["problem"].endswith("Did you mean UKR (Ukraine)?")
+    (problem,) = client.get("/api/statements", params={"issue": "ceasfire"}).json()["detail"]
+    assert problem["problem"].endswith("Did you mean ceasefire?")
 
 
 def test_a_document_by_file_name_or_the_start_of_its_name_or_id(

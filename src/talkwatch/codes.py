@@ -9,6 +9,7 @@ way through these functions.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import cache
 from importlib import resources
@@ -67,3 +68,19 @@ def party_code(value: str) -> str | None:
 def issue_code(value: str) -> str | None:
     """The issue code a code or alias stands for ("nato" -> "neutrality"), or None."""
     return issue_words().get(issue_key(value))
+
+
+def nearest(value: str, kind: str, existing: list[str]) -> str | None:
+    """The stored ``kind`` ("party" or "issue") code nearest a value that names none, by
+    the codes and the names and aliases that stand for them ("Ukrane" -> UKR,
+    "ceasfire" -> ceasefire), or None when none is near."""
+    words = party_words() if kind == "party" else issue_words()
+    candidates = {fold(v): v for v in existing} | {w: c for w, c in words.items() if c in existing}
+    near = difflib.get_close_matches(fold(value), list(candidates), n=1, cutoff=0.7)
+    return candidates[near[0]] if near else None
+
+
+def shown_party(code: str) -> str:
+    """A party code with its name, for a suggestion: "UKR (Ukraine)"."""
+    name = party_names().get(code)
+    return f"{code} ({name})" if name else code

@@ -15,7 +15,7 @@ import difflib
 import click
 
 from ..actors.knowledge import fold, load_knowledge_base
-from ..codes import issue_code, issue_words, party_code, party_names, party_words
+from ..codes import issue_code, nearest, party_code, shown_party
 from ..conditions import names_a_document
 from ..store import Store
 
@@ -30,8 +30,7 @@ def party_filter(store: Store, value: str | None) -> str | None:
     if code == "NONE":  # no side, or none the text gives
         return code
     if code is None:
-        names = party_names()
-        named = {p: f"{p} ({names[p]})" if p in names else p for p in existing}
+        named = {p: shown_party(p) for p in existing}
         raise _unknown("--party", value, "party", "parties", existing, named)
     if code not in existing:
         listed = _with_statements("parties", existing)
@@ -103,9 +102,7 @@ def _unknown(
 ) -> click.BadParameter:
     """No such value: the values there are, and the nearest of them if one is near."""
     message = f"{option} '{value}': no such {kind}; {_with_statements(kinds, existing)}."
-    words = party_words() if kind == "party" else issue_words()
-    candidates = {fold(v): v for v in existing} | {w: c for w, c in words.items() if c in existing}
-    near = difflib.get_close_matches(fold(value), list(candidates), n=1, cutoff=0.7)
+    near = nearest(value, kind, existing)
     if near:
-        message += f" Did you mean {shown.get(candidates[near[0]], candidates[near[0]])}?"
+        message += f" Did you mean {shown.get(near, near)}?"
     return click.BadParameter(message)

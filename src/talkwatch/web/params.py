@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import HTTPException, Query, Request
 
-from ..codes import issue_code, party_code
+from ..codes import issue_code, nearest, party_code, shown_party
 from ..conditions import names_a_document
 from ..dates import why_not_a_date
 from ..records import ISSUES, STANCES
@@ -54,7 +54,9 @@ def check_issue(value: str | None, problems: list[str]) -> str | None:
         return None
     code = issue_code(value)
     if code is None:
-        problems.append(f"issue: '{value}' is not an issue; use one of {', '.join(ISSUES)}.")
+        near = nearest(value, "issue", list(ISSUES))
+        hint = f" Did you mean {near}?" if near else ""
+        problems.append(f"issue: '{value}' is not an issue; use one of {', '.join(ISSUES)}.{hint}")
     return code or value
 
 
@@ -74,7 +76,11 @@ def check_party(
         listed = [p for p in stored_parties(request) if p]
         if value.upper() not in listed:
             have = ", ".join(listed) if listed else "none yet"
-            problems.append(f"party: '{value}' is not a party; parties with statements: {have}.")
+            near = nearest(value, "party", listed)  # as the command line suggests one
+            hint = f" Did you mean {shown_party(near)}?" if near else ""
+            problems.append(
+                f"party: '{value}' is not a party; parties with statements: {have}.{hint}"
+            )
         return value.upper()
     if not (value.isascii() and value.isalpha() and len(value) <= 8):
         problems.append(f"party: '{value}' is not a party code (letters, e.g. UKR, RUS, EU).")
