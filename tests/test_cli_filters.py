@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from talkwatch.cli import cli
-from web_helpers import build
+from talkwatch.store import Store
+from web_helpers import _doc, _st, build
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +113,21 @@ def test_a_document_by_the_start_of_its_file_name_and_a_note_for_none(db: str) -
     assert "no stored document is named '999_nothing'" in missing.stderr
     near = run(db, "statements", "--doc", "kyev.txt")
     assert near.exit_code == 2 and "Did you mean kyiv.txt?" in near.stderr
+
+
+def test_a_document_from_a_feed_by_the_start_of_a_part_of_its_address(tmp_path: Path) -> None:
+    # a watched feed's article is named by its URL; the start of its last part finds it,
+    # as the start of a file name does (a new user's --doc 2025-06-02)
+    db = str(tmp_path / "feed.db")
+    url = "http://127.0.0.1:8701/news/2025-06-02-talks"
+    doc = _doc(url, "2025-06-02", "Talks", ['Peskov said the talks would "continue".'], url=url)
+    store = Store.open(db)
+    text = doc.text
+    store.add(doc, [_st(doc, text, "continue", "Dmitry Peskov", "RUS", "offer", ("talks",))], doc.id)
+    store.close()
+    found = run(db, "statements", "--doc", "2025-06-02")
+    assert found.exit_code == 0 and "1 statement" in found.stdout
+    assert run(db, "statements", "--doc", "8701/news").exit_code == 2  # not mid-part
 
 
 def test_statements_are_listed_oldest_first(tmp_path: Path) -> None:
