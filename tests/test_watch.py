@@ -30,6 +30,8 @@ REJECT = [
     "ceasefire put forward by Washington.",
     '"We reject any ceasefire that lets Kyiv rearm," Peskov told reporters in Moscow.',
 ]
+# what a revised copy of the REJECT article adds (a live story updated at its address)
+REVISION = ["Kremlin aide Yuri Ushakov said Moscow demanded guarantees before any truce."]
 ACCEPT = [
     "Kremlin spokesman Dmitry Peskov said Russia accepts a thirty-day ceasefire on energy "
     "infrastructure after a call between the two presidents.",
@@ -145,8 +147,12 @@ def test_new_updated_duplicate_and_off_topic_entries(
         assert alerts.changed_since(store.db, "2000-01-01T00:00:00+00:00") == ([shift], 2)
         assert alerts.changed_since(store.db, "2999-01-01T00:00:00+00:00") == ([], 0)
 
-        # The feed changes: one entry updated, the same article under a tracking link
-        # and at a mirror address, a new story; and a second feed links a known one.
+        # The feed changes: one entry updated (its article revised), the same article
+        # under a tracking link and at a mirror address, a new story; and a second feed
+        # links a known one.
+        site.pages["/world/peskov-rejects"] = Page(
+            article("Russia rejects truce", REJECT + REVISION, "2025-03-11")
+        )
         site.pages["/world/guarantees"] = Page(
             article("Zelensky: guarantees first", GUARANTEES, "2025-03-21")
         )
@@ -180,11 +186,15 @@ def test_new_updated_duplicate_and_off_topic_entries(
         second = watcher(store, analyzer).cycle()
         fetched = site.paths()[before:]
         assert sorted(p for p in fetched if not p.endswith((".xml", "robots.txt"))) == [
-            "/mirror/peskov", "/world/guarantees", "/world/removed",
+            "/mirror/peskov", "/world/guarantees", "/world/peskov-rejects", "/world/removed",
         ]  # fmt: skip
-        assert (second.new_links, second.ingested, second.duplicates) == (2, 1, 1)
-        assert (second.updated, second.seen) == (1, 1)  # the updated entry is not refetched
-        assert store.counts()["documents"] == 3
+        assert (second.new_links, second.ingested, second.duplicates) == (2, 2, 1)
+        assert (second.updated, second.seen) == (1, 1)  # the updated entry is fetched again
+        # its revised text is stored from its address; the first text stays, as the
+        # mirror's copy of it (documents: truce, first text, revision, guarantees)
+        ushakov = [st for st in store.statements(speaker="Ushakov")]
+        assert [st.doc for st in ushakov] == [site.url("/world/peskov-rejects")]
+        assert store.counts()["documents"] == 4
         assert feedstore.totals(store.db) == {
             "ingested": 3, "duplicate": 1, "off-topic": 1, "no-article": 1, "failed": 1,
         }  # fmt: skip
@@ -468,3 +478,25 @@ def test_an_empty_atom_feed_was_updated_now_not_in_1970() -> None:
     parsed = feedparser.parse(body)
     assert not parsed.entries
     assert parsed.feed.updated[:4] >= "2025" and "1970" not in body
+
+
+def test_an_entry_marked_updated_whose_text_is_the_same_stays_ingested(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        watcher(store, analyzer).cycle()
+        entry = {
+            "title": "Russia rejects truce",
+            "link": site.url("/world/peskov-rejects"),
+            "updated": "2025-03-11T15:00:00Z",
+        }
+        site.pages["/feed.xml"] = Page(rss("World news", [entry]), "application/rss+xml")
+        again = watcher(store, analyzer).cycle()
+        assert (again.updated, again.fetched, again.seen, again.duplicates) == (1, 1, 1, 0)
+        assert feedstore.totals(store.db)["ingested"] == 2
+        assert store.counts()["documents"] == 2
+    finally:
+        store.close()

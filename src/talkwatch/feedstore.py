@@ -14,6 +14,7 @@ from .database import Database
 from .feeds import Entry, canonical_url
 
 PENDING = "pending"
+REVISED = "revised"  # an entry the feed marks updated: fetched again for its new text
 FAILED = "failed"
 DONE = ("ingested", "duplicate", "off-topic", "no-article")
 MAX_ATTEMPTS = 3  # an article that fails to download is tried in this many cycles
@@ -46,6 +47,7 @@ class Pending:
     title: str
     feed_date: str | None
     attempts: int
+    revised: bool = False  # the feed marked it updated since it was stored
 
 
 def now() -> str:
@@ -120,7 +122,9 @@ def record_poll(
     """Note a poll's links as pending with the feed's new ETag, in one transaction.
 
     Returns (new, updated, already seen): an updated entry is one already seen
-    whose updated time changed; it is not fetched again.
+    whose updated time changed; it is to be fetched again (``REVISED``), so it stores its
+    revised text in place of the one stored from its address (an unchanged text is
+    counted as seen before).
     """
     urls = list(dict.fromkeys(e.url for e in entries))
     known: dict[str, str] = {}
@@ -142,7 +146,8 @@ def record_poll(
             [(e.url, feed.id, e.title, e.date, e.updated, PENDING, stamp) for e in fresh.values()],
         )
         db.executemany(
-            "UPDATE articles SET updated = ? WHERE url = ?", [(e.updated, e.url) for e in changed]
+            "UPDATE articles SET updated = ?, status = ?, attempts = 0 WHERE url = ?",
+            [(e.updated, REVISED, e.url) for e in changed],
         )
         db.execute(
             "UPDATE feeds SET etag = ?, modified = ?, polled_at = ?, error = '', failures = 0, "
@@ -178,13 +183,16 @@ def record_failure(db: Database, feed: Feed, error: str, retry_base: float) -> s
 
 
 def pending_articles(db: Database, limit: int = 10_000) -> list[Pending]:
-    """Articles to fetch: new ones, and failed ones with tries left, oldest first."""
+    """Articles to fetch: new ones, revised ones, and failed ones with tries left,
+    oldest first."""
     rows = db.execute(
-        "SELECT url, feed_id, title, feed_date, attempts FROM articles "
-        "WHERE status = ? OR (status = ? AND attempts < ?) ORDER BY seen_at, url LIMIT ?",
-        (PENDING, FAILED, MAX_ATTEMPTS, limit),
+        "SELECT url, feed_id, title, feed_date, attempts, status FROM articles "
+        "WHERE status IN (?, ?) OR (status = ? AND attempts < ?) ORDER BY seen_at, url LIMIT ?",
+        (PENDING, REVISED, FAILED, MAX_ATTEMPTS, limit),
     )
-    return [Pending(str(u), int(f), str(t), d, int(a)) for u, f, t, d, a in rows]
+    return [
+        Pending(str(u), int(f), str(t), d, int(a), s == REVISED) for u, f, t, d, a, s in rows
+    ]
 
 
 def stored_from(db: Database, url: str) -> str | None:

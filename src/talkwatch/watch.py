@@ -168,7 +168,7 @@ class Watcher:
         filters = {feed.id: feed.filter for feed, _ in feedstore.list_feeds(db)}
         todo: list[Pending] = []
         for article in feedstore.pending_articles(db):
-            doc_id = feedstore.stored_from(db, article.url)
+            doc_id = None if article.revised else feedstore.stored_from(db, article.url)
             if doc_id is not None:  # stored by a run killed before it could say so
                 feedstore.finish(db, article.url, "ingested", doc_id)
             else:
@@ -264,9 +264,13 @@ class Watcher:
             self._turned_away(article, report, f"{article.url}: no article text found.")
             return None
         if prepared is None:  # the same bytes or text is stored already
-            report.duplicates += 1
             raw_hash = hashlib.sha256(raw.data).hexdigest()
             doc_id = stored_document_of_input(db, article.url, raw_hash)
+            if article.revised:  # marked updated, but its text is the one stored
+                report.seen += 1
+                feedstore.finish(db, article.url, "ingested", doc_id)
+                return None
+            report.duplicates += 1
             feedstore.finish(db, article.url, "duplicate", doc_id)
             return None
         verdict = self.the_gate().judge(prepared.document.text, filters.get(article.feed_id, ""))
