@@ -473,6 +473,19 @@ def test_an_atom_entry_shows_an_unnamed_speaker_as_the_text_wrote_it() -> None:
     assert "a ukrainian official" not in entry
 
 
+def test_the_atom_feed_lists_the_newest_shift_first() -> None:
+    from talkwatch.analysis import Evidence, Shift
+
+    def said(sid: int, day: str, stance: str) -> Evidence:
+        return Evidence(sid, day, stance, "Dmitry Peskov", "named", "a.txt", "a", "words")
+
+    older = Shift("RUS", "talks", said(1, "2025-03-01", "reject"), said(2, "2025-03-10", "offer"))
+    newer = Shift("RUS", "talks", said(2, "2025-03-10", "offer"), said(3, "2025-04-02", "reject"))
+    body = alerts.atom([(newer, None), (older, None)], "http://x/feeds/shifts.atom", "shifts")
+    published = [e.published[:10] for e in feedparser.parse(body).entries]
+    assert published == ["2025-04-02", "2025-03-10"]
+
+
 def test_an_empty_atom_feed_was_updated_now_not_in_1970() -> None:
     body = alerts.atom([], "http://x/feeds/shifts.atom", "talkwatch: shifts")
     parsed = feedparser.parse(body)
@@ -498,5 +511,23 @@ def test_an_entry_marked_updated_whose_text_is_the_same_stays_ingested(
         assert (again.updated, again.fetched, again.seen, again.duplicates) == (1, 1, 1, 0)
         assert feedstore.totals(store.db)["ingested"] == 2
         assert store.counts()["documents"] == 2
+    finally:
+        store.close()
+
+
+def test_the_webhook_is_given_the_watchs_timeout(
+    tmp_path: Path, site: Site, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from talkwatch.cli.watch import announce
+
+    news_site(site)
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        watcher(store, analyzer).cycle()
+        posted: list[float] = []
+        monkeypatch.setattr(alerts, "post_webhook", lambda url, shifts, timeout: posted.append(timeout))
+        announce(store, "http://127.0.0.1:9/hook", 2.5)
+        assert posted == [2.5]  # one post, of the shift the cycle found, within --timeout
     finally:
         store.close()

@@ -216,7 +216,7 @@ def atom(shifts: list[tuple[Shift, str | None]], self_url: str, title: str) -> s
     # an empty feed was updated now: nothing in it is older (not 1970)
     empty = now().replace("+00:00", "Z")
     updated = max((_stamp(s, when) for s, when in shifts), default=empty)
-    entries = "".join(_entry(s, when, self_url) for s, when in reversed(shifts))
+    entries = "".join(_entry(s, when, self_url) for s, when in shifts)  # as recent_shifts
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'

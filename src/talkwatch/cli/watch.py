@@ -59,7 +59,7 @@ def interval_seconds(value: str) -> float:
     default=DEFAULT_TIMEOUT,
     show_default=True,
     metavar="SECONDS",
-    help="Give up on an answer that has not arrived in full by then.",
+    help="Give up on an answer (a feed's, an article's, the webhook's) not in full by then.",
 )
 @click.option(
     "--retries",
@@ -133,7 +133,7 @@ def watch(
                 try:
                     report = watcher.cycle()
                     click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
-                    announce(store, webhook)
+                    announce(store, webhook, timeout)
                 except failures as err:
                     reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err)
                     click.echo(f"error: {store.path}: the cycle stopped ({reason}).", err=True)
@@ -148,7 +148,7 @@ def watch(
             click.echo("Stopped; the next watch goes on where this one stopped.", err=True)
 
 
-def announce(store: Store, webhook: str | None) -> None:
+def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> None:
     """Print the new shifts, post them, and record them as announced."""
     db = store.db
     found = alerts.claim(db, alerts.new_shifts(db))  # not those another watcher announced
@@ -158,7 +158,7 @@ def announce(store: Store, webhook: str | None) -> None:
         click.echo(alerts.describe(shift))
     if webhook:
         try:
-            alerts.post_webhook(webhook, found)
+            alerts.post_webhook(webhook, found, timeout)
         except alerts.AlertError as err:
             alerts.release(db, found)
             click.echo(f"error: {err} The shifts are sent again after the next cycle.", err=True)
