@@ -92,11 +92,25 @@ class ClauseEdges(Speakers):
         # clear. Zelensky told reporters we are ready - said Yermak"
         inside = self.tokens_between(spans[0].start, spans[-1].end)
         reporting = [
-            t for t in [*before, *inside] if self.is_reporting(t) and not (opened and own(t))
+            t
+            for t in [*before, *inside]
+            if self.is_reporting(t) and not (opened and first_person(t))
         ]
         if reporting or any(t.text in QUOTE_MARKS for t in before):
             return spans
         return [Span(before[0].idx, spans[0].end), *spans[1:]]
+
+    def others_report_before(self, verb: Token, clause: Token) -> bool:
+        """Another speaker's report closed by a semicolon, colon or dash before the cue is
+        not what the cue reports: "Lavrov added that Moscow was prepared to negotiate;
+        however, Ukraine repeatedly refused". Not the speaker's own "we agreed" ("We
+        agreed to meet again, — Umerov said")."""
+        if clause.i > verb.i or first_person(clause) or not self.is_reporting(clause):
+            return False
+        subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+        last = clause.right_edge.i
+        ends = [clause.doc[i].text for i in (last, last + 1) if i < len(clause.doc)]
+        return subject and any(text in (":", ";", "—", "–", "--") for text in ends)
 
     def elliptical_tail(self, verb: Token, spans: list[Span]) -> list[Span]:
         """`said Ukraine was ready for a ceasefire, but only with firm guarantees`: the
@@ -297,7 +311,7 @@ QUOTE_MARKS = frozenset('"“”«»„')
 PEOPLE_ENTITIES = frozenset(["PERSON", "ORG", "GPE", "NORP"])
 
 
-def own(verb: Token) -> bool:
+def first_person(verb: Token) -> bool:
     """A verb whose subject is "I" or "we": inside words a dash opened, the speaker's
     own ("— We agreed to meet again. The next round is in June, — Umerov said")."""
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in verb.children)

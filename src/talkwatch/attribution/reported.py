@@ -82,11 +82,7 @@ class ReportingVerbs(ClauseEdges):
         own = [c for c in after if _finite_clause(c) and not self.is_cue_with_subject(c)]
         if own and all(_closed(c) for c in clauses if c.i < verb.i):
             clauses = after
-        # nor is another speaker's report before the cue what it reports: "Lavrov added that
-        # Moscow was prepared to negotiate; however, Ukraine repeatedly refused"
-        clauses = [
-            c for c in clauses if c.i > verb.i or not (_closed(c) and self.is_cue_with_subject(c))
-        ]
+        clauses = [c for c in clauses if not self.others_report_before(verb, c)]
         lost = [t for c in clauses for t in self.lost_words(verb, c)]
         spans = self.clause_spans(clauses, lost) if clauses else []
         spans = self.dashed_speech(verb, self.elliptical_tail(verb, self.after_colon(verb, spans)))
