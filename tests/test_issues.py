@@ -98,6 +98,9 @@ CASES = [
     # a contingent of troops, not a deal "contingent on" something
     ("any foreign contingent on Ukrainian soil is unacceptable", {"foreign_forces"}),
     ("the deal was contingent on the lifting of sanctions", {"sanctions"}),
+    # accession to NATO is the alliance question, not EU membership
+    ("Moscow will never accept Ukraine's accession to NATO", {"neutrality"}),
+    ("Kyiv hopes to open accession talks with Brussels this year", {"eu_membership"}),
 ]
 
 
