@@ -100,7 +100,7 @@ CASES = [
     ("the deal was contingent on the lifting of sanctions", {"sanctions"}),
     # accession to NATO is the alliance question, not EU membership
     ("Moscow will never accept Ukraine's accession to NATO", {"neutrality"}),
-    ("Kyiv hopes to open accession talks with Brussels this year", {"eu_membership"}),
+    ("Kyiv hopes to start the accession process with Brussels this year", {"eu_membership"}),
 ]
 
 
