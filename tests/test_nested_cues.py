@@ -291,6 +291,12 @@ def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute
     assert attribute(text) == [
         ("Lavrov", "the Russian government had long been prepared to negotiate with Kiev")
     ]
+    # "advocating for" after a refusal is the same speaker's second point (a new user's)
+    text = "Zelensky rejected the three-day truce, instead advocating for a 30-day ceasefire."
+    assert attribute(text) == [
+        ("Zelensky", "the three-day truce"),
+        ("Zelensky", "for a 30-day ceasefire"),
+    ]
     # an outlet that "adds" or "writes" what someone said relays it as one that reports
     text = "Trump said he hopes to return main territory to Ukraine, the portal adds."
     assert attribute(text) == [("Trump", "he hopes to return main territory to Ukraine")]
