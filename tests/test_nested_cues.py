@@ -291,6 +291,14 @@ def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute
     assert attribute(text) == [
         ("Lavrov", "the Russian government had long been prepared to negotiate with Kiev")
     ]
+    # but words a dash hands to the cue are its speaker's (a reviewer's sentences)
+    for said in (
+        "Russia agreed to a ceasefire on energy targets — Dmitry Peskov said.",
+        "Kyiv has refused to negotiate — Maria Zakharova said.",
+        "Moscow has offered a ceasefire from May 8 — Yuri Ushakov said.",
+    ):
+        (speaker,) = [speaker for speaker, _ in attribute(said)]
+        assert speaker == said.split("— ")[1].removesuffix(" said."), said
     # "advocating for" after a refusal is the same speaker's second point (a new user's)
     text = "Zelensky rejected the three-day truce, instead advocating for a 30-day ceasefire."
     assert attribute(text) == [

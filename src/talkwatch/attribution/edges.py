@@ -101,16 +101,21 @@ class ClauseEdges(Speakers):
         return [Span(before[0].idx, spans[0].end), *spans[1:]]
 
     def others_report_before(self, verb: Token, clause: Token) -> bool:
-        """Another speaker's report closed by a semicolon, colon or dash before the cue is
-        not what the cue reports: "Lavrov added that Moscow was prepared to negotiate;
-        however, Ukraine repeatedly refused". Not the speaker's own "we agreed" ("We
-        agreed to meet again, — Umerov said")."""
+        """Another speaker's report closed by a semicolon or colon, with words of the
+        cue's own sentence after it, is not what the cue reports: "Lavrov added that
+        Moscow was prepared to negotiate; however, Ukraine repeatedly refused". Not words
+        a dash hands to the cue ("Russia agreed to a ceasefire — Peskov said"), nor the
+        speaker's own "we agreed"."""
         if clause.i > verb.i or first_person(clause) or not self.is_reporting(clause):
             return False
-        subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-        last = clause.right_edge.i
-        ends = [clause.doc[i].text for i in (last, last + 1) if i < len(clause.doc)]
-        return subject and any(text in (":", ";", "—", "–", "--") for text in ends)
+        if not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return False
+        doc, end = clause.doc, clause.right_edge.i + 1
+        stop = next((i for i in range(clause.i, end + 1) if doc[i].text in (";", ":")), None)
+        if stop is None:
+            return False
+        cue_start = min([verb.i, *(c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS)])
+        return any(not t.is_punct for t in doc[stop + 1 : cue_start])
 
     def elliptical_tail(self, verb: Token, spans: list[Span]) -> list[Span]:
         """`said Ukraine was ready for a ceasefire, but only with firm guarantees`: the
