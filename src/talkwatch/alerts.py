@@ -4,8 +4,9 @@ A shift is a side's stance on an issue changing (a walk-back when it
 contradicts itself within days); ``standing`` keeps them. ``watch`` asks
 ``new_shifts`` after each cycle, ``claim``s them (so of several watchers of one
 database only one announces each), prints them and posts them to a webhook (a
-failed post ``release``s them for the next cycle), so each is announced once
-across restarts.
+failed or interrupted post ``release``s them for the next cycle), so each is
+announced once across restarts; a watcher killed outright while posting leaves its
+claimed shifts counted as announced (docs/deployment.md).
 The shifts stored before the first watch are taken as known (``start``).
 ``atom`` renders shifts as an Atom feed for ``serve`` (/feeds/shifts.atom).
 """

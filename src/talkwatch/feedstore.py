@@ -187,7 +187,7 @@ def pending_articles(db: Database, limit: int = 10_000) -> list[Pending]:
     oldest first."""
     rows = db.execute(
         "SELECT url, feed_id, title, feed_date, attempts, status FROM articles "
-        "WHERE status IN (?, ?) OR (status = ? AND attempts < ?) ORDER BY seen_at, url LIMIT ?",
+        "WHERE status = ? OR (status IN (?, ?) AND attempts < ?) ORDER BY seen_at, url LIMIT ?",
         (PENDING, REVISED, FAILED, MAX_ATTEMPTS, limit),
     )
     return [
@@ -202,11 +202,13 @@ def stored_from(db: Database, url: str) -> str | None:
 
 
 def finish(db: Database, url: str, status: str, doc_id: str | None = None, error: str = "") -> None:
-    """An article's outcome; a failure counts one attempt and is tried again later."""
+    """An article's outcome; a failure counts one attempt and is tried again later (a
+    revised one stays revised, so its new text is still fetched, not the stored one)."""
     if status == FAILED:
         db.execute(
-            "UPDATE articles SET status = ?, error = ?, attempts = attempts + 1 WHERE url = ?",
-            (FAILED, error, url),
+            "UPDATE articles SET status = CASE WHEN status = ? THEN ? ELSE ? END, error = ?, "
+            "attempts = attempts + 1 WHERE url = ?",
+            (REVISED, REVISED, FAILED, error, url),
         )
         return
     db.execute(

@@ -266,8 +266,7 @@ class Watcher:
         if prepared is None:  # the same bytes or text is stored already
             raw_hash = hashlib.sha256(raw.data).hexdigest()
             doc_id = stored_document_of_input(db, article.url, raw_hash)
-            if article.revised:  # marked updated, but its text is the one stored
-                report.seen += 1
+            if article.revised:  # marked updated (and counted so), its text the one stored
                 feedstore.finish(db, article.url, "ingested", doc_id)
                 return None
             report.duplicates += 1

@@ -154,11 +154,14 @@ def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_
     found = alerts.claim(db, alerts.new_shifts(db))  # not those another watcher announced
     if not found:
         return
-    for shift in found:
-        click.echo(alerts.describe(shift))
-    if webhook:
-        try:
+    try:
+        for shift in found:
+            click.echo(alerts.describe(shift))
+        if webhook:
             alerts.post_webhook(webhook, found, timeout)
-        except alerts.AlertError as err:
-            alerts.release(db, found)
-            click.echo(f"error: {err} The shifts are sent again after the next cycle.", err=True)
+    except alerts.AlertError as err:
+        alerts.release(db, found)
+        click.echo(f"error: {err} The shifts are sent again after the next cycle.", err=True)
+    except BaseException:  # Ctrl-C while posting: the next watch announces them
+        alerts.release(db, found)
+        raise
