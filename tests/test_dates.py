@@ -121,6 +121,9 @@ def test_a_day_inside_the_reported_words_is_not_when_they_were_said() -> None:
         "Speaking ahead of the Thursday summit, Peskov said the talks were useful.",
         "Ahead of talks set to begin Thursday, Peskov said the talks were useful.",
         "In a Thursday interview, Peskov said the talks were useful.",
+        "Peskov said next Thursday the talks would be useful.",
+        "Peskov said from Thursday the talks would be useful.",
+        "Commenting on Thursday's meeting, Peskov said the talks were useful.",
     ):
         words = (ahead.index("the talks"), ahead.index("."))
         assert statement_date(ahead, "2025-04-26", [words]) == "2025-04-26", ahead

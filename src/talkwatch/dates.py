@@ -56,12 +56,14 @@ _IN_URL = re.compile(
     r"(?<!\d)(?P<year>20\d\d|19\d\d)[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?!\d)"
 )
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-_ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b(?!['’]s)", re.I)
 # the wire's "said Thursday", "told reporters Thursday", "Peskov Thursday said": a day
 # without "on" dates only next to the saying (not "ahead of the Thursday summit")
 _SAYING = r"(?:said|says|told|tells|added|announced|stated|wrote|noted|stressed|warned|declared)"
+# the words between: "told reporters Thursday", not "said next Thursday", "from Thursday"
+_GAP = r"(?:(?!(?:next|from|until|till|by|before|after|ahead|this|every|since)\b)[\w'-]+\s+)"
 _SAID_WEEKDAY = re.compile(
-    rf"\b{_SAYING}\s+(?:[\w'-]+\s+){{0,2}}(?P<weekday>{'|'.join(WEEKDAYS)})\b(?!['’]s)"
+    rf"\b{_SAYING}\s+{_GAP}{{0,2}}(?P<weekday>{'|'.join(WEEKDAYS)})\b(?!['’]s)"
     rf"|\b(?P<before>{'|'.join(WEEKDAYS)})\s+{_SAYING}\b",
     re.I,
 )
