@@ -675,6 +675,7 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Zelensky said Ukraine would consider whether to send a delegation to Istanbul.", "offer"),
         ("Zelensky said Ukraine would consider what Russia proposes.", "offer"),
         ("Zelensky said Ukraine would consider the proposal as a basis for talks.", "offer"),
+        ("Peskov said Moscow would consider such a deployment as a NATO presence.", "assess"),
         ("Lavrov said Moscow would consider any such deployment unacceptable.", "reject"),
         ("Kuleba said Ukraine would consider Moscow's proposals before replying.", "offer"),
         # what "there is" an understanding or a hope of is what was said; not what there

@@ -249,12 +249,13 @@ def _complement(token: Token) -> bool:
     """Whether the word has an object's complement: what something is judged to be
     ("consider X to be Y", "consider X Y", "regard X as Y"; "consider any such deployment
     unacceptable", whose adjective the parse makes the object). Not a question
-    ("would consider whether to send a delegation", "what Russia proposes") nor what
-    a proposal is considered as ("would consider the proposal as a basis for talks")."""
-    return any(
+    ("would consider whether to send a delegation", "what Russia proposes")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    as_what = any(g.dep_ == "prep" and g.lower_ == "as" for o in objects for g in o.children)
+    return as_what or any(  # "as" on the object: "consider such a deployment as a presence"
         (c.dep_ == "ccomp" and c.lemma_ == "be" and any(g.dep_ in SUBJECTS for g in c.children))
         or c.dep_ == "oprd"
-        or (c.dep_ == "prep" and c.lower_ == "as" and token.lemma_.lower() != "consider")
+        or (c.dep_ == "prep" and c.lower_ == "as")
         or (c.dep_ == "dobj" and c.pos_ == "ADJ")
         for c in token.children
     )

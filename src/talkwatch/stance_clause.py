@@ -209,7 +209,9 @@ class ClauseRules(Sides):
             # "stronger sanctions need to be imposed on Russia", "sanctions must be lifted":
             # pressure asked for, of whoever applies it
             return Judgement("demand", f"{PRESSURE}: '{chain}'", side)
-        if self.has("judging", action) and acting.complement:
+        # a judgement, not "would consider the proposal as a basis for talks"
+        proposal = self.has("finished", acting.object)
+        if self.has("judging", action) and acting.complement and not proposal:
             return None  # "Moscow would consider such a deployment to be a NATO presence"
         found = self.decide(modality, negated, action, side, chain, passive)
         present = predicate.steps[-1].present and bool(modality & {"future", "volition"})
