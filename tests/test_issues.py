@@ -101,6 +101,7 @@ CASES = [
     # accession to NATO is the alliance question, not EU membership
     ("Moscow will never accept Ukraine's accession to NATO", {"neutrality"}),
     ("Kyiv hopes to start the accession process with Brussels this year", {"eu_membership"}),
+    ("Ukraine's accession to the bloc could begin next year", {"eu_membership"}),
 ]
 
 

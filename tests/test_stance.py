@@ -703,6 +703,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ('"There is no need to expect any breakthroughs," Dmitry Peskov said.', "assess"),
         ('"Breakthrough results should not be expected," Dmitry Peskov said.', "assess"),
         ('"I am not happy with the Russian strikes on Kyiv," Donald Trump said.', "assess"),
+        (
+            "Peskov said Moscow was not happy with the constant Ukrainian drone and missile "
+            "strikes on its cities.",
+            "assess",
+        ),
+        ('"We are not happy with what the Americans have offered," Peskov said.', "reject"),
         ('"We are not happy with the proposals," Dmitry Peskov said.', "reject"),
         ('"We are not satisfied with Russia\'s position on the ceasefire," Zelensky said.', "reject"),
         ("Dmytro Kuleba said Ukraine was keen on talks with Russia.", "offer"),
