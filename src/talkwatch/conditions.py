@@ -18,11 +18,12 @@ def party_condition(party: str) -> tuple[str, list[object]]:
 def documents_named(doc: str) -> tuple[str, list[object]]:
     """A subquery for the ids of the document whose file name, path or URL ``doc`` is;
     else of every document whose id or name starts with it, or whose URL has a part of
-    its path that starts with it (``--doc 2025-06-02`` for .../news/2025-06-02-talks)
+    its path (not its host) that starts with it (``--doc 2025-06-02`` for
+    https://example.org/news/2025-06-02-talks)
     (``--doc``, the web's ``doc``, ``documents set-date``)."""
     like = database.LIKE_TEXT
     start = database.like_pattern(doc, anywhere=False)
-    segment = "%/" + start  # "/" cannot be a LIKE wildcard: it needs no escape
+    segment = "%://%/" + start  # a part of the path, not the host ("www")
     exact = "name = ? OR origin = ? OR url = ?"
     return (
         f"SELECT id FROM documents WHERE {exact} "

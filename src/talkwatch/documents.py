@@ -83,7 +83,7 @@ def list_documents(db: Database, undated_only: bool = False, limit: int = -1) ->
 
 def find_document(db: Database, key: str) -> DocumentRow:
     """The one document whose name, URL or path is ``key``, else the one whose id or
-    name starts with it (as ``--doc`` reads it)."""
+    name, or a part of whose URL's path, starts with it (as ``--doc`` reads it)."""
     key = key.strip()
     if not key:
         raise DocumentNotFound("no document given; name one by its id, name or URL.")
