@@ -45,6 +45,8 @@ class Cues:
     feminine_names: frozenset[str] = frozenset()
     feminine_words: frozenset[str] = frozenset()
     feminine_endings: tuple[str, ...] = ()
+    # what "there is" of a side's that the clause after it states ("an understanding that")
+    shared_views: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.object_verbs
@@ -71,6 +73,7 @@ _LIST_KEYS = (
     "feminine_names",
     "feminine_words",
     "feminine_endings",
+    "shared_views",
 )
 
 
@@ -128,6 +131,7 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         institution_words=frozen["institution_words"],
         transcript_labels=frozen["transcript_labels"],
         feminine_names=frozen["feminine_names"],
+        shared_views=frozen["shared_views"],
         feminine_words=frozen["feminine_words"],
         feminine_endings=tuple(sorted(frozen["feminine_endings"])),
     )

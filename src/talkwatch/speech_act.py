@@ -25,13 +25,6 @@ CHAIN = ("xcomp", "acomp", "ccomp")  # "is ready [acomp] to send [xcomp]"
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 MAX_PREDICATES = 6
 MAIN_LINKS = ("conj", "ccomp", "parataxis")
-# What "there is" of a side's that the clause after it states: "there is an understanding
-# that this meeting will take place soon". Not speculation, rumours, fears or feelings,
-# which report no one's position.
-SHARED_VIEWS = frozenset(
-    ["understanding", "agreement", "consensus", "hope", "expectation", "readiness",
-     "willingness", "decision", "commitment", "intention", "plan"]
-)  # fmt: skip
 SOMEONE = "someone"  # the unnamed sayer of words reported in the passive
 # Modals that with a perfect speak of a past that did not happen ("should have agreed");
 # not "will have withdrawn", a future.
@@ -145,7 +138,7 @@ def _what_there_is(token: Token) -> bool:
     content, as a clause after "it is clear" is."""
     noun = token.head
     return (
-        noun.lemma_.lower() in SHARED_VIEWS
+        noun.lemma_.lower() in default_cues().shared_views
         and token.dep_ == "acl"
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
         and any(c.dep_ in SUBJECTS for c in token.children)
