@@ -669,6 +669,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ),
         ("Ihor Zhovkva said Kyiv remained open to a ceasefire along the front line.", "offer"),
         ("Ignazio Cassis said Russia could be invited to the second summit.", "offer"),
+        # a named side's readiness, as its will: another's described, one's own offered
+        ("Donald Trump praised Putin's readiness to meet Zelensky in Istanbul.", "assess"),
+        ("Volodymyr Zelensky confirmed Ukraine's readiness to meet in Istanbul.", "offer"),
         # judging something to be so is a view, not the act of considering a proposal
         ("Lavrov said Moscow would consider such a deployment to be a NATO presence.", "assess"),
         # ... but considering whether, what, or a proposal as a basis is still willingness

@@ -47,7 +47,12 @@ from .stance_clause import OTHER, PRESSURE, ClauseRules, Judgement, read_clause_
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
-GIVING = ("offer", "accept")  # the speaker's side gives: another side's giving is described
+GIVING = ("offer", "accept")
+# Whose readiness the words name: "Putin's readiness to meet", "Kyiv's willingness to"
+WHOSE_READINESS = re.compile(
+    r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)['’]s (?:[a-z]+ )?"
+    r"(?:readiness|willingness|preparedness|openness)\b"
+)  # the speaker's side gives: another side's giving is described
 # Cues that demand when what they report is an act asked of someone ("asked Russia to
 # start talks", "called the government to withdraw"), and not otherwise ("asked who").
 BIDDING = "bidding"
@@ -106,7 +111,7 @@ class StanceClassifier:
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
         ruled = self.by_rules(quote, cue, judged, kind, clause)
         if clause is not None and ruled.stance in GIVING and ruled.reason.startswith("words"):
-            ruled = self.others_words(ruled, clause, party, kind, party_of)
+            ruled = self.others_words(ruled, quote, clause, party, kind, party_of)
         ruled = sideless(ruled, party)
         if self.model is None:
             return ruled
@@ -182,6 +187,7 @@ class StanceClassifier:
     def others_words(
         self,
         ruled: StanceResult,
+        quote: str,
         clause: Clause,
         party: str,
         kind: str,
@@ -190,7 +196,11 @@ class StanceClassifier:
         """Words of giving ("willing to", "open to") whose clause another side leads
         describe that side ("Putin has shown zero indication that he is willing to
         negotiate", said by Washington): an assessment, as the clause rules read another
-        side's will."""
+        side's will; and a named side's "readiness", "willingness" the same."""
+        owner = WHOSE_READINESS.search(quote)
+        if owner and self.clause_rules.side(owner[1], party, kind, party_of) == OTHER:
+            # "Putin's readiness to meet", said by Washington: his, described
+            return StanceResult("assess", f"another side's words: {ruled.reason[6:]} (other side)")
         lead = clause.predicates[0] if clause.predicates else None
         if lead is None or not lead.leads or lead.passive:  # "Russia could be invited"
             return ruled
