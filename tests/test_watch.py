@@ -493,92 +493,77 @@ def test_an_empty_atom_feed_was_updated_now_not_in_1970() -> None:
     assert parsed.feed.updated[:4] >= "2025" and "1970" not in body
 
 
+@pytest.fixture
+def watched(tmp_path: Path, site: Site, analyzer: Analyzer) -> Iterator[Store]:
+    """A store that has watched the news site's feed for one cycle."""
+    news_site(site)
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        watcher(store, analyzer).cycle()
+        yield store
+    finally:
+        store.close()
+
+
+def updated_entry(site: Site) -> None:
+    """The feed now lists its first article alone, marked updated."""
+    entry = {
+        "title": "Russia rejects truce",
+        "link": site.url("/world/peskov-rejects"),
+        "updated": "2025-03-11T15:00:00Z",
+    }
+    site.pages["/feed.xml"] = Page(rss("World news", [entry]), "application/rss+xml")
+
+
 def test_an_entry_marked_updated_whose_text_is_the_same_stays_ingested(
-    tmp_path: Path, site: Site, analyzer: Analyzer
+    watched: Store, site: Site, analyzer: Analyzer
 ) -> None:
-    news_site(site)
-    store = Store.open(str(tmp_path / "t.db"))
-    try:
-        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
-        watcher(store, analyzer).cycle()
-        entry = {
-            "title": "Russia rejects truce",
-            "link": site.url("/world/peskov-rejects"),
-            "updated": "2025-03-11T15:00:00Z",
-        }
-        site.pages["/feed.xml"] = Page(rss("World news", [entry]), "application/rss+xml")
-        again = watcher(store, analyzer).cycle()
-        assert (again.updated, again.fetched, again.seen, again.duplicates) == (1, 1, 0, 0)
-        assert feedstore.totals(store.db)["ingested"] == 2
-        assert store.counts()["documents"] == 2
-    finally:
-        store.close()
-
-
-def test_the_webhook_is_given_the_watchs_timeout(
-    tmp_path: Path, site: Site, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from talkwatch.cli.watch import announce
-
-    news_site(site)
-    store = Store.open(str(tmp_path / "t.db"))
-    try:
-        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
-        watcher(store, analyzer).cycle()
-        posted: list[float] = []
-        monkeypatch.setattr(alerts, "post_webhook", lambda url, shifts, timeout: posted.append(timeout))
-        announce(store, "http://127.0.0.1:9/hook", 2.5)
-        assert posted == [2.5]  # one post, of the shift the cycle found, within --timeout
-    finally:
-        store.close()
+    updated_entry(site)
+    again = watcher(watched, analyzer).cycle()
+    assert (again.updated, again.fetched, again.seen, again.duplicates) == (1, 1, 0, 0)
+    assert feedstore.totals(watched.db)["ingested"] == 2
+    assert watched.counts()["documents"] == 2
 
 
 def test_a_revised_entry_whose_fetch_fails_is_fetched_again_for_its_new_text(
-    tmp_path: Path, site: Site, analyzer: Analyzer
+    watched: Store, site: Site, analyzer: Analyzer
 ) -> None:
-    news_site(site)
-    store = Store.open(str(tmp_path / "t.db"))
-    try:
-        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
-        watcher(store, analyzer).cycle()
-        entry = {
-            "title": "Russia rejects truce",
-            "link": site.url("/world/peskov-rejects"),
-            "updated": "2025-03-11T15:00:00Z",
-        }
-        site.pages["/feed.xml"] = Page(rss("World news", [entry]), "application/rss+xml")
-        site.pages["/world/peskov-rejects"] = Page(b"", status=404)
-        failed = watcher(store, analyzer).cycle()
-        assert (failed.updated, failed.failed_articles) == (1, 2)  # and /world/removed
-        site.pages["/world/peskov-rejects"] = Page(
-            article("Russia rejects truce", REJECT + REVISION, "2025-03-11")
-        )
-        watcher(store, analyzer).cycle()
-        ushakov = store.statements(speaker="Ushakov")
-        assert [st.doc for st in ushakov] == [site.url("/world/peskov-rejects")]
-    finally:
-        store.close()
+    updated_entry(site)
+    site.pages["/world/peskov-rejects"] = Page(b"", status=404)
+    failed = watcher(watched, analyzer).cycle()
+    assert (failed.updated, failed.failed_articles) == (1, 2)  # and /world/removed
+    site.pages["/world/peskov-rejects"] = Page(
+        article("Russia rejects truce", REJECT + REVISION, "2025-03-11")
+    )
+    watcher(watched, analyzer).cycle()
+    ushakov = watched.statements(speaker="Ushakov")
+    assert [st.doc for st in ushakov] == [site.url("/world/peskov-rejects")]
 
 
-def test_shifts_a_watch_was_stopped_while_posting_are_announced_by_the_next(
-    tmp_path: Path, site: Site, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+def test_the_webhook_is_given_the_watchs_timeout(
+    watched: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from talkwatch.cli.watch import announce
 
-    news_site(site)
-    store = Store.open(str(tmp_path / "t.db"))
-    try:
-        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
-        watcher(store, analyzer).cycle()
-        waiting = alerts.new_shifts(store.db)
-        assert waiting
+    posted: list[float] = []
+    monkeypatch.setattr(alerts, "post_webhook", lambda url, shifts, timeout: posted.append(timeout))
+    announce(watched, "http://127.0.0.1:9/hook", 2.5)
+    assert posted == [2.5]  # one post, of the shift the cycle found, within --timeout
 
-        def interrupted(url: str, shifts: list[object], timeout: float) -> None:
-            raise KeyboardInterrupt
 
-        monkeypatch.setattr(alerts, "post_webhook", interrupted)
-        with pytest.raises(KeyboardInterrupt):
-            announce(store, "http://127.0.0.1:9/hook", 1.0)
-        assert alerts.new_shifts(store.db) == waiting
-    finally:
-        store.close()
+def test_shifts_a_watch_was_stopped_while_posting_are_announced_by_the_next(
+    watched: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from talkwatch.cli.watch import announce
+
+    waiting = alerts.new_shifts(watched.db)
+    assert waiting
+
+    def interrupted(url: str, shifts: list[object], timeout: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(alerts, "post_webhook", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        announce(watched, "http://127.0.0.1:9/hook", 1.0)
+    assert alerts.new_shifts(watched.db) == waiting
