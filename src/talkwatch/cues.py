@@ -131,9 +131,9 @@ def load_cues(extra_paths: Sequence[Path] = ()) -> Cues:
         institution_words=frozen["institution_words"],
         transcript_labels=frozen["transcript_labels"],
         feminine_names=frozen["feminine_names"],
-        shared_views=frozen["shared_views"],
         feminine_words=frozen["feminine_words"],
         feminine_endings=tuple(sorted(frozen["feminine_endings"])),
+        shared_views=frozen["shared_views"],
     )
 
 

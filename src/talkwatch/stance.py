@@ -47,12 +47,12 @@ from .stance_clause import OTHER, PRESSURE, ClauseRules, Judgement, read_clause_
 from .stance_model import StanceModel, default_stance_model
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
-GIVING = ("offer", "accept")
+GIVING = ("offer", "accept")  # the speaker's side gives: another side's giving is described
 # Whose readiness the words name: "Putin's readiness to meet", "Kyiv's willingness to"
 WHOSE_READINESS = re.compile(
     r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)['’]s (?:[a-z]+ )?"
     r"(?:readiness|willingness|preparedness|openness)\b"
-)  # the speaker's side gives: another side's giving is described
+)
 # Cues that demand when what they report is an act asked of someone ("asked Russia to
 # start talks", "called the government to withdraw"), and not otherwise ("asked who").
 BIDDING = "bidding"
