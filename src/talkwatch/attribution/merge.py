@@ -24,8 +24,9 @@ from .run import Found
 SUBJECT_PERSON_TYPES = ("PERSON", "")
 
 
-# Cues of a report that relays someone else's words ("..., Ukrinform reports"), and the
-# plain verbs of saying whose speaker then owns the statement. Relaying by any cue, or
+# Cues of a report that relays someone else's words ("..., Ukrinform reports", "...,
+# the portal adds", "..., the newspaper writes"), and the plain verbs of saying whose
+# speaker then owns the statement. Relaying by any cue, or
 # inner cues such as "requested" or "accepted", cost precision on every corpus
 # (docs/quality.md, eleventh session); "told" is left out, whose addressee the parse
 # often puts in the words ("told Putin Russia was ready").
