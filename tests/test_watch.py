@@ -376,6 +376,9 @@ def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, sit
     (posted,) = site.posted
     (sent,) = json.loads(posted)["shifts"]
     assert (sent["party"], sent["issue"], sent["after"]["stance"]) == ("RUS", "ceasefire", "accept")
+    # said in March 2025 and found now: marked as old news, in the line and the post
+    assert "in " in out.output and "[older news, found now]" in out.output
+    assert sent["old_news"] is True
     again = runner.invoke(cli, ["watch", "--once", "--db", db, "--delay", "0", "--jobs", "1"])
     assert "walk-back" not in again.output and len(site.posted) == 1
     listed = runner.invoke(cli, ["feeds", "list", "--db", db]).output
@@ -484,6 +487,21 @@ def test_the_atom_feed_lists_the_newest_shift_first() -> None:
     body = alerts.atom([(newer, None), (older, None)], "http://x/feeds/shifts.atom", "shifts")
     published = [e.published[:10] for e in feedparser.parse(body).entries]
     assert published == ["2025-04-02", "2025-03-10"]
+
+
+def test_a_shift_said_within_a_week_is_news_and_one_said_before_is_not() -> None:
+    from datetime import date
+
+    from talkwatch.analysis import Evidence, Shift
+
+    def said(sid: int, day: str, stance: str) -> Evidence:
+        return Evidence(sid, day, stance, "Dmitry Peskov", "named", "a.txt", "a", "words")
+
+    shift = Shift("RUS", "talks", said(1, "2025-03-01", "reject"), said(2, "2025-03-10", "offer"))
+    assert not alerts.old_news(shift, date(2025, 3, 14))
+    assert "[older news" not in alerts.describe(shift, date(2025, 3, 14))
+    assert alerts.old_news(shift, date(2025, 3, 20))
+    assert alerts.describe(shift, date(2025, 3, 20)).endswith("[older news, found now]")
 
 
 def test_an_empty_atom_feed_was_updated_now_not_in_1970() -> None:

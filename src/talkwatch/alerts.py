@@ -17,6 +17,7 @@ import json
 import urllib.error
 import urllib.request
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -28,6 +29,7 @@ from .records import shown_speaker
 from .standing import evidence, refresh
 
 WEBHOOK_TIMEOUT = 10.0
+OLD_NEWS_DAYS = 7  # a shift said longer ago than this when announced is old news
 
 
 class AlertError(Exception):
@@ -171,14 +173,24 @@ def _with_evidence(db: Database, rows: list[Any]) -> list[Shift]:
     return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
 
 
-def describe(shift: Shift) -> str:
-    """One line: what changed, when, and who said it."""
+def old_news(shift: Shift, today: date | None = None) -> bool:
+    """Whether the statement that made a shift was said more than ``OLD_NEWS_DAYS`` before
+    ``today`` (now): found in an old article (a new feed's backlog, an archive), a
+    correction of the record rather than news."""
+    if not shift.after.date:
+        return False
+    return ((today or date.today()) - date.fromisoformat(shift.after.date)).days > OLD_NEWS_DAYS
+
+
+def describe(shift: Shift, today: date | None = None) -> str:
+    """One line: what changed, when, and who said it; marked when it is old news."""
     kind = "walk-back" if shift.walk_back else "shift"
+    old = " [older news, found now]" if old_news(shift, today) else ""
     return (
         f"{kind} {shift.party} on {shift.issue}: {shift.before.stance} "
         f"({shift.before.date or 'undated'}) -> {shift.after.stance} "
         f"({shift.after.date or 'undated'}), {shift.after.speaker or 'unnamed'} in "
-        f"{shift.after.doc}"
+        f"{shift.after.doc}{old}"
     )
 
 
@@ -188,6 +200,7 @@ def as_json(shift: Shift) -> dict[str, Any]:
         "issue": shift.issue,
         "walk_back": shift.walk_back,
         "date": shift.after.date,
+        "old_news": old_news(shift),
         "before": asdict(shift.before),
         "after": asdict(shift.after),
     }
