@@ -376,6 +376,10 @@ def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, sit
     (posted,) = site.posted
     (sent,) = json.loads(posted)["shifts"]
     assert (sent["party"], sent["issue"], sent["after"]["stance"]) == ("RUS", "ceasefire", "accept")
+    # and the sides' first positions on issues, printed and posted with it
+    firsts = json.loads(posted)["positions"]
+    assert ("RUS", "ceasefire") in {(p["party"], p["issue"]) for p in firsts}
+    assert "position RUS on ceasefire: " in out.output
     # said in March 2025 and found now: marked as old news, in the line and the post
     assert "in " in out.output and "[older news, found now]" in out.output
     assert sent["old_news"] is True
@@ -564,10 +568,17 @@ def test_the_webhook_is_given_the_watchs_timeout(
 ) -> None:
     from talkwatch.cli.watch import announce
 
-    posted: list[float] = []
-    monkeypatch.setattr(alerts, "post_webhook", lambda url, shifts, timeout: posted.append(timeout))
+    posted: list[tuple[float, int, int]] = []
+
+    def post(url: str, shifts: list[object], timeout: float, positions: list[object]) -> None:
+        posted.append((timeout, len(shifts), len(positions)))
+
+    monkeypatch.setattr(alerts, "post_webhook", post)
     announce(watched, "http://127.0.0.1:9/hook", 2.5)
-    assert posted == [2.5]  # one post, of the shift the cycle found, within --timeout
+    # one post within --timeout, of the shift the cycle found and the first positions (the
+    # watch never started announcing, so nothing was counted before)
+    ((timeout, shifts, positions),) = posted
+    assert (timeout, shifts) == (2.5, 1) and positions >= 1
 
 
 def test_shifts_a_watch_was_stopped_while_posting_are_announced_by_the_next(
@@ -575,13 +586,40 @@ def test_shifts_a_watch_was_stopped_while_posting_are_announced_by_the_next(
 ) -> None:
     from talkwatch.cli.watch import announce
 
-    waiting = alerts.new_shifts(watched.db)
-    assert waiting
+    waiting = alerts.new_shifts(watched.db), alerts.new_positions(watched.db)
+    assert all(waiting)
 
-    def interrupted(url: str, shifts: list[object], timeout: float) -> None:
+    def interrupted(url: str, shifts: list[object], timeout: float, positions: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(alerts, "post_webhook", interrupted)
     with pytest.raises(KeyboardInterrupt):
         announce(watched, "http://127.0.0.1:9/hook", 1.0)
-    assert alerts.new_shifts(watched.db) == waiting
+    assert (alerts.new_shifts(watched.db), alerts.new_positions(watched.db)) == waiting
+
+
+def test_a_sides_first_position_on_an_issue_is_announced_once(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        watcher(store, analyzer).cycle()
+        alerts.start(store.db)  # what was stored before the first watch is known
+        assert alerts.new_positions(store.db) == []
+        # Zelensky's guarantees are Ukraine's first position on them: news, once
+        site.pages["/world/guarantees"] = Page(
+            article("Zelensky: guarantees first", GUARANTEES, "2025-03-21")
+        )
+        entry = {"title": "Zelensky wants guarantees", "link": site.url("/world/guarantees")}
+        site.pages["/feed.xml"] = Page(rss("World news", [entry]), "application/rss+xml")
+        watcher(store, analyzer).cycle()
+        firsts = alerts.new_positions(store.db)
+        assert {(p.party, p.issue) for p in firsts} >= {("UKR", "security_guarantees")}
+        line = alerts.describe_position(firsts[0])
+        assert line.startswith(f"position {firsts[0].party} on {firsts[0].issue}: ")
+        assert alerts.claim_positions(store.db, firsts) == firsts
+        assert alerts.claim_positions(store.db, firsts) == [] and alerts.new_positions(store.db) == []
+    finally:
+        store.close()

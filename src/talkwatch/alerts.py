@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .analysis import Shift
+from .analysis import Evidence, Shift
 from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
@@ -64,6 +65,11 @@ def _announce_all(db: Database, first: bool = False) -> None:
             "SELECT party, issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
             (now(),),
         )
+        db.execute(
+            "INSERT INTO position_alerts (party, issue, alerted_at) "
+            "SELECT party, issue, ? FROM positions ORDER BY 1, 2 ON CONFLICT DO NOTHING",
+            (now(),),
+        )
         if first:
             db.execute(
                 "INSERT INTO settings (name, value) VALUES ('alerts', ?) ON CONFLICT DO NOTHING",
@@ -97,22 +103,9 @@ def mark_alerted(db: Database, shifts: list[Shift]) -> None:
 def claim(db: Database, shifts: list[Shift]) -> list[Shift]:
     """Record ``shifts`` as announced and return those no one else had: of two watchers
     of one database, each shift goes to the one that records it first."""
-    claimed = []
-    db.begin()
-    try:
-        for shift in shifts:
-            inserted = db.execute(
-                "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (shift.party, shift.issue, shift.after.statement_id, now()),
-            ).rowcount
-            if inserted:
-                claimed.append(shift)
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
-    return claimed
+    keys = [(s.party, s.issue, s.after.statement_id) for s in shifts]
+    sql = "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) VALUES (?, ?, ?, ?)"
+    return [s for s, mine in zip(shifts, _claim(db, sql, keys), strict=True) if mine]
 
 
 def release(db: Database, shifts: list[Shift]) -> None:
@@ -121,6 +114,56 @@ def release(db: Database, shifts: list[Shift]) -> None:
         "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ?",
         [(s.party, s.issue, s.after.statement_id) for s in shifts],
     )
+
+
+@dataclass(frozen=True)
+class NewPosition:
+    """A side's first position on an issue: news, as a change of it is."""
+
+    party: str
+    issue: str
+    evidence: Evidence
+
+
+def new_positions(db: Database) -> list[NewPosition]:
+    """Stored positions of a (party, issue) not yet announced, oldest first."""
+    refresh(db)
+    rows = db.execute(
+        "SELECT p.party, p.issue, p.statement_id FROM positions p WHERE NOT EXISTS "
+        "(SELECT 1 FROM position_alerts a WHERE a.party = p.party AND a.issue = p.issue) "
+        "ORDER BY p.date, p.party, p.issue"
+    ).fetchall()
+    by_id = evidence(db, [sid for *_, sid in rows])
+    return [NewPosition(p, i, by_id[sid]) for p, i, sid in rows if sid in by_id]
+
+
+def claim_positions(db: Database, positions: list[NewPosition]) -> list[NewPosition]:
+    """As ``claim``, for first positions."""
+    keys = [(p.party, p.issue) for p in positions]
+    sql = "INSERT INTO position_alerts (party, issue, alerted_at) VALUES (?, ?, ?)"
+    return [p for p, mine in zip(positions, _claim(db, sql, keys), strict=True) if mine]
+
+
+def release_positions(db: Database, positions: list[NewPosition]) -> None:
+    db.executemany(
+        "DELETE FROM position_alerts WHERE party = ? AND issue = ?",
+        [(p.party, p.issue) for p in positions],
+    )
+
+
+def _claim(db: Database, insert: str, keys: list[tuple[Any, ...]]) -> list[bool]:
+    """Insert each key with the time now, in one transaction; whether each row was new."""
+    mine = []
+    db.begin()
+    try:
+        for key in keys:
+            inserted = db.execute(insert + " ON CONFLICT DO NOTHING", (*key, now())).rowcount
+            mine.append(bool(inserted))
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return mine
 
 
 def recent_shifts(
@@ -173,13 +216,35 @@ def _with_evidence(db: Database, rows: list[Any]) -> list[Shift]:
     return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
 
 
-def old_news(shift: Shift, today: date | None = None) -> bool:
-    """Whether the statement that made a shift was said more than ``OLD_NEWS_DAYS`` before
-    ``today`` (now): found in an old article (a new feed's backlog, an archive), a
-    correction of the record rather than news."""
-    if not shift.after.date:
+def old_news(shift: Shift | NewPosition, today: date | None = None) -> bool:
+    """Whether the statement that made a shift or a position was said more than
+    ``OLD_NEWS_DAYS`` before ``today`` (now): found in an old article (a new feed's
+    backlog, an archive), a correction of the record rather than news."""
+    said = shift.after.date if isinstance(shift, Shift) else shift.evidence.date
+    if not said:
         return False
-    return ((today or date.today()) - date.fromisoformat(shift.after.date)).days > OLD_NEWS_DAYS
+    return ((today or date.today()) - date.fromisoformat(said)).days > OLD_NEWS_DAYS
+
+
+def describe_position(position: NewPosition, today: date | None = None) -> str:
+    """One line: a side's first position on an issue, when, and who said it."""
+    said = position.evidence
+    old = " [older news, found now]" if old_news(position, today) else ""
+    return (
+        f"position {position.party} on {position.issue}: {said.stance} "
+        f"({said.date or 'undated'}), {said.speaker or 'unnamed'} in {said.doc}{old}"
+    )
+
+
+def position_json(position: NewPosition) -> dict[str, Any]:
+    return {
+        "party": position.party,
+        "issue": position.issue,
+        "stance": position.evidence.stance,
+        "date": position.evidence.date,
+        "old_news": old_news(position),
+        "evidence": asdict(position.evidence),
+    }
 
 
 def describe(shift: Shift, today: date | None = None) -> str:
@@ -206,9 +271,19 @@ def as_json(shift: Shift) -> dict[str, Any]:
     }
 
 
-def post_webhook(url: str, shifts: list[Shift], timeout: float = WEBHOOK_TIMEOUT) -> None:
-    """POST ``{"shifts": [...]}`` as JSON; raises AlertError unless answered 2xx."""
-    body = json.dumps({"shifts": [as_json(s) for s in shifts]}, ensure_ascii=False).encode()
+def post_webhook(
+    url: str,
+    shifts: list[Shift],
+    timeout: float = WEBHOOK_TIMEOUT,
+    positions: Sequence[NewPosition] = (),
+) -> None:
+    """POST ``{"shifts": [...], "positions": [...]}`` as JSON; raises AlertError unless
+    answered 2xx."""
+    payload = {
+        "shifts": [as_json(s) for s in shifts],
+        "positions": [position_json(p) for p in positions],
+    }
+    body = json.dumps(payload, ensure_ascii=False).encode()
     request = urllib.request.Request(
         url,
         data=body,

@@ -149,19 +149,28 @@ def watch(
 
 
 def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> None:
-    """Print the new shifts, post them, and record them as announced."""
+    """Print the new first positions and shifts, post them, and record them as announced."""
     db = store.db
-    found = alerts.claim(db, alerts.new_shifts(db))  # not those another watcher announced
-    if not found:
+    # not those another watcher announced
+    firsts = alerts.claim_positions(db, alerts.new_positions(db))
+    found = alerts.claim(db, alerts.new_shifts(db))
+    if not (found or firsts):
         return
+
+    def give_back() -> None:
+        alerts.release_positions(db, firsts)
+        alerts.release(db, found)
+
     try:
+        for position in firsts:
+            click.echo(alerts.describe_position(position))
         for shift in found:
             click.echo(alerts.describe(shift))
         if webhook:
-            alerts.post_webhook(webhook, found, timeout)
+            alerts.post_webhook(webhook, found, timeout, firsts)
     except alerts.AlertError as err:
-        alerts.release(db, found)
-        click.echo(f"error: {err} The shifts are sent again after the next cycle.", err=True)
+        give_back()
+        click.echo(f"error: {err} They are sent again after the next cycle.", err=True)
     except BaseException:  # Ctrl-C while posting: the next watch announces them
-        alerts.release(db, found)
+        give_back()
         raise
