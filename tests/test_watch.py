@@ -139,7 +139,7 @@ def test_new_updated_duplicate_and_off_topic_entries(
             assert alerts.new_shifts(second.db) == [shift]
         finally:
             second.close()
-        alerts.mark_alerted(store.db, [shift])
+        alerts.claim(store.db, [shift])
         assert alerts.new_shifts(store.db) == []
         ((recent, announced),) = alerts.recent_shifts(store.db, "rus", "ceasefire")
         assert recent == shift and announced is not None
@@ -599,27 +599,20 @@ def test_shifts_a_watch_was_stopped_while_posting_are_announced_by_the_next(
 
 
 def test_a_sides_first_position_on_an_issue_is_announced_once(
-    tmp_path: Path, site: Site, analyzer: Analyzer
+    watched: Store, site: Site, analyzer: Analyzer
 ) -> None:
-    news_site(site)
-    store = Store.open(str(tmp_path / "t.db"))
-    try:
-        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
-        watcher(store, analyzer).cycle()
-        alerts.start(store.db)  # what was stored before the first watch is known
-        assert alerts.new_positions(store.db) == []
-        # Zelensky's guarantees are Ukraine's first position on them: news, once
-        site.pages["/world/guarantees"] = Page(
-            article("Zelensky: guarantees first", GUARANTEES, "2025-03-21")
-        )
-        entry = {"title": "Zelensky wants guarantees", "link": site.url("/world/guarantees")}
-        site.pages["/feed.xml"] = Page(rss("World news", [entry]), "application/rss+xml")
-        watcher(store, analyzer).cycle()
-        firsts = alerts.new_positions(store.db)
-        assert {(p.party, p.issue) for p in firsts} >= {("UKR", "security_guarantees")}
-        line = alerts.describe_position(firsts[0])
-        assert line.startswith(f"position {firsts[0].party} on {firsts[0].issue}: ")
-        assert alerts.claim_positions(store.db, firsts) == firsts
-        assert alerts.claim_positions(store.db, firsts) == [] and alerts.new_positions(store.db) == []
-    finally:
-        store.close()
+    alerts.start(watched.db)  # what was stored before the first watch is known
+    assert alerts.new_positions(watched.db) == []
+    # Zelensky's guarantees are Ukraine's first position on them: news, once
+    site.pages["/world/guarantees"] = Page(
+        article("Zelensky: guarantees first", GUARANTEES, "2025-03-21")
+    )
+    entry = {"title": "Zelensky wants guarantees", "link": site.url("/world/guarantees")}
+    site.pages["/feed.xml"] = Page(rss("World news", [entry]), "application/rss+xml")
+    watcher(watched, analyzer).cycle()
+    firsts = alerts.new_positions(watched.db)
+    assert {(p.party, p.issue) for p in firsts} >= {("UKR", "security_guarantees")}
+    line = alerts.describe_position(firsts[0])
+    assert line.startswith(f"position {firsts[0].party} on {firsts[0].issue}: ")
+    assert alerts.claim_positions(watched.db, firsts) == firsts
+    assert alerts.claim_positions(watched.db, firsts) == [] and alerts.new_positions(watched.db) == []

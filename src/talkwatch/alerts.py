@@ -92,14 +92,6 @@ def new_shifts(db: Database) -> list[Shift]:
     return _with_evidence(db, rows)
 
 
-def mark_alerted(db: Database, shifts: list[Shift]) -> None:
-    db.executemany(
-        "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT DO NOTHING",
-        [(s.party, s.issue, s.after.statement_id, now()) for s in shifts],
-    )
-
-
 def claim(db: Database, shifts: list[Shift]) -> list[Shift]:
     """Record ``shifts`` as announced and return those no one else had: of two watchers
     of one database, each shift goes to the one that records it first."""
@@ -229,11 +221,14 @@ def old_news(shift: Shift | NewPosition, today: date | None = None) -> bool:
 def describe_position(position: NewPosition, today: date | None = None) -> str:
     """One line: a side's first position on an issue, when, and who said it."""
     said = position.evidence
-    old = " [older news, found now]" if old_news(position, today) else ""
-    return (
-        f"position {position.party} on {position.issue}: {said.stance} "
-        f"({said.date or 'undated'}), {said.speaker or 'unnamed'} in {said.doc}{old}"
-    )
+    head = f"position {position.party} on {position.issue}: {said.stance}"
+    return head + _said_by(said, old_news(position, today))
+
+
+def _said_by(said: Evidence, old: bool) -> str:
+    """" (2025-03-20), Dmitry Peskov in a.txt", marked when it is old news."""
+    mark = " [older news, found now]" if old else ""
+    return f" ({said.date or 'undated'}), {said.speaker or 'unnamed'} in {said.doc}{mark}"
 
 
 def position_json(position: NewPosition) -> dict[str, Any]:
@@ -250,13 +245,11 @@ def position_json(position: NewPosition) -> dict[str, Any]:
 def describe(shift: Shift, today: date | None = None) -> str:
     """One line: what changed, when, and who said it; marked when it is old news."""
     kind = "walk-back" if shift.walk_back else "shift"
-    old = " [older news, found now]" if old_news(shift, today) else ""
-    return (
+    head = (
         f"{kind} {shift.party} on {shift.issue}: {shift.before.stance} "
-        f"({shift.before.date or 'undated'}) -> {shift.after.stance} "
-        f"({shift.after.date or 'undated'}), {shift.after.speaker or 'unnamed'} in "
-        f"{shift.after.doc}{old}"
+        f"({shift.before.date or 'undated'}) -> {shift.after.stance}"
     )
+    return head + _said_by(shift.after, old_news(shift, today))
 
 
 def as_json(shift: Shift) -> dict[str, Any]:
