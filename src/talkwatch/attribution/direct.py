@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..nlp import DATELINE
 from ..quotes import Quotation
 from ..records import Span
 from .run import Found
@@ -360,9 +361,12 @@ class DirectQuotes(Speakers):
         token = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if token is None:
             return None
-        sentence_start = max(
-            token[0].sent.start_char, self.paragraph_starts[self.paragraph_of(q.start)]
-        )
+        paragraph = self.paragraph_starts[self.paragraph_of(q.start)]
+        sentence_start = max(token[0].sent.start_char, paragraph)
+        # not the article's dateline: "KYIV, July 9 (Reuters) - "We will never ...," he said"
+        dateline = DATELINE.match(self.text, paragraph, q.outer_start)
+        if dateline:
+            sentence_start = max(sentence_start, dateline.end())
         frame = self.text[sentence_start : q.outer_start]
         if len(frame.split()) < 2 or frame.rstrip().endswith((":", ",")):
             return None

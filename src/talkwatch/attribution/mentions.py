@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import DATELINE
 from ..records import Mention, Span
-from .run import DATELINE, Run, last_word
+from .run import Run, last_word
 
 CORE_EXCLUDED_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 QUANTIFIERS = {

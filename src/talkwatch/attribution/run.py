@@ -9,25 +9,18 @@ offsets, and a reported span trimmed and classed as direct, mixed or indirect.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..cues import Cues
+from ..nlp import DATELINE
 from ..quotes import Quotation, find_quotations
 from ..records import Mention, Span
 from .learned import CueModel
 
 TRIM_LEFT = " \n,;:—–-"
 TRIM_RIGHT = " \n,;:—–-"
-# A dateline that opens a paragraph: "KYIV, November 3, 2025 —", "MOSCOW (Reuters) -".
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-DATELINE = re.compile(  # "KYIV, March 3 (Reuters) - ", "April 10, 2025 — ", "10 April 2025 – "
-    r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,? \(?[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\)?)?"
-    rf"|{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}})"
-    r"(?: \([^)\n]{1,40}\))? ?[—–-]{1,2} "
-)
 MIN_INDIRECT_WORDS = 3
 NAME_ENTITIES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 MIN_LEARNED_WORDS = 2  # "promised a veto": the model vouches for short contents
