@@ -102,6 +102,9 @@ CASES = [
     ("Moscow will never accept Ukraine's accession to NATO", {"neutrality"}),
     ("Kyiv hopes to start the accession process with Brussels this year", {"eu_membership"}),
     ("Ukraine's accession to the bloc could begin next year", {"eu_membership"}),
+    # British usage, and the alliance by its common name
+    ("Russia will not have a veto over our membership of NATO", {"neutrality"}),
+    ("the alliance's door remained open to Ukraine", {"neutrality"}),
 ]
 
 
