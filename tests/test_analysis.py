@@ -131,3 +131,41 @@ def test_a_shift_ends_at_the_stance_its_document_ends_with_as_the_position_does(
     # third did, so Ryabkov's demand in between is no change of position
     assert current == {"ceasefire": "conditional", "sanctions": "reject"}
     assert moves == [("ceasefire", "offer", "conditional")]
+
+
+def test_an_anonymous_source_does_not_overrule_the_side_named_in_the_same_text() -> None:
+    record = [
+        st(1, "2025-06-10", "RUS", "reject", ("security_guarantees",), "Kremlin", "d1"),
+        st(
+            2,
+            "2025-06-10",
+            "RUS",
+            "accept",
+            ("security_guarantees",),
+            "a russian source",
+            "d1",
+            source="anonymous",
+        ),
+        st(3, "2025-06-10", "UKR", "demand", ("security_guarantees",), "Andrii Sybiha", "d1"),
+    ]
+    found = {p.party: p for p in positions(record)}
+    assert (found["RUS"].current.statement_id, found["RUS"].sourcing) == (1, "named")
+    assert [e.statement_id for e in found["RUS"].support] == [1]
+    assert [s.status for s in issue_statuses(list(found.values()), record)] == ["contested"]
+    # a later text that has only the anonymous account holds it, and that is a shift
+    later = [
+        *record,
+        st(
+            4,
+            "2025-06-12",
+            "RUS",
+            "accept",
+            ("security_guarantees",),
+            "a russian official",
+            "d2",
+            source="anonymous",
+        ),
+    ]
+    moved = shifts(positions(later))
+    assert [(s.before.statement_id, s.after.statement_id) for s in moved] == [(1, 4)]
+    assert {p.party: p.sourcing for p in positions(later)}["RUS"] == "single anonymous"

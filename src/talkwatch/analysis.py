@@ -98,19 +98,31 @@ class Position:
         """The positions taken in their texts, or all, when nothing else is known."""
         return self.in_texts or self.history
 
+    @cached_property
+    def texts(self) -> tuple[tuple[Evidence, ...], ...]:
+        """The positions taken, in runs of one document each, oldest first."""
+        found: list[list[Evidence]] = []
+        for evidence in self.taken:
+            if found and found[-1][-1].doc_id == evidence.doc_id:
+                found[-1].append(evidence)
+            else:
+                found.append([evidence])
+        return tuple(tuple(run) for run in found)
+
     @property
     def current(self) -> Evidence:
-        return self.taken[-1]
+        return stands_for(self.texts[-1])
 
     @property
     def support(self) -> tuple[Evidence, ...]:
-        """The statements behind the current stance since it was last taken up."""
+        """The statements behind the current stance since it was last taken up: those
+        of that stance in each text, back to the last text that held another."""
         stance = self.current.stance
         run: list[Evidence] = []
-        for evidence in reversed(self.taken):
-            if evidence.stance != stance:
+        for text in reversed(self.texts):
+            if stands_for(text).stance != stance:
                 break
-            run.append(evidence)
+            run += [e for e in reversed(text) if e.stance == stance]
         return tuple(reversed(run))
 
     @property
@@ -179,22 +191,30 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
     ]
 
 
+def stands_for(text: tuple[Evidence, ...]) -> Evidence:
+    """What one text says a side holds: its last statement on the record, or its last
+    when none is. An anonymous source's account in a text that also quotes the side by
+    name ("a Russian source said Moscow could accept guarantees", after the Kremlin's
+    refusal) does not overrule it."""
+    named = [e for e in text if e.source == "named"]
+    return (named or text)[-1]
+
+
 def shifts(found: list[Position]) -> list[Shift]:
     """Each change of stance by one side on one issue, with both pieces of evidence.
 
     Stances that differ within one document (a side's negotiator qualifying its
     ministry's line in the same report) are one position put in several ways,
-    not a change: a shift compares documents, each by the statement it ends
-    with, as the position's current stance is the last statement's. A position
+    not a change: a shift compares documents, each by what it holds
+    (``stands_for``: its last statement on the record, or its last), as the
+    position's current stance is the last document's. A position
     a text recalls from before its time ("Kyiv had refused to sign") is not
     taken on that text's day, so it makes no shift.
     """
     out: list[Shift] = []
     for position in found:
-        taken = position.in_texts
-        ends = [a for a, b in pairwise(taken) if a.doc_id != b.doc_id]
-        last = [*ends, taken[-1]] if taken else []
-        for before, after in pairwise(last):
+        held = [stands_for(text) for text in position.texts] if position.in_texts else []
+        for before, after in pairwise(held):
             if before.stance != after.stance:
                 out.append(Shift(position.party, position.issue, before, after))
     return out

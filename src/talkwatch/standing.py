@@ -31,7 +31,8 @@ from .records import NO_SIDE_SQL, POSITION_SECTION, Statement
 # 4: a shift compares documents by the statement each ends with (the current stance's rule).
 # 5: a position recalled from before its text ("had refused") is not a current stance.
 # 6: statements in the readers' comments are no evidence of a side's position.
-RULES = 6
+# 7: a document holds what its last named statement says, when it has one.
+RULES = 7
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
