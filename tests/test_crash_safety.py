@@ -83,3 +83,47 @@ def test_an_interrupted_ingest_with_workers_says_what_it_stored_and_ends(tmp_pat
     out, _ = second.communicate(timeout=120)
     assert f"{stored} already stored" in out.decode()
     assert verify(db).problems(120) == []
+
+
+def test_ctrl_c_while_the_workers_start_and_again_while_closing_ends_quietly(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C as a terminal sends it, to the whole process group, as soon as the first
+    worker process exists (still starting), and a second one soon after: one line says
+    what is stored, no worker prints a traceback, and the exit code is an interrupt's."""
+    import contextlib
+    import os
+    import signal
+    import time
+
+    from common import kill_group, start_ingest, stored_documents, write_documents
+
+    docs, db = tmp_path / "docs", tmp_path / "t.db"
+    write_documents(docs, range(40))
+    ingest = start_ingest(db, docs, jobs=2)
+    children = Path(f"/proc/{ingest.pid}/task/{ingest.pid}/children")
+
+    def workers() -> int:  # not the resource tracker spawn also starts
+        found = 0
+        for pid in children.read_text().split() if children.exists() else []:
+            with contextlib.suppress(OSError):
+                found += b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return found
+
+    started = time.monotonic()
+    while ingest.poll() is None and workers() < 2 and time.monotonic() - started < 60:
+        time.sleep(0.01)
+    os.killpg(ingest.pid, signal.SIGINT)
+    time.sleep(0.3)
+    if ingest.poll() is None:
+        os.killpg(ingest.pid, signal.SIGINT)
+    try:
+        _, err = ingest.communicate(timeout=60)
+    except Exception:
+        kill_group(ingest)
+        raise
+    said = err.decode()
+    assert ingest.returncode == 130, said
+    assert "Traceback" not in said and "Aborted" not in said, said
+    last = said.strip().splitlines()[-1]
+    assert last.startswith("Interrupted: ") and int(last.split()[1]) == stored_documents(db)

@@ -46,12 +46,34 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class _DeafProcess(multiprocessing.context.SpawnProcess):
+    """A worker started with Ctrl-C ignored: Ctrl-C is the parent's to handle (a worker
+    finishes its batch and is shut down). An ignored signal stays ignored in the new
+    program, and Python then installs no handler of its own, so a Ctrl-C that reaches
+    the whole process group while a worker is still starting prints no traceback."""
+
+    def start(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            super().start()
+            return
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            super().start()
+        finally:
+            signal.signal(
+                signal.SIGINT, signal.default_int_handler if previous is None else previous
+            )
+
+
+class _DeafSpawn(multiprocessing.context.SpawnContext):
+    Process = _DeafProcess
+
+
 def _start_worker(actor_files: Sequence[str]) -> None:
     from .pipeline import Analyzer
 
     global _worker_analyzer
-    # Ctrl-C is the parent's to handle: a worker finishes its batch and is shut down
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as _DeafProcess starts it, whoever starts it
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_analyzer = Analyzer.load(actor_files=[Path(p) for p in actor_files])
 
@@ -79,10 +101,9 @@ def analyse_in_workers(
     """Yield (document, statements) for every document, in order, from ``jobs`` workers."""
     for variable in THREAD_VARIABLES:  # one thread per worker: the workers are the parallelism
         os.environ.setdefault(variable, "1")
-    context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=context,
+        mp_context=_DeafSpawn(),
         initializer=_start_worker,
         initargs=(list(actor_files),),
     )

@@ -51,9 +51,10 @@ class OneLineErrors(click.Group):
         except click.ClickException as err:
             err.show()
             sys.exit(err.exit_code)
-        except click.Abort:
+        except click.Abort as err:
             click.echo("Aborted!", err=True)
-            sys.exit(1)
+            # Ctrl-C ends with the shell's code for an interrupt, as an interrupted ingest does
+            sys.exit(130 if isinstance(err.__cause__, KeyboardInterrupt) else 1)
         sys.exit(value if isinstance(value, int) else 0)
 
     def typed_command(self, args: list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -128,6 +129,9 @@ def ingest(
             except ClusterError as err:
                 raise click.ClickException(str(err)) from None
             except KeyboardInterrupt:
+                # a second Ctrl-C (or a signal sent to the process and to its group) does
+                # not cut short closing the database
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
                 done = run.summary
                 click.echo(
                     f"\nInterrupted: {done.new} new document{'s' * (done.new != 1)} with "
