@@ -98,6 +98,9 @@ def test_ingest_export_and_reingest(folder: Path, tmp_path: Path) -> None:
     peskov_said = run("statements", "--db", db, "--speaker", "Peskov").stdout
     assert re.search(r"guarantees\.html · reader[\s│]*comment", peskov_said)  # wrapped cell
     assert "wire.txt · reader" not in peskov_said
+    # a format's name in capitals is the same format
+    assert run("export", "--db", db, "--format", "JSONL").stdout == exported.stdout
+    assert run("export", "--db", db, "--format", "CSV").stdout.startswith("doc,quote,speaker,")
 
     again = run("ingest", str(folder / "wire.txt"), str(folder / "blog"), "--db", db)
     assert again.exit_code == 0 and "0 new documents" in again.stdout

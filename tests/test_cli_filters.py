@@ -3,6 +3,7 @@ silently."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,55 @@ def test_a_party_filter_on_an_empty_database_says_nothing_is_stored(tmp_path: Pa
     result = run(db, "statements", "--party", "RUS")
     assert result.exit_code == 0
     assert "No statements for party RUS; no statement is stored yet." in result.stderr
+
+
+def test_shifts_and_positions_of_one_side_or_on_one_issue(db: str) -> None:
+    shifted = run(db, "shifts", "--party", "Ukraine", "--issue", "nato")
+    assert shifted.exit_code == 0, shifted.output
+    assert "shift UKR on neutrality: reject (2022-03-01) -> conditional (2022-03-15)" in (
+        shifted.stdout
+    )
+    assert run(db, "shifts", "--party", "RUS").stdout.strip() == "No shifts of RUS."
+    found = json.loads(run(db, "positions", "--issue", "neutrality", "--format", "json").stdout)
+    assert sorted((p["party"], p["issue"]) for p in found) == [
+        ("RUS", "neutrality"),
+        ("UKR", "neutrality"),
+    ]
+    assert run(db, "positions", "--party", "USA", "--issue", "territory").stdout.strip() == (
+        "No positions of USA on territory."
+    )
+    unknown = run(db, "shifts", "--party", "Ukrane")
+    assert unknown.exit_code == 2 and "Did you mean UKR (Ukraine)?" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["statements", "--doc", "kyiv", "--doc", "istanbul"],
+        ["timeline", "--party", "UKR", "--party", "RUS"],
+        ["shifts", "--issue", "neutrality", "--issue", "sanctions"],
+    ],
+)
+def test_a_filter_given_twice_is_refused_not_read_as_its_last_value(
+    db: str, args: list[str]
+) -> None:
+    result = run(db, *args)
+    assert result.exit_code == 2
+    assert f"'{args[1]}': given 2 times ('{args[2]}', '{args[4]}'); give it once." in (
+        result.stderr
+    )
+
+
+def test_every_document_whose_name_holds_the_words_given_is_suggested(tmp_path: Path) -> None:
+    path = str(tmp_path / "t.db")
+    store = Store.open(path)
+    for name in ("2025-05-20_kremlin-call.txt", "2025-05-20_kremlin-call_updated.txt"):
+        doc = _doc(name, "2025-05-20", name, [f"Peskov said talks would go on ({name})."])
+        store.add(doc, [], doc.id)
+    store.close()
+    result = run(path, "statements", "--doc", "kremlin-call")
+    assert result.exit_code == 2
+    assert (
+        "Did you mean 2025-05-20_kremlin-call.txt or 2025-05-20_kremlin-call_updated.txt?"
+        in " ".join(result.stderr.split())
+    )

@@ -84,12 +84,7 @@ class IssueStanding:
 
 def mark_stale(db: Database, statements: Iterable[Statement]) -> None:
     """Note the (party, issue) pairs whose position these new statements may change."""
-    keys = {
-        (st.party, issue)
-        for st in statements
-        if takes_position(st)
-        for issue in st.issues
-    }
+    keys = {(st.party, issue) for st in statements if takes_position(st) for issue in st.issues}
     # In a fixed order: two ingests marking the same pairs in different orders could
     # each wait for the other's row on a database server (a deadlock).
     db.executemany(
@@ -213,17 +208,23 @@ def evidence(db: Database, ids: Iterable[int]) -> dict[int, Evidence]:
     return found
 
 
-def stored_shifts(db: Database, limit: int = -1) -> list[Shift]:
-    """The latest ``limit`` stored changes of stance (all when negative), oldest first."""
+def stored_shifts(
+    db: Database, limit: int = -1, party: str | None = None, issue: str | None = None
+) -> list[Shift]:
+    """The latest ``limit`` stored changes of stance (all when negative), oldest first;
+    of one side, or on one issue, when given."""
     refresh(db)
+    where = [f"{column} = ?" for column, value in (("party", party), ("issue", issue)) if value]
+    params: list[object] = [value for value in (party, issue) if value]
     sql = (
-        "SELECT party, issue, before_id, after_id FROM shifts "
-        "ORDER BY date DESC, after_id DESC, party DESC, issue DESC"
+        "SELECT party, issue, before_id, after_id FROM shifts"
+        + (f" WHERE {' AND '.join(where)}" if where else "")
+        + " ORDER BY date DESC, after_id DESC, party DESC, issue DESC"
     )
     if limit >= 0:
-        rows = db.execute(sql + " LIMIT ?", (limit,)).fetchall()
-    else:
-        rows = db.execute(sql).fetchall()
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = db.execute(sql, params).fetchall()
     by_id = evidence(db, [i for row in rows for i in row[2:]])
     found = [Shift(party, issue, by_id[b], by_id[a]) for party, issue, b, a in rows]
     # one statement can shift several issues: party and issue break the tie, in any database

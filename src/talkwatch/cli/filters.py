@@ -24,7 +24,10 @@ def party_filter(store: Store, value: str | None) -> str | None:
     """The party code ``value`` names; a usage error when it names none."""
     if not value:
         return None
-    existing = _existing(store, "SELECT DISTINCT party FROM statements WHERE party != ''")
+    # no side, or none the text gives, is "NONE" as --party takes it and the API lists it
+    existing = _existing(
+        store, "SELECT DISTINCT CASE WHEN party = '' THEN 'NONE' ELSE party END FROM statements"
+    )
     code = next((p for p in existing if p.casefold() == value.casefold()), None)
     code = code or party_code(value)
     if code == "NONE":  # no side, or none the text gives
@@ -78,8 +81,11 @@ def doc_filter(store: Store, value: str | None) -> str | None:
     if names_a_document(store.db, value):
         return value
     names = _existing(store, "SELECT name FROM documents")
-    near = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
-    hint = f" Did you mean {near[0]}?" if near else ""
+    # names that hold the words given ("kremlin-call" in "2025-05-20_kremlin-call.txt" and
+    # its "_updated" copy), else the nearest
+    near = [n for n in names if value.casefold() in n.casefold()][:3]
+    near = near or difflib.get_close_matches(value, names, n=3, cutoff=0.5)
+    hint = f" Did you mean {' or '.join(near)}?" if near else ""
     raise click.BadParameter(
         f"no stored document is named '{value}' (a file name, URL or id, or their start).{hint}",
         param_hint="'--doc'",

@@ -60,7 +60,7 @@ from .options import actors_option, check_model_settings, db_option, open_store,
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local", "dask"]),
+    type=click.Choice(["local", "dask"], case_sensitive=False),
     default="local",
     show_default=True,
     help="Where the analysis runs: this machine's processes, or a Dask cluster.",

@@ -67,7 +67,7 @@ def db_option(function: F) -> F:
 format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
+    type=click.Choice(["table", "json"], case_sensitive=False),
     default="table",
     show_default=True,
     help="Output format.",
@@ -104,8 +104,18 @@ def _in_order(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return day
 
 
-def given(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A filter or name that, when given, says something: "" would match everything."""
+def given(
+    ctx: click.Context, param: click.Parameter, value: str | tuple[str, ...] | None
+) -> str | None:
+    """A filter or name that, when given, says something: "" would match everything.
+
+    A filter option is declared ``multiple`` so that giving it twice ("--doc a --doc b")
+    is refused, not read as its last value alone: each filter takes one value."""
+    if isinstance(value, tuple):
+        if len(value) > 1:
+            given_values = ", ".join(repr(v) for v in value)
+            raise click.BadParameter(f"given {len(value)} times ({given_values}); give it once.")
+        value = value[0] if value else None
     if value is not None and not value.strip():
         optional = isinstance(param, click.Option)
         raise click.BadParameter("empty; give a value or leave it out." if optional else "empty.")

@@ -72,13 +72,33 @@ def _standing_json(p: Standing, evidence: dict[int, Evidence]) -> dict[str, Any]
     }
 
 
+def side_options(func: F) -> F:
+    """--party and --issue: one side's, or one issue's, only."""
+    party = click.option(
+        "--party",
+        callback=given,
+        multiple=True,
+        help="Only this party: a code (RUS) or a name (Russia).",
+    )
+    issue = click.option(
+        "--issue", callback=given, multiple=True, help="Only this issue: a code or an alias (nato)."
+    )
+    return party(issue(func))
+
+
 @cli.command("positions", short_help="Party x issue matrix: current stance and its evidence.")
 @db_option
+@side_options
 @format_option
-def positions_command(db_path: str, fmt: str) -> None:
+def positions_command(db_path: str, party: str | None, issue: str | None, fmt: str) -> None:
     """Party x issue matrix: each cell the current stance and its date."""
     with open_store(db_path, must_exist=True) as store:
-        found = standings(store.db)
+        party, issue = party_filter(store, party), issue_filter(store, issue)
+        found = [
+            p
+            for p in standings(store.db)
+            if (party is None or p.party == party) and (issue is None or p.issue == issue)
+        ]
         # JSON shows each stance's support (its last is the current statement); the table
         # only the current statements, to mark those recalled from before their texts
         wanted = [i for p in found for i in p.support] if fmt == "json" else []
@@ -90,7 +110,12 @@ def positions_command(db_path: str, fmt: str) -> None:
     # a stance that rests on statements recalled from before their texts ("had demanded")
     recalled = {i: e.earlier for i, e in support.items() if e.earlier}
     if not found:
-        click.echo("No positions yet: no dated statement of a negotiating side takes a stance.")
+        filtered = f"No positions {_of(party, issue)}."
+        click.echo(
+            filtered
+            if party or issue
+            else "No positions yet: no dated statement of a negotiating side takes a stance."
+        )
         if apart.statements:
             click.echo(apart.note())
         return
@@ -141,6 +166,11 @@ def positions_command(db_path: str, fmt: str) -> None:
         )
 
 
+def _of(party: str | None, issue: str | None) -> str:
+    """ "of UKR on neutrality", "of UKR", "on neutrality"."""
+    return " ".join(f"{word} {value}" for word, value in (("of", party), ("on", issue)) if value)
+
+
 def _fitting(parties: list[str], width: dict[str, int], room: int) -> list[list[str]]:
     """The parties in groups whose columns fit ``room`` characters, in order."""
     groups: list[list[str]] = [[]]
@@ -157,9 +187,8 @@ def _fitting(parties: list[str], width: dict[str, int], room: int) -> list[list[
 
 @cli.command("timeline")
 @db_option
-@click.option("--party", callback=given, help="Only this party: a code (RUS) or a name (Russia).")
-@click.option("--issue", callback=given, help="Only this issue: a code or an alias (nato).")
-@click.option("--speaker", callback=given, help="Only this speaker.")
+@side_options
+@click.option("--speaker", callback=given, multiple=True, help="Only this speaker.")
 @date_range_options
 @limit_option(500)
 @format_option
@@ -221,12 +250,16 @@ def timeline_command(
 
 @cli.command("shifts", short_help="Changes of stance by one side on one issue.")
 @db_option
+@side_options
 @limit_option(100)
 @format_option
-def shifts_command(db_path: str, limit: int, fmt: str) -> None:
+def shifts_command(
+    db_path: str, party: str | None, issue: str | None, limit: int, fmt: str
+) -> None:
     """Changes of stance by one side on one issue; quick reversals are walk-backs."""
     with open_store(db_path, must_exist=True) as store:
-        found = stored_shifts(store.db, limit)
+        party, issue = party_filter(store, party), issue_filter(store, issue)
+        found = stored_shifts(store.db, limit, party, issue)
         apart = undated(store.db)
     if fmt == "json":
         _emit_json(
@@ -258,7 +291,9 @@ def shifts_command(db_path: str, limit: int, fmt: str) -> None:
             who = shown_speaker(ev.speaker, ev.speaker_mention, ev.source)
             grid.add_row(f"  {label}", Text(f"{who}: “{shortened(ev.quote)}”"))
         console.print(grid)
-    if not found:
+    if not found and (party or issue):
+        click.echo(f"No shifts {_of(party, issue)}.")
+    elif not found:
         click.echo("No shifts: no side has changed its stance on an issue in dated statements.")
     if apart.statements:
         click.echo(apart.note())

@@ -29,7 +29,7 @@ from .rows import print_statements
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv"]),
+    type=click.Choice(["jsonl", "csv"], case_sensitive=False),
     default="jsonl",
     show_default=True,
     help="Output format.",
@@ -53,15 +53,26 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
 
 @cli.command()
 @db_option
-@click.option("--speaker", callback=given, help="Only this speaker (case-insensitive).")
+@click.option(
+    "--speaker", callback=given, multiple=True, help="Only this speaker (case-insensitive)."
+)
 @click.option(
     "--doc",
     callback=given,
+    multiple=True,
     help="Only this document: its file name or URL, or the start of its name or id.",
 )
-@click.option("--party", callback=given, help="Only this party: a code (RUS) or a name (Russia).")
 @click.option(
-    "--issue", callback=given, help="Only statements on this issue: a code or an alias (nato)."
+    "--party",
+    callback=given,
+    multiple=True,
+    help="Only this party: a code (RUS) or a name (Russia).",
+)
+@click.option(
+    "--issue",
+    callback=given,
+    multiple=True,
+    help="Only statements on this issue: a code or an alias (nato).",
 )
 @click.option(
     "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
