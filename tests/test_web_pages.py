@@ -236,9 +236,15 @@ def test_the_start_of_two_documents_ids_asks_for_more_of_it(tmp_path: Path) -> N
         doc = _doc(name, "2025-03-01", f"Story {n}", [f"Peskov said talks went on, day {n}."])
         store.add(replace(doc, id=f"abcdef{n}" + doc.id[7:]), [], f"raw{n}")
     store.close()
-    answer = TestClient(create_app(path)).get("/documents/abcdef", follow_redirects=False)
-    assert answer.status_code == 404
-    assert "abcdef starts the ids of several documents; give more of it." in answer.text
+    client = TestClient(create_app(path))
+    for address in ("/documents/abcdef", "/api/documents/abcdef"):
+        answer = client.get(address, follow_redirects=False)
+        assert answer.status_code == 404
+        assert "abcdef starts the ids of several documents; give more of it." in answer.text
+    # the API answers the start of an id that names one document with that document
+    one = client.get("/api/documents/abcdef1")
+    assert one.status_code == 200 and one.json()["id"].startswith("abcdef1")
+    assert one.json()["title"] == "Story 1"
 
 
 def test_a_comment_section_with_its_own_heading_is_not_given_a_second() -> None:

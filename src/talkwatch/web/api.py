@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Shift
 from . import overview, queries
-from .context import ctx, not_found
+from .context import ctx, not_found, several_documents
 from .ingest import IngestRequest, Refused, authorise, ingest, parse
 from .overview import StoredPosition
 from .params import Limit, Offset, check_issue, check_party, filters
@@ -72,8 +72,14 @@ def list_documents(
 def get_document(request: Request, doc_id: DocId) -> dict[str, Any]:
     store = ctx(request).store()
     found = store.document(doc_id)
+    if found is None:  # the start of an id, as the command line and the pages take it
+        starting = queries.documents_starting(store, doc_id)
+        if len(starting) > 1:
+            raise several_documents(doc_id)
+        found = store.document(starting[0]) if starting else None
     if found is None:
         raise not_found(f"Document {doc_id}")
+    doc_id = found.id
     return {
         "id": found.id,
         "name": found.name,

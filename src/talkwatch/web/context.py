@@ -114,3 +114,10 @@ def ctx(request: Request) -> Context:
 
 def not_found(what: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"{what} not found.")
+
+
+def several_documents(start: str) -> HTTPException:
+    """The start of an id that several documents' ids start with."""
+    return HTTPException(
+        status_code=404, detail=f"{start} starts the ids of several documents; give more of it."
+    )

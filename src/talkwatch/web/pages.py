@@ -13,13 +13,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..documents import undated
 from ..records import STANCES
 from . import overview, queries, render
-from .context import ctx, not_found
+from .context import ctx, not_found, several_documents
 from .labels import document_label, source_name
 from .params import PageNumber, check_issue, check_party, filters
 from .queries import Filters
 
 DOCUMENT_ID = re.compile(r"[0-9a-f]{1,64}")
-SHORT_ID = re.compile(r"[0-9a-f]{6,63}")  # long enough to name one document
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -265,18 +264,13 @@ def document_page(request: Request, doc_id: Annotated[str, Path(max_length=200)]
     store = ctx(request).store()
     # an id that cannot be one (a mistyped link) is a page not found, as a name is
     document = store.document(doc_id) if DOCUMENT_ID.fullmatch(doc_id) else None
-    if document is None and SHORT_ID.fullmatch(doc_id):
+    if document is None and DOCUMENT_ID.fullmatch(doc_id):
         # the start of an id, as the command line prints it: the one document it names
-        rows = store.db.execute(
-            "SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (f"{doc_id}%",)
-        ).fetchall()
-        if len(rows) == 1:
-            return RedirectResponse(f"/documents/{rows[0][0]}", status_code=302)
-        if rows:
-            raise HTTPException(
-                status_code=404,
-                detail=f"{doc_id} starts the ids of several documents; give more of it.",
-            )
+        starting = queries.documents_starting(store, doc_id)
+        if len(starting) == 1:
+            return RedirectResponse(f"/documents/{starting[0]}", status_code=302)
+        if starting:
+            raise several_documents(doc_id)
     if document is None:
         raise not_found(f"Document {doc_id}")
     found = queries.document_statements(store, doc_id)

@@ -185,6 +185,18 @@ def documents(store: Store, limit: int = 50, offset: int = 0, q: str | None = No
     return Page(total, items, limit, offset)
 
 
+SHORT_ID = 6  # the fewest characters of an id that may name one document
+
+
+def documents_starting(store: Store, start: str) -> list[str]:
+    """The ids (at most two) of the documents whose id starts with ``start``, as the
+    command line prints ids; none for fewer than ``SHORT_ID`` characters."""
+    if len(start) < SHORT_ID:
+        return []
+    rows = store.db.execute("SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (f"{start}%",))
+    return [doc_id for (doc_id,) in rows]
+
+
 def document_statements(store: Store, doc_id: str) -> list[dict[str, Any]]:
     rows = store.db.execute(
         f"SELECT {STATEMENT_FIELDS}, s.quote_spans FROM statements s "
