@@ -79,8 +79,14 @@ def test_a_readers_comment_is_no_evidence_of_a_sides_position(store: Store) -> N
     # and shown as Peskov's, but Russia's line is what the article reports
     before = summary(store)
     comment = st(12, "2022-04-02", "RUS", "offer", ("neutrality",), "Dmitry Peskov", "d7")
+    counted = {s.issue: s.statements for s in issue_standings(store.db)}
     store_all(store, [replace(comment, section="comments")])
     assert summary(store) == before
+    # nor counted on the issue, in the store and in memory alike
+    assert {s.issue: s.statements for s in issue_standings(store.db)} == counted
+    stored_statements = store.statements()
+    in_memory = issue_statuses(positions(stored_statements), stored_statements)
+    assert {s.issue: s.statements for s in in_memory} == counted
     assert summary(store)[("RUS", "neutrality")][0] == "demand"
     assert not [s for s in stored_shifts(store.db) if (s.party, s.issue) == ("RUS", "neutrality")]
     current = {(p.party, p.issue): p.current.stance for p in positions(store.statements())}

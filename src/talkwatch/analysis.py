@@ -224,6 +224,8 @@ def issue_statuses(found: list[Position], statements: Iterable[Statement]) -> li
     """Converging, contested or open, for every issue anyone took a position on."""
     counts: dict[str, int] = defaultdict(int)
     for st in statements:
+        if st.section != POSITION_SECTION:  # a reader's comment is no evidence on the issue
+            continue
         for issue in st.issues:
             counts[issue] += 1
     by_issue: dict[str, list[Position]] = defaultdict(list)

@@ -79,7 +79,7 @@ class IssueStanding:
     issue: str
     status: str
     positions: tuple[Standing, ...]
-    statements: int
+    statements: int  # the article's statements on the issue, any side, not readers' comments
 
 
 def mark_stale(db: Database, statements: Iterable[Statement]) -> None:
@@ -274,7 +274,13 @@ def issue_standings(db: Database, stored: list[Standing] | None = None) -> list[
 
     ``stored`` is the result of ``standings`` when the caller already has it.
     """
-    counts = dict(db.execute("SELECT issue, count(*) FROM statement_issues GROUP BY issue"))
+    counts = dict(
+        db.execute(
+            "SELECT i.issue, count(*) FROM statement_issues i "
+            "JOIN statements s ON s.id = i.statement_id "
+            f"WHERE s.section = '{POSITION_SECTION}' GROUP BY i.issue"
+        )
+    )
     by_issue: dict[str, list[Standing]] = {}
     for standing in standings(db) if stored is None else stored:
         by_issue.setdefault(standing.issue, []).append(standing)

@@ -310,12 +310,6 @@ def fingerprint(store: Store) -> tuple[int, int, str]:
     return int(row[0]), int(row[1]), f"{row[2] or ''} {row[3] or ''}"
 
 
-def issue_counts(store: Store) -> dict[str, int]:
-    return dict(
-        store.db.execute("SELECT issue, count(*) FROM statement_issues GROUP BY issue").fetchall()
-    )
-
-
 def summary(store: Store) -> dict[str, Any]:
     row = store.db.execute(
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM statements), "
