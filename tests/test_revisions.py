@@ -385,3 +385,64 @@ def test_a_revision_dropping_an_early_statement_and_keeping_a_later_one_numbers_
     assert after["Volodymyr Zelensky"] == before["Volodymyr Zelensky"]
     assert after["Hakan Fidan"] not in before.values()
     assert "No problems found" in run("check", "--db", database)
+
+
+def positions_of(db: str) -> dict[tuple[str, str], tuple[str, int]]:
+    out = run("positions", "--db", db, "--format", "json")
+    return {(p["party"], p["issue"]): (p["stance"], p["statements"]) for p in json.loads(out)}
+
+
+REVISED = FIRST.replace(
+    '"Russia is ready to continue the talks in Istanbul," Peskov told reporters.',
+    '"Russia will not continue the talks in Istanbul," Peskov told reporters.',
+)
+
+
+def test_a_later_version_saved_under_a_new_name_counts_once(tmp_path: Path) -> None:
+    """An updated article saved beside the first under another name (the same title, most
+    of its sentences): both are kept, only the later counts towards positions, so no
+    statement counts twice and the two versions make no shift."""
+    first = tmp_path / "2025-06-05_kremlin.txt"
+    first.write_text(FIRST + UPDATE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
+    assert positions_of(db)[("RUS", "talks")] == ("offer", 1)
+    later = tmp_path / "2025-06-05_kremlin_updated.txt"
+    later.write_text(REVISED + UPDATE, encoding="utf-8")
+    said = run("ingest", str(later), "--db", db, "--date", "2025-06-05")
+    assert f"{later}: a later version of 2025-06-05_kremlin.txt" in " ".join(said.split())
+    assert len(stored(db)[0]) == 2  # nothing stored is lost
+    # the positions are the later text's alone: no statement counted twice
+    alone = str(tmp_path / "alone.db")
+    run("ingest", str(later), "--db", alone, "--date", "2025-06-05")
+    assert positions_of(db) == positions_of(alone)
+    assert positions_of(db)[("RUS", "talks")] == ("reject", 1)
+    assert json.loads(run("shifts", "--db", db, "--format", "json")) == []
+    listed = {d["name"]: d for d in json.loads(run("documents", "--db", db, "--format", "json"))}
+    revising = listed["2025-06-05_kremlin_updated.txt"]["id"]
+    assert listed["2025-06-05_kremlin.txt"]["superseded_by"] == revising
+    assert listed["2025-06-05_kremlin_updated.txt"]["superseded_by"] is None
+    # ingesting both again changes nothing
+    again = run("ingest", str(first), str(later), "--db", db)
+    assert "2 already stored" in again and "later version" not in again
+    # removing the later version makes the first count again
+    run("documents", "remove", revising[:12], "--db", db)
+    assert positions_of(db)[("RUS", "talks")] == ("offer", 1)
+
+
+def test_another_article_under_the_same_title_is_not_a_later_version(tmp_path: Path) -> None:
+    # a daily "Kremlin denies freeze report" digest of other news shares its title only
+    first = tmp_path / "a.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text(
+        "Kremlin denies freeze report\n\nKYIV, June 6 (Wire) - Ukrainian Foreign Minister "
+        "Andrii Sybiha said on Friday that Kyiv would not trade territory for a truce.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.db")
+    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
+    said = run("ingest", str(other), "--db", db, "--date", "2025-06-06")
+    assert "later version" not in said
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
+    assert [d["superseded_by"] for d in listed] == [None, None]

@@ -41,6 +41,9 @@ class DocumentRow:
     feed: str  # the name of the watched feed that brought it, if one did
     statements: int
     ingested_at: str
+    # the id of a later text of another input that revises it ("" if none): its statements
+    # count towards no position (``revisions.supersede``)
+    superseded_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,8 @@ _LIST = """
     SELECT d.id, d.name, d.url, d.title, d.date, d.date_source, d.site,
            coalesce((SELECT min(f.name) FROM articles a JOIN feeds f ON f.id = a.feed_id
                      WHERE a.doc_id = d.id), ''),
-           (SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.ingested_at
+           (SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.ingested_at,
+           coalesce(d.superseded_by, '')
     FROM documents d
 """
 
@@ -206,6 +210,7 @@ def as_json(row: DocumentRow) -> dict[str, object]:
         "feed": row.feed,
         "statements": row.statements,
         "ingested_at": row.ingested_at,
+        "superseded_by": row.superseded_by or None,
     }
 
 

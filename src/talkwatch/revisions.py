@@ -77,6 +77,36 @@ def revises(document: Document, title: str, text: str) -> bool:
     return bool(earlier) and kept > 0 and kept >= share * len(earlier)
 
 
+def copies_revised(db: Database, document: Document) -> list[str]:
+    """The texts stored from other inputs that ``document`` revises: the same title and
+    at least half of their sentences (an updated article saved under a new file name,
+    or found at a new address), and that nothing revises yet, oldest first."""
+    if not document.title.strip():
+        return []
+    rows = db.execute(
+        "SELECT id, text FROM documents WHERE id <> ? AND origin <> ? "
+        "AND superseded_by IS NULL AND lower(title) = lower(?) ORDER BY ingested_at, id",
+        (document.id, document.origin, document.title),
+    ).fetchall()
+    now = set(_sentences(document.text))
+    found = []
+    for doc_id, text in rows:
+        earlier = _sentences(text)
+        kept = sum(s in now for s in earlier)
+        if earlier and kept >= KEPT_SENTENCES * len(earlier):
+            found.append(str(doc_id))
+    return found
+
+
+def supersede(db: Database, doc_ids: list[str], by: str) -> None:
+    """Keep ``doc_ids``, but as revised by the text ``by``, inside the caller's
+    transaction: their statements no longer count towards positions and shifts."""
+    for doc_id in doc_ids:
+        db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (by, doc_id))
+        mark_document_stale(db, doc_id)
+    _note_replaced(db, doc_ids)
+
+
 def _sentences(text: str) -> list[str]:
     return [" ".join(s.split()) for s in _SENTENCE_END.split(text) if len(s.split()) >= 4]
 
@@ -145,7 +175,18 @@ def retire(db: Database, doc_ids: list[str], by: str | None, gone: list[int]) ->
         mark_document_stale(db, doc_id)  # a position it held may now rest on none
         # a feed entry that led to the earlier text now leads to the new one
         db.execute("UPDATE articles SET doc_id = ? WHERE doc_id = ?", (by, doc_id))
+        # texts it revised are revised by the new one, or by none when it is removed (and
+        # count again)
+        for (revised,) in db.execute(
+            "SELECT id FROM documents WHERE superseded_by = ?", (doc_id,)
+        ).fetchall():
+            db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (by, revised))
+            mark_document_stale(db, str(revised))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    _note_replaced(db, doc_ids)
+
+
+def _note_replaced(db: Database, doc_ids: list[str]) -> None:
     if doc_ids:  # what readers cache by (web.queries.fingerprint) changes with it
         db.execute(
             "INSERT INTO settings (name, value) VALUES ('documents_replaced', ?) "

@@ -231,6 +231,14 @@ class IngestRun:
                 self.summary.undated += document.date is None
             else:
                 self.summary.unchanged += 1
+        for doc_id in kept.superseded:
+            earlier = self.store.document(doc_id)
+            self.on_warning(
+                f"{label or document.name}: a later version of "
+                f"{earlier.name if earlier else doc_id[:12]} (the same title and most of its "
+                "sentences): both are kept, and only this one counts towards positions and "
+                f"shifts ('talkwatch documents remove {doc_id[:12]}' drops the earlier one)."
+            )
         if not stored:  # the same text as another input of this run, stored first
             first = self.store.document(document.id)
             if first is not None and first.origin != document.origin:

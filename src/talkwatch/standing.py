@@ -54,7 +54,7 @@ _EVIDENCE = """
 """
 _HISTORY = (
     _EVIDENCE + f" WHERE s.party = ? AND i.issue = ? AND s.stance IN ({_PLACEHOLDERS})"
-    f" AND s.section = '{POSITION_SECTION}' AND s.date IS NOT NULL"
+    f" AND s.section = '{POSITION_SECTION}' AND s.date IS NOT NULL AND d.superseded_by IS NULL"
     " ORDER BY s.date, s.doc_id, s.start"
 )
 
@@ -277,8 +277,9 @@ def issue_standings(db: Database, stored: list[Standing] | None = None) -> list[
     counts = dict(
         db.execute(
             "SELECT i.issue, count(*) FROM statement_issues i "
-            "JOIN statements s ON s.id = i.statement_id "
-            f"WHERE s.section = '{POSITION_SECTION}' GROUP BY i.issue"
+            "JOIN statements s ON s.id = i.statement_id JOIN documents d ON d.id = s.doc_id "
+            f"WHERE s.section = '{POSITION_SECTION}' AND d.superseded_by IS NULL "
+            "GROUP BY i.issue"
         )
     )
     by_issue: dict[str, list[Standing]] = {}

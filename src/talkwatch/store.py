@@ -27,7 +27,15 @@ from .database import (
     public_location,
 )
 from .records import Document, Section, Statement
-from .revisions import earlier_versions, first_free_id, ids_of, keeping_id, retire
+from .revisions import (
+    copies_revised,
+    earlier_versions,
+    first_free_id,
+    ids_of,
+    keeping_id,
+    retire,
+    supersede,
+)
 from .rows import INSERT_STATEMENT, INSERT_STATEMENT_WITH_ID, statement_from_row, statement_row
 from .standing import mark_stale
 
@@ -54,6 +62,7 @@ class Kept:
 
     new: bool
     replaced: tuple[str, ...] = ()
+    superseded: tuple[str, ...] = ()  # texts of other inputs it revises, kept (``revisions``)
 
 
 @dataclass(frozen=True)
@@ -216,11 +225,13 @@ class Store:
             ids = ids_of(self.db, earlier)
             statements = [keeping_id(st, ids) for st in statements] if inserted else []
             retire(self.db, earlier, document.id, gone=[i for left in ids.values() for i in left])
+            copies = copies_revised(self.db, document) if inserted else []
+            supersede(self.db, copies, document.id)
             if inserted:
                 self._insert_sections(document)
                 self.insert_statements(statements)
                 mark_stale(self.db, statements)
-        return Kept(bool(inserted), tuple(earlier))
+        return Kept(bool(inserted), tuple(earlier), tuple(copies))
 
     def link(self, document: Document, raw_hash: str) -> Kept | None:
         """Note that an input led to a text stored before (in place of that input's

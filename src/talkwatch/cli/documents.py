@@ -66,7 +66,10 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
             row.id[:12],
             row.date or "undated",
             row.date_source or ("" if row.date is None else "stored earlier"),
-            str(row.statements),
+            # a text a later version revises: its statements count towards no position
+            f"{row.statements} (revised by {row.superseded_by[:12]})"
+            if row.superseded_by
+            else str(row.statements),
             row.site,
             row.feed,
             row.url or row.name,
@@ -82,7 +85,9 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
         for ident, day, source, count, site, feed, name, title in cells:
             where = " · ".join(part for part in (site, feed) if part)
             dated = f"{day} ({source})" if source else day
-            console.print(Text(f"{ident}  {dated}  {count} statement" + "s" * (count != "1")))
+            number, _, revised = count.partition(" ")  # "6 (revised by 16a2f6b6de23)"
+            said = f"{number} statement" + "s" * (number != "1") + f" {revised}".rstrip()
+            console.print(Text(f"{ident}  {dated}  {said}"))
             named = Text(name + (f" · {where}" if where else ""))
             console.print(Padding(named, (0, 0, 0, 2), expand=False))
             if title:
