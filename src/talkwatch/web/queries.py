@@ -346,14 +346,17 @@ def party_index(store: Store) -> list[dict[str, Any]]:
 def stance_months(store: Store, party: str) -> list[tuple[str, str, str, int]]:
     """(issue, month, stance, count) of one party's dated statements (not those recalled
     from before their texts, nor what the readers' comments say the side said: the
-    timeline's lanes leave them out too)."""
+    timeline's lanes leave them out too; nor those of a text a later version revises,
+    which the positions leave out)."""
     return [
         (str(r[0]), str(r[1]), str(r[2]), int(r[3]))
         for r in store.db.execute(
             "SELECT i.issue, substr(s.date, 1, 7), s.stance, count(*) FROM statements s "
             "JOIN statement_issues i ON i.statement_id = s.id "
+            "JOIN documents d ON d.id = s.doc_id "
             "WHERE s.party = ? AND s.date IS NOT NULL AND s.earlier = '' "
-            f"AND s.section = '{POSITION_SECTION}' GROUP BY 1, 2, 3",
+            f"AND s.section = '{POSITION_SECTION}' AND d.superseded_by IS NULL "
+            "GROUP BY 1, 2, 3",
             (party,),
         )
     ]
