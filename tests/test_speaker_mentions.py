@@ -558,7 +558,7 @@ def _sides(nlp, text: str, day: str = "2025-06-03") -> list[tuple[str, str, str]
         (  # the outlet whose reports they are speaks
             "Earlier reports from the Wall Street Journal indicated that the team is "
             "considering a plan to delay Ukraine's membership of NATO.",
-            ("The Wall Street Journal", "NONE", "named"),
+            ("Wall Street Journal", "NONE", "named"),
         ),
     ],
 )
