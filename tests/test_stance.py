@@ -63,6 +63,10 @@ def rules() -> StanceClassifier:
         # a complaint asks the other side to put it right
         ("the part of the package on Russian grain exports had not been implemented", "complain", "demand"),
         ("his country was not closed to direct talks with Moscow", "say", "offer"),
+        # room to give, and a side's own plan put forward
+        ("flexibility on the controversial proposal", "signal", "offer"),
+        ("Moscow has shown no flexibility on territory", "say", "assess"),
+        ("a new 20-point peace plan", "unveil", "offer"),
         ("Kyiv keeps the door open to a meeting of the two presidents", "say", "offer"),
         ("he was seeking a speedy resolution to the war", "say", "offer"),
         ("we are taking two steps to de-escalate the situation around Kyiv", "say", "offer"),
