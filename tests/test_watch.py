@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from feed_server import Page, Site, article, rss
-from talkwatch import alerts, feedstore
+from talkwatch import alerts, feedstore, status_alerts
 from talkwatch.cli import cli
 from talkwatch.documents import list_documents
 from talkwatch.fetch import Fetcher
@@ -568,16 +568,18 @@ def test_the_webhook_is_given_the_watchs_timeout(
 ) -> None:
     from talkwatch.cli.watch import announce
 
-    posted: list[tuple[float, int, int]] = []
+    posted: list[tuple[float, int, int, int]] = []
 
-    def post(url: str, shifts: list[object], timeout: float, positions: list[object]) -> None:
-        posted.append((timeout, len(shifts), len(positions)))
+    def post(
+        url: str, shifts: list[object], timeout: float, positions: list[object], issues: object
+    ) -> None:
+        posted.append((timeout, len(shifts), len(positions), len(issues)))  # type: ignore[arg-type]
 
     monkeypatch.setattr(alerts, "post_webhook", post)
     announce(watched, "http://127.0.0.1:9/hook", 2.5)
     # one post within --timeout, of the shift the cycle found and the first positions (the
     # watch never started announcing, so nothing was counted before)
-    ((timeout, shifts, positions),) = posted
+    ((timeout, shifts, positions, _),) = posted
     assert (timeout, shifts) == (2.5, 1) and positions >= 1
 
 
@@ -586,16 +588,20 @@ def test_shifts_a_watch_was_stopped_while_posting_are_announced_by_the_next(
 ) -> None:
     from talkwatch.cli.watch import announce
 
-    waiting = alerts.new_shifts(watched.db), alerts.new_positions(watched.db)
-    assert all(waiting)
+    def waiting() -> tuple[object, ...]:
+        db = watched.db
+        return alerts.new_shifts(db), alerts.new_positions(db), status_alerts.new_changes(db)
 
-    def interrupted(url: str, shifts: list[object], timeout: float, positions: object) -> None:
+    before = waiting()
+    assert before[0] and before[1]
+
+    def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(alerts, "post_webhook", interrupted)
     with pytest.raises(KeyboardInterrupt):
         announce(watched, "http://127.0.0.1:9/hook", 1.0)
-    assert (alerts.new_shifts(watched.db), alerts.new_positions(watched.db)) == waiting
+    assert waiting() == before
 
 
 def test_a_sides_first_position_on_an_issue_is_announced_once(

@@ -22,12 +22,13 @@ from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from . import status_alerts
 from .analysis import Evidence, Shift
 from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
 from .records import shown_speaker
-from .standing import evidence, refresh
+from .standing import evidence, issue_standings, refresh
 
 WEBHOOK_TIMEOUT = 10.0
 OLD_NEWS_DAYS = 7  # a shift said longer ago than this when announced is old news
@@ -57,7 +58,7 @@ def _announcing(db: Database) -> bool:
 
 def _announce_all(db: Database, first: bool = False) -> None:
     """Every stored shift counted as announced (and, ``first``, announcing begun)."""
-    refresh(db)
+    statuses = issue_standings(db)  # refreshes the positions, before the transaction
     db.begin()
     try:
         db.execute(
@@ -70,6 +71,7 @@ def _announce_all(db: Database, first: bool = False) -> None:
             "SELECT party, issue, ? FROM positions ORDER BY 1, 2 ON CONFLICT DO NOTHING",
             (now(),),
         )
+        status_alerts.record_all(db, statuses)
         if first:
             db.execute(
                 "INSERT INTO settings (name, value) VALUES ('alerts', ?) ON CONFLICT DO NOTHING",
@@ -269,12 +271,14 @@ def post_webhook(
     shifts: list[Shift],
     timeout: float = WEBHOOK_TIMEOUT,
     positions: Sequence[NewPosition] = (),
+    issues: Sequence[status_alerts.IssueChange] = (),
 ) -> None:
-    """POST ``{"shifts": [...], "positions": [...]}`` as JSON; raises AlertError unless
-    answered 2xx."""
+    """POST ``{"shifts": [...], "positions": [...], "issues": [...]}`` as JSON; raises
+    AlertError unless answered 2xx."""
     payload = {
         "shifts": [as_json(s) for s in shifts],
         "positions": [position_json(p) for p in positions],
+        "issues": [status_alerts.as_json(c) for c in issues],
     }
     body = json.dumps(payload, ensure_ascii=False).encode()
     request = urllib.request.Request(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .. import alerts
+from .. import alerts, status_alerts
 from ..actors import ActorFileError, load_knowledge_base
 from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
 from ..parallel import default_jobs
@@ -149,25 +149,30 @@ def watch(
 
 
 def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> None:
-    """Print the new first positions and shifts, post them, and record them as announced."""
+    """Print the new first positions, shifts and issue statuses, post them, and record
+    them as announced."""
     db = store.db
     # not those another watcher announced
     firsts = alerts.claim_positions(db, alerts.new_positions(db))
     found = alerts.claim(db, alerts.new_shifts(db))
-    if not (found or firsts):
+    statuses = status_alerts.claim(db, status_alerts.new_changes(db))
+    if not (found or firsts or statuses):
         return
 
     def give_back() -> None:
         alerts.release_positions(db, firsts)
         alerts.release(db, found)
+        status_alerts.release(db, statuses)
 
     try:
         for position in firsts:
             click.echo(alerts.describe_position(position))
         for shift in found:
             click.echo(alerts.describe(shift))
+        for change in statuses:
+            click.echo(status_alerts.describe(change))
         if webhook:
-            alerts.post_webhook(webhook, found, timeout, firsts)
+            alerts.post_webhook(webhook, found, timeout, firsts, statuses)
     except alerts.AlertError as err:
         give_back()
         click.echo(f"error: {err} They are sent again after the next cycle.", err=True)
