@@ -169,3 +169,17 @@ def test_an_anonymous_source_does_not_overrule_the_side_named_in_the_same_text()
     moved = shifts(positions(later))
     assert [(s.before.statement_id, s.after.statement_id) for s in moved] == [(1, 4)]
     assert {p.party: p.sourcing for p in positions(later)}["RUS"] == "single anonymous"
+
+
+def test_a_text_whose_statements_are_dated_apart_is_read_as_one() -> None:
+    # d1 dates the Kremlin's refusal to Monday and an anonymous account to Thursday; d0's
+    # statement falls between: d1 still holds the named refusal, and nothing shifted
+    record = [
+        st(1, "2025-06-02", "RUS", "reject", ("ceasefire",), "Kremlin", "d1"),
+        st(2, "2025-06-03", "RUS", "reject", ("ceasefire",), "Sergey Lavrov", "d0"),
+        st(3, "2025-06-05", "RUS", "accept", ("ceasefire",), "a source", "d1", "anonymous"),
+    ]
+    (found,) = positions(record)
+    assert [[e.statement_id for e in text] for text in found.texts] == [[2], [1, 3]]
+    assert (found.current.statement_id, found.sourcing) == (1, "strong")
+    assert shifts([found]) == []

@@ -100,14 +100,14 @@ class Position:
 
     @cached_property
     def texts(self) -> tuple[tuple[Evidence, ...], ...]:
-        """The positions taken, in runs of one document each, oldest first."""
-        found: list[list[Evidence]] = []
+        """The positions taken, by document, each document's in order, the documents in
+        the order of their last statement (one text's statements can be dated apart:
+        "on Monday", "on Thursday", with another text's between them)."""
+        by_doc: dict[str, list[Evidence]] = {}
         for evidence in self.taken:
-            if found and found[-1][-1].doc_id == evidence.doc_id:
-                found[-1].append(evidence)
-            else:
-                found.append([evidence])
-        return tuple(tuple(run) for run in found)
+            by_doc.setdefault(evidence.doc_id, []).append(evidence)
+        last = {e.doc_id: n for n, e in enumerate(self.taken)}
+        return tuple(tuple(by_doc[d]) for d in sorted(by_doc, key=last.__getitem__))
 
     @property
     def current(self) -> Evidence:
