@@ -623,6 +623,20 @@ def test_a_quotation_after_a_dateline_is_only_the_words_said(  # type: ignore[no
     assert [(k, q) for k, _, q in summary(text, attribute(text))] == [expected]
 
 
+def test_two_places_joined_by_a_hyphen_are_no_dateline_for_the_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "EU - Ukraine" opens the words said; a dateline has a date, an agency, a comma or
+    # a dash of its own
+    doc = nlp("Talks, day 4\n\nEU - Ukraine accession talks must start this year, she said.")
+    assert [s.text.strip() for s in doc.sents][1:] == [
+        "EU - Ukraine accession talks must start this year, she said."
+    ]
+    dated = nlp("Talks, day 4\n\nBRUSSELS, May 2 - Accession talks must start, she said.")
+    assert [s.text.strip() for s in dated.sents][1:] == [
+        "BRUSSELS, May 2 -",
+        "Accession talks must start, she said.",
+    ]
+
+
 @pytest.mark.parametrize(
     "dateline",
     [

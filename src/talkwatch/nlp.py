@@ -32,7 +32,8 @@ def dateline_ends(doc: Doc, paragraphs: list[int]) -> list[int]:
     ends = []
     for first in paragraphs:
         line = DATELINE.match(doc.text, doc[first].idx) if first < len(doc) else None
-        if line is None:
+        # a place alone before a hyphen is no sure dateline: "EU - Ukraine accession talks"
+        if line is None or not re.search(r"[\d(,—–]", line.group(0)):
             continue
         after = next((t.i for t in doc[first : first + 24] if t.idx >= line.end()), None)
         if after is not None and after > first:
