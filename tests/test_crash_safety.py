@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stress"))
 
 import kill_ingest
@@ -113,6 +115,9 @@ def test_ctrl_c_while_the_workers_start_and_again_while_closing_ends_quietly(
     started = time.monotonic()
     while ingest.poll() is None and workers() < 2 and time.monotonic() - started < 60:
         time.sleep(0.01)
+    if workers() < 2:
+        kill_group(ingest)
+        pytest.fail("the workers never started: the interrupt would not come while they start")
     os.killpg(ingest.pid, signal.SIGINT)
     time.sleep(0.3)
     if ingest.poll() is None:
