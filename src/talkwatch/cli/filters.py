@@ -83,9 +83,10 @@ def doc_filter(store: Store, value: str | None) -> str | None:
     names = _existing(store, "SELECT name FROM documents")
     # names that hold the words given ("kremlin-call" in "2025-05-20_kremlin-call.txt" and
     # its "_updated" copy), else the nearest
-    near = [n for n in names if value.casefold() in n.casefold()][:3]
-    near = near or difflib.get_close_matches(value, names, n=3, cutoff=0.5)
-    hint = f" Did you mean {' or '.join(near)}?" if near else ""
+    holding = [n for n in names if value.casefold() in n.casefold()]  # sorted, as names are
+    near = holding[:3] or difflib.get_close_matches(value, names, n=3, cutoff=0.5)
+    more = f" (or {len(holding) - 3} more)" if len(holding) > 3 else ""
+    hint = f" Did you mean {' or '.join(near)}{more}?" if near else ""
     raise click.BadParameter(
         f"no stored document is named '{value}' (a file name, URL or id, or their start).{hint}",
         param_hint="'--doc'",

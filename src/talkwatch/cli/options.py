@@ -112,7 +112,7 @@ def given(
     A filter option is declared ``multiple`` so that giving it twice ("--doc a --doc b")
     is refused, not read as its last value alone: each filter takes one value."""
     if isinstance(value, tuple):
-        if len(value) > 1:
+        if len(set(value)) > 1:
             given_values = ", ".join(repr(v) for v in value)
             raise click.BadParameter(f"given {len(value)} times ({given_values}); give it once.")
         value = value[0] if value else None
@@ -200,3 +200,17 @@ def shortened(text: str, limit: int = 160) -> str:
     """At most ``limit`` characters, cut at a word with an ellipsis, so a reader sees
     that the quote goes on."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def side_options(func: F) -> F:
+    """--party and --issue: one side's, or one issue's, only."""
+    party = click.option(
+        "--party",
+        callback=given,
+        multiple=True,
+        help="Only this party: a code (RUS) or a name (Russia).",
+    )
+    issue = click.option(
+        "--issue", callback=given, multiple=True, help="Only this issue: a code or an alias (nato)."
+    )
+    return party(issue(func))

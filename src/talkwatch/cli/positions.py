@@ -28,6 +28,7 @@ from .options import (
     shortened,
     shown_date,
     shown_doc,
+    side_options,
 )
 from .rows import print_statements
 
@@ -72,20 +73,6 @@ def _standing_json(p: Standing, evidence: dict[int, Evidence]) -> dict[str, Any]
     }
 
 
-def side_options(func: F) -> F:
-    """--party and --issue: one side's, or one issue's, only."""
-    party = click.option(
-        "--party",
-        callback=given,
-        multiple=True,
-        help="Only this party: a code (RUS) or a name (Russia).",
-    )
-    issue = click.option(
-        "--issue", callback=given, multiple=True, help="Only this issue: a code or an alias (nato)."
-    )
-    return party(issue(func))
-
-
 @cli.command("positions", short_help="Party x issue matrix: current stance and its evidence.")
 @db_option
 @side_options
@@ -110,7 +97,7 @@ def positions_command(db_path: str, party: str | None, issue: str | None, fmt: s
     # a stance that rests on statements recalled from before their texts ("had demanded")
     recalled = {i: e.earlier for i, e in support.items() if e.earlier}
     if not found:
-        filtered = f"No positions {_of(party, issue)}."
+        filtered = NO_SIDE if party == "NONE" else f"No positions {_of(party, issue)}."
         click.echo(
             filtered
             if party or issue
@@ -164,6 +151,9 @@ def positions_command(db_path: str, party: str | None, issue: str | None, fmt: s
             f"(The parties are shown in {len(groups)} tables to fit {console.width} columns; "
             "--format json has them all.)"
         )
+
+
+NO_SIDE = "Speakers of no side (NONE) take no positions, so they make no shifts."
 
 
 def _of(party: str | None, issue: str | None) -> str:
@@ -292,7 +282,7 @@ def shifts_command(
             grid.add_row(f"  {label}", Text(f"{who}: “{shortened(ev.quote)}”"))
         console.print(grid)
     if not found and (party or issue):
-        click.echo(f"No shifts {_of(party, issue)}.")
+        click.echo(NO_SIDE if party == "NONE" else f"No shifts {_of(party, issue)}.")
     elif not found:
         click.echo("No shifts: no side has changed its stance on an issue in dated statements.")
     if apart.statements:

@@ -20,6 +20,7 @@ from .options import (
     shortened,
     shown_date,
     shown_doc,
+    side_options,
 )
 from .rows import print_statements
 
@@ -62,18 +63,7 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
     multiple=True,
     help="Only this document: its file name or URL, or the start of its name or id.",
 )
-@click.option(
-    "--party",
-    callback=given,
-    multiple=True,
-    help="Only this party: a code (RUS) or a name (Russia).",
-)
-@click.option(
-    "--issue",
-    callback=given,
-    multiple=True,
-    help="Only statements on this issue: a code or an alias (nato).",
-)
+@side_options
 @click.option(
     "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
 )
