@@ -12,6 +12,7 @@ from feed_server import Page, Site, article
 from talkwatch import alerts, feedstore
 from talkwatch.cli import cli
 from talkwatch.store import Store
+from talkwatch.web import queries
 from talkwatch.web.app import create_app
 from test_documents import run
 
@@ -165,7 +166,7 @@ def test_a_text_posted_again_names_the_document_it_led_to(tmp_path: Path) -> Non
     first, other, again = (a.json() for a in answers)
     assert first["document"] != other["document"]
     assert again == {"new": False, "document": first["document"], "statements": 0,
-                     "replaced": []}  # fmt: skip
+                     "replaced": [], "superseded": [], "superseded_by": None}  # fmt: skip
     # the same for a page whose address served another story in between
     story = Page(article("Kremlin denies report", FIRST.split("\n\n")[1:]))
     with Site({"/story": story}) as site:
@@ -410,7 +411,8 @@ def test_a_later_version_saved_under_a_new_name_counts_once(tmp_path: Path) -> N
     later = tmp_path / "2025-06-05_kremlin_updated.txt"
     later.write_text(REVISED + UPDATE, encoding="utf-8")
     said = run("ingest", str(later), "--db", db, "--date", "2025-06-05")
-    assert f"{later}: a later version of 2025-06-05_kremlin.txt" in " ".join(said.split())
+    assert f"{later}: another version of 2025-06-05_kremlin.txt" in " ".join(said.split())
+    assert "dated no earlier: both are kept" in " ".join(said.split())
     assert len(stored(db)[0]) == 2  # nothing stored is lost
     # the positions are the later text's alone: no statement counted twice
     alone = str(tmp_path / "alone.db")
@@ -446,3 +448,100 @@ def test_another_article_under_the_same_title_is_not_a_later_version(tmp_path: P
     assert "later version" not in said
     listed = json.loads(run("documents", "--db", db, "--format", "json"))
     assert [d["superseded_by"] for d in listed] == [None, None]
+
+
+def documents_of(db: str) -> dict[str, str | None]:
+    listed = json.loads(run("documents", "--db", db, "--format", "json"))
+    return {d["name"]: d["superseded_by"] for d in listed}
+
+
+def test_an_earlier_version_stored_after_the_later_one_does_not_replace_it(
+    tmp_path: Path,
+) -> None:
+    # read in name order, the update ("kremlin-updated.txt", dated a day later) comes first
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "kremlin.txt").write_text(
+        FIRST.replace("MOSCOW, June 5", "MOSCOW, June 5, 2025") + UPDATE, encoding="utf-8"
+    )
+    (tmp_path / "in" / "kremlin-updated.txt").write_text(
+        REVISED.replace("MOSCOW, June 5", "MOSCOW, June 6, 2025") + UPDATE, encoding="utf-8"
+    )
+    db = str(tmp_path / "t.db")
+    said = " ".join(run("ingest", str(tmp_path / "in"), "--db", db).split())
+    assert "kremlin.txt: another version of kremlin-updated.txt" in said
+    assert "which is dated later" in said
+    revising = {d: s for d, s in documents_of(db).items()}
+    assert revising["kremlin-updated.txt"] is None and revising["kremlin.txt"] is not None
+    assert positions_of(db)[("RUS", "talks")][0] == "reject"
+
+
+def test_versions_piped_in_or_sharing_an_input_count_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    for text in (FIRST + UPDATE, REVISED + UPDATE):
+        result = CliRunner().invoke(
+            cli, ["ingest", "-", "--db", db, "--date", "2025-06-05"], input=text
+        )
+        assert result.exit_code == 0, result.output
+    assert json.loads(run("shifts", "--db", db, "--format", "json")) == []
+    assert positions_of(db)[("RUS", "talks")] == ("reject", 1)
+
+
+def test_the_text_an_input_goes_back_to_is_not_revised_by_itself(tmp_path: Path) -> None:
+    # a.txt, then b.txt revising it; b.txt then goes back to a.txt's text
+    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(FIRST + UPDATE, encoding="utf-8")
+    later.write_text(REVISED + UPDATE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
+    run("ingest", str(later), "--db", db, "--date", "2025-06-05")
+    later.write_text(FIRST + UPDATE, encoding="utf-8")
+    run("ingest", str(later), "--db", db, "--date", "2025-06-05")
+    assert documents_of(db) == {"a.txt": None}
+    assert positions_of(db)[("RUS", "talks")] == ("offer", 1)
+
+
+def test_the_same_story_told_again_days_later_is_another_article(tmp_path: Path) -> None:
+    first, week = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(FIRST + UPDATE, encoding="utf-8")
+    week.write_text(REVISED + UPDATE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
+    said = run("ingest", str(week), "--db", db, "--date", "2025-06-12")
+    assert "another version" not in said
+    assert set(documents_of(db).values()) == {None}
+    shifted = json.loads(run("shifts", "--db", db, "--format", "json"))
+    assert [(s["issue"], s["before"]["stance"], s["after"]["stance"]) for s in shifted] == [
+        ("talks", "offer", "reject")
+    ]
+
+
+def test_the_pages_and_the_api_say_which_version_counts(tmp_path: Path) -> None:
+    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(FIRST + UPDATE, encoding="utf-8")
+    later.write_text(REVISED + UPDATE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
+    run("ingest", str(later), "--db", db, "--date", "2025-06-05")
+    ids = {name: doc_id for doc_id, name in _names(db)}
+    client = TestClient(create_app(db))
+    assert client.get(f"/api/documents/{ids['a.txt']}").json()["superseded_by"] == ids["b.txt"]
+    assert client.get(f"/api/documents/{ids['b.txt']}").json()["superseded_by"] is None
+    page = client.get(f"/documents/{ids['a.txt']}").text
+    assert f'A later version of this article, <a href="/documents/{ids["b.txt"]}">' in page
+    # the timeline's lanes count the later version alone, as the positions do
+    store = Store.open(db)
+    try:
+        lanes = queries.timeline_counts(store, queries.Filters())
+    finally:
+        store.close()
+    assert sum(n for party, *_, n in lanes if party == "RUS") == sum(
+        p[1] for p in positions_of(db).values()
+    )
+
+
+def _names(db: str) -> list[tuple[str, str]]:
+    store = Store.open(db)
+    try:
+        return [(d.id, d.name) for d in store.documents()]
+    finally:
+        store.close()

@@ -20,6 +20,9 @@ SECTIONS = ("body", "comments")
 # A comment that quotes Peskov is a reader's account of him; it is stored, exported and
 # shown, but it is no evidence of Russia's line.
 POSITION_SECTION = "body"
+# A document (as ``d``) no later version of its article revises (``revisions``): only such
+# documents' statements count towards positions, shifts and the counts beside them.
+COUNTED_DOCUMENT = "d.superseded_by IS NULL"
 ISSUES = (
     "territory",
     "withdrawal",

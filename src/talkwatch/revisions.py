@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import replace
+from datetime import date
 
 from .database import Database
 from .records import Document, Statement
@@ -35,6 +36,7 @@ _ADDRESSED = ("/", "http://", "https://")
 # The share of an earlier text's sentences a revision keeps, when its title changed.
 KEPT_SENTENCES = 0.5
 KEPT_WITH_TITLE = 0.2  # when the title is the same
+VERSION_DAYS = 2  # versions of one article from two inputs are dated at most this far apart
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
 
 
@@ -69,33 +71,38 @@ def revises(document: Document, title: str, text: str) -> bool:
     """Whether ``document`` is a later version of the text ``text`` titled ``title``: it
     keeps half of that text's sentences, or a fifth under the same title (a daily
     "Peace talks digest" saved over yesterday's keeps none)."""
-    earlier = _sentences(text)
-    now = set(_sentences(document.text))
-    kept = sum(s in now for s in earlier)
+    share = _kept_share(document.text, text)
     same_title = bool(document.title) and document.title == title
-    share = KEPT_WITH_TITLE if same_title else KEPT_SENTENCES
-    return bool(earlier) and kept > 0 and kept >= share * len(earlier)
+    return share > 0 and share >= (KEPT_WITH_TITLE if same_title else KEPT_SENTENCES)
 
 
-def copies_revised(db: Database, document: Document) -> list[str]:
-    """The texts stored from other inputs that ``document`` revises: the same title and
-    at least half of their sentences (an updated article saved under a new file name,
-    or found at a new address), and that nothing revises yet, oldest first."""
+def other_versions(db: Database, document: Document) -> tuple[list[str], str | None]:
+    """Stored texts of other inputs that are versions of ``document``'s article (the
+    same title, at least half of their sentences kept, dated at most ``VERSION_DAYS``
+    apart when both are dated: an updated article saved under a new file name, found
+    at a new address, or posted again) that nothing revises yet: those it revises (not
+    dated after it; stored earlier, when the dates do not tell), and the one that
+    revises it (dated after it), if any."""
     if not document.title.strip():
-        return []
+        return [], None
     rows = db.execute(
-        "SELECT id, text FROM documents WHERE id <> ? AND origin <> ? "
-        "AND superseded_by IS NULL AND lower(title) = lower(?) ORDER BY ingested_at, id",
-        (document.id, document.origin, document.title),
+        "SELECT id, text, date FROM documents WHERE id <> ? AND superseded_by IS NULL "
+        "AND lower(title) = lower(?) ORDER BY ingested_at, id",
+        (document.id, document.title),
     ).fetchall()
-    now = set(_sentences(document.text))
-    found = []
-    for doc_id, text in rows:
-        earlier = _sentences(text)
-        kept = sum(s in now for s in earlier)
-        if earlier and kept >= KEPT_SENTENCES * len(earlier):
-            found.append(str(doc_id))
-    return found
+    older: list[str] = []
+    newer: str | None = None
+    for doc_id, text, day in rows:
+        if _kept_share(document.text, text) < KEPT_SENTENCES:
+            continue
+        gap = _days(day, document.date)
+        if gap is not None and abs(gap) > VERSION_DAYS:
+            continue  # the same story told again a week later is another article
+        if gap is not None and gap < 0:
+            newer = newer or str(doc_id)
+        else:
+            older.append(str(doc_id))
+    return older, newer
 
 
 def supersede(db: Database, doc_ids: list[str], by: str) -> None:
@@ -105,6 +112,22 @@ def supersede(db: Database, doc_ids: list[str], by: str) -> None:
         db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (by, doc_id))
         mark_document_stale(db, doc_id)
     _note_replaced(db, doc_ids)
+
+
+def _kept_share(document_text: str, text: str) -> float:
+    """The share of ``text``'s sentences that ``document_text`` keeps (0 for none)."""
+    earlier = _sentences(text)
+    if not earlier:
+        return 0.0
+    now = set(_sentences(document_text))
+    return sum(s in now for s in earlier) / len(earlier)
+
+
+def _days(earlier: object, later: str | None) -> int | None:
+    """Days from ``earlier`` to ``later`` (ISO dates); None when either is missing."""
+    if not earlier or not later:
+        return None
+    return (date.fromisoformat(later) - date.fromisoformat(str(earlier))).days
 
 
 def _sentences(text: str) -> list[str]:
@@ -180,7 +203,9 @@ def retire(db: Database, doc_ids: list[str], by: str | None, gone: list[int]) ->
         for (revised,) in db.execute(
             "SELECT id FROM documents WHERE superseded_by = ?", (doc_id,)
         ).fetchall():
-            db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (by, revised))
+            # not by itself: the input's new text can be the very text it revised
+            later = None if revised == by else by
+            db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (later, revised))
             mark_document_stale(db, str(revised))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
     _note_replaced(db, doc_ids)

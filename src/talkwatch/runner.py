@@ -232,18 +232,27 @@ class IngestRun:
             else:
                 self.summary.unchanged += 1
         for doc_id in kept.superseded:
-            earlier = self.store.document(doc_id)
             self.on_warning(
-                f"{label or document.name}: a later version of "
-                f"{earlier.name if earlier else doc_id[:12]} (the same title and most of its "
-                "sentences): both are kept, and only this one counts towards positions and "
-                f"shifts ('talkwatch documents remove {doc_id[:12]}' drops the earlier one)."
+                f"{label or document.name}: another version of {self._name(doc_id)} (the same "
+                "title, at least half of its sentences), dated no earlier: both are kept, and "
+                "only this one counts towards positions and shifts ('talkwatch documents "
+                f"remove {doc_id[:12]}' drops the other)."
+            )
+        if kept.superseded_by:
+            self.on_warning(
+                f"{label or document.name}: another version of {self._name(kept.superseded_by)}"
+                " (the same title, at least half of its sentences), which is dated later: both "
+                "are kept, and only that one counts towards positions and shifts."
             )
         if not stored:  # the same text as another input of this run, stored first
             first = self.store.document(document.id)
             if first is not None and first.origin != document.origin:
                 self.on_warning(_same_text(label or document.name, first))
         self.on_progress(1)
+
+    def _name(self, doc_id: str) -> str:
+        stored = self.store.document(doc_id)
+        return stored.name if stored is not None else doc_id[:12]
 
     def analyzer(self) -> Analyzer:
         if self._analyzer is None:

@@ -24,7 +24,7 @@ from .analysis import (
     takes_position,
 )
 from .database import Database
-from .records import NO_SIDE_SQL, POSITION_SECTION, Statement
+from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 
 # Raise when a change to the rules of `analysis` changes stored positions or shifts.
 # 3: only dated statements count towards positions and shifts.
@@ -54,7 +54,7 @@ _EVIDENCE = """
 """
 _HISTORY = (
     _EVIDENCE + f" WHERE s.party = ? AND i.issue = ? AND s.stance IN ({_PLACEHOLDERS})"
-    f" AND s.section = '{POSITION_SECTION}' AND s.date IS NOT NULL AND d.superseded_by IS NULL"
+    f" AND s.section = '{POSITION_SECTION}' AND s.date IS NOT NULL AND {COUNTED_DOCUMENT}"
     " ORDER BY s.date, s.doc_id, s.start"
 )
 
@@ -278,7 +278,7 @@ def issue_standings(db: Database, stored: list[Standing] | None = None) -> list[
         db.execute(
             "SELECT i.issue, count(*) FROM statement_issues i "
             "JOIN statements s ON s.id = i.statement_id JOIN documents d ON d.id = s.doc_id "
-            f"WHERE s.section = '{POSITION_SECTION}' AND d.superseded_by IS NULL "
+            f"WHERE s.section = '{POSITION_SECTION}' AND {COUNTED_DOCUMENT} "
             "GROUP BY i.issue"
         )
     )

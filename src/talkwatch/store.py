@@ -28,11 +28,11 @@ from .database import (
 )
 from .records import Document, Section, Statement
 from .revisions import (
-    copies_revised,
     earlier_versions,
     first_free_id,
     ids_of,
     keeping_id,
+    other_versions,
     retire,
     supersede,
 )
@@ -62,7 +62,10 @@ class Kept:
 
     new: bool
     replaced: tuple[str, ...] = ()
-    superseded: tuple[str, ...] = ()  # texts of other inputs it revises, kept (``revisions``)
+    # other versions of its article, from other inputs (``revisions.other_versions``): those
+    # it revises, kept but no longer counted, and the one dated after it that revises it
+    superseded: tuple[str, ...] = ()
+    superseded_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -225,13 +228,20 @@ class Store:
             ids = ids_of(self.db, earlier)
             statements = [keeping_id(st, ids) for st in statements] if inserted else []
             retire(self.db, earlier, document.id, gone=[i for left in ids.values() for i in left])
-            copies = copies_revised(self.db, document) if inserted else []
-            supersede(self.db, copies, document.id)
+            older: list[str] = []
+            newer = None
             if inserted:
+                # two versions of one article stored at once from two inputs take turns
+                self.db.lock(f"title {document.title.casefold()}")
+                older, newer = other_versions(self.db, document)
+                if newer is not None:  # an earlier version: the stored later one still counts
+                    supersede(self.db, [*older, document.id], newer)
+                else:
+                    supersede(self.db, older, document.id)
                 self._insert_sections(document)
                 self.insert_statements(statements)
                 mark_stale(self.db, statements)
-        return Kept(bool(inserted), tuple(earlier), tuple(copies))
+        return Kept(bool(inserted), tuple(earlier), tuple(older), newer)
 
     def link(self, document: Document, raw_hash: str) -> Kept | None:
         """Note that an input led to a text stored before (in place of that input's

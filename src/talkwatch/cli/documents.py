@@ -60,16 +60,17 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
     if not rows:
         click.echo("No undated documents." if undated else "No documents stored yet.")
         return
-    columns = ("id", "date", "from", "statements", "site", "feed", "name or URL", "title")
+    columns = (
+        "id", "date", "from", "statements", "revised by", "site", "feed", "name or URL", "title"
+    )  # fmt: skip
     cells = [
         (
             row.id[:12],
             row.date or "undated",
             row.date_source or ("" if row.date is None else "stored earlier"),
-            # a text a later version revises: its statements count towards no position
-            f"{row.statements} (revised by {row.superseded_by[:12]})"
-            if row.superseded_by
-            else str(row.statements),
+            str(row.statements),
+            # a later version of its article: its statements count towards no position
+            row.superseded_by[:12],
             row.site,
             row.feed,
             row.url or row.name,
@@ -82,11 +83,11 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
     shown = [i for i, name in enumerate(columns) if i < 4 or any(cell[i] for cell in cells)]
     console = Console()
     if console.width < NARROW:  # a table of six or more columns folds names letter by letter
-        for ident, day, source, count, site, feed, name, title in cells:
+        for ident, day, source, count, later, site, feed, name, title in cells:
             where = " · ".join(part for part in (site, feed) if part)
             dated = f"{day} ({source})" if source else day
-            number, _, revised = count.partition(" ")  # "6 (revised by 16a2f6b6de23)"
-            said = f"{number} statement" + "s" * (number != "1") + f" {revised}".rstrip()
+            said = f"{count} statement" + "s" * (count != "1")
+            said += f" (revised by {later})" if later else ""
             console.print(Text(f"{ident}  {dated}  {said}"))
             named = Text(name + (f" · {where}" if where else ""))
             console.print(Padding(named, (0, 0, 0, 2), expand=False))
@@ -96,7 +97,7 @@ def documents(ctx: click.Context, db_path: str, undated: bool, limit: int | None
     else:
         table = Table(caption=SOURCE_HELP)
         for i in shown:
-            short = i < 4
+            short = i < 5  # ids, dates and counts never break mid-word
             table.add_column(columns[i], no_wrap=short, overflow="ellipsis" if short else "fold")
         for cell in cells:
             table.add_row(*(cell[i] for i in shown))

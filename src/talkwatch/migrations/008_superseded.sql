@@ -4,7 +4,7 @@
 -- towards positions, shifts and issue counts (talkwatch.revisions). NULL for the
 -- rest, and for every text stored before this column.
 
-ALTER TABLE documents ADD COLUMN superseded_by TEXT;
+ALTER TABLE documents ADD COLUMN superseded_by TEXT REFERENCES documents (id) ON DELETE SET NULL;
 
 -- The texts of one title, found for each new text without reading every row.
 CREATE INDEX documents_title ON documents (lower(title))

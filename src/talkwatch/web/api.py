@@ -90,6 +90,8 @@ def get_document(request: Request, doc_id: DocId) -> dict[str, Any]:
         "origin": found.origin,
         "text": found.text,
         "sections": [asdict(s) for s in found.sections],
+        # the later version that revises it, whose statements count instead of its own
+        "superseded_by": (queries.superseded_by(store, doc_id) or {}).get("id"),
         "statements": queries.document_statements(store, doc_id),
     }
 

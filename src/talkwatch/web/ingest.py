@@ -105,7 +105,14 @@ def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str,
         raw = RawInput(name, f"api:{name}", data, request.media_type, request.date)
         prepared = run.prepare_raw(raw)
     if prepared is None:  # the text these very bytes led to, not the input's latest
-        return {"new": False, "document": run.already_stored, "statements": 0, "replaced": []}
+        return {
+            "new": False,
+            "document": run.already_stored,
+            "statements": 0,
+            "replaced": [],
+            "superseded": [],
+            "superseded_by": None,
+        }
     statements = run.analyzer().analyse(prepared.document)
     # a page posted again with a changed text: the new text replaces the earlier one
     kept = store.keep(prepared.document, statements, prepared.raw_hash)
@@ -114,4 +121,7 @@ def _ingest(context: Context, store: Store, request: IngestRequest) -> dict[str,
         "document": prepared.document.id,
         "statements": len(statements),
         "replaced": list(kept.replaced),
+        # other versions of its article, kept: those it revises, and the one that revises it
+        "superseded": list(kept.superseded),
+        "superseded_by": kept.superseded_by,
     }

@@ -283,6 +283,7 @@ def document_page(request: Request, doc_id: Annotated[str, Path(max_length=200)]
         label=document_label(document.title, document.text),
         source=source_name(document.name),
         statements=found,
+        later=queries.superseded_by(store, document.id),
         url=safe_url(document.url or document.origin),
         sections=render.section_views(document.text, sections, marks),
     )

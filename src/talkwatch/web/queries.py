@@ -13,7 +13,7 @@ from typing import Any
 
 from ..conditions import SINCE, document_condition, party_condition, speaker_condition
 from ..database import LIKE_TEXT, like_pattern
-from ..records import NO_SIDE_SQL, POSITION_SECTION
+from ..records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION
 from ..store import Store
 from .labels import document_label, source_name
 
@@ -197,6 +197,17 @@ def documents_starting(store: Store, start: str) -> list[str]:
     return [doc_id for (doc_id,) in rows]
 
 
+def superseded_by(store: Store, doc_id: str) -> dict[str, str] | None:
+    """The id and label of the later version that revises a document (``revisions``),
+    or None: its statements then count towards no position."""
+    row = store.db.execute(
+        "SELECT later.id, later.title, substr(later.text, 1, 400) FROM documents d "
+        "JOIN documents later ON later.id = d.superseded_by WHERE d.id = ?",
+        (doc_id,),
+    ).fetchone()
+    return {"id": str(row[0]), "label": document_label(row[1], row[2])} if row else None
+
+
 def document_statements(store: Store, doc_id: str) -> list[dict[str, Any]]:
     rows = store.db.execute(
         f"SELECT {STATEMENT_FIELDS}, s.quote_spans FROM statements s "
@@ -264,10 +275,10 @@ def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str,
     side the text does not give: a lane follows a side) matching the filters."""
     where, params = filters.where()
     # a position recalled from before its text is not plotted at that text's date, nor
-    # what the readers' comments say a side said
+    # what the readers' comments say a side said, nor a text a later version revises
     side = (
         f" s.date IS NOT NULL AND s.earlier = '' AND s.party NOT IN {NO_SIDE_SQL}"
-        f" AND s.section = '{POSITION_SECTION}'"
+        f" AND s.section = '{POSITION_SECTION}' AND {COUNTED_DOCUMENT}"
     )
     where = (where + " AND" if where else " WHERE") + side
     issue_test = " AND i.issue = ?" if filters.issue else ""
@@ -355,7 +366,7 @@ def stance_months(store: Store, party: str) -> list[tuple[str, str, str, int]]:
             "JOIN statement_issues i ON i.statement_id = s.id "
             "JOIN documents d ON d.id = s.doc_id "
             "WHERE s.party = ? AND s.date IS NOT NULL AND s.earlier = '' "
-            f"AND s.section = '{POSITION_SECTION}' AND d.superseded_by IS NULL "
+            f"AND s.section = '{POSITION_SECTION}' AND {COUNTED_DOCUMENT} "
             "GROUP BY 1, 2, 3",
             (party,),
         )
