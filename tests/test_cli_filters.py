@@ -270,6 +270,8 @@ def test_shifts_and_positions_of_one_side_or_on_one_issue(db: str) -> None:
     assert run(db, "positions", "--party", "USA", "--issue", "territory").stdout.strip() == (
         "No positions of USA on territory."
     )
+    none = run(db, "positions", "--party", "NONE").stdout.strip()
+    assert none == "Speakers of no side (NONE) take no positions, so they make no shifts."
     unknown = run(db, "shifts", "--party", "Ukrane")
     assert unknown.exit_code == 2 and "Did you mean UKR (Ukraine)?" in unknown.stderr
 
@@ -290,6 +292,9 @@ def test_a_filter_given_twice_is_refused_not_read_as_its_last_value(
     assert f"'{args[1]}': given 2 times ('{args[2]}', '{args[4]}'); give it once." in (
         result.stderr
     )
+    # the same value twice says nothing else
+    again = run(db, *args[:3], *args[1:3])
+    assert again.exit_code == 0 and again.stdout == run(db, *args[:3]).stdout
 
 
 def test_every_document_whose_name_holds_the_words_given_is_suggested(tmp_path: Path) -> None:
