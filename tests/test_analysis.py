@@ -183,3 +183,17 @@ def test_a_text_whose_statements_are_dated_apart_is_read_as_one() -> None:
     assert [[e.statement_id for e in text] for text in found.texts] == [[2], [1, 3]]
     assert (found.current.statement_id, found.sourcing) == (1, "strong")
     assert shifts([found]) == []
+
+
+def test_a_demand_and_a_refusal_hold_one_line() -> None:
+    # "Russia insists that Ukraine renounce NATO membership", then "Moscow rejects any path
+    # to NATO membership for Ukraine": the same position, no shift, no walk-back
+    record = [
+        st(1, "2025-11-28", "RUS", "demand", ("neutrality",), "Dmitry Peskov", "d1"),
+        st(2, "2025-11-30", "RUS", "reject", ("neutrality",), "Sergey Lavrov", "d2"),
+        st(3, "2025-12-02", "RUS", "offer", ("neutrality",), "Kirill Dmitriev", "d3"),
+    ]
+    (found,) = positions(record)
+    assert found.current.stance == "offer"
+    # the move from the hard line to an offer is the one shift
+    assert [(s.before.statement_id, s.after.statement_id) for s in shifts([found])] == [(2, 3)]
