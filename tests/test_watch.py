@@ -622,3 +622,23 @@ def test_a_sides_first_position_on_an_issue_is_announced_once(
     assert line.startswith(f"position {firsts[0].party} on {firsts[0].issue}: ")
     assert alerts.claim_positions(watched.db, firsts) == firsts
     assert alerts.claim_positions(watched.db, firsts) == [] and alerts.new_positions(watched.db) == []
+
+
+def test_a_first_position_is_announced_with_the_first_stance(database: str) -> None:
+    from test_analysis import st
+    from test_standing import store_all
+
+    store = Store.open(database)
+    try:
+        # Russia's first text on the ceasefire refused it; a later one offered it, both new
+        store_all(store, [st(1, "2025-11-22", "RUS", "reject", ("ceasefire",), "Peskov", "d1")])
+        store_all(store, [st(2, "2025-11-25", "RUS", "offer", ("ceasefire",), "Ushakov", "d2")])
+        (first,) = alerts.new_positions(store.db)
+        assert (first.evidence.stance, first.evidence.statement_id) == ("reject", 1)
+        assert alerts.describe_position(first).startswith(
+            "position RUS on ceasefire: reject (2025-11-22), Peskov in d1.txt"
+        )
+        (shift,) = alerts.new_shifts(store.db)
+        assert (shift.before.stance, shift.after.stance) == ("reject", "offer")
+    finally:
+        store.close()

@@ -23,12 +23,12 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from . import status_alerts
-from .analysis import Evidence, Shift
+from .analysis import Evidence, Position, Shift, stands_for
 from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
 from .records import shown_speaker
-from .standing import evidence, issue_standings, refresh
+from .standing import evidence, history, issue_standings, refresh
 
 WEBHOOK_TIMEOUT = 10.0
 OLD_NEWS_DAYS = 7  # a shift said longer ago than this when announced is old news
@@ -120,15 +120,20 @@ class NewPosition:
 
 
 def new_positions(db: Database) -> list[NewPosition]:
-    """Stored positions of a (party, issue) not yet announced, oldest first."""
+    """Stored positions of a (party, issue) not yet announced, oldest first, each with
+    the side's first stance on the issue (what its first text held; a shift since then
+    is announced as one)."""
     refresh(db)
     rows = db.execute(
-        "SELECT p.party, p.issue, p.statement_id FROM positions p WHERE NOT EXISTS "
-        "(SELECT 1 FROM position_alerts a WHERE a.party = p.party AND a.issue = p.issue) "
-        "ORDER BY p.date, p.party, p.issue"
+        "SELECT p.party, p.issue FROM positions p WHERE NOT EXISTS "
+        "(SELECT 1 FROM position_alerts a WHERE a.party = p.party AND a.issue = p.issue)"
     ).fetchall()
-    by_id = evidence(db, [sid for *_, sid in rows])
-    return [NewPosition(p, i, by_id[sid]) for p, i, sid in rows if sid in by_id]
+    found = []
+    for party, issue in rows:
+        taken = Position(party, issue, tuple(history(db, party, issue))).texts
+        if taken:
+            found.append(NewPosition(party, issue, stands_for(taken[0])))
+    return sorted(found, key=lambda p: (p.evidence.date or "", p.party, p.issue))
 
 
 def claim_positions(db: Database, positions: list[NewPosition]) -> list[NewPosition]:
