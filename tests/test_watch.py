@@ -19,7 +19,7 @@ from feed_server import Page, Site, article, rss
 from talkwatch import alerts, feedstore, status_alerts
 from talkwatch.cli import cli
 from talkwatch.documents import list_documents
-from talkwatch.fetch import Fetcher
+from talkwatch.fetch import Fetcher, FetchError
 from talkwatch.pipeline import Analyzer
 from talkwatch.store import Store
 from talkwatch.watch import CycleReport, Watcher
@@ -642,3 +642,36 @@ def test_a_first_position_is_announced_with_the_first_stance(database: str) -> N
         assert (shift.before.stance, shift.after.stance) == ("reject", "offer")
     finally:
         store.close()
+
+
+def test_a_stopping_watch_sends_no_request_and_waits_out_no_backoff() -> None:
+    with Site({"/busy": Page(b"busy", status=503)}) as busy:
+        fetcher = Fetcher(delay=0.0, timeout=5.0, retries=3, backoff=60.0)
+        waits: list[float] = []
+
+        def interrupted_while_waiting(seconds: float) -> None:
+            waits.append(seconds)  # Ctrl-C during the first wait before a retry
+            fetcher.stopping.set()
+
+        fetcher.sleep = interrupted_while_waiting
+        with pytest.raises(FetchError, match="not fetched, as the watch is stopping"):
+            fetcher.get(busy.url("/busy"))
+        # robots.txt and one try of the page; no retry after the interrupt
+        assert [r.path for r in busy.requests] == ["/robots.txt", "/busy"]
+        assert waits == [60.0]
+        # and once stopping, nothing more is asked of any site
+        with pytest.raises(FetchError, match="stopping"):
+            fetcher.get(busy.url("/other"))
+        assert len(busy.requests) == 2
+
+
+def test_a_watch_or_a_dashboard_of_a_mistyped_database_is_refused(tmp_path: Path) -> None:
+    missing = str(tmp_path / "talkwach.db")
+    watched = CliRunner().invoke(cli, ["watch", "--once", "--db", missing])
+    assert watched.exit_code == 1
+    assert "talkwach.db: no such database; add a feed with 'talkwatch feeds add'." in (
+        watched.output
+    )
+    served = CliRunner().invoke(cli, ["serve", "--db", missing, "--port", "0"])
+    assert served.exit_code == 1 and "no such database" in served.output
+    assert not Path(missing).exists()

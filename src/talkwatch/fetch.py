@@ -79,8 +79,12 @@ class Fetcher:
     retries: int = DEFAULT_RETRIES
     backoff: float = DEFAULT_BACKOFF
     user_agent: str = USER_AGENT
-    sleep: Callable[[float], None] = time.sleep
+    # how to wait between requests; by default until the wait is over or ``stopping`` is set
+    sleep: Callable[[float], object] | None = None
     requests: int = 0  # requests sent (robots.txt included), for reports and benches
+    # set when the watch stops (Ctrl-C): no new request, no more waiting; a request under
+    # way ends within ``timeout``
+    stopping: threading.Event = field(default_factory=threading.Event)
     _hosts: dict[str, _Host] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
 
@@ -118,7 +122,10 @@ class Fetcher:
                 pause = max(pause, min(float(crawl_delay), MAX_WAIT))
         remaining = host.last + pause - time.monotonic()
         if host.last and remaining > 0:
-            self.sleep(remaining)
+            self._pause(remaining)
+
+    def _pause(self, seconds: float) -> None:
+        (self.sleep or self.stopping.wait)(seconds)
 
     def _allowed(self, scheme: str, netloc: str, host: _Host, url: str) -> bool:
         """Read robots.txt the first time a host is asked; a missing one allows all."""
@@ -145,6 +152,8 @@ class Fetcher:
         attempt = 0
         while True:
             self._wait_turn(host)
+            if self.stopping.is_set():
+                raise FetchError(f"{url}: not fetched, as the watch is stopping.")
             try:
                 return self._once(url, headers, max_bytes, truncate)
             except _Retry as retry:
@@ -153,7 +162,7 @@ class Fetcher:
                     tries = f" after {attempt} tries" if attempt > 1 else ""
                     raise FetchError(f"{url}: {retry.reason}{tries}.") from None
                 wait = self.backoff * 2 ** (attempt - 1)
-                self.sleep(min(max(wait, retry.after), MAX_WAIT))
+                self._pause(min(max(wait, retry.after), MAX_WAIT))
             finally:
                 host.last = time.monotonic()
 

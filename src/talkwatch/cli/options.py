@@ -151,8 +151,11 @@ def iso_date(value: str | None) -> str | None:
 
 
 @contextmanager
-def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
-    """Open the store, turning its errors into one-line messages for users."""
+def open_store(
+    path: str, must_exist: bool = False, first: str = "run 'talkwatch ingest' first"
+) -> Iterator[Store]:
+    """Open the store, turning its errors into one-line messages for users; ``first``
+    says what makes a database that ``must_exist``."""
     from pathlib import Path
 
     try:
@@ -164,9 +167,9 @@ def open_store(path: str, must_exist: bool = False) -> Iterator[Store]:
         if demo.exists():  # right after the quick start: the demo keeps its own database
             raise click.ClickException(
                 f"{path}: no such database; the demo's is {DEMO_DB} "
-                f"(add --db {DEMO_DB}), or run 'talkwatch ingest' first."
+                f"(add --db {DEMO_DB}), or {first}."
             )
-        raise click.ClickException(f"{path}: no such database; run 'talkwatch ingest' first.")
+        raise click.ClickException(f"{path}: no such database; {first}.")
     try:
         store = Store.open(path, create=not must_exist)
     except StoreError as err:

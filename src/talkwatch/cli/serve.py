@@ -48,6 +48,9 @@ def serve(
     from ..web.server import port_problem, run
 
     where = public_location(db_path)
+    if not token:  # nothing could fill a new database: a mistyped --db is refused
+        with open_store(db_path, must_exist=True):
+            pass
     problem = port_problem(host, port)
     if problem:
         raise click.ClickException(problem)

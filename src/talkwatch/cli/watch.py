@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -97,7 +100,8 @@ def watch(
     jobs: int,
 ) -> None:
     """Poll the feeds (see 'talkwatch feeds'), ingest new articles about the negotiation,
-    and print the shifts they bring; Ctrl-C stops between two cycles.
+    and print the shifts they bring. Ctrl-C stops: the downloads under way end within
+    --timeout (what is stored stays), and a second Ctrl-C stops at once.
 
     Each article is fetched and ingested once, also across restarts; articles the
     relevance gate turns away are recorded as seen and counted. Problems are one
@@ -111,7 +115,10 @@ def watch(
         raise click.ClickException(str(err)) from None
     check_model_settings()
     fetcher = Fetcher(delay=delay, timeout=timeout, retries=retries)
-    with open_store(db_path) as store:
+    # feeds are added with 'feeds add', which makes the database: a mistyped one is refused
+    with open_store(
+        db_path, must_exist=True, first="add a feed with 'talkwatch feeds add'"
+    ) as store:
         if not store.db.execute("SELECT 1 FROM feeds LIMIT 1").fetchone():
             raise click.ClickException("no feeds to watch; add one with 'talkwatch feeds add URL'.")
         alerts.start(store.db)
@@ -126,6 +133,7 @@ def watch(
             gate=Gate.load(knowledge),
         )
         failures: tuple[type[BaseException], ...] = (StoreError, *store.db.errors)
+        signal.signal(signal.SIGINT, _stopping(fetcher, timeout))
         try:
             while True:
                 started = time.monotonic()
@@ -146,6 +154,24 @@ def watch(
                 time.sleep(max(0.0, interval - (time.monotonic() - started)))
         except KeyboardInterrupt:
             click.echo("Stopped; the next watch goes on where this one stopped.", err=True)
+
+
+def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | None], None]:
+    """Ctrl-C: say at once that the watch is stopping, make the downloads under way give
+    up at their next step (a request in flight ends within --timeout), and stop; a
+    second Ctrl-C stops without waiting for them."""
+
+    def stop(_signal: int, _frame: FrameType | None) -> None:
+        if not fetcher.stopping.is_set():
+            fetcher.stopping.set()
+            click.echo(
+                f"Stopping: the downloads under way end within {timeout:g} s "
+                "(Ctrl-C again to stop at once).",
+                err=True,
+            )
+        raise KeyboardInterrupt
+
+    return stop
 
 
 def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> None:
