@@ -45,11 +45,25 @@ class Gate:
         issues = self.issues.matches(text)
         if not issues:
             return Verdict(False, "names no issue of the negotiation")
+        concept = _concept(text, issues)
+        if concept is None:  # "Shakhtar Donetsk beat Dynamo Kyiv"
+            return Verdict(False, "names places of the war but no issue of the negotiation")
         side = self.sides.search(fold(text, drop_article=False))
         if side is None:
             return Verdict(False, "names no side or actor of the negotiation")
-        issue, found = next(iter(issues.items()))
-        return Verdict(True, f"{issue}: {found[0]}; {side.group(0)}")
+        return Verdict(True, f"{concept[0]}: {concept[1]}; {side.group(0)}")
+
+
+def _concept(text: str, issues: dict[str, list[str]]) -> tuple[str, str] | None:
+    """The first issue and term of ``issues`` written somewhere in lower case: a thing
+    ("ceasefire", "borders", "occupied"), not only a name the lexicon also holds
+    ("Donetsk", "Crimea"), which sports and weather news name too."""
+    for issue, terms in issues.items():
+        for term in terms:
+            found = re.finditer(rf"\b{re.escape(term)}", text, re.IGNORECASE)
+            if any(m.group(0)[:1].islower() for m in found):
+                return issue, term
+    return None
 
 
 def filter_words(words: str) -> list[str]:
