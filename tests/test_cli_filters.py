@@ -128,6 +128,8 @@ def test_a_document_from_a_feed_by_the_start_of_a_part_of_its_address(tmp_path: 
     store.close()
     found = run(db, "statements", "--doc", "2025-06-02")
     assert found.exit_code == 0 and "1 statement" in found.stdout
+    # the table shows the part of the address that tells two articles of a site apart
+    assert "2025-06-02-talks" in found.stdout
     assert run(db, "statements", "--doc", "8701/news").exit_code == 2  # not mid-part
     assert run(db, "statements", "--doc", "127.0.0").exit_code == 2  # nor the host
 
