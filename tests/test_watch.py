@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -675,3 +676,23 @@ def test_a_watch_or_a_dashboard_of_a_mistyped_database_is_refused(tmp_path: Path
     served = CliRunner().invoke(cli, ["serve", "--db", missing, "--port", "0"])
     assert served.exit_code == 1 and "no such database" in served.output
     assert not Path(missing).exists()
+
+
+def test_a_failing_feed_waiting_for_its_retry_is_named_in_the_summary(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    news_site(site)
+    site.pages["/broken.xml"] = Page(b"Internal error", "text/plain", status=500)
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/broken.xml"), "broken", "")
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        patient = replace(watcher(store, analyzer), retry_base=600.0)
+        assert patient.cycle().failed_feeds == 1
+        later = patient.cycle()
+        assert (later.feeds, later.waiting) == (1, 1)
+        assert later.line().startswith(
+            "Polled 1 feed (1 unchanged, 0 failed, 1 waiting to be tried again): "
+        )
+    finally:
+        store.close()

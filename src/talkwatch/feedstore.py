@@ -108,6 +108,10 @@ def remove_feed(db: Database, feed: Feed) -> None:
         raise
 
 
+def count_feeds(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM feeds").fetchone()[0])
+
+
 def due_feeds(db: Database) -> list[Feed]:
     """Feeds to poll now: all but those failing and waiting for their retry time."""
     rows = db.execute(

@@ -52,6 +52,7 @@ RETRY_BASE = 300.0  # seconds before a failing feed is polled again (doubled eac
 @dataclass
 class CycleReport:
     feeds: int = 0
+    waiting: int = 0  # failing feeds not polled: their retry time has not come
     unchanged: int = 0
     failed_feeds: int = 0
     new_links: int = 0
@@ -74,9 +75,10 @@ class CycleReport:
                 else (f"{count} {word[:-1]}ies")
             )
 
+        waiting = f", {self.waiting} waiting to be tried again" if self.waiting else ""
         parts = [
             f"Polled {n(self.feeds, 'feed')} ({self.unchanged} unchanged, "
-            f"{self.failed_feeds} failed): {n(self.new_links, 'new link')}, "
+            f"{self.failed_feeds} failed{waiting}): {n(self.new_links, 'new link')}, "
             f"{self.updated} updated, {self.seen} seen before",
             f"fetched {n(self.fetched, 'article')}: {self.ingested} ingested with "
             f"{n(self.statements, 'statement')}, {self.duplicates} already stored, "
@@ -118,6 +120,8 @@ class Watcher:
         db = self.store.db
         feeds = feedstore.due_feeds(db)
         report.feeds = len(feeds)
+        # failing feeds whose retry time has not come: counted, so none goes unmentioned
+        report.waiting = feedstore.count_feeds(db) - len(feeds)
         if not feeds:
             return
         workers = min(self.max_hosts, len({_host(f.url) for f in feeds}))
