@@ -696,3 +696,31 @@ def test_a_failing_feed_waiting_for_its_retry_is_named_in_the_summary(
         )
     finally:
         store.close()
+
+
+def test_an_article_gone_is_given_up_and_one_failing_is_tried_again(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    site.pages["/busy"] = Page(b"busy", status=503)
+    site.pages["/gone"] = Page(b"gone", status=410)
+    site.pages["/huge"] = Page(b"<html><body><p>" + b"word " * 2_200_000 + b"</p></body></html>")
+    entries = [
+        {"title": "Gone", "link": site.url("/gone")},
+        {"title": "Busy", "link": site.url("/busy")},
+        {"title": "Huge", "link": site.url("/huge")},  # over the 10 MB limit
+    ]
+    site.pages["/feed.xml"] = Page(rss("World news", entries), "application/rss+xml")
+    store = Store.open(str(tmp_path / "t.db"))
+    try:
+        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+        first = watcher(store, analyzer).cycle()
+        (gone,) = [p for p in first.problems if "/gone" in p]
+        assert gone.endswith("the server answered 410 Gone; given up.")
+        (huge,) = [p for p in first.problems if "/huge" in p]
+        assert huge.endswith("larger than the 10 MB limit; given up.")
+        (busy,) = [p for p in first.problems if "/busy" in p]
+        assert "tried again next cycle (2 tries left)" in busy
+        watcher(store, analyzer).cycle()
+        assert [site.paths().count(p) for p in ("/gone", "/huge", "/busy")] == [1, 1, 2]
+    finally:
+        store.close()

@@ -205,14 +205,23 @@ def stored_from(db: Database, url: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def finish(db: Database, url: str, status: str, doc_id: str | None = None, error: str = "") -> None:
+def finish(
+    db: Database,
+    url: str,
+    status: str,
+    doc_id: str | None = None,
+    error: str = "",
+    final: bool = False,
+) -> None:
     """An article's outcome; a failure counts one attempt and is tried again later (a
-    revised one stays revised, so its new text is still fetched, not the stored one)."""
+    revised one stays revised, so its new text is still fetched, not the stored one),
+    unless it is ``final`` (a page gone for good, or over the size limit): then it is given
+    up."""
     if status == FAILED:
         db.execute(
             "UPDATE articles SET status = CASE WHEN status = ? THEN ? ELSE ? END, error = ?, "
-            "attempts = attempts + 1 WHERE url = ?",
-            (REVISED, REVISED, FAILED, error, url),
+            "attempts = coalesce(?, attempts + 1) WHERE url = ?",
+            (REVISED, REVISED, FAILED, error, MAX_ATTEMPTS if final else None, url),
         )
         return
     db.execute(

@@ -45,6 +45,11 @@ class Disallowed(FetchError):
     """The site's robots.txt does not allow the URL: asking again will not help."""
 
 
+class Refused(FetchError):
+    """The server (410 Gone) or the size limit refuses the URL: asking again will not
+    help."""
+
+
 @dataclass(frozen=True)
 class Answer:
     """A fetched URL: ``status`` 200 with a body, or 304 (unchanged) without one."""
@@ -175,7 +180,7 @@ class Fetcher:
                 body, cut = _read_within(response, max_bytes, deadline, self.timeout, url)
                 if cut and not truncate:
                     limit = max(1, max_bytes // (1024 * 1024))
-                    raise FetchError(f"{url}: larger than the {limit} MB limit.")
+                    raise Refused(f"{url}: larger than the {limit} MB limit.")
                 return Answer(
                     response.geturl(),
                     response.status,
@@ -191,6 +196,8 @@ class Fetcher:
             reason = f"the server answered {err.code} {err.reason}"
             if err.code in RETRIED_STATUSES:
                 raise _Retry(reason, _retry_after(err.headers.get("Retry-After"))) from None
+            if err.code == 410:  # gone for good; a 404 can be a page not yet (re)published
+                raise Refused(f"{url}: {reason}.") from None
             raise FetchError(f"{url}: {reason}.") from None
         except urllib.error.URLError as err:
             if isinstance(err.reason, TimeoutError):

@@ -32,7 +32,7 @@ from . import feedstore
 from .documents import stored_document_of_input
 from .feeds import MAX_FEED_BYTES, read_feed
 from .feedstore import FAILED, MAX_ATTEMPTS, Feed, Pending
-from .fetch import Answer, Disallowed, Fetcher, FetchError
+from .fetch import Answer, Disallowed, Fetcher, FetchError, Refused
 from .ingest import InputError
 from .records import Document, RawInput
 from .relevance import Gate
@@ -245,9 +245,11 @@ class Watcher:
             return None
         if isinstance(answer, FetchError):
             report.failed_articles += 1
-            left = MAX_ATTEMPTS - article.attempts - 1
+            # a page gone for good or over the size limit is not asked for again
+            final = isinstance(answer, Refused)
+            left = 0 if final else MAX_ATTEMPTS - article.attempts - 1
             again = f"; tried again next cycle ({left} tr{'ies' if left != 1 else 'y'} left)"
-            feedstore.finish(db, article.url, FAILED, error=str(answer))
+            feedstore.finish(db, article.url, FAILED, error=str(answer), final=final)
             self.problem(report, str(answer).rstrip(".") + (again if left > 0 else "; given up."))
             return None
         report.fetched += 1
