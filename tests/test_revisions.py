@@ -528,6 +528,12 @@ def test_the_pages_and_the_api_say_which_version_counts(tmp_path: Path) -> None:
     assert client.get(f"/api/documents/{ids['b.txt']}").json()["superseded_by"] is None
     page = client.get(f"/documents/{ids['a.txt']}").text
     assert f'A later version of this article, <a href="/documents/{ids["b.txt"]}">' in page
+    listed = client.get("/documents").text
+    assert f'revised by <a href="/documents/{ids["b.txt"]}">a later version</a>' in listed
+    # the export and the command line say it too
+    rows = [json.loads(line) for line in run("export", "--db", db).splitlines()]
+    assert {r["doc"]: r["superseded_by"] for r in rows} == {"a.txt": ids["b.txt"], "b.txt": ""}
+    assert "a.txt · revised" in run("statements", "--db", db)
     # the timeline's lanes count the later version alone, as the positions do
     store = Store.open(db)
     try:

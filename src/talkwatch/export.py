@@ -40,11 +40,13 @@ EXTRA_FIELDS = (
     "stance_reason",
     "issue_evidence",
     "earlier",
+    "superseded_by",
 )
 
 
-def statement_row(st: Statement) -> dict[str, Any]:
-    """One statement as an export row (a plain dict, JSON-ready)."""
+def statement_row(st: Statement, superseded_by: str = "") -> dict[str, Any]:
+    """One statement as an export row (a plain dict, JSON-ready); ``superseded_by`` is
+    the later version of its document's article that counts instead of it, if one does."""
     return {
         "doc": st.doc,
         "quote": st.quote,
@@ -73,6 +75,7 @@ def statement_row(st: Statement) -> dict[str, Any]:
         "issue_evidence": list(st.issue_evidence),
         # a position recalled from before the text ("had demanded"): not a current stance
         "earlier": st.earlier,
+        "superseded_by": superseded_by,
     }
 
 

@@ -105,6 +105,12 @@ def other_versions(db: Database, document: Document) -> tuple[list[str], str | N
     return older, newer
 
 
+def superseded(db: Database) -> dict[str, str]:
+    """Each document a later version revises, with that version's id."""
+    rows = db.execute("SELECT id, superseded_by FROM documents WHERE superseded_by IS NOT NULL")
+    return {str(doc_id): str(later) for doc_id, later in rows}
+
+
 def supersede(db: Database, doc_ids: list[str], by: str) -> None:
     """Keep ``doc_ids``, but as revised by the text ``by``, inside the caller's
     transaction: their statements no longer count towards positions and shifts."""

@@ -194,12 +194,14 @@ def shown_date(value: str | None, earlier: str = "") -> str:
     return value or "undated"
 
 
-def shown_doc(doc: str, section: str) -> str:
+def shown_doc(doc: str, section: str, revised: bool = False) -> str:
     """A statement's document for a table, marked when a reader's comment below the
-    article said it (no evidence of a side's position). A web address shows the last
-    part of its path first ("peskov-truce.html · example.org"): a narrow column cut
-    after the host would hide what tells two articles of one site apart."""
+    article said it, or "revised" when a later version of the article counts instead of
+    it (no evidence of a side's position either way). A web address shows the last part
+    of its path first ("peskov-truce.html · example.org"): a narrow column cut after the
+    host would hide what tells two articles of one site apart."""
     shown = _address(doc) if doc.startswith(("http://", "https://")) else doc
+    shown += " · revised" if revised else ""
     return f"{shown} · reader comment" if section == "comments" else shown
 
 

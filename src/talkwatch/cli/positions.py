@@ -15,6 +15,7 @@ from rich.text import Text
 from ..analysis import Evidence
 from ..documents import undated
 from ..records import shown_speaker
+from ..revisions import superseded
 from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
 from .filters import issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
@@ -199,6 +200,7 @@ def timeline_command(
         found = store.timeline(party, issue, speaker, since, until, limit)
         speaker_note(store, speaker, len(found))
         apart = undated(store.db)
+        later = superseded(store.db)
     if fmt == "json":
         _emit_json(
             [
@@ -213,6 +215,7 @@ def timeline_command(
                     "doc": st.doc,
                     "section": st.section,
                     "earlier": st.earlier,
+                    "superseded_by": later.get(st.doc_id, ""),
                 }
                 for st in found
             ]
@@ -226,7 +229,7 @@ def timeline_command(
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 200),
-            shown_doc(st.doc, st.section),
+            shown_doc(st.doc, st.section, st.doc_id in later),
         )
         for st in found
     ]

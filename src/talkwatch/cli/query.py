@@ -10,6 +10,7 @@ from rich.console import Console
 
 from ..export import statement_row, write_csv, write_jsonl
 from ..records import STANCES, shown_speaker
+from ..revisions import superseded
 from .filters import doc_filter, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
 from .options import (
@@ -45,7 +46,9 @@ from .rows import print_statements
 def export(db_path: str, fmt: str, output: TextIO) -> None:
     """Export every statement with its provenance (fields of ANNOTATION.md first)."""
     with open_store(db_path, must_exist=True) as store:
-        rows = [statement_row(st) for st in store.statements()]
+        later = superseded(store.db)
+        # and the later version of its article that counts instead of it, if one does
+        rows = [statement_row(st, later.get(st.doc_id, "")) for st in store.statements()]
     output.write("")  # a file named with -o is opened, and so made, even for no statements
     (write_jsonl if fmt == "jsonl" else write_csv)(rows, output)
     if output is not sys.stdout and getattr(output, "name", "-") != "-":
@@ -98,6 +101,7 @@ def statements(
         # oldest first, as in timeline; undated last; the text's order within a day
         found.sort(key=lambda st: (st.date is None, st.date or ""))
         speaker_note(store, speaker, len(found))
+        later = superseded(store.db)
     console = Console()
     shown_rows = [
         (
@@ -107,7 +111,7 @@ def statements(
             st.stance,
             ", ".join(st.issues),
             shortened(st.quote, 240),
-            shown_doc(st.doc, st.section),
+            shown_doc(st.doc, st.section, st.doc_id in later),
         )
         for st in found[:limit]
     ]

@@ -168,12 +168,15 @@ def documents(store: Store, limit: int = 50, offset: int = 0, q: str | None = No
     total = store.db.execute(f"SELECT count(*) FROM documents d{where}", params).fetchone()[0]
     rows = store.db.execute(
         "SELECT d.id, d.name, d.title, d.date, d.url, d.origin, d.ingested_at, "
-        f"(SELECT count(*) FROM statements s WHERE s.doc_id = d.id), {LEAD} "
+        f"(SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.superseded_by, {LEAD} "
         f"FROM documents d{where} ORDER BY d.date IS NULL, d.date DESC, d.rowid DESC "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
-    names = ["id", "name", "title", "date", "url", "origin", "ingested_at", "statements"]
+    names = [
+        "id", "name", "title", "date", "url", "origin", "ingested_at", "statements",
+        "superseded_by",  # the later version that counts instead of it (``revisions``)
+    ]  # fmt: skip
     items = [
         {
             **dict(zip(names, r[:-1], strict=True)),
