@@ -312,3 +312,12 @@ def test_every_document_whose_name_holds_the_words_given_is_suggested(tmp_path: 
         "Did you mean 2025-05-20_kremlin-call.txt or 2025-05-20_kremlin-call_updated.txt?"
         in " ".join(result.stderr.split())
     )
+
+
+def test_statements_of_the_article_or_of_its_readers(db: str) -> None:
+    comments = run(db, "statements", "--section", "comments")
+    assert comments.exit_code == 0 and comments.stdout.endswith("1 statement\n")
+    assert "no surrender of territory" in comments.stdout
+    body = run(db, "statements", "--section", "body").stdout.splitlines()[-1]
+    everything = run(db, "statements").stdout.splitlines()[-1]
+    assert int(body.split()[0]) + 1 == int(everything.split()[0])

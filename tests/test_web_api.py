@@ -310,3 +310,18 @@ def test_a_document_by_file_name_or_the_start_of_its_name_or_id(
     missing = client.get("/api/statements", params={"doc": "stanbul"})
     assert missing.status_code == 422
     assert "no stored document is named 'stanbul'" in missing.text
+
+
+def test_statements_of_the_article_or_of_its_readers(client: TestClient) -> None:
+    comments = client.get("/api/statements", params={"section": "comments"}).json()
+    assert comments["total"] == 1 and comments["items"][0]["section"] == "comments"
+    body = client.get("/api/statements", params={"section": "body"}).json()
+    everything = client.get("/api/statements").json()
+    assert body["total"] + comments["total"] == everything["total"]
+    wrong = client.get("/api/statements", params={"section": "comment"})
+    assert wrong.status_code == 422
+    (problem,) = wrong.json()["detail"]
+    assert problem == {
+        "parameter": "section",
+        "problem": "'comment' is not a section; use body or comments.",
+    }

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from ..export import statement_row, write_csv, write_jsonl
-from ..records import STANCES, shown_speaker
+from ..records import SECTIONS, STANCES, shown_speaker
 from ..revisions import superseded
 from .filters import doc_filter, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
@@ -70,6 +70,11 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
 @click.option(
     "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
 )
+@click.option(
+    "--section",
+    type=click.Choice(SECTIONS, case_sensitive=False),
+    help="Only the article's statements (body) or its readers' (comments).",
+)
 @date_range_options
 @click.option(
     "--limit",
@@ -85,6 +90,7 @@ def statements(
     party: str | None,
     issue: str | None,
     stance: str | None,
+    section: str | None,
     since: str | None,
     until: str | None,
     limit: int,
@@ -98,6 +104,8 @@ def statements(
         )
         if stance:
             found = [st for st in found if st.stance == stance.lower()]
+        if section:
+            found = [st for st in found if st.section == section.lower()]
         # oldest first, as in timeline; undated last; the text's order within a day
         found.sort(key=lambda st: (st.date is None, st.date or ""))
         speaker_note(store, speaker, len(found))

@@ -13,7 +13,7 @@ from fastapi import HTTPException, Query, Request
 from ..codes import issue_code, nearest, party_code, shown_party
 from ..conditions import names_a_document
 from ..dates import why_not_a_date
-from ..records import ISSUES, STANCES
+from ..records import ISSUES, SECTIONS, STANCES
 from .context import ctx
 from .queries import Filters
 
@@ -124,6 +124,10 @@ def filters(
     q: Annotated[
         str | None, Query(max_length=200, description="Text in quote, speaker, title")
     ] = None,
+    section: Annotated[
+        str | None,
+        Query(max_length=20, description="body (the article) or comments (its readers')"),
+    ] = None,
 ) -> Filters:
     problems: list[str] = []
     found = Filters(
@@ -135,7 +139,10 @@ def filters(
         since=_one_of(("since", "from"), (since, from_), problems),
         until=_one_of(("until", "to"), (until, to), problems),
         q=_blank(q),
+        section=_blank(section),
     )
+    if found.section is not None and found.section not in SECTIONS:
+        problems.append(f"section: '{found.section}' is not a section; use body or comments.")
     if found.stance is not None and found.stance not in STANCES:
         problems.append(
             f"stance: '{found.stance}' is not a stance; use one of {', '.join(STANCES)}."

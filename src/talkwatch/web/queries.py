@@ -63,6 +63,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     q: str | None = None
+    section: str | None = None  # body (the article) or comments (its readers')
     exact_speaker: bool = False  # speaker is a whole stored name: use the index
 
     def where(self) -> tuple[str, list[Any]]:
@@ -89,6 +90,9 @@ class Filters:
             clause, values = document_condition(self.doc)
             clauses.append(clause)
             params += values
+        if self.section:
+            clauses.append("s.section = ?")
+            params.append(self.section)
         if self.since:
             clauses.append(SINCE)
             params.append(self.since)
