@@ -256,3 +256,17 @@ def test_a_comment_section_with_its_own_heading_is_not_given_a_second() -> None:
     start = text.index("Anna")
     views = section_views(text, [("body", 0, start - 2), ("comments", start, len(text))], [])
     assert [v["titled"] for v in views] == [False, False]
+
+
+def test_the_evidences_document_link_scrolls_to_the_statement_cited(client: TestClient) -> None:
+    # Russia's evidence is Lavrov's words, the second statement of the Kyiv article
+    page = html(client, "/evidence?party=RUS&issue=neutrality")
+    (link,) = re.findall(r'href="(/documents/[0-9a-f]+\?statement=\d+#hl)"', page)
+    document = html(client, link.replace("#hl", ""))
+    assert document.count('id="hl"') == 1
+    (anchored,) = re.findall(r'<mark class="[a-z ]+" id="hl">(.*?)</mark>', document)
+    assert "must declare neutrality" in anchored
+    # without one, the page scrolls to its first statement, and has one anchor only
+    whole = html(client, link.split("?")[0])
+    assert whole.count('id="hl"') == 1
+    assert "We will never accept" in re.findall(r'id="hl">(.*?)</mark>', whole)[0]

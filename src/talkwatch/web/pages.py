@@ -260,7 +260,13 @@ def documents_page(
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: Annotated[str, Path(max_length=200)]) -> Response:
+def document_page(
+    request: Request,
+    doc_id: Annotated[str, Path(max_length=200)],
+    statement: Annotated[
+        int | None, Query(ge=1, description="The statement to scroll to (its link's #hl)")
+    ] = None,
+) -> Response:
     store = ctx(request).store()
     # an id that cannot be one (a mistyped link) is a page not found, as a name is
     document = store.document(doc_id) if DOCUMENT_ID.fullmatch(doc_id) else None
@@ -285,5 +291,5 @@ def document_page(request: Request, doc_id: Annotated[str, Path(max_length=200)]
         statements=found,
         later=queries.superseded_by(store, document.id),
         url=safe_url(document.url or document.origin),
-        sections=render.section_views(document.text, sections, marks),
+        sections=render.section_views(document.text, sections, marks, statement),
     )

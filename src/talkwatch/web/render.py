@@ -33,7 +33,9 @@ class Segment:
     text: str
     labels: frozenset[str] = frozenset()
     ids: tuple[int, ...] = ()
-    anchor: bool = False  # the first highlighted segment: the page scrolls to it
+    # the segment the page scrolls to: the first highlighted, or the first of the statement
+    # a link asked for
+    anchor: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,12 @@ class Mark:
     id: int = 0
 
 
-def segments(text: str, offset: int, marks: list[Mark]) -> list[Segment]:
-    """Split ``text`` (which starts at ``offset`` in its document) at every mark boundary."""
+def segments(
+    text: str, offset: int, marks: list[Mark], focus: int | None = None
+) -> list[Segment]:
+    """Split ``text`` (which starts at ``offset`` in its document) at every mark boundary;
+    the anchor on the first segment of statement ``focus`` when given, else on the first
+    highlighted one."""
     end_of_text = offset + len(text)
     inside = [m for m in marks if m.end > offset and m.start < end_of_text and m.end > m.start]
     cuts = sorted(
@@ -59,7 +65,7 @@ def segments(text: str, offset: int, marks: list[Mark]) -> list[Segment]:
         labels = frozenset(m.label for m in covering)
         ids = tuple(sorted({m.id for m in covering if m.id}))
         seg = Segment(text[a - offset : b - offset], labels, ids)
-        if labels and not anchored:
+        if labels and not anchored and (focus is None or focus in ids):
             seg.anchor = anchored = True
         out.append(seg)
     return out
@@ -85,21 +91,25 @@ def highlight(text: str | None, term: str | None) -> Markup:
 
 
 def section_views(
-    text: str, sections: list[tuple[str, int, int]], marks: list[Mark]
+    text: str, sections: list[tuple[str, int, int]], marks: list[Mark], focus: int | None = None
 ) -> list[dict[str, Any]]:
-    """Each section of a document (body, then comments) as highlighted segments;
-    ``titled`` when the section's own first line is its heading ("Reader comments",
-    "12 comments"), which the page then shows instead of one of its own."""
+    """Each section of a document (body, then comments) as highlighted segments, the
+    page's anchor on statement ``focus`` if given; ``titled`` when the section's own
+    first line is its heading ("Reader comments", "12 comments"), which the page then
+    shows instead of one of its own."""
     if not sections:
         sections = [("body", 0, len(text))]
+    ordered = sorted(sections, key=lambda s: s[1])
+    if focus is None:  # one anchor a page: the first section's first highlight
+        focus = next((m.id for m in sorted(marks, key=lambda m: m.start) if m.id), None)
     return [
         {
             "name": name,
-            "segments": segments(text[start:end], start, marks),
+            "segments": segments(text[start:end], start, marks, focus),
             "titled": name == "comments"
             and is_comments_heading(text[start:end].lstrip().split("\n", 1)[0]),
         }
-        for name, start, end in sorted(sections, key=lambda s: s[1])
+        for name, start, end in ordered
     ]
 
 
