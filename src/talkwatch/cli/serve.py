@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..database import public_location
+from ..database import is_server_url, public_location
 from .group import cli
 from .options import db_option, open_store
 
@@ -48,7 +48,9 @@ def serve(
     from ..web.server import port_problem, run
 
     where = public_location(db_path)
-    if not token:  # nothing could fill a new database: a mistyped --db is refused
+    if not token and not is_server_url(db_path):
+        # nothing here could fill a new file: a mistyped --db is refused (a server's
+        # database may be waiting for the ingests that fill it)
         with open_store(db_path, must_exist=True):
             pass
     problem = port_problem(host, port)
