@@ -470,9 +470,23 @@ def test_an_earlier_version_stored_after_the_later_one_does_not_replace_it(
     said = " ".join(run("ingest", str(tmp_path / "in"), "--db", db).split())
     assert "kremlin.txt: another version of kremlin-updated.txt" in said
     assert "which is dated later" in said
-    revising = {d: s for d, s in documents_of(db).items()}
+    revising = documents_of(db)
     assert revising["kremlin-updated.txt"] is None and revising["kremlin.txt"] is not None
     assert positions_of(db)[("RUS", "talks")][0] == "reject"
+
+
+def two_versions(
+    tmp_path: Path, first_day: str = "2025-06-05", later_day: str = "2025-06-05"
+) -> tuple[Path, Path, str, str]:
+    """a.txt (Peskov offers to continue the talks) and b.txt (he refuses), ingested in
+    that order with those dates: the files, the database and the second ingest's output."""
+    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(FIRST + UPDATE, encoding="utf-8")
+    later.write_text(REVISED + UPDATE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(first), "--db", db, "--date", first_day)
+    said = run("ingest", str(later), "--db", db, "--date", later_day)
+    return first, later, db, said
 
 
 def test_versions_piped_in_or_sharing_an_input_count_once(tmp_path: Path) -> None:
@@ -488,12 +502,7 @@ def test_versions_piped_in_or_sharing_an_input_count_once(tmp_path: Path) -> Non
 
 def test_the_text_an_input_goes_back_to_is_not_revised_by_itself(tmp_path: Path) -> None:
     # a.txt, then b.txt revising it; b.txt then goes back to a.txt's text
-    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
-    first.write_text(FIRST + UPDATE, encoding="utf-8")
-    later.write_text(REVISED + UPDATE, encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
-    run("ingest", str(later), "--db", db, "--date", "2025-06-05")
+    _, later, db, _ = two_versions(tmp_path)
     later.write_text(FIRST + UPDATE, encoding="utf-8")
     run("ingest", str(later), "--db", db, "--date", "2025-06-05")
     assert documents_of(db) == {"a.txt": None}
@@ -501,12 +510,7 @@ def test_the_text_an_input_goes_back_to_is_not_revised_by_itself(tmp_path: Path)
 
 
 def test_the_same_story_told_again_days_later_is_another_article(tmp_path: Path) -> None:
-    first, week = tmp_path / "a.txt", tmp_path / "b.txt"
-    first.write_text(FIRST + UPDATE, encoding="utf-8")
-    week.write_text(REVISED + UPDATE, encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
-    said = run("ingest", str(week), "--db", db, "--date", "2025-06-12")
+    _, _, db, said = two_versions(tmp_path, later_day="2025-06-12")
     assert "another version" not in said
     assert set(documents_of(db).values()) == {None}
     shifted = json.loads(run("shifts", "--db", db, "--format", "json"))
@@ -516,12 +520,7 @@ def test_the_same_story_told_again_days_later_is_another_article(tmp_path: Path)
 
 
 def test_the_pages_and_the_api_say_which_version_counts(tmp_path: Path) -> None:
-    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
-    first.write_text(FIRST + UPDATE, encoding="utf-8")
-    later.write_text(REVISED + UPDATE, encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
-    run("ingest", str(later), "--db", db, "--date", "2025-06-05")
+    _, _, db, _ = two_versions(tmp_path)
     ids = {name: doc_id for doc_id, name in _names(db)}
     client = TestClient(create_app(db))
     assert client.get(f"/api/documents/{ids['a.txt']}").json()["superseded_by"] == ids["b.txt"]

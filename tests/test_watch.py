@@ -225,15 +225,21 @@ def test_an_unchanged_feed_answers_304_and_nothing_is_fetched(
         with_store.close()
 
 
-def test_a_failing_feed_is_reported_retried_later_and_the_others_go_on(
-    tmp_path: Path, site: Site, analyzer: Analyzer
-) -> None:
+def with_a_broken_feed(tmp_path: Path, site: Site) -> Store:
+    """A store watching the news site's feed and one that answers 500."""
     news_site(site)
     site.pages["/broken.xml"] = Page(b"Internal error", "text/plain", status=500)
     store = Store.open(str(tmp_path / "t.db"))
+    feedstore.add_feed(store.db, site.url("/broken.xml"), "broken", "")
+    feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
+    return store
+
+
+def test_a_failing_feed_is_reported_retried_later_and_the_others_go_on(
+    tmp_path: Path, site: Site, analyzer: Analyzer
+) -> None:
+    store = with_a_broken_feed(tmp_path, site)
     try:
-        feedstore.add_feed(store.db, site.url("/broken.xml"), "broken", "")
-        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
         report = watcher(store, analyzer, retries=1).cycle()
         assert report.failed_feeds == 1 and report.ingested == 2
         (line,) = [p for p in report.problems if "broken.xml" in p]
@@ -681,12 +687,8 @@ def test_a_watch_or_a_dashboard_of_a_mistyped_database_is_refused(tmp_path: Path
 def test_a_failing_feed_waiting_for_its_retry_is_named_in_the_summary(
     tmp_path: Path, site: Site, analyzer: Analyzer
 ) -> None:
-    news_site(site)
-    site.pages["/broken.xml"] = Page(b"Internal error", "text/plain", status=500)
-    store = Store.open(str(tmp_path / "t.db"))
+    store = with_a_broken_feed(tmp_path, site)
     try:
-        feedstore.add_feed(store.db, site.url("/broken.xml"), "broken", "")
-        feedstore.add_feed(store.db, site.url("/feed.xml"), "world", "")
         patient = replace(watcher(store, analyzer), retry_base=600.0)
         assert patient.cycle().failed_feeds == 1
         later = patient.cycle()
