@@ -185,15 +185,19 @@ def test_a_text_whose_statements_are_dated_apart_is_read_as_one() -> None:
     assert shifts([found]) == []
 
 
-def test_a_demand_and_a_refusal_hold_one_line() -> None:
+def test_a_demand_then_a_refusal_is_a_shift_but_no_walk_back() -> None:
     # "Russia insists that Ukraine renounce NATO membership", then "Moscow rejects any path
-    # to NATO membership for Ukraine": the same position, no shift, no walk-back
+    # to NATO membership for Ukraine": read without their objects, the stances changed,
+    # but no one reversed; a refusal of what was offered days before is a walk-back
     record = [
-        st(1, "2025-11-28", "RUS", "demand", ("neutrality",), "Dmitry Peskov", "d1"),
-        st(2, "2025-11-30", "RUS", "reject", ("neutrality",), "Sergey Lavrov", "d2"),
+        st(1, "2025-10-28", "RUS", "demand", ("neutrality",), "Dmitry Peskov", "d1"),
+        st(2, "2025-10-30", "RUS", "reject", ("neutrality",), "Sergey Lavrov", "d2"),
         st(3, "2025-12-02", "RUS", "offer", ("neutrality",), "Kirill Dmitriev", "d3"),
+        st(4, "2025-12-04", "RUS", "reject", ("neutrality",), "Sergey Lavrov", "d4"),
     ]
-    (found,) = positions(record)
-    assert found.current.stance == "offer"
-    # the move from the hard line to an offer is the one shift
-    assert [(s.before.statement_id, s.after.statement_id) for s in shifts([found])] == [(2, 3)]
+    moves = [(s.before.stance, s.after.stance, s.walk_back) for s in shifts(positions(record))]
+    assert moves == [
+        ("demand", "reject", False),
+        ("reject", "offer", False),  # a month apart
+        ("offer", "reject", True),
+    ]

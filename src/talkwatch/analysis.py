@@ -39,18 +39,16 @@ CLASHING = {
     frozenset({"demand", "deny"}),
     frozenset({"demand"}),
 }
-# One side contradicting itself: a walk-back when it happens quickly.
+# One side contradicting itself: a walk-back when it happens quickly. Not a demand and a
+# refusal: stances are read without what they ask or refuse, and asking for something is
+# often refusing its opposite ("insists that Ukraine renounce NATO membership", then
+# "rejects any path to NATO membership": a shift of wording, no reversal).
 CONTRADICTING = {
     frozenset({"accept", "reject"}),
     frozenset({"offer", "reject"}),
     frozenset({"offer", "deny"}),
     frozenset({"accept", "deny"}),
 }
-# Stances that hold one line: asking for something is refusing its opposite, and a stance
-# is read without what it asks or refuses ("insists that Ukraine renounce NATO
-# membership", "rejects any path to NATO membership": the same position on neutrality).
-# A side moving between them has not shifted.
-SAME_LINE = {frozenset({"demand", "reject"})}
 
 
 @dataclass(frozen=True)
@@ -207,7 +205,6 @@ def stands_for(text: tuple[Evidence, ...]) -> Evidence:
 def shifts(found: list[Position]) -> list[Shift]:
     """Each change of stance by one side on one issue, with both pieces of evidence.
 
-    A demand and a refusal hold one line (``SAME_LINE``): no shift between them.
     Stances that differ within one document (a side's negotiator qualifying its
     ministry's line in the same report) are one position put in several ways,
     not a change: a shift compares documents, each by what it holds
@@ -220,8 +217,7 @@ def shifts(found: list[Position]) -> list[Shift]:
     for position in found:
         held = [stands_for(text) for text in position.texts] if position.in_texts else []
         for before, after in pairwise(held):
-            moved = frozenset({before.stance, after.stance})
-            if len(moved) > 1 and moved not in SAME_LINE:
+            if before.stance != after.stance:
                 out.append(Shift(position.party, position.issue, before, after))
     return out
 

@@ -32,8 +32,9 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 5: a position recalled from before its text ("had refused") is not a current stance.
 # 6: statements in the readers' comments are no evidence of a side's position.
 # 7: a document holds what its last named statement says, when it has one.
-# 8: a demand and a refusal hold one line: no shift between them.
-RULES = 8
+# 8: (a demand and a refusal were taken for one line; 9 takes that back)
+# 9: a demand followed by a refusal is a shift, never a walk-back.
+RULES = 9
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
