@@ -58,3 +58,20 @@ def test_the_statuses_before_the_first_watch_are_known(store: Store) -> None:
     store_all(store, RECORD)
     alerts.start(store.db)
     assert changes(store) == []
+
+
+def test_a_database_watched_before_an_alert_existed_knows_what_it_holds(store: Store) -> None:
+    # watched before issue statuses (and first positions) were announced: its first watch
+    # since counts them as known, rather than announcing all of them at once
+    store_all(store, RECORD)
+    alerts.start(store.db)
+    store.db.execute("DELETE FROM issue_alerts")
+    store.db.execute("DELETE FROM position_alerts")
+    store.db.execute("DELETE FROM settings WHERE name IN ('alerts_issues', 'alerts_positions')")
+    assert changes(store) != [] and alerts.new_positions(store.db) != []
+    alerts.start(store.db)
+    assert changes(store) == [] and alerts.new_positions(store.db) == []
+    # and what comes after is news again
+    store_all(store, [st(30, "2022-04-01", "RUS", "offer", ("territory",), "Peskov", "d11")])
+    store_all(store, [st(31, "2022-04-02", "UKR", "accept", ("territory",), "Kuleba", "d12")])
+    assert changes(store) == [("territory", "contested", "converging")]

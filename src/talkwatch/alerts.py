@@ -38,10 +38,26 @@ class AlertError(Exception):
     """An alert could not be delivered; the message names where and why."""
 
 
+# Settings that say what a database's watches announce, each set when announcing it
+# began: a database watched before an alert existed counts what is stored then as known
+# rather than announcing all of it on its first watch since.
+ANNOUNCED = ("alerts", "alerts_positions", "alerts_issues")
+
+
 def start(db: Database) -> None:
-    """On the first watch of a database, count the shifts already stored as announced."""
-    if not _announcing(db):
+    """On the first watch of a database, count what is stored as announced: its shifts,
+    positions and issue statuses; and, on the first watch since a kind of alert was
+    added, what is stored of that kind."""
+    begun = {
+        str(name)
+        for (name,) in db.execute(
+            "SELECT name FROM settings WHERE name IN (?, ?, ?)", ANNOUNCED
+        ).fetchall()
+    }
+    if "alerts" not in begun:
         _announce_all(db, first=True)
+    elif len(begun) < len(ANNOUNCED):
+        _announce_all(db, kinds=[k for k in ANNOUNCED if k not in begun])
 
 
 def settle(db: Database) -> None:
@@ -56,26 +72,31 @@ def _announcing(db: Database) -> bool:
     return db.execute("SELECT 1 FROM settings WHERE name = 'alerts'").fetchone() is not None
 
 
-def _announce_all(db: Database, first: bool = False) -> None:
-    """Every stored shift counted as announced (and, ``first``, announcing begun)."""
+def _announce_all(db: Database, first: bool = False, kinds: Sequence[str] = ANNOUNCED) -> None:
+    """What is stored counted as announced: shifts, positions and issue statuses (of
+    ``kinds`` only), with the settings that say announcing them has begun (the first,
+    'alerts', only when ``first``)."""
     statuses = issue_standings(db)  # refreshes the positions, before the transaction
     db.begin()
     try:
-        db.execute(
-            "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) "
-            "SELECT party, issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
-            (now(),),
-        )
-        db.execute(
-            "INSERT INTO position_alerts (party, issue, alerted_at) "
-            "SELECT party, issue, ? FROM positions ORDER BY 1, 2 ON CONFLICT DO NOTHING",
-            (now(),),
-        )
-        status_alerts.record_all(db, statuses)
-        if first:
+        if "alerts" in kinds:
             db.execute(
-                "INSERT INTO settings (name, value) VALUES ('alerts', ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) SELECT party, "
+                "issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
                 (now(),),
+            )
+        if "alerts_positions" in kinds:
+            db.execute(
+                "INSERT INTO position_alerts (party, issue, alerted_at) "
+                "SELECT party, issue, ? FROM positions ORDER BY 1, 2 ON CONFLICT DO NOTHING",
+                (now(),),
+            )
+        if "alerts_issues" in kinds:
+            status_alerts.record_all(db, statuses)
+        for kind in kinds if first else [k for k in kinds if k != "alerts"]:
+            db.execute(
+                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (kind, now()),
             )
         db.commit()
     except BaseException:
