@@ -31,14 +31,16 @@ def test_the_gate_wants_an_issue_and_a_side(gate: Gate) -> None:
 
 
 def test_places_of_the_war_alone_are_no_issue(gate: Gate) -> None:
-    # the lexicon's place names are the teams' and the forecast's too
+    # the lexicon's place names are the teams' and the forecast's too (data/relevance.yaml)
     derby = "Shakhtar Donetsk beat Dynamo Kyiv 2-1 in the derby on Sunday, the coach said."
-    assert gate.judge(derby).reason == "names places of the war but no issue of the negotiation"
+    assert gate.judge(derby).reason == "names places of the war, but no issue of the negotiation"
     storm = "A storm reached Crimea and Kherson overnight, Ukraine's weather service said."
     assert not gate.judge(storm).relevant
-    # the same places with a thing the talks are about
+    # the same places with a thing the talks are about, whatever its capitals
     claim = "Zelensky said Ukraine would never cede Crimea or any other occupied land."
     assert gate.judge(claim).reason == "territory: occupied; ukraine"
+    headline = "Kremlin: Ukraine's NATO Membership Is Unacceptable, Dmitry Peskov said"
+    assert gate.judge(headline).reason == "neutrality: nato membership; kremlin"
 
 
 def test_a_feed_filter_replaces_the_gate(gate: Gate) -> None:

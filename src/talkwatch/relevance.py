@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from .actors import KnowledgeBase, load_knowledge_base
 from .actors.knowledge import fold
+from .datafiles import read_mapping
 from .issues import IssueClassifier, load_issue_classifier
 
 MIN_NAME = 4  # shorter aliases ("EU", "UN", "Lula") match too much as plain words
@@ -29,6 +31,7 @@ class Verdict:
 class Gate:
     issues: IssueClassifier
     sides: re.Pattern[str]
+    places: tuple[str, ...] = ()  # lexicon terms that name places of the war (relevance.yaml)
 
     @classmethod
     def load(cls, knowledge: KnowledgeBase | None = None) -> Gate:
@@ -36,7 +39,22 @@ class Gate:
         names = {n for n in knowledge.by_name if len(n) >= MIN_NAME}
         names |= {n for n in knowledge.nationalities if len(n) >= MIN_NAME}
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return cls(load_issue_classifier(), re.compile(rf"\b(?:{alternatives})\b"))
+        places = (
+            read_mapping(
+                resources.files("talkwatch").joinpath("data/relevance.yaml"),
+                "relevance.yaml maps 'places' to a list",
+            ).get("places")
+            or []
+        )
+        return cls(
+            load_issue_classifier(),
+            re.compile(rf"\b(?:{alternatives})\b"),
+            tuple(str(p).lower() for p in places),
+        )
+
+    def is_place(self, found: str) -> bool:
+        """Whether a word the issue lexicon found names a place ("donetsk", "crimean")."""
+        return any(found.startswith(p[:-1]) if p.endswith("*") else found == p for p in self.places)
 
     def judge(self, text: str, words: str = "") -> Verdict:
         """Relevant or not, and the evidence, for one article's text."""
@@ -45,25 +63,15 @@ class Gate:
         issues = self.issues.matches(text)
         if not issues:
             return Verdict(False, "names no issue of the negotiation")
-        concept = _concept(text, issues)
-        if concept is None:  # "Shakhtar Donetsk beat Dynamo Kyiv"
-            return Verdict(False, "names places of the war but no issue of the negotiation")
+        # not places alone: "Shakhtar Donetsk beat Dynamo Kyiv"
+        named = [(i, t) for i, terms in issues.items() for t in terms if not self.is_place(t)]
+        if not named:
+            return Verdict(False, "names places of the war, but no issue of the negotiation")
         side = self.sides.search(fold(text, drop_article=False))
         if side is None:
             return Verdict(False, "names no side or actor of the negotiation")
-        return Verdict(True, f"{concept[0]}: {concept[1]}; {side.group(0)}")
-
-
-def _concept(text: str, issues: dict[str, list[str]]) -> tuple[str, str] | None:
-    """The first issue and term of ``issues`` written somewhere in lower case: a thing
-    ("ceasefire", "borders", "occupied"), not only a name the lexicon also holds
-    ("Donetsk", "Crimea"), which sports and weather news name too."""
-    for issue, terms in issues.items():
-        for term in terms:
-            found = re.finditer(rf"\b{re.escape(term)}", text, re.IGNORECASE)
-            if any(m.group(0)[:1].islower() for m in found):
-                return issue, term
-    return None
+        issue, found = named[0]
+        return Verdict(True, f"{issue}: {found}; {side.group(0)}")
 
 
 def filter_words(words: str) -> list[str]:
