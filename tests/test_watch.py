@@ -679,8 +679,15 @@ def test_a_watch_or_a_dashboard_of_a_mistyped_database_is_refused(tmp_path: Path
     assert "talkwach.db: no such database; add a feed with 'talkwatch feeds add'." in (
         watched.output
     )
-    served = CliRunner().invoke(cli, ["serve", "--db", missing, "--port", "0"])
-    assert served.exit_code == 1 and "no such database" in served.output
+    # in a process of its own, so that a dashboard that did start fails the test, not hangs it
+    import subprocess
+    import sys
+
+    served = subprocess.run(
+        [sys.executable, "-m", "talkwatch", "serve", "--db", missing, "--port", "0"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert served.returncode == 1 and "no such database" in served.stderr
     assert not Path(missing).exists()
 
 
@@ -726,3 +733,65 @@ def test_an_article_gone_is_given_up_and_one_failing_is_tried_again(
         assert [site.paths().count(p) for p in ("/gone", "/huge", "/busy")] == [1, 1, 2]
     finally:
         store.close()
+
+
+def test_a_stopping_fetcher_wakes_from_its_wait_before_a_retry() -> None:
+    import threading
+
+    with Site({"/busy": Page(b"busy", status=503)}) as busy:
+        fetcher = Fetcher(delay=0.0, timeout=5.0, retries=3, backoff=60.0)
+        threading.Timer(0.3, fetcher.stopping.set).start()  # Ctrl-C during the first wait
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="stopping"):
+            fetcher.get(busy.url("/busy"))
+        assert time.monotonic() - started < 30  # not the 60 s the backoff would wait
+        assert [r.path for r in busy.requests] == ["/robots.txt", "/busy"]
+
+
+def test_ctrl_c_during_announcing_gives_back_what_was_claimed(
+    watched: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from talkwatch.cli.watch import announce
+
+    waiting = alerts.new_positions(watched.db)
+    assert waiting
+
+    def interrupted(_: object) -> list[object]:
+        raise KeyboardInterrupt  # after the first positions were claimed
+
+    monkeypatch.setattr(alerts, "new_shifts", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        announce(watched, None)
+    assert alerts.new_positions(watched.db) == waiting
+
+
+def test_an_interrupted_watch_says_so_at_once_and_exits_as_interrupted(
+    tmp_path: Path, site: Site
+) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    site.pages["/slow"] = Page(article("Truce talks", GUARANTEES), delay=6.0)
+    entries = [{"title": "Talks", "link": site.url("/slow")}]
+    site.pages["/feed.xml"] = Page(rss("World news", entries), "application/rss+xml")
+    db = str(tmp_path / "t.db")
+    feed = CliRunner().invoke(cli, ["feeds", "add", site.url("/feed.xml"), "--db", db])
+    assert feed.exit_code == 0, feed.output
+    watching = subprocess.Popen(
+        [sys.executable, "-m", "talkwatch", "watch", "--once", "--db", db, "--delay", "0",
+         "--timeout", "20"],
+        stderr=subprocess.PIPE, stdout=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        started = time.monotonic()
+        while "/slow" not in site.paths() and time.monotonic() - started < 60:
+            time.sleep(0.05)
+        watching.send_signal(signal.SIGINT)
+        _, err = watching.communicate(timeout=60)
+    finally:
+        watching.kill()
+    said = err.decode()
+    assert "Stopping: the downloads under way end within 20 s (Ctrl-C again to stop at once)." in said
+    assert "Stopped; the next watch goes on where this one stopped." in said
+    assert watching.returncode == 130

@@ -14,6 +14,7 @@ import click
 
 from .. import alerts, status_alerts
 from ..actors import ActorFileError, load_knowledge_base
+from ..analysis import Shift
 from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
 from ..parallel import default_jobs
 from ..relevance import Gate
@@ -133,7 +134,7 @@ def watch(
             gate=Gate.load(knowledge),
         )
         failures: tuple[type[BaseException], ...] = (StoreError, *store.db.errors)
-        signal.signal(signal.SIGINT, _stopping(fetcher, timeout))
+        previous = signal.signal(signal.SIGINT, _stopping(fetcher, timeout))
         try:
             while True:
                 started = time.monotonic()
@@ -154,6 +155,9 @@ def watch(
                 time.sleep(max(0.0, interval - (time.monotonic() - started)))
         except KeyboardInterrupt:
             click.echo("Stopped; the next watch goes on where this one stopped.", err=True)
+            sys.exit(130)  # the shell's code for an interrupt, as an interrupted ingest's
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | None], None]:
@@ -176,14 +180,12 @@ def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | No
 
 def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> None:
     """Print the new first positions, shifts and issue statuses, post them, and record
-    them as announced."""
+    them as announced; what is claimed is given back if the post fails or is
+    interrupted, whenever that comes."""
     db = store.db
-    # not those another watcher announced
-    firsts = alerts.claim_positions(db, alerts.new_positions(db))
-    found = alerts.claim(db, alerts.new_shifts(db))
-    statuses = status_alerts.claim(db, status_alerts.new_changes(db))
-    if not (found or firsts or statuses):
-        return
+    firsts: list[alerts.NewPosition] = []
+    found: list[Shift] = []
+    statuses: list[status_alerts.IssueChange] = []
 
     def give_back() -> None:
         alerts.release_positions(db, firsts)
@@ -191,6 +193,12 @@ def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_
         status_alerts.release(db, statuses)
 
     try:
+        # not those another watcher announced
+        firsts = alerts.claim_positions(db, alerts.new_positions(db))
+        found = alerts.claim(db, alerts.new_shifts(db))
+        statuses = status_alerts.claim(db, status_alerts.new_changes(db))
+        if not (firsts or found or statuses):
+            return
         for position in firsts:
             click.echo(alerts.describe_position(position))
         for shift in found:
