@@ -100,7 +100,11 @@ class HttpReader(Reader):
 
 
 def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
-    """`talkwatch serve` on the database; returns once it answers."""
+    """`talkwatch serve` on the database, made first (the dashboard runs before the ingests
+    that fill it); returns once it answers."""
+    from talkwatch.store import Store
+
+    Store.open(db).close()
     server = subprocess.Popen(
         talkwatch("serve", "--db", db, "--port", str(port)),
         stdout=subprocess.DEVNULL,
