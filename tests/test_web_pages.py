@@ -270,3 +270,12 @@ def test_the_evidences_document_link_scrolls_to_the_statement_cited(client: Test
     whole = html(client, link.split("?")[0])
     assert whole.count('id="hl"') == 1
     assert "We will never accept" in re.findall(r'id="hl">(.*?)</mark>', whole)[0]
+
+
+def test_the_readers_comments_alone_and_the_form_keeps_the_choice(client: TestClient) -> None:
+    page = html(client, "/statements?section=comments")
+    assert '<option value="comments" selected>' in page
+    assert "no surrender of territory" in page and "must declare neutrality" not in page
+    # the timeline's chart follows the sides in the articles, whatever the list shows
+    chart = html(client, "/timeline?section=comments")
+    assert 'class="dot"' in chart

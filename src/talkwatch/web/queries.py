@@ -8,7 +8,7 @@ database (see ``Analysis``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..conditions import SINCE, document_condition, party_condition, speaker_condition
@@ -279,8 +279,9 @@ def grouped_by_issue(
 
 def timeline_counts(store: Store, filters: Filters) -> list[tuple[str, str, str, str, int]]:
     """(party, issue, month, stance, count) of dated statements of a side (not NONE nor a
-    side the text does not give: a lane follows a side) matching the filters."""
-    where, params = filters.where()
+    side the text does not give: a lane follows a side) matching the filters; of the
+    articles whatever the section asked for, as the readers' comments are no side's."""
+    where, params = replace(filters, section=None).where()
     # a position recalled from before its text is not plotted at that text's date, nor
     # what the readers' comments say a side said, nor a text a later version revises
     side = (
