@@ -321,3 +321,19 @@ def test_statements_of_the_article_or_of_its_readers(db: str) -> None:
     body = run(db, "statements", "--section", "body").stdout.splitlines()[-1]
     everything = run(db, "statements").stdout.splitlines()[-1]
     assert int(body.split()[0]) + 1 == int(everything.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/news/peskov-truce.html", "peskov-truce.html · example.org"),
+        ("https://example.org/article.php?id=2", "article.php?id=2 · example.org"),
+        ("https://example.org/world/peace-talks/amp", "peace-talks/amp · example.org"),
+        ("https://example.org/", "example.org"),
+    ],
+)
+def test_a_web_address_shows_what_tells_two_articles_of_a_site_apart(url: str, shown: str) -> None:
+    from talkwatch.cli.options import shown_doc
+
+    assert shown_doc(url, "body") == shown
+    assert shown_doc(url, "comments", revised=True) == f"{shown} · revised · reader comment"

@@ -700,9 +700,8 @@ def test_a_failing_feed_waiting_for_its_retry_is_named_in_the_summary(
         assert patient.cycle().failed_feeds == 1
         later = patient.cycle()
         assert (later.feeds, later.waiting) == (1, 1)
-        assert later.line().startswith(
-            "Polled 1 feed (1 unchanged, 0 failed, 1 waiting to be tried again): "
-        )
+        assert later.line().startswith("Polled 1 feed (1 unchanged, 0 failed): ")
+        assert "; 1 failing feed waiting for its retry; fetched " in later.line()
     finally:
         store.close()
 

@@ -108,8 +108,9 @@ def remove_feed(db: Database, feed: Feed) -> None:
         raise
 
 
-def count_feeds(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM feeds").fetchone()[0])
+def waiting_feeds(db: Database) -> int:
+    """How many failing feeds wait for their retry time (``due_feeds`` leaves them out)."""
+    return int(db.execute("SELECT count(*) FROM feeds WHERE retry_at > ?", (now(),)).fetchone()[0])
 
 
 def due_feeds(db: Database) -> list[Feed]:

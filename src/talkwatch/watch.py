@@ -75,16 +75,17 @@ class CycleReport:
                 else (f"{count} {word[:-1]}ies")
             )
 
-        waiting = f", {self.waiting} waiting to be tried again" if self.waiting else ""
         parts = [
             f"Polled {n(self.feeds, 'feed')} ({self.unchanged} unchanged, "
-            f"{self.failed_feeds} failed{waiting}): {n(self.new_links, 'new link')}, "
+            f"{self.failed_feeds} failed): {n(self.new_links, 'new link')}, "
             f"{self.updated} updated, {self.seen} seen before",
             f"fetched {n(self.fetched, 'article')}: {self.ingested} ingested with "
             f"{n(self.statements, 'statement')}, {self.duplicates} already stored, "
             f"{self.off_topic} off-topic, {self.no_article} without an article, "
             f"{self.failed_articles} failed",
         ]
+        if self.waiting:  # not polled: named, so no feed goes unmentioned
+            parts.insert(1, f"{n(self.waiting, 'failing feed')} waiting for its retry")
         return "; ".join(parts) + "."
 
 
@@ -120,8 +121,7 @@ class Watcher:
         db = self.store.db
         feeds = feedstore.due_feeds(db)
         report.feeds = len(feeds)
-        # failing feeds whose retry time has not come: counted, so none goes unmentioned
-        report.waiting = feedstore.count_feeds(db) - len(feeds)
+        report.waiting = feedstore.waiting_feeds(db)
         if not feeds:
             return
         workers = min(self.max_hosts, len({_host(f.url) for f in feeds}))

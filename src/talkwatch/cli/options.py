@@ -206,8 +206,12 @@ def shown_doc(doc: str, section: str, revised: bool = False) -> str:
 
 
 def _address(url: str) -> str:
+    """"peskov-truce.html · example.org"; with the query ("article.php?id=2") and, for a
+    short last part ("…/peace-talks/amp"), the part before it too."""
     parts = urlsplit(url)
-    last = next((p for p in reversed(parts.path.split("/")) if p), "")
+    path = [p for p in parts.path.split("/") if p]
+    last = "/".join(path[-2:] if path and len(path[-1]) <= 4 else path[-1:])
+    last += f"?{parts.query}" if parts.query else ""
     return f"{last} · {parts.netloc}" if last else parts.netloc
 
 
