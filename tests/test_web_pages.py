@@ -266,6 +266,10 @@ def test_the_evidences_document_link_scrolls_to_the_statement_cited(client: Test
     assert document.count('id="hl"') == 1
     (anchored,) = re.findall(r'<mark class="[a-z ]+" id="hl">(.*?)</mark>', document)
     assert "must declare neutrality" in anchored
+    # the start of the id, as the command line prints it, keeps the statement asked for
+    short = link.split("?")[0][: len("/documents/") + 12]
+    moved = client.get(f"{short}?statement={link.split('=')[1]}", follow_redirects=False)
+    assert moved.headers["location"] == link
     # without one, the page scrolls to its first statement, and has one anchor only
     whole = html(client, link.split("?")[0])
     assert whole.count('id="hl"') == 1

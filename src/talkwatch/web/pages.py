@@ -274,7 +274,8 @@ def document_page(
         # the start of an id, as the command line prints it: the one document it names
         starting = queries.documents_starting(store, doc_id)
         if len(starting) == 1:
-            return RedirectResponse(f"/documents/{starting[0]}", status_code=302)
+            focus = f"?statement={statement}#hl" if statement else ""  # the link's anchor too
+            return RedirectResponse(f"/documents/{starting[0]}{focus}", status_code=302)
         if starting:
             raise several_documents(doc_id)
     if document is None:
