@@ -23,12 +23,12 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from . import status_alerts
-from .analysis import Evidence, Position, Shift, stands_for
+from .analysis import Evidence, Shift, stands_for
 from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
 from .records import shown_speaker
-from .standing import evidence, history, issue_standings, refresh
+from .standing import evidence, issue_standings, position, refresh
 
 WEBHOOK_TIMEOUT = 10.0
 OLD_NEWS_DAYS = 7  # a shift said longer ago than this when announced is old news
@@ -151,9 +151,9 @@ def new_positions(db: Database) -> list[NewPosition]:
     ).fetchall()
     found = []
     for party, issue in rows:
-        taken = Position(party, issue, tuple(history(db, party, issue))).texts
-        if taken:
-            found.append(NewPosition(party, issue, stands_for(taken[0])))
+        held = position(db, party, issue)
+        if held is not None and held.texts:
+            found.append(NewPosition(party, issue, stands_for(held.texts[0])))
     return sorted(found, key=lambda p: (p.evidence.date or "", p.party, p.issue))
 
 

@@ -144,6 +144,12 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
     return [Evidence(*row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
 
 
+def position(db: Database, party: str, issue: str) -> Position | None:
+    """One side's whole dated history on one issue, or None when it took no position."""
+    found = history(db, party, issue)
+    return Position(party, issue, tuple(found)) if found else None
+
+
 def _recompute(db: Database, party: str, issue: str) -> None:
     rows = history(db, party, issue)
     db.execute("DELETE FROM positions WHERE party = ? AND issue = ?", (party, issue))

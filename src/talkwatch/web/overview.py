@@ -15,10 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import Evidence, Position, Shift
+from ..analysis import Evidence, Shift
 from ..standing import (
     evidence,
-    history,
     issue_standings,
     shift_outlines,
     standings,
@@ -137,12 +136,6 @@ def latest_shifts(store: Store, count: int) -> list[Shift]:
 def shown(store: Store, outlines: list[Shift]) -> list[Shift]:
     """Shifts as a page shows them: with speaker, document and quote."""
     return with_evidence(store.db, outlines)
-
-
-def full_position(store: Store, party: str, issue: str) -> Position | None:
-    """One side's whole history on one issue, for its evidence page."""
-    found = history(store.db, party, issue)
-    return Position(party, issue, tuple(found)) if found else None
 
 
 class AnalysisCache:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from .. import standing
 from ..documents import undated
 from ..records import STANCES
 from . import overview, queries, render
@@ -92,7 +93,7 @@ def evidence_page(request: Request, party: Name, issue: Name) -> Response:
     context = ctx(request)
     store = context.store()
     stored = context.analysis.get(store).cell(party, issue)
-    position = overview.full_position(store, party, issue) if stored else None
+    position = standing.position(store.db, party, issue) if stored else None
     if stored is None or position is None:
         raise not_found(f"A position of {party} on {issue}")
     items = []
