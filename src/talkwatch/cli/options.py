@@ -151,10 +151,11 @@ def iso_date(value: str | None) -> str | None:
         raise click.BadParameter(f"'{value}' is not a date: {why_not_a_date(value)}") from None
 
 
+INGEST_FIRST = "run 'talkwatch ingest' first"
+
+
 @contextmanager
-def open_store(
-    path: str, must_exist: bool = False, first: str = "run 'talkwatch ingest' first"
-) -> Iterator[Store]:
+def open_store(path: str, must_exist: bool = False, first: str = INGEST_FIRST) -> Iterator[Store]:
     """Open the store, turning its errors into one-line messages for users; ``first``
     says what makes a database that ``must_exist``."""
     from pathlib import Path
@@ -165,7 +166,8 @@ def open_store(
         raise click.ClickException(str(err)) from None
     if must_exist and not is_server_url(path) and not Path(path).exists():
         demo = Path(path).with_name(DEMO_DB)
-        if demo.exists():  # right after the quick start: the demo keeps its own database
+        if demo.exists() and first == INGEST_FIRST:
+            # right after the quick start: the demo keeps its own database (with no feeds)
             raise click.ClickException(
                 f"{path}: no such database; the demo's is {DEMO_DB} "
                 f"(add --db {DEMO_DB}), or {first}."
@@ -206,7 +208,7 @@ def shown_doc(doc: str, section: str, revised: bool = False) -> str:
 
 
 def _address(url: str) -> str:
-    """"peskov-truce.html · example.org"; with the query ("article.php?id=2") and, for a
+    """ "peskov-truce.html · example.org"; with the query ("article.php?id=2") and, for a
     short last part ("…/peace-talks/amp"), the part before it too."""
     parts = urlsplit(url)
     path = [p for p in parts.path.split("/") if p]
