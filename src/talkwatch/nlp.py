@@ -30,8 +30,9 @@ def dateline_ends(doc: Doc, paragraphs: list[int]) -> list[int]:
     - "): parsed as one sentence with what follows, the place becomes the subject or the
     head of the first clause, and the words said lose their verb."""
     ends = []
+    text = doc.text  # built from every token: once, not once a paragraph
     for first in paragraphs:
-        line = DATELINE.match(doc.text, doc[first].idx) if first < len(doc) else None
+        line = DATELINE.match(text, doc[first].idx) if first < len(doc) else None
         # a place alone before a hyphen is no sure dateline: "EU - Ukraine accession talks"
         if line is None or not re.search(r"[\d(,—–]", line.group(0)):
             continue
