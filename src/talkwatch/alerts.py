@@ -6,8 +6,10 @@ contradicts itself within days); ``standing`` keeps them. ``watch`` asks
 database only one announces each), prints them and posts them to a webhook (a
 failed or interrupted post ``release``s them for the next cycle), so each is
 announced once across restarts; a watcher killed outright while posting leaves its
-claimed shifts counted as announced (docs/deployment.md).
-The shifts stored before the first watch are taken as known (``start``).
+claimed shifts counted as announced (docs/deployment.md). A side's first position on
+an issue is announced the same way (``new_positions``), and an issue's status
+changing by ``status_alerts``.
+What is stored before the first watch is taken as known (``start``).
 ``atom`` renders shifts as an Atom feed for ``serve`` (/feeds/shifts.atom).
 """
 
