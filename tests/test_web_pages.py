@@ -15,7 +15,7 @@ from talkwatch.store import Store
 from talkwatch.web.app import create_app
 from talkwatch.web.render import section_views
 from test_documents import run
-from web_helpers import EVIL, _doc, build, web_database
+from web_helpers import EVIL, _doc, _st, build, web_database
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -283,3 +283,20 @@ def test_the_readers_comments_alone_and_the_form_keeps_the_choice(client: TestCl
     # the timeline's chart follows the sides in the articles, whatever the list shows
     chart = html(client, "/timeline?section=comments")
     assert 'class="dot"' in chart
+
+
+def test_an_unnamed_speaker_keeps_the_capitals_the_text_gave_it(tmp_path: Path) -> None:
+    # stored in lower case, as the guide writes descriptors; shown as the terminal shows it
+    sentence = "A Russian source said Moscow could accept European guarantees."
+    doc = _doc("wire.txt", "2025-06-10", "Guarantees", [sentence])
+    said = _st(doc, sentence, "Moscow could accept European guarantees", "a russian source",
+               "RUS", "accept", ("security_guarantees",), source="anonymous")  # fmt: skip
+    store = Store.open(str(tmp_path / "t.db"))
+    store.add(doc, [replace(said, speaker_mention="A Russian source")], doc.id)
+    store.close()
+    client = TestClient(create_app(str(tmp_path / "t.db")))
+    listed = html(client, "/statements")
+    assert '<a href="/actor?name=a%20russian%20source">a Russian source</a>' in listed
+    (statement_id,) = re.findall(r'href="/statements/(\d+)"', listed)[:1]
+    assert "Statement by <a" in html(client, f"/statements/{statement_id}")
+    assert ">a Russian source</a></h1>" in html(client, f"/statements/{statement_id}")

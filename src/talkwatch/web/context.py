@@ -18,6 +18,7 @@ from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from ..pipeline import Analyzer
+from ..records import shown_speaker
 from ..store import Store
 from . import queries
 from .labels import plural
@@ -100,6 +101,7 @@ def templates() -> Jinja2Templates:
     # a side the text does not give, as the command line shows it and --party takes it;
     # its statements have no party page, so its link lists them
     found.env.filters["side"] = lambda party: party or "unknown"
+    found.env.filters["who"] = who
     found.env.filters["party_href"] = lambda party: (
         f"/parties/{quote(party)}" if party else "/statements?party=unknown"
     )
@@ -121,3 +123,17 @@ def several_documents(start: str) -> HTTPException:
     return HTTPException(
         status_code=404, detail=f"{start} starts the ids of several documents; give more of it."
     )
+
+
+def who(statement: Any) -> str:
+    """A statement's speaker as the terminal shows it (``records.shown_speaker``): an
+    unnamed one with the capitals the text gave it ("a Russian source"). ``statement``
+    is a row of ``queries`` or an ``analysis.Evidence``."""
+
+    def field(name: str, default: str = "") -> str:
+        value = (
+            statement.get(name) if isinstance(statement, dict) else getattr(statement, name, None)
+        )
+        return str(value) if value else default
+
+    return shown_speaker(field("speaker"), field("speaker_mention"), field("source", "named"))

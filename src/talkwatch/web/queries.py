@@ -22,7 +22,7 @@ LEAD = "CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 400) ELSE ''
 STATEMENT_FIELDS = (
     """
     s.id, s.doc_id, d.name, d.title, s.quote, s.speaker, s.party, s.source, s.kind, s.stance,
-    s.section, s.date, s.stance_reason, s.cue, s.actor_id, s.earlier,
+    s.section, s.date, s.stance_reason, s.cue, s.actor_id, s.earlier, s.speaker_mention,
     (SELECT group_concat(i.issue, ' ') FROM statement_issues i WHERE i.statement_id = s.id),
     """
     + LEAD
@@ -46,6 +46,7 @@ _NAMES = [
     "cue",
     "actor_id",
     "earlier",
+    "speaker_mention",
     "issues",
     "label",
 ]
