@@ -188,16 +188,17 @@ def test_a_text_whose_statements_are_dated_apart_is_read_as_one() -> None:
 def test_a_demand_then_a_refusal_is_a_shift_but_no_walk_back() -> None:
     # "Russia insists that Ukraine renounce NATO membership", then "Moscow rejects any path
     # to NATO membership for Ukraine": read without their objects, the stances changed,
-    # but no one reversed; a refusal of what was offered days before is a walk-back
+    # but no one reversed; a refusal of what was offered days before is a walk-back, and
+    # an offer days after a refusal a concession, no walk-back
     record = [
-        st(1, "2025-10-28", "RUS", "demand", ("neutrality",), "Dmitry Peskov", "d1"),
-        st(2, "2025-10-30", "RUS", "reject", ("neutrality",), "Sergey Lavrov", "d2"),
+        st(1, "2025-11-28", "RUS", "demand", ("neutrality",), "Dmitry Peskov", "d1"),
+        st(2, "2025-11-30", "RUS", "reject", ("neutrality",), "Sergey Lavrov", "d2"),
         st(3, "2025-12-02", "RUS", "offer", ("neutrality",), "Kirill Dmitriev", "d3"),
         st(4, "2025-12-04", "RUS", "reject", ("neutrality",), "Sergey Lavrov", "d4"),
     ]
     moves = [(s.before.stance, s.after.stance, s.walk_back) for s in shifts(positions(record))]
     assert moves == [
         ("demand", "reject", False),
-        ("reject", "offer", False),  # a month apart
+        ("reject", "offer", False),
         ("offer", "reject", True),
     ]

@@ -377,7 +377,8 @@ def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, sit
         ["watch", "--once", "--db", db, "--delay", "0", "--retries", "0", "--jobs", "1",
          "--webhook", site.url("/hook")],
     )  # fmt: skip
-    assert "walk-back RUS on ceasefire: reject (2025-03-11) -> accept (2025-03-20)" in out.output
+    # a refusal turned into an acceptance: a shift, no walk-back (that takes back a giving)
+    assert "shift RUS on ceasefire: reject (2025-03-11) -> accept (2025-03-20)" in out.output
     assert "error: " in out.output and "/world/removed" in out.output
     assert out.exit_code == 1, out.output  # one article failed, as ingest says of an input
     (posted,) = site.posted
@@ -391,7 +392,7 @@ def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, sit
     assert "in " in out.output and "[older news, found now]" in out.output
     assert sent["old_news"] is True
     again = runner.invoke(cli, ["watch", "--once", "--db", db, "--delay", "0", "--jobs", "1"])
-    assert "walk-back" not in again.output and len(site.posted) == 1
+    assert "shift RUS" not in again.output and len(site.posted) == 1
     listed = runner.invoke(cli, ["feeds", "list", "--db", db]).output
     assert "world" in listed and "1 off-topic" in listed
     assert runner.invoke(cli, ["feeds", "remove", "world", "--db", db]).exit_code == 0
@@ -409,7 +410,7 @@ def test_watch_prints_and_posts_new_shifts_and_filters_feeds(tmp_path: Path, sit
     assert "/down: the webhook answered 503" in out.output and "sent again" in out.output
     del site.pages["/down"]
     out = runner.invoke(cli, ["watch", "--once", "--db", failing, *hook])
-    assert "walk-back RUS on ceasefire" in out.output and len(site.posted) == 3
+    assert "shift RUS on ceasefire" in out.output and len(site.posted) == 3
 
     # --filter: only articles with the feed's words are analysed
     filtered = str(tmp_path / "f.db")
@@ -436,7 +437,7 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     assert not parsed.bozo and parsed.version == "atom10"
     (entry,) = parsed.entries
     assert entry.id.endswith("RUS/ceasefire/" + entry.id.rsplit("/", 1)[-1])
-    assert "walk-back RUS on ceasefire" in entry.title
+    assert "shift RUS on ceasefire" in entry.title
     assert {t.term for t in entry.tags} == {"RUS", "ceasefire"}
     before, _, after = entry.summary.partition(" — then ")
     assert "(2025-03-11)" in before and "We reject any ceasefire that lets Kyiv rearm" in before

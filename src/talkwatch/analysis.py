@@ -39,15 +39,16 @@ CLASHING = {
     frozenset({"demand", "deny"}),
     frozenset({"demand"}),
 }
-# One side contradicting itself: a walk-back when it happens quickly. Not a demand and a
-# refusal: stances are read without what they ask or refuse, and asking for something is
-# often refusing its opposite ("insists that Ukraine renounce NATO membership", then
-# "rejects any path to NATO membership": a shift of wording, no reversal).
-CONTRADICTING = {
-    frozenset({"accept", "reject"}),
-    frozenset({"offer", "reject"}),
-    frozenset({"offer", "deny"}),
-    frozenset({"accept", "deny"}),
+# One side taking back what it gave: a walk-back when it happens quickly. In this
+# direction only (a refusal turned into an offer is a concession), and not a demand
+# followed by a refusal: stances are read without what they ask or refuse, and asking
+# for something is often refusing its opposite ("insists that Ukraine renounce NATO
+# membership", then "rejects any path to NATO membership": a shift of wording).
+WALKED_BACK = {
+    ("accept", "reject"),
+    ("offer", "reject"),
+    ("offer", "deny"),
+    ("accept", "deny"),
 }
 
 
@@ -146,10 +147,10 @@ class Shift:
 
     @property
     def walk_back(self) -> bool:
-        """The side contradicted itself within a short window."""
-        pair = frozenset({self.before.stance, self.after.stance})
+        """The side took back an offer or an acceptance within a short window."""
+        pair = (self.before.stance, self.after.stance)
         days = _days_between(self.before.date, self.after.date)
-        return pair in CONTRADICTING and days is not None and days <= WALK_BACK_DAYS
+        return pair in WALKED_BACK and days is not None and days <= WALK_BACK_DAYS
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 7: a document holds what its last named statement says, when it has one.
 # 8: (a demand and a refusal were taken for one line; 9 takes that back)
 # 9: a demand followed by a refusal is a shift, never a walk-back.
-RULES = 9
+# 10: a walk-back takes back an offer or an acceptance; a refusal turned into an offer
+#     is none.
+RULES = 10
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
