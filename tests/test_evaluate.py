@@ -262,11 +262,30 @@ def test_evaluate_names_reference_codes_the_guide_does_not_define(tmp_path: Path
     # pass, and an empty party is a missing one
     good = row("x y z", party="GBR", stance="Reject", issues=["ceasefire"])
     assert unknown_codes([good, row("x y z", party="", section="comments")]) == {}
-    # issues are scored as written: a capital is a disagreement; a code is no list
+    # issues are scored as written: a capital is a disagreement
     assert unknown_codes([row("x y z", issues=["Neutrality"])]) == {"issues": ["Neutrality"]}
-    assert unknown_codes([row("x y z", issues="ceasefire")]) == {
-        "issues": ["ceasefire (not in a list)"]
-    }
+
+
+def test_a_reference_with_a_code_for_a_list_a_mistyped_field_and_capitals(
+    tmp_path: Path,
+) -> None:
+    # "issues": "talks" is read as ["talks"], not letter by letter; "stances" is named;
+    # a stance in capitals is the same stance in the matrix as in the accuracy
+    line = row("Moscow will not send a delegation to the summit in Geneva", doc="talks.txt")
+    line = {**line, "issues": "talks", "stances": line.pop("stance")}  # type: ignore[misc]
+    typed = {**line, "stance": "Reject"}
+    result = evaluated(tmp_path, line)
+    assert result.exit_code == 0
+    assert "note: 1 reference line(s) give 'issues' as one code, not a list; read as a list" in (
+        result.stderr
+    )
+    assert "a field 'stances' the annotation guide does not define; it is not scored" in (
+        result.stderr
+    )
+    assert not any(f"  {letter} " in result.stdout for letter in "talks")
+    (tmp_path / "caps").mkdir()
+    capitals = evaluated(tmp_path / "caps", typed)
+    assert "Reject" not in capitals.stdout.split("stance confusion")[1]
 
 
 def test_an_empty_reference_file_is_one_line_and_no_scores(tmp_path: Path) -> None:

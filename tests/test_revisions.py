@@ -550,3 +550,27 @@ def _names(db: str) -> list[tuple[str, str]]:
         return [(d.id, d.name) for d in store.documents()]
     finally:
         store.close()
+
+
+def test_evaluate_scores_the_later_version_of_an_article_alone(tmp_path: Path) -> None:
+    # the same file name in two folders: the original and its edited copy
+    for folder, text in (("first", FIRST + UPDATE), ("edited", REVISED + UPDATE)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "kremlin.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    for folder in ("first", "edited"):
+        run("ingest", str(tmp_path / folder / "kremlin.txt"), "--db", db, "--date", "2025-06-05")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "doc": "kremlin.txt", "quote": "Russia will not continue the talks in Istanbul,",
+        "speaker": "Dmitry Peskov", "party": "RUS", "kind": "direct", "issues": ["talks"],
+        "stance": "reject", "source": "named", "section": "body",
+    }) + "\n")  # fmt: skip
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--db", db])
+    assert result.exit_code == 0, result.output
+    stored = len(run("export", "--db", db).splitlines())
+    later = [line for line in result.stdout.splitlines() if line.startswith("predicted ")]
+    assert later == [f"predicted {stored // 2}"]
+    assert f"note: {stored // 2} statement(s) of 1 document(s) a later version revises" in (
+        result.stderr
+    )

@@ -60,11 +60,19 @@ def load_reference(path: Path) -> list[Row]:
                 raise ValueError(f"{file}:{number}: not a JSON object ({err.msg}).") from None
             if not isinstance(row, dict) or "doc" not in row or "quote" not in row:
                 raise ValueError(f"{file}:{number}: a reference line needs 'doc' and 'quote'.")
+            if isinstance(row.get("issues"), str):  # one code where a list belongs
+                row = {**row, "issues": [row["issues"]], ISSUES_AS_TEXT: True}
             rows.append(row)
     if not rows:
         raise ValueError(f"{path}: no reference statements in it (no JSON lines).")
     return rows
 
+
+ISSUES_AS_TEXT = "_issues_as_text"  # marks a line whose issues were one code, not a list
+# The fields of a reference line (ANNOTATION.md); others are named, as a typo ("stances")
+# would otherwise only show as a field missing.
+FIELDS = frozenset(["doc", "quote", *("speaker", "party", "kind", "issues", "stance"),
+                    "source", "section"])  # fmt: skip
 
 # A party is a state's alpha-3 code or one of the guide's bodies (EU, NATO, UN, NONE).
 _PARTY = re.compile(r"[A-Z]{3}|EU|NATO|UN|NONE")
@@ -84,12 +92,20 @@ def unknown_codes(rows: list[Row]) -> dict[str, list[str]]:
         if isinstance(party, str) and party and not _PARTY.fullmatch(party.upper()):
             found["party"].add(party)
         issues = row.get("issues") or ()
-        if isinstance(issues, str):  # one code where a list belongs: scored letter by letter
-            issues = [f"{issues} (not in a list)"]
         for issue in issues:  # compared as written, as the scorer compares them
             if str(issue) not in ISSUES:
                 found["issues"].add(str(issue))
     return {name: sorted(values) for name, values in found.items() if values}
+
+
+def unknown_fields(rows: list[Row]) -> list[str]:
+    """Fields of the reference lines that the guide does not define (not scored)."""
+    return sorted({name for row in rows for name in row if name not in FIELDS} - {ISSUES_AS_TEXT})
+
+
+def issues_as_text(rows: list[Row]) -> int:
+    """How many reference lines gave their issues as one code, not a list."""
+    return sum(bool(row.get(ISSUES_AS_TEXT)) for row in rows)
 
 
 SCORED_FIELDS = ("speaker", "party", "kind", "issues", "stance", "section")
@@ -208,7 +224,9 @@ class Evaluation:
         """(reference stance, output stance) -> number of matched lines."""
         counts: Counter[tuple[str, str]] = Counter()
         for ref, pred in self.pairs:
-            counts[(str(ref.get("stance") or ""), str(pred.get("stance") or ""))] += 1
+            # case folded, as the accuracy compares stances
+            stances = (str(ref.get("stance") or ""), str(pred.get("stance") or ""))
+            counts[(stances[0].lower(), stances[1].lower())] += 1
         return dict(counts)
 
     def issue_scores(self) -> dict[str, IssueScore]:

@@ -10,13 +10,16 @@ from ..evaluate import (
     Evaluation,
     confusion_table,
     doc_key,
+    issues_as_text,
     load_reference,
     missing_fields,
     unknown_codes,
+    unknown_fields,
 )
 from ..evaluate import evaluate as score
 from ..export import statement_row
 from ..records import STANCES
+from ..revisions import superseded
 from .group import cli
 from .options import db_option, open_store, shortened
 
@@ -48,6 +51,18 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
             f"they are scored as empty on it, as the guide's scorer scores them.",
             err=True,
         )
+    for name in unknown_fields(reference):
+        click.echo(
+            f"note: reference lines give a field '{name}' the annotation guide does not "
+            "define; it is not scored.",
+            err=True,
+        )
+    if text := issues_as_text(reference):
+        click.echo(
+            f"note: {text} reference line(s) give 'issues' as one code, not a list; "
+            'read as a list of it (write ["talks"]).',
+            err=True,
+        )
     for name, values in unknown_codes(reference).items():
         listed = ", ".join(repr(v) for v in values[:5]) + (" …" if len(values) > 5 else "")
         click.echo(
@@ -56,8 +71,17 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
             err=True,
         )
     with open_store(db_path, must_exist=True) as store:
-        predicted = [statement_row(st) for st in store.statements()]
+        # a text a later version of its article revises is not scored: the later one is
+        later = superseded(store.db)
+        found = store.statements()
+        predicted = [statement_row(st) for st in found if st.doc_id not in later]
         stored = {doc_key(name) for (name,) in store.db.execute("SELECT name FROM documents")}
+    if left := len(found) - len(predicted):
+        click.echo(
+            f"note: {left} statement(s) of {len({st.doc_id for st in found} & set(later))} "
+            "document(s) a later version revises are not scored; the later version is.",
+            err=True,
+        )
     absent = sorted(
         {
             str(row["doc"])
@@ -93,10 +117,11 @@ def _breakdown(result: Evaluation) -> None:
     click.echo("\nissues (over matched statements)")
     click.echo(f"  {'issue':<20}{'precision':>10}{'recall':>8}{'f1':>7}{'tp':>5}{'fp':>5}{'fn':>5}")
     for code, s in result.issue_scores().items():
-        click.echo(
-            f"  {code:<20}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
-            f"{s.tp:>5}{s.fp:>5}{s.fn:>5}"
-        )
+        # a precision with nothing found, or a recall with nothing to find, is no figure
+        precision = f"{s.precision:.3f}" if s.tp + s.fp else "n/a"
+        recall = f"{s.recall:.3f}" if s.tp + s.fn else "n/a"
+        f1 = f"{s.f1:.3f}" if s.tp + s.fp and s.tp + s.fn else "n/a"
+        click.echo(f"  {code:<20}{precision:>10}{recall:>8}{f1:>7}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
 
 
 def _list(title: str, rows: list[dict[str, object]], show: int) -> None:
