@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,21 @@ def test_a_date_in_a_file_name_with_any_one_separator(name: str) -> None:
 @pytest.mark.parametrize("name", ["2025-13-40.txt", "12025-12-22.txt", "2025-12_22.txt", "v2.txt"])
 def test_no_date_from_a_file_name_that_holds_none(name: str) -> None:
     assert dated("No date here.", name) == (None, "")
+
+
+def test_a_date_to_come_is_no_publication_date() -> None:
+    # "talks are set for December 30" in a dateline's place, a file named for a plan:
+    # not when the report came out, as --date and set-date refuse such a day
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    year, month, day = (int(p) for p in ahead.split("-"))
+    named = f"{calendar.month_name[month]} {day}, {year}"
+    assert dated(f"KYIV, {named} — Talks resume.", "note.txt") == (None, "")
+    assert dated("Talks resume.", f"{ahead}_talks.txt") == (None, "")
+    assert dated("Talks resume.", "x.html", metadata=ahead) == (None, "")
+    # a dateline to come gives way to the file name's day
+    assert dated(f"KYIV, {named} — Talks resume.", "2025-06-02_talks.txt") == (
+        "2025-06-02",
+        "file name",
+    )
+    # what the user gives is the user's (checked where it is given)
+    assert dated("Talks resume.", "x.txt", given=ahead) == (ahead, "given")

@@ -14,6 +14,7 @@ import calendar
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TypeGuard
 
 MONTHS = {
     name: number
@@ -131,20 +132,29 @@ def dated(
     ``file name``; an undated document gets ``(None, "")``.
     """
     for source, value in (("given", given), ("metadata", metadata), ("feed", feed)):
-        if value and (day := _valid(value)):
+        if value and (day := _valid(value)) and (source == "given" or _published(day)):
             if source == "metadata" and day in _dateline_dates(text[:300]):
                 # the page extractor reads a date off the text too: where the dateline
                 # says the same, say the dateline
                 source = "dateline"
             return day, source
-    if url.startswith(("http://", "https://")) and (day := date_in_url(url)):
+    if url.startswith(("http://", "https://")) and _published(day := date_in_url(url)):
         return day, "url"
     found = date_in_text(text[:300])
-    if found:
+    if _published(found):
         return found, "dateline"
     match = _IN_NAME.search(name) or _COMPACT.search(name)
-    named = _from_match(match) if match else None
-    return (named.isoformat(), "file name") if named else (None, "")
+    in_name = _from_match(match) if match else None
+    named = in_name.isoformat() if in_name else None
+    return (named, "file name") if _published(named) else (None, "")
+
+
+def _published(day: str | None) -> TypeGuard[str]:
+    """Whether ``day`` can be a publication date: not after tomorrow (a day ahead for
+    time zones). A later one found in a text or a name ("talks set for December 30, 2026",
+    "2027-05-05_talks.txt") is no date the report was published on, as ``--date`` and
+    ``documents set-date`` refuse it."""
+    return day is not None and day <= (date.today() + timedelta(days=1)).isoformat()
 
 
 _BEFORE_DASH = re.compile(r"^(.{4,120}?)\s[—–-]{1,2}\s", re.MULTILINE)
