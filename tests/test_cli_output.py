@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -166,3 +167,27 @@ def test_a_shift_wraps_its_quotes_under_themselves_and_keeps_brackets(tmp_path) 
     assert lines[2].startswith(" " * 10) and lines[2].strip()  # the quote goes on, indented
     assert any(line.startswith("  after:  Dmitry Peskov: “Moscow was ready") for line in lines)
     assert all(len(line) <= 80 for line in lines)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "-o", "/dev/full"], ["export", "--format", "csv"], ["positions", "--format", "json"]],
+)
+def test_a_full_disk_is_one_sentence_not_a_traceback(tmp_path: Path, args: list[str]) -> None:
+    # Linux's /dev/full answers every write "No space left on device"
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "t.db")
+    article = tmp_path / "a.txt"
+    article.write_text('Talks\n\n"We are ready to talk," Dmitry Peskov said on 2 June 2025.\n')
+    subprocess.run([sys.executable, "-m", "talkwatch", "ingest", str(article), "--db", db],
+                   check=True, capture_output=True)  # fmt: skip
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "talkwatch", *args, "--db", db],
+            stdout=full, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().endswith("the output cannot be written (No space left on device).")
+    assert "Traceback" not in done.stderr

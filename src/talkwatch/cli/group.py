@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -10,6 +11,8 @@ import click
 from click.exceptions import NoArgsIsHelpError
 
 from .. import __version__
+
+UNWRITABLE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 class OneLineErrors(click.Group):
@@ -51,6 +54,14 @@ class OneLineErrors(click.Group):
         except click.ClickException as err:
             err.show()
             sys.exit(err.exit_code)
+        except OSError as err:
+            if err.errno not in UNWRITABLE:
+                raise
+            # a full disk or a file too large: the output (standard output, or -o FILE) is
+            # cut short; what is stored is not touched
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"Error: {where}the output cannot be written ({err.strerror}).", err=True)
+            sys.exit(1)
         except click.Abort as err:
             click.echo("Aborted!", err=True)
             # Ctrl-C ends with the shell's code for an interrupt, as an interrupted ingest does
