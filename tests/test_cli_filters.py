@@ -337,3 +337,9 @@ def test_a_web_address_shows_what_tells_two_articles_of_a_site_apart(url: str, s
 
     assert shown_doc(url, "body") == shown
     assert shown_doc(url, "comments", revised=True) == f"{shown} · revised · reader comment"
+
+
+def test_a_speaker_whose_statements_the_dates_leave_out_is_no_typo(db: str) -> None:
+    result = run(db, "statements", "--speaker", "Zelenskyy", "--since", "2023-01-01")
+    assert "No statements of Volodymyr Zelensky match the other filters." in result.stderr
+    assert "Did you mean" not in result.stderr

@@ -66,6 +66,9 @@ def speaker_note(store: Store, value: str | None, found: int) -> None:
     if not value or found:
         return
     speakers = _existing(store, "SELECT DISTINCT speaker FROM statements WHERE speaker != ''")
+    if any(fold(value) in fold(s) for s in speakers):  # the other filters left none of theirs
+        click.echo(f"No statements of {value} match the other filters.", err=True)
+        return
     by_word = {w: s for s in speakers for w in fold(s).split() if len(w) > 2}
     words = fold(value).split()
     near = difflib.get_close_matches(words[-1], list(by_word), n=1, cutoff=0.7) if words else []
@@ -86,7 +89,11 @@ def doc_filter(store: Store, value: str | None) -> str | None:
     holding = [n for n in names if value.casefold() in n.casefold()]  # sorted, as names are
     near = holding[:3] or difflib.get_close_matches(value, names, n=3, cutoff=0.5)
     more = f" (or {len(holding) - 3} more)" if len(holding) > 3 else ""
-    hint = f" Did you mean {' or '.join(near)}{more}?" if near else ""
+    hint = f" Did you mean {' or '.join(dict.fromkeys(near))}{more}?" if near else ""
+    if len(set(near)) < len(near):  # one name, two documents: their ids tell them apart
+        hint += (
+            " Several documents have that name: give the start of one's id ('talkwatch documents')."
+        )
     raise click.BadParameter(
         f"no stored document is named '{value}' (a file name, URL or id, or their start).{hint}",
         param_hint="'--doc'",
