@@ -298,3 +298,24 @@ def test_an_empty_reference_file_is_one_line_and_no_scores(tmp_path: Path) -> No
         f"Error: {tmp_path / 'gold.jsonl'}: no reference statements in it (no JSON lines)."
     ]
     assert "attribution_f1" not in result.stdout
+
+
+def test_evaluate_lists_the_matched_statements_that_disagree(tmp_path: Path) -> None:
+    line = row(
+        "Moscow will not send a delegation to the summit in Geneva",
+        speaker="Sergey Lavrov",
+        doc="talks.txt",
+        issues=["talks", "ceasefire"],
+        stance="deny",
+    )
+    result = evaluated(tmp_path, line)  # type: ignore[arg-type]
+    listed = result.stdout.split("disagreeing (matched; reference -> stored): 1\n")[1]
+    assert listed.splitlines() == [
+        "  [talks.txt] Moscow will not send a delegation to the summit in Geneva",
+        "      speaker: Sergey Lavrov -> Dmitry Peskov",
+        "      stance: deny -> reject",
+        "      issues: talks, ceasefire -> talks",
+    ]
+    # a recall with nothing to find, a precision with nothing found: no figure
+    (ceasefire,) = [x for x in result.stdout.splitlines() if x.strip().startswith("ceasefire")]
+    assert ceasefire.split()[1:4] == ["n/a", "0.000", "n/a"]

@@ -220,6 +220,22 @@ class Evaluation:
             tp, fp, fn = tp + len(wanted & got), fp + len(got - wanted), fn + len(wanted - got)
         return _f1(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0)
 
+    def disagreements(self) -> list[tuple[Row, Row, list[str]]]:
+        """Matched pairs whose speaker, party, stance or issues differ, with those fields,
+        in the order of the documents: where a reader looks to see why a figure is low."""
+        checks: dict[str, Callable[[Row, Row], bool]] = {
+            "speaker": same_speaker,
+            "party": _same("party"),
+            "stance": _same("stance"),
+            "issues": lambda r, p: set(r.get("issues") or []) == set(p.get("issues") or []),
+        }
+        found = []
+        for ref, pred in self.pairs:
+            differ = [name for name, same in checks.items() if not same(ref, pred)]
+            if differ:
+                found.append((ref, pred, differ))
+        return found
+
     def stance_confusion(self) -> dict[tuple[str, str], int]:
         """(reference stance, output stance) -> number of matched lines."""
         counts: Counter[tuple[str, str]] = Counter()

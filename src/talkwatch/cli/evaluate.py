@@ -31,7 +31,7 @@ from .options import db_option, open_store, shortened
     "--show",
     default=20,
     show_default=True,
-    help="List at most this many missed and spurious statements.",
+    help="List at most this many missed, spurious and disagreeing statements.",
 )
 def evaluate(gold: Path, db_path: str, show: int) -> None:
     """Score what is stored against GOLD (a .jsonl file or a folder of them).
@@ -103,6 +103,7 @@ def evaluate(gold: Path, db_path: str, show: int) -> None:
     _breakdown(result)
     _list("missed (in the reference, not found)", result.missed, show)
     _list("spurious (found, not in the reference)", result.spurious, show)
+    _disagreeing(result, show)
 
 
 ACCURACIES = ("_accuracy", "issue_f1")
@@ -122,6 +123,23 @@ def _breakdown(result: Evaluation) -> None:
         recall = f"{s.recall:.3f}" if s.tp + s.fn else "n/a"
         f1 = f"{s.f1:.3f}" if s.tp + s.fp and s.tp + s.fn else "n/a"
         click.echo(f"  {code:<20}{precision:>10}{recall:>8}{f1:>7}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
+
+
+def _disagreeing(result: Evaluation, show: int) -> None:
+    """Matched statements whose fields differ: the reference's value, then the stored."""
+    found = result.disagreements()
+    if not found or show <= 0:
+        return
+    click.echo(f"\ndisagreeing (matched; reference -> stored): {len(found)}")
+    for ref, pred, fields in found[:show]:
+        quote = shortened(str(pred.get("quote", "")), 120)
+        click.echo(f"  [{pred.get('doc')}] {quote}")
+        for name in fields:
+            click.echo(f"      {name}: {_shown(ref.get(name))} -> {_shown(pred.get(name))}")
+
+
+def _shown(value: object) -> str:
+    return ", ".join(map(str, value)) or "none" if isinstance(value, list) else str(value or "none")
 
 
 def _list(title: str, rows: list[dict[str, object]], show: int) -> None:
