@@ -574,3 +574,19 @@ def test_evaluate_scores_the_later_version_of_an_article_alone(tmp_path: Path) -
     assert f"note: {stored // 2} statement(s) of 1 document(s) a later version revises" in (
         result.stderr
     )
+
+
+def test_a_version_between_two_others_leaves_the_latest_counting(tmp_path: Path) -> None:
+    # June 3 and June 7 are too far apart to be versions of each other; June 5 is one of
+    # both, stored last: the June 7 text counts, and the June 5 text says so of itself only
+    texts = {"a.txt": ("2025-06-03", FIRST), "c.txt": ("2025-06-07", REVISED),
+             "b.txt": ("2025-06-05", FIRST + UPDATE)}  # fmt: skip
+    db = str(tmp_path / "t.db")
+    said = ""
+    for name, (day, text) in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        said = run("ingest", str(tmp_path / name), "--db", db, "--date", day)
+    ids = {name: doc_id for doc_id, name in _names(db)}
+    assert documents_of(db) == {"a.txt": ids["c.txt"], "b.txt": ids["c.txt"], "c.txt": None}
+    assert "another version of c.txt" in " ".join(said.split())
+    assert "another version of a.txt" not in said

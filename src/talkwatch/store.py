@@ -236,6 +236,7 @@ class Store:
                 older, newer = other_versions(self.db, document)
                 if newer is not None:  # an earlier version: the stored later one still counts
                     supersede(self.db, [*older, document.id], newer)
+                    older = []  # revised by that one, not by this
                 else:
                     supersede(self.db, older, document.id)
                 self._insert_sections(document)
