@@ -17,6 +17,12 @@ no new statement takes the id of a deleted one (``first_free_id``). A date the u
 earlier text (``documents set-date``) is the new text's date too, and one given with
 ``ingest --date`` is where the new text says none, unless the ingest gives one
 (``carried_date``, before the analysis dates the statements).
+
+Another version of an article from another input (``other_versions``: an updated
+article saved under a new file name, found at a new address, or piped in again) is
+kept beside the earlier one, which is marked ``superseded_by`` the later
+(``supersede``): only the later one counts towards positions, shifts and the counts
+beside them (``records.COUNTED_DOCUMENT``).
 """
 
 from __future__ import annotations
