@@ -69,10 +69,6 @@ def load_reference(path: Path) -> list[Row]:
 
 
 ISSUES_AS_TEXT = "_issues_as_text"  # marks a line whose issues were one code, not a list
-# The fields of a reference line (ANNOTATION.md); others are named, as a typo ("stances")
-# would otherwise only show as a field missing.
-FIELDS = frozenset(["doc", "quote", *("speaker", "party", "kind", "issues", "stance"),
-                    "source", "section"])  # fmt: skip
 
 # A party is a state's alpha-3 code or one of the guide's bodies (EU, NATO, UN, NONE).
 _PARTY = re.compile(r"[A-Z]{3}|EU|NATO|UN|NONE")
@@ -109,6 +105,9 @@ def issues_as_text(rows: list[Row]) -> int:
 
 
 SCORED_FIELDS = ("speaker", "party", "kind", "issues", "stance", "section")
+# The fields of a reference line (ANNOTATION.md); others are named, as a typo ("stances")
+# would otherwise only show as a field missing.
+FIELDS = frozenset(["doc", "quote", "source", *SCORED_FIELDS])
 
 
 def missing_fields(rows: list[Row]) -> dict[str, int]:
