@@ -9,6 +9,8 @@ from ..records import Mention, Span
 from .run import Run, last_word
 
 CORE_EXCLUDED_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
+# Possessive pronouns of an institution or a group, which own a text that speaks for them.
+OWNERS = frozenset(["its", "their"])
 QUANTIFIERS = {
     "one",
     "some",
@@ -157,11 +159,19 @@ class Mentions(Run):
                 self.text[first:last], Span(first, last), "name", description=description
             )
         description = " ".join(" ".join(t.text for t in c.subtree) for c in described)
+        owned = self.owned_text(subject)  # "Its memorandum calls for": its owner speaks
         return Mention(
             self.text[start:end],
             Span(start, end),
-            _mention_kind(subject, core),
+            "pronoun" if owned else _mention_kind(subject, core),
             description=description,
+        )
+
+    def owned_text(self, subject: Token) -> bool:
+        """A text that "its" or "their" owns ("Its statement said", "their letter
+        urged"): the owner the pronoun stands for speaks, as for "it said"."""
+        return subject.lemma_.lower() in self.cues.container_nouns and any(
+            c.dep_ == "poss" and c.lower_ in OWNERS for c in subject.children
         )
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..records import Attribution, Mention, Span
 from .gender import feminine, for_pronoun
-from .mentions import Mentions, appositive_name
+from .mentions import OWNERS, Mentions, appositive_name
 from .run import Found
 
 # Entity types of a sentence subject "he" or "she" can stand for: a person, or a name
@@ -22,6 +22,8 @@ from .run import Found
 # surnames so ("Lavrov met Rubio"): letting them in gave "he" to "the Kremlin" and
 # "NBC News" more often than to the minister.
 SUBJECT_PERSON_TYPES = ("PERSON", "")
+# Who "they" or "its" can stand for: people, institutions, countries, nationalities.
+ENTITY_KINDS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 # Cues of a report that relays someone else's words ("..., Ukrinform reports", "...,
@@ -108,6 +110,8 @@ def finish(
                 )
                 named, latest = for_pronoun(run.cues, mention.text, named, people)
                 antecedent = named or _named(latest)
+            if mention.text.split()[0].lower() in OWNERS:  # "Its statement said"
+                antecedent = _subject_before(run, sentences, starts, mention.span.start)
             antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
         if _personal(run, item.subject, mention, surnames):
@@ -165,13 +169,33 @@ def _personal(
     return any(t.lemma_.lower() in run.cues.person_nouns for t in run.core_tokens(subject))
 
 
+def _subject_before(
+    run: Mentions, sentences: list[SpacySpan], starts: list[int], offset: int
+) -> Mention | None:
+    """The institution, country or person the sentence before ``offset``'s sentence has
+    as its subject: whom "its" or "their" stands for in "Russia handed Ukraine a
+    memorandum. Its memorandum calls for ..."."""
+    at = bisect.bisect_right(starts, offset) - 1
+    if at < 1 or run.section_at(sentences[at - 1].start_char) != run.section_at(offset):
+        return None
+    root = sentences[at - 1].root
+    for child in root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for ent in run.doc.ents:
+            if ent.start <= child.i < ent.end and ent.label_ in ENTITY_KINDS:
+                kind = "name" if ent.label_ == "PERSON" else "institution"
+                return Mention(ent.text, Span(ent.start_char, ent.end_char), kind)
+    return None
+
+
 def _entity_before(run: Mentions, offset: int, singular: bool) -> Mention | None:
     """The person (or, for "they", the group or country) named last before ``offset``
     in the same section: who a reader takes a pronoun for when nobody was quoted yet.
     Not a name that only qualifies a noun ("Putin-Zelensky peace talks", "the Trump
     plan"): "Readers split over Trump's push for Putin-Zelensky talks. He later
     confirmed ..." is Trump."""
-    kinds = ("PERSON",) if singular else ("PERSON", "ORG", "GPE", "NORP")
+    kinds = ("PERSON",) if singular else ENTITY_KINDS
     section = run.section_at(offset)
     for ent in reversed([e for e in run.doc.ents if e.end_char <= offset]):
         if run.section_at(ent.start_char) != section:

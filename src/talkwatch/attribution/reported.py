@@ -20,6 +20,8 @@ ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is
 DECLINING = {"decline", "refuse"}  # with a `silent_acts` infinitive, they report silence
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
 # Nouns whose object follows "in" ("interest in the plan", "confidence in the talks").
+# Marks of a condition on what was called for ("called for a truce unless ...").
+CONDITION_MARKS = frozenset(["if", "unless", "until", "once", "provided", "providing"])
 TRUST = frozenset(["interest", "confidence", "faith", "trust", "belief"])
 
 
@@ -278,6 +280,7 @@ class ReportingVerbs(ClauseEdges):
                     and child.lower_ in OBJECT_PREPOSITIONS
                     and self.doc[child.i - 1].text != ","  # ", with jabs that ...": the verb's
                 )
+                or (bool(tokens) and _listed_place(child, tokens))
                 # "expressed interest Tuesday in China's ideas": what the noun takes
                 or (child.lower_ == "in" and any(t.lemma_.lower() in TRUST for t in tokens))
             )
@@ -320,7 +323,21 @@ class ReportingVerbs(ClauseEdges):
     def marked_by(self, clause: Token, particles: frozenset[str], has_object: bool) -> bool:
         """`called for X to do Y` (mark 'for'), or a condition on an object (`if`, `unless`)."""
         marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
-        return bool(marks & particles) or (has_object and bool(marks & {"if", "unless"}))
+        only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in clause.children)
+        conditions = CONDITION_MARKS | ({"after", "when"} if only else set())
+        return bool(marks & particles) or (has_object and bool(marks & conditions))
+
+
+def _listed_place(prep: Token, tokens: list[Token]) -> bool:
+    """`calls for a ceasefire on land, at sea and in the air`: a list of phrases of one
+    kind after the object, which the parse hangs on the verb after the comma."""
+    comma = prep.doc[prep.i - 1]
+    return (
+        comma.text == ","
+        and comma.i - 1 == max(t.i for t in tokens)
+        and any(t.dep_ == "prep" for t in tokens)
+        and any(c.dep_ == "conj" and c.pos_ == "ADP" for c in prep.children)
+    )
 
 
 def _hearers(clause: Token) -> list[Token]:
