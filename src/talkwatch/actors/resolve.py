@@ -285,6 +285,10 @@ class Resolver(DescriptorShapes, SpeakerMemory):
                     seen = seen or {h for h in holders if self.named_before(h, limit)}
             if len(seen) == 1:
                 return self.kb.actors[seen.pop()]
+            if words.folded[0] in INDEFINITE:
+                # "a Kremlin official": one of them, unnamed, even where the knowledge
+                # base lists a single holder of the title
+                return None
             if self.day is None and len(holders) > 1:  # undated: whoever holds it now
                 holders = {actor_id for actor_id, role in roles if role.current} or holders
             if len(holders) == 1 and (" " in title or party is not None):

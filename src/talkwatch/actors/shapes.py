@@ -22,6 +22,9 @@ PREPOSITIONS = frozenset(["of", "from", "in", "at", "for", "to", "with", "on"])
 # What follows an unnamed speaker to tell whose it is: "a source in/close to ...", the
 # words attribution.mentions.SIDE_PREPOSITIONS keeps on a mention (a test keeps them equal).
 SIDE_WORDS = frozenset(["in", "within", "inside", "from", "at", "close"])
+# People who serve someone, whom "to" joins to whom they serve ("an aide to Zelensky");
+# the same as attribution.mentions.SERVING (a test keeps them equal).
+SERVING = frozenset(["adviser", "advisor", "aide", "assistant", "counsellor", "counselor"])
 
 
 class DescriptorShapes:
@@ -47,11 +50,15 @@ class DescriptorShapes:
     def someone_at(self, words: Words) -> str | None:
         """The head of people of an institution, nobody's name: "official" in "an official
         from the Russian Defence Ministry", "officials" in "officials at Immigration and
-        Customs Enforcement"; None for any other shape."""
+        Customs Enforcement", "aide" in "an aide to President Zelensky"; None for any other
+        shape."""
         lead = words.folded[1:] if words.folded[0] in ("a", "an") else words.folded
         for k, word in enumerate(lead[:3]):
             if word in self.people_heads:
-                return word if len(lead) > k + 2 and lead[k + 1] in SIDE_WORDS else None
+                joined = lead[k + 1 : k + 2] in ([w] for w in SIDE_WORDS) or (
+                    lead[k + 1 : k + 2] == ["to"] and word in SERVING
+                )
+                return word if len(lead) > k + 2 and joined else None
         return None
 
     def outlet_within(self, words: Words) -> Actor | None:
@@ -104,14 +111,25 @@ class DescriptorShapes:
         )
 
     def body_after_of(self, words: Words) -> str | None:
-        """The party of the known state or body a descriptor's "of" names: "a top
-        diplomat of Sweden", "an adviser of the Kremlin"."""
+        """The party of the known state or body a descriptor's "of" names ("a top
+        diplomat of Sweden", "an adviser of the Kremlin"), or of whom someone serving
+        serves ("an aide to President Zelensky")."""
         folded = words.folded
-        if "of" not in folded[1:]:
+        head = self.someone_at(words)
+        joint = "to" if head in SERVING and "to" in folded[1:] else "of"
+        if joint not in folded[1:]:
             return None
-        after = [w for w in words.raw[folded.index("of", 1) + 1 :] if w.lower() != "the"]
+        after = [w for w in words.raw[folded.index(joint, 1) + 1 :] if w.lower() != "the"]
+        # whom "to" joins is a person too ("an aide to President Zelensky"), a title first
+        while joint == "to" and len(after) > 1 and after[0].lower() in self.people_heads:
+            after = after[1:]
         actor = self.kb.named(" ".join(after)) if after else None
-        if actor is None or actor.type == "person" or actor.party_on(self.day) == "NONE":
+        if actor is None and joint == "to" and after:  # "an aide to Zelensky": by surname
+            ids = self.kb.by_surname.get(fold(after[-1]), [])
+            actor = self.kb.actors[ids[0]] if len(ids) == 1 else None
+        if actor is None or actor.party_on(self.day) == "NONE":
+            return None
+        if actor.type == "person" and joint == "of":
             return None
         return actor.party_on(self.day)
 

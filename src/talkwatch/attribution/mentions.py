@@ -255,6 +255,10 @@ UNNAMED = frozenset(["source", "report"])
 # delegation", "an official from the ministry", "a source close to the Kremlin"); the
 # resolver reads the same words (actors.shapes.SIDE_WORDS; a test keeps them equal).
 SIDE_PREPOSITIONS = frozenset(["in", "within", "inside", "from", "at", "to"])
+# People who serve someone, and the leaders they serve: "an adviser to the president"
+# (actors.shapes.SERVING: the same, for the resolver; a test keeps them equal).
+SERVING = frozenset(["adviser", "advisor", "aide", "assistant", "counsellor", "counselor"])
+LEADERS = frozenset(["president", "leader", "chancellor", "premier", "minister", "king"])
 # Bodies whose people speak for a side: "the Ukrainian delegation", "the Kremlin".
 SIDE_BODIES = frozenset(
     ["delegation", "government", "ministry", "office", "embassy", "administration",
@@ -284,6 +288,10 @@ def _names_its_side(subject: Token, child: Token) -> bool:
         if any(c.dep_ == "conj" for c in body.children):
             return False  # "leaders from key European countries, Canada and Japan": several
         named = body.ent_type_ == "ORG" and body.pos_ == "PROPN"
+        # "an adviser to the Ukrainian president", "an aide to Zelensky": whom they serve
+        served = prep.lower_ == "to" and subject.lemma_.lower() in SERVING
+        served = served and (body.ent_type_ == "PERSON" or body.lemma_.lower() in LEADERS)
+        named = named or served
         # "officials in Kyiv": a government's seat, for its officials (a diplomat in
         # Moscow may be anyone's)
         seat = subject.lemma_.lower() == "official" and body.pos_ == "PROPN"
@@ -306,6 +314,9 @@ def _person_name(token: Token) -> bool:
 def _mention_kind(subject: Token, core: list[Token]) -> str:
     if subject.pos_ == "PRON":  # "some", "many of them" describe; "he", "they" refer back
         return "descriptor" if subject.lower_ in QUANTIFIERS else "pronoun"
+    served = [c for c in subject.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if subject.lemma_.lower() in SERVING and served:
+        return "descriptor"  # "an aide to President Zelensky" is not Zelensky
     if any(t.ent_type_ == "PERSON" for t in core):
         return "name"
     if subject.ent_type_ in ("GPE", "ORG", "NORP"):

@@ -1,0 +1,62 @@
+"""Unnamed speakers stay unnamed, with the side the words around them give: "a Kremlin
+official" is nobody the knowledge base lists, "an aide to President Zelensky" is not
+Zelensky, and "an adviser to the Ukrainian president" speaks for Ukraine."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch.actors import Resolver, load_knowledge_base
+from talkwatch.actors.shapes import SERVING as RESOLVER_SERVING
+from talkwatch.attribution import Attributor
+from talkwatch.attribution.mentions import SERVING
+
+
+def speakers(nlp, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    resolver = Resolver(load_knowledge_base(), text, "2025-06-02")
+    return [
+        (who.speaker, who.party, who.source)
+        for who in (resolver.resolve(a.speaker) for a in found)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Kremlin official, speaking on condition of anonymity, said Russia would not "
+            "withdraw from Zaporizhzhia.",
+            ("a kremlin official", "RUS", "anonymous"),
+        ),
+        (
+            "A former senior Kremlin official said Putin was unlikely to agree to a deal.",
+            ("a former senior kremlin official", "RUS", "anonymous"),
+        ),
+        (
+            "An adviser to the Ukrainian president said Kyiv would accept a ceasefire along "
+            "the current line.",
+            ("an adviser to the ukrainian president", "UKR", "anonymous"),
+        ),
+        (
+            "An aide to President Zelensky said the delegation would travel to Istanbul.",
+            ("an aide to president zelensky", "UKR", "anonymous"),
+        ),
+    ],
+)
+def test_an_unnamed_speaker_keeps_its_description_and_side(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text) == [expected]
+
+
+def test_a_definite_title_is_still_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kremlin spokesman said Russia would not withdraw from Zaporizhzhia."
+    assert speakers(nlp, text) == [("Dmitry Peskov", "RUS", "named")]
+
+
+def test_an_envoy_to_a_country_is_not_that_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Western envoy to Moscow said the talks would resume in Istanbul."
+    assert [party for _, party, _ in speakers(nlp, text)] != ["RUS"]
+
+
+def test_the_resolver_and_the_mentions_serve_the_same_heads() -> None:
+    assert SERVING == RESOLVER_SERVING
