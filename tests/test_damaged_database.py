@@ -45,7 +45,8 @@ def advice(path: Path) -> str:
     return (
         f"{path}: the database file is damaged (database disk image is malformed); "
         "restore it from a backup, or recover what is left with "
-        f"'sqlite3 {path} .recover | sqlite3 recovered.db'."
+        f"'sqlite3 {path} .recover | sqlite3 recovered.db' (where that sqlite3 fails, "
+        "'.dump' in place of '.recover')."
     )
 
 
@@ -69,3 +70,22 @@ def test_serve_answers_503_with_the_sentence(tmp_path: Path) -> None:
         answer = client.get(url)
         assert answer.status_code == 503, url
         assert advice(db) in html.unescape(answer.text)
+
+
+@pytest.mark.parametrize(
+    "command", [["positions"], ["check"], ["ingest", "-"], ["statements", "--speaker", "Lavrov"]]
+)
+def test_a_file_that_is_no_database_is_named_so_and_left_as_it_was(
+    command: list[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "peskov.txt"
+    article.write_text("Kremlin rules out talks\n\nPeskov said there would be no talks.\n")
+    before = article.read_bytes()
+    result = CliRunner().invoke(cli, [*command, "--db", str(article)], input="Text.\n")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: {article}: not a talkwatch database: the file holds something else (it "
+        "begins 'Kremlin rule'); it was left as it was. Give --db a database file, or a new "
+        "file name to start one."
+    )
+    assert article.read_bytes() == before

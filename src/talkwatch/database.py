@@ -50,6 +50,36 @@ def unwritable(location: str, err: BaseException) -> str | None:
     )
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def recovery(location: str) -> str:
+    """What to do with a damaged SQLite file. Debian's sqlite3 3.40 fails on ``.recover``,
+    so ``.dump`` is named too: it copies every table it can still read."""
+    return (
+        f"restore it from a backup, or recover what is left with 'sqlite3 {location} "
+        ".recover | sqlite3 recovered.db' (where that sqlite3 fails, '.dump' in place of "
+        "'.recover')"
+    )
+
+
+def other_file(location: str) -> str | None:
+    """The sentence for a file that is there but holds no SQLite database at all (an
+    article given as --db, say), else None."""
+    try:
+        with open(location, "rb") as file:
+            start = file.read(len(SQLITE_HEADER))
+    except OSError:
+        return None
+    if not start or start == SQLITE_HEADER:
+        return None
+    return (
+        f"{location}: not a talkwatch database: the file holds something else (it begins "
+        f"{start.decode('utf-8', 'replace')[:12]!r}); it was left as it was. Give --db a "
+        "database file, or a new file name to start one."
+    )
+
+
 def damage(location: str, err: BaseException) -> str | None:
     """The sentence for users when ``err`` says the SQLite file is damaged, else None."""
     if not isinstance(err, sqlite3.DatabaseError):
@@ -57,9 +87,8 @@ def damage(location: str, err: BaseException) -> str | None:
     code = getattr(err, "sqlite_errorcode", None)
     if code not in _DAMAGE_CODES and "malformed" not in str(err):
         return None
-    return (
-        f"{location}: the database file is damaged ({err}); restore it from a backup, "
-        f"or recover what is left with 'sqlite3 {location} .recover | sqlite3 recovered.db'."
+    return other_file(location) or (
+        f"{location}: the database file is damaged ({err}); {recovery(location)}."
     )
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..database import public_location
+from ..database import public_location, recovery
 from ..integrity import problems
 from .group import cli
 from .options import db_option, open_store
@@ -28,10 +28,7 @@ def check(db_path: str) -> None:
         for problem in found:
             click.echo(f"- {problem}")
         if any(p.startswith("SQLite integrity check") for p in found):
-            click.echo(
-                "The file is damaged: restore it from a backup, or recover what is left with "
-                f"'sqlite3 {where} .recover | sqlite3 recovered.db'."
-            )
+            click.echo(f"The file is damaged: {recovery(where)}.")
         sys.exit(1)
     documents, statements = counts["documents"], counts["statements"]
     click.echo(
