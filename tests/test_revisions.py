@@ -576,6 +576,30 @@ def test_evaluate_scores_the_later_version_of_an_article_alone(tmp_path: Path) -
     )
 
 
+def test_evaluate_says_nothing_of_revised_articles_the_reference_leaves_out(
+    tmp_path: Path,
+) -> None:
+    for folder, text in (("first", FIRST + UPDATE), ("edited", REVISED + UPDATE)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "kremlin.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(
+        "Kyiv ready to talk\n\nZelensky said Ukraine was ready to talk.\n", encoding="utf-8"
+    )
+    db = str(tmp_path / "t.db")
+    for path in ("first/kremlin.txt", "edited/kremlin.txt", "other.txt"):
+        run("ingest", str(tmp_path / path), "--db", db, "--date", "2025-06-05")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "doc": "other.txt", "quote": "Ukraine was ready to talk", "speaker":
+        "Volodymyr Zelensky", "party": "UKR", "kind": "indirect", "issues": ["talks"],
+        "stance": "offer", "source": "named", "section": "body",
+    }) + "\n")  # fmt: skip
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "attribution_f1 1.0" in result.stdout
+    assert "later version" not in result.stderr
+
+
 def test_a_version_between_two_others_leaves_the_latest_counting(tmp_path: Path) -> None:
     # June 3 and June 7 are too far apart to be versions of each other; June 5 is one of
     # both, stored last: the June 7 text counts, and the June 5 text says so of itself only
