@@ -734,6 +734,16 @@ def stance_of(sentence: str) -> tuple[str, str]:
             "guarantees in place.",
             "conditional",
         ),
+        # a trade refused is a refusal; offered, or refused unless, it is conditional
+        ("Zelensky said Ukraine will not cede any territory in exchange for peace.", "reject"),
+        (
+            "Peskov said Russia would not agree to a ceasefire in return for sanctions relief.",
+            "reject",
+        ),
+        ("Peskov said Russia would agree to a ceasefire in exchange for sanctions relief.",
+         "conditional"),
+        ("Peskov said Russia would not agree to a ceasefire unless Ukraine withdraws.",
+         "conditional"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

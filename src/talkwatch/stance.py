@@ -71,6 +71,9 @@ OWN_CONDITION = re.compile(
     r"\b(unless|only (if|when|after|once)|provided that|on (the )?condition)\b", re.IGNORECASE
 )
 RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
+# A trade, not a condition: refused, the trade is refused ("will not cede land in exchange for
+# peace"), where "unless" or "only if" would make the refusal conditional.
+EXCHANGE = re.compile(r"\b(in exchange|in return) for\b", re.IGNORECASE)
 QUESTION_ORDER = ("deny", "reject")  # a question demands or offers nothing by its modals
 
 
@@ -172,6 +175,10 @@ class StanceClassifier:
         pressure = judged is not None and judged.reason.startswith(PRESSURE)
         if conditional and judged and judged.main and judged.stance == "demand" and not pressure:
             return StanceResult("demand", f"{judged.reason}, whatever the condition")
+        refused = judged is not None and judged.main and judged.stance == "reject"
+        if conditional and refused and judged and EXCHANGE.search(conditional.reason):
+            # "will not cede any territory in exchange for peace": the trade refused
+            return StanceResult("reject", f"{judged.reason}, whatever is offered for it")
         if conditional:
             return conditional
         if cue_stance:
