@@ -35,7 +35,6 @@ from .words import (
     PhraseFinder,
     Words,
     bare,
-    could_be_given,
     gives_title,
     introduction,
     is_news_outlet,
@@ -87,8 +86,9 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         if not words.raw:
             return UNKNOWN
         actor = self.kb.named(text)
-        if actor is not None:
-            return self.remember(self.of_actor(actor, words.folded), words.folded)
+        if actor is not None:  # with the title the text gives it ("X, head of ...")
+            written = Words.of(f"{text} {description}").folded
+            return self.remember(self.of_actor(actor, written), words.folded)
         issuer = self.issuer(words)
         if issuer is not None:  # "a Kremlin statement", "the White House's readout"
             return self.remember(self.of_actor(issuer))
@@ -122,6 +122,10 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             present = [w.removeprefix("ex-") for w in written if w not in FORMER]
             former = [role for role in actor.roles if gives_title(present, role.titles)]
             party = actor.party_besides(former, self.day)
+        elif party == "NONE" and actor.type == "person" and set(written) & self.kb.official_roles:
+            # a post the text gives that the knowledge base has ended or lacks ("Andriy
+            # Yermak, head of the Ukrainian presidential office"): the text's side
+            party = self.nationality(" ".join(written)) or party
         return Resolution(actor.name, party, "named", actor.id)
 
     def remember(self, found: Resolution, context: Iterable[str] = ()) -> Resolution:
@@ -338,18 +342,6 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             return actor.party_on(self.day)
         return self.party_in(text) or ""
 
-    def party_in(self, text: str) -> str | None:
-        """The party a nationality word or a known actor's possessive in the text points to."""
-        for match in re.finditer(r"([A-Z][\w-]+)['’]s\b", text):
-            actor = self.kb.named(match.group(1)) or self.by_surname_actor(match.group(1))
-            if actor is not None and actor.party_on(self.day) != "NONE":
-                return actor.party_on(self.day)
-        return self.nationality(text)
-
-    def by_surname_actor(self, word: str) -> Actor | None:
-        ids = self.kb.by_surname.get(fold(word), [])
-        return self.kb.actors[ids[0]] if len(ids) == 1 else None
-
     # -- proper names ----------------------------------------------------------------
 
     def proper_name(self, text: str, words: Words, description: str) -> Resolution:
@@ -394,19 +386,6 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         ]
         return self.kb.actors[fitting[0]] if len(fitting) == 1 else None
 
-    def fuller_name(self, name_words: list[str]) -> str:
-        """A one-word name written in full elsewhere in the text (`Witkoff` -> `Steve Witkoff`)."""
-        if not name_words:
-            return ""
-        word = name_words[0]
-        for match in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(word) + r"\b", self.text):
-            first = match.group(1)
-            if not could_be_given(first) or fold(first) in self.title_words():
-                continue
-            if self.party_in(first) is None:
-                return f"{first} {word}"
-        return word
-
     def context_party(self, mention: str, before: str = "", after: str = "") -> str:
         """A party for an unknown name: only an official role with a nationality gives one,
         read nearest first: the mention and its description, then the words before the
@@ -419,6 +398,3 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             return "NONE"
         party = self.party_in(mention) or self.party_in(before) or self.nationality(after)
         return party or "NONE"
-
-    def title_words(self) -> frozenset[str]:
-        return self.kb.title_words | HONORIFICS

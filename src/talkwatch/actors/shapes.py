@@ -1,7 +1,8 @@
 """Shapes of a descriptor or a name that decide how it resolves: a person's title over
 an institution ("the head of the President's Office"), someone of a state ("a top
 diplomat of Sweden"), others related to a party ("Ukraine's allies"), a family name
-written first ("Li" for Li Hui)."""
+written first ("Li" for Li Hui); the party a phrase's nationality or possessive gives, and
+a one-word name written in full elsewhere."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import re
 
 from .knowledge import Actor, KnowledgeBase, fold
 from .words import (
+    HONORIFICS,
     INDEFINITE,
     INSTITUTION_HEADS,
     OUTLET_HEADS,
     RELATIONAL_HEADS,
     REPORTING_HEADS,
+    PhraseFinder,
     Words,
     bare,
+    could_be_given,
 )
 
 PREPOSITIONS = frozenset(["of", "from", "in", "at", "for", "to", "with", "on"])
@@ -34,6 +38,7 @@ class DescriptorShapes:
     day: str | None
     text: str
     people_heads: frozenset[str]
+    nationality: PhraseFinder
 
     def related(self, words: Words) -> bool:
         """Others related to a party, who are not it: "Ukraine's allies", "Western allies of
@@ -125,8 +130,7 @@ class DescriptorShapes:
             after = after[1:]
         actor = self.kb.named(" ".join(after)) if after else None
         if actor is None and joint == "to" and after:  # "an aide to Zelensky": by surname
-            ids = self.kb.by_surname.get(fold(after[-1]), [])
-            actor = self.kb.actors[ids[0]] if len(ids) == 1 else None
+            actor = self.by_surname_actor(after[-1])
         if actor is None or actor.party_on(self.day) == "NONE":
             return None
         if actor.type == "person" and joint == "of":
@@ -172,6 +176,34 @@ class DescriptorShapes:
             and actor.name in self.text
         }
         return self.kb.actors[found.pop()] if len(found) == 1 else None
+
+    def party_in(self, text: str) -> str | None:
+        """The party a nationality word or a known actor's possessive in the text points to."""
+        for match in re.finditer(r"([A-Z][\w-]+)['’]s\b", text):
+            actor = self.kb.named(match.group(1)) or self.by_surname_actor(match.group(1))
+            if actor is not None and actor.party_on(self.day) != "NONE":
+                return actor.party_on(self.day)
+        return self.nationality(text)
+
+    def by_surname_actor(self, word: str) -> Actor | None:
+        ids = self.kb.by_surname.get(fold(word), [])
+        return self.kb.actors[ids[0]] if len(ids) == 1 else None
+
+    def fuller_name(self, name_words: list[str]) -> str:
+        """A one-word name written in full elsewhere in the text (`Witkoff` -> `Steve Witkoff`)."""
+        if not name_words:
+            return ""
+        word = name_words[0]
+        for match in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(word) + r"\b", self.text):
+            first = match.group(1)
+            if not could_be_given(first) or fold(first) in self.title_words():
+                continue
+            if self.party_in(first) is None:
+                return f"{first} {word}"
+        return word
+
+    def title_words(self) -> frozenset[str]:
+        return self.kb.title_words | HONORIFICS
 
 
 def before_a_preposition(words: list[str]) -> list[str]:
