@@ -9,11 +9,13 @@ import click
 from rich.console import Console
 
 from ..export import statement_row, write_csv, write_jsonl
-from ..records import SECTIONS, STANCES, shown_speaker
+from ..records import SECTIONS, STANCES, Statement, shown_speaker
 from ..revisions import superseded
+from ..store import Store
 from .filters import doc_filter, issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
 from .options import (
+    F,
     date_range_options,
     db_option,
     given,
@@ -26,7 +28,57 @@ from .options import (
 from .rows import print_statements
 
 
-@cli.command(short_help="Export every statement with its provenance (JSONL, CSV).")
+def statement_filters(func: F) -> F:
+    """The filters `statements` and `export` share: speaker, document, party, issue,
+    stance, section and dates."""
+    for option in reversed(
+        [
+            click.option(
+                "--speaker", callback=given, multiple=True,
+                help="Only this speaker (case-insensitive).",
+            ),
+            click.option(
+                "--doc", callback=given, multiple=True,
+                help="Only this document: its file name or URL, or the start of its name or id.",
+            ),
+            side_options,
+            click.option(
+                "--stance", type=click.Choice(STANCES, case_sensitive=False),
+                help="Only this stance.",
+            ),
+            click.option(
+                "--section", type=click.Choice(SECTIONS, case_sensitive=False),
+                help="Only the article's statements (body) or its readers' (comments).",
+            ),
+            date_range_options,
+        ]
+    ):  # fmt: skip
+        func = option(func)
+    return func
+
+
+def selected(store: Store, filters: dict[str, str | None]) -> list[Statement]:
+    """The stored statements the filters of ``statement_filters`` keep, in stored order."""
+    party, issue = party_filter(store, filters["party"]), issue_filter(store, filters["issue"])
+    speaker, doc = speaker_filter(filters["speaker"]), doc_filter(store, filters["doc"])
+    found = store.statements(
+        speaker=speaker,
+        doc=doc,
+        party=party,
+        issue=issue,
+        since=filters["since"],
+        until=filters["until"],
+    )
+    stance, section = filters["stance"], filters["section"]
+    if stance:
+        found = [st for st in found if st.stance == stance.lower()]
+    if section:
+        found = [st for st in found if st.section == section.lower()]
+    speaker_note(store, speaker, len(found))
+    return found
+
+
+@cli.command(short_help="Export statements with their provenance (JSONL, CSV).")
 @db_option
 @click.option(
     "--format",
@@ -43,39 +95,23 @@ from .rows import print_statements
     default="-",
     help="Write here instead of standard output.",
 )
-def export(db_path: str, fmt: str, output: TextIO) -> None:
-    """Export every statement with its provenance (fields of ANNOTATION.md first)."""
+@statement_filters
+def export(db_path: str, fmt: str, output: TextIO, **filters: str | None) -> None:
+    """Export statements with their provenance (fields of ANNOTATION.md first): every one,
+    or those the filters keep (the same filters as `statements`)."""
     with open_store(db_path, must_exist=True) as store:
         later = superseded(store.db)
         # and the later version of its article that counts instead of it, if one does
-        rows = [statement_row(st, later.get(st.doc_id, "")) for st in store.statements()]
+        rows = [statement_row(st, later.get(st.doc_id, "")) for st in selected(store, filters)]
     output.write("")  # a file named with -o is opened, and so made, even for no statements
-    (write_jsonl if fmt == "jsonl" else write_csv)(rows, output)
-    if output is not sys.stdout and getattr(output, "name", "-") != "-":
+    (write_jsonl if fmt.lower() == "jsonl" else write_csv)(rows, output)
+    if output is not sys.stdout and getattr(output, "name", "-") not in ("-", "<stdout>"):
         click.echo(f"Wrote {len(rows)} statements to {output.name}.", err=True)
 
 
 @cli.command()
 @db_option
-@click.option(
-    "--speaker", callback=given, multiple=True, help="Only this speaker (case-insensitive)."
-)
-@click.option(
-    "--doc",
-    callback=given,
-    multiple=True,
-    help="Only this document: its file name or URL, or the start of its name or id.",
-)
-@side_options
-@click.option(
-    "--stance", type=click.Choice(STANCES, case_sensitive=False), help="Only this stance."
-)
-@click.option(
-    "--section",
-    type=click.Choice(SECTIONS, case_sensitive=False),
-    help="Only the article's statements (body) or its readers' (comments).",
-)
-@date_range_options
+@statement_filters
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
@@ -83,32 +119,12 @@ def export(db_path: str, fmt: str, output: TextIO) -> None:
     show_default=True,
     help="Show at most this many.",
 )
-def statements(
-    db_path: str,
-    speaker: str | None,
-    doc: str | None,
-    party: str | None,
-    issue: str | None,
-    stance: str | None,
-    section: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int,
-) -> None:
+def statements(db_path: str, limit: int, **filters: str | None) -> None:
     """Show stored statements as a table, oldest first."""
     with open_store(db_path, must_exist=True) as store:
-        party, issue = party_filter(store, party), issue_filter(store, issue)
-        speaker, doc = speaker_filter(speaker), doc_filter(store, doc)
-        found = store.statements(
-            speaker=speaker, doc=doc, party=party, issue=issue, since=since, until=until
-        )
-        if stance:
-            found = [st for st in found if st.stance == stance.lower()]
-        if section:
-            found = [st for st in found if st.section == section.lower()]
+        found = selected(store, filters)
         # oldest first, as in timeline; undated last; the text's order within a day
         found.sort(key=lambda st: (st.date is None, st.date or ""))
-        speaker_note(store, speaker, len(found))
         later = superseded(store.db)
     console = Console()
     shown_rows = [
