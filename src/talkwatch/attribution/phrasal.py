@@ -1,4 +1,6 @@
-"""A cue's name: its lemma, with the particle of a phrasal cue ("call for", "push back")."""
+"""Phrases around a cue: its name (its lemma, with the particle of a phrasal cue: "call
+for", "push back"), a time after it, a list of places in what it reports, and a question
+put to the speaker rather than said by them."""
 
 from __future__ import annotations
 
@@ -34,3 +36,33 @@ def of_a_time(token: Token) -> bool:
 
 def _in_a_time(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") or of_a_time(token)
+
+
+def listed_place(prep: Token, tokens: list[Token]) -> bool:
+    """`calls for a ceasefire on land, at sea and in the air`: a list of phrases of one
+    kind after the object, which the parse hangs on the verb after the comma."""
+    comma = prep.doc[prep.i - 1]
+    return (
+        comma.text == ","
+        and comma.i - 1 == max(t.i for t in tokens)
+        and any(t.dep_ == "prep" for t in tokens)
+        and any(c.dep_ == "conj" and c.pos_ == "ADP" for c in prep.children)
+    )
+
+
+def put_to_speaker(verb: Token) -> bool:
+    """ "Asked whether Russia would attend, Peskov said": the question a journalist put to
+    the speaker, no words of the speaker's. "ask" with no subject of its own (a participle:
+    "Asked whether", "when asked if", "Peskov, asked by reporters whether"), passive ("was
+    asked whether"), or set off by commas after the speaker's name before the speaker's
+    own cue or after it ("Zelensky, asked if he was aware, told reporters"; "..., he said,
+    asked whether ..."). Not "Zelensky asked whether the West would send air defence": his
+    question."""
+    if verb.lemma_.lower() != "ask":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"nsubjpass", "auxpass"} or verb.dep_ == "acl":
+        return True
+    if verb.dep_ == "advcl" and not deps & {"nsubj", "csubj"}:
+        return True
+    return verb.i > 0 and verb.doc[verb.i - 1].text == ","

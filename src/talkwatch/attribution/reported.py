@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .edges import ClauseEdges, completed, that_clause_under_object
-from .phrasal import cue_name, of_a_time
+from .phrasal import cue_name, listed_place, of_a_time
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
 
@@ -280,7 +280,7 @@ class ReportingVerbs(ClauseEdges):
                     and child.lower_ in OBJECT_PREPOSITIONS
                     and self.doc[child.i - 1].text != ","  # ", with jabs that ...": the verb's
                 )
-                or (bool(tokens) and _listed_place(child, tokens))
+                or (bool(tokens) and listed_place(child, tokens))
                 # "expressed interest Tuesday in China's ideas": what the noun takes
                 or (child.lower_ == "in" and any(t.lemma_.lower() in TRUST for t in tokens))
             )
@@ -326,18 +326,6 @@ class ReportingVerbs(ClauseEdges):
         only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in clause.children)
         conditions = CONDITION_MARKS | ({"after", "when"} if only else set())
         return bool(marks & particles) or (has_object and bool(marks & conditions))
-
-
-def _listed_place(prep: Token, tokens: list[Token]) -> bool:
-    """`calls for a ceasefire on land, at sea and in the air`: a list of phrases of one
-    kind after the object, which the parse hangs on the verb after the comma."""
-    comma = prep.doc[prep.i - 1]
-    return (
-        comma.text == ","
-        and comma.i - 1 == max(t.i for t in tokens)
-        and any(t.dep_ == "prep" for t in tokens)
-        and any(c.dep_ == "conj" and c.pos_ == "ADP" for c in prep.children)
-    )
 
 
 def _hearers(clause: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .mentions import Mentions
+from .phrasal import put_to_speaker
 
 SUBJECT_DEPS = ("nsubj",)
 NON_FINITE = ("VBG", "VB")  # a gerund or a bare infinitive
@@ -36,6 +37,8 @@ class Speakers(Mentions):
         if not (verb.pos_ == "VERB" or _misread_verb(verb)) or self.in_quotation(verb):
             return False
         if lemma in QUOTING and _as_saying(verb):  # the cue is "saying", the content its own
+            return False
+        if put_to_speaker(verb):  # "Asked whether Russia would attend, Peskov said"
             return False
         reported = lemma in self.cues.reported_only_verbs and any(
             c.lower_ in self.cues.reporting_adverbs for c in verb.children
@@ -210,7 +213,9 @@ class Speakers(Mentions):
             return self.subject_of(governor, depth + 1)
         if subject is not None:
             return self.actor_or_none(subject, verb)
-        if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
+        # "Zelensky, asked if ..., told reporters": the parse hung the cue on "asked"
+        asked = verb.dep_ == "ccomp" and put_to_speaker(verb.head)
+        if depth < 3 and (verb.dep_ in ("conj", "advcl", "xcomp") or asked) and verb.head != verb:
             return self.subject_of(verb.head, depth + 1)
         if depth < 3 and verb.dep_ == "pcomp":  # "surprised editors by admitting that ..."
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
