@@ -202,3 +202,18 @@ def test_a_demand_then_a_refusal_is_a_shift_but_no_walk_back() -> None:
         ("reject", "offer", False),
         ("offer", "reject", True),
     ]
+
+
+def test_an_offer_and_an_acceptance_are_one_line_and_no_shift() -> None:
+    # "Ukraine is ready for a 30-day ceasefire", then the White House readout: "readiness
+    # to accept the U.S. proposal for a 30-day ceasefire": the side gives either way
+    record = [
+        st(1, "2025-03-08", "UKR", "accept", ("ceasefire",), "Volodymyr Zelensky", "d1"),
+        st(2, "2025-03-11", "UKR", "offer", ("ceasefire",), "Andriy Yermak", "d2"),
+        st(3, "2025-03-12", "UKR", "accept", ("ceasefire",), "Andrii Sybiha", "d3"),
+        st(4, "2025-03-20", "UKR", "reject", ("ceasefire",), "Volodymyr Zelensky", "d4"),
+    ]
+    found = positions(record)
+    moves = [(s.before.stance, s.after.stance, s.walk_back) for s in shifts(found)]
+    assert moves == [("accept", "reject", True)]
+    assert found[0].current.stance == "reject"

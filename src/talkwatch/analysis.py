@@ -44,6 +44,9 @@ CLASHING = {
 # followed by a refusal: stances are read without what they ask or refuse, and asking
 # for something is often refusing its opposite ("insists that Ukraine renounce NATO
 # membership", then "rejects any path to NATO membership": a shift of wording).
+# Two stances of one line: the side gives either way, to its own proposal or another's
+# ("ready to talk", then "ready to accept the U.S. proposal"): no shift between them.
+ONE_LINE = {frozenset({"offer", "accept"})}
 WALKED_BACK = {
     ("accept", "reject"),
     ("offer", "reject"),
@@ -210,7 +213,8 @@ def shifts(found: list[Position]) -> list[Shift]:
     ministry's line in the same report) are one position put in several ways,
     not a change: a shift compares documents, each by what it holds
     (``stands_for``: its last statement on the record, or its last), as the
-    position's current stance is the last document's. A position
+    position's current stance is the last document's. An offer and an acceptance
+    are one line (``ONE_LINE``): no shift between them. A position
     a text recalls from before its time ("Kyiv had refused to sign") is not
     taken on that text's day, so it makes no shift.
     """
@@ -218,7 +222,7 @@ def shifts(found: list[Position]) -> list[Shift]:
     for position in found:
         held = [stands_for(text) for text in position.texts] if position.in_texts else []
         for before, after in pairwise(held):
-            if before.stance != after.stance:
+            if before.stance != after.stance and {before.stance, after.stance} not in ONE_LINE:
                 out.append(Shift(position.party, position.issue, before, after))
     return out
 

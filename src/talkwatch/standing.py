@@ -36,7 +36,8 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 9: a demand followed by a refusal is a shift, never a walk-back.
 # 10: a walk-back takes back an offer or an acceptance; a refusal turned into an offer
 #     is none.
-RULES = 10
+# 11: an offer and an acceptance are one line: no shift between them.
+RULES = 11
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
