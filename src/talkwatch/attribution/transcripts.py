@@ -5,26 +5,32 @@
 and briefings so. A document is read as a transcript only when at least
 ``MIN_TURNS`` paragraphs open with the same shape: one such line is more often a
 headline ("Peskov: talks are possible") or a label ("Photo: ..."). Each turn is one
-direct statement of its speaker, the whole paragraph after the colon. Turns of a
-generic label ("Question", "Q"; `transcript_labels` in data/cues.yaml) give no
-statement.
+direct statement of its speaker, the whole paragraph after the colon. Questions
+("Q:", "Question:") count as turns but give no statement; answers ("A:", "Answer:")
+are the interviewee's, the person the text names most before its first turn. Turns of
+another generic label ("Photo"; `transcript_labels` in data/cues.yaml) give none.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..records import Mention, Span
 from .run import Found, Run
 
 MIN_TURNS = 2
+# Labels of an interviewer's questions and of the interviewee's answers (both also among
+# the generic labels of data/cues.yaml, which give no statement by themselves).
+QUESTION_LABELS = frozenset(["q", "question"])
+ANSWER_LABELS = frozenset(["a", "answer"])
 MAX_NAME_WORDS = 4
-# "PENCE:", "Sergey Lavrov:", "Mr. Peskov:", after an optional opening quotation mark.
+# "PENCE:", "Sergey Lavrov:", "Mr. Peskov:", "Q:", after an optional opening quotation mark.
 _TURN = re.compile(
     r"""["“]?(?P<name>(?:[A-Z][\w.'’-]*\.?\s){0,"""
     + str(MAX_NAME_WORDS - 1)
-    + r"""}[A-Z][\w.'’-]+):\s+(?P<said>\S)"""
+    + r"""}[A-Z][\w.'’-]*):\s+(?P<said>\S)"""
 )
 
 
@@ -32,7 +38,8 @@ class Transcripts(Run):
     """Statements of an interview or debate transcript."""
 
     def transcript_turns(self) -> Iterator[Found]:
-        turns = []
+        turns: list[tuple[str, int, int, int]] = []  # (name, where it is, said from, to)
+        asked: list[tuple[int, int]] = []  # turns of a question label ("Q:", "Question:")
         for start in self.paragraph_starts:
             end = self.text.find("\n", start)
             end = len(self.text) if end < 0 else end
@@ -40,20 +47,59 @@ class Transcripts(Run):
             if match is None or self.section_at(start) != "body":
                 continue
             name = match.group("name")
-            if name.lower().rstrip(".") in self.cues.transcript_labels or not self.is_name(match):
-                continue
-            turns.append((name, start + match.start("name"), match.start("said"), end))
-        if len(turns) < MIN_TURNS:
+            label = name.lower().rstrip(".")
+            if label in QUESTION_LABELS:
+                asked.append((start, end))
+            elif label in ANSWER_LABELS:
+                turns.append(("", start + match.start("name"), match.start("said"), end))
+            elif label not in self.cues.transcript_labels and self.is_name(match):
+                turns.append((name, start + match.start("name"), match.start("said"), end))
+        if len(turns) + len(asked) < MIN_TURNS or not turns:
             return
+        answers = [at for name, at, *_ in turns if not name]
+        interviewee = self.interviewee(answers[0], asked) if answers else None
         for name, at, said, end in turns:
             span = self.trimmed(said, end)
             if span is None:
                 continue
-            written = name.title() if name.isupper() else name  # "PENCE" is Pence
-            mention = Mention(written, Span(at, at + len(name)), "name")
+            if not name:  # "A:": the answer of the person the text introduced
+                if interviewee is None:
+                    continue
+                mention = interviewee
+            else:
+                written = name.title() if name.isupper() else name  # "PENCE" is Pence
+                mention = Mention(written, Span(at, at + len(name)), "name")
             yield Found([span], "direct", None, "say", None, mention)
 
+    def interviewee(self, first_answer: int, asked: list[tuple[int, int]]) -> Mention | None:
+        """Whom the answers ("A:") of an interview are: the person the text names most often
+        before its first answer, not in a question ("Zelensky spoke to the paper in Kyiv.
+        Q: ... A: ..."), the one named last of those named as often; None when it names
+        nobody."""
+        people = [
+            e for e in self.doc.ents
+            if e.label_ == "PERSON" and e.end_char <= first_answer
+            and not self.in_quotation(e[0])
+            and not any(at <= e.start_char < end for at, end in asked)
+        ]  # fmt: skip
+        if not people:
+            return None
+        surnames = Counter(e[-1].lower_ for e in people)
+        best = max(reversed(people), key=lambda e: surnames[e[-1].lower_])
+        full = max((e for e in people if e[-1].lower_ == best[-1].lower_), key=len)
+        return Mention(full.text, Span(full.start_char, full.end_char), "name")
+
     def is_name(self, match: re.Match[str]) -> bool:
-        """The label's last word is a proper noun: "Lavrov", "PENCE", not "Quote" or "Details"."""
+        """The label's last word is a proper noun, or a name in capitals: "Lavrov", "PENCE",
+        not "Quote" or "Details"."""
         tokens = self.tokens_between(match.start("name"), match.end("name"))
-        return bool(tokens) and tokens[-1].pos_ == "PROPN"
+        if not tokens:
+            return False
+        last = tokens[-1]
+        if last.pos_ == "PROPN":
+            return True
+        # "ZELENSKY:", which the tagger may read as anything: a person the text names so
+        # elsewhere (not a place, "KYIV:")
+        return last.text.isupper() and any(
+            e.label_ == "PERSON" and e[-1].lower_ == last.lower_ for e in self.doc.ents
+        )

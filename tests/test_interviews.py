@@ -1,0 +1,56 @@
+"""Interviews printed as questions and answers: "A:" is the interviewee's, "Q:" nobody's
+statement, and a speaker's name in capitals is a name."""
+
+from __future__ import annotations
+
+from talkwatch.attribution import Attributor
+
+INTRO = (
+    "Zelensky: we will never recognise the occupied territories\n\n"
+    "Ukrainian President Volodymyr Zelensky spoke to reporters in Kyiv on Tuesday about the "
+    "talks in Istanbul.\n\n"
+)
+ANSWERS = (
+    "Q: Will Ukraine recognise Crimea as Russian, as Vladimir Putin demands?\n\n"
+    "A: We will never recognise the occupied territories as Russian. This is our red line.\n\n"
+    "Q: Are you ready to meet Putin?\n\n"
+    "A: I am ready to meet him, but only after a ceasefire.\n"
+)
+
+
+def turns(nlp, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    found = Attributor().attribute(nlp(text), [("body", 0, len(text))])
+    return [(a.kind, a.speaker.text, a.quote(text)) for a in found]
+
+
+def test_answers_are_the_interviewees_and_questions_no_ones(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = turns(nlp, INTRO + ANSWERS)
+    assert found[-2:] == [
+        ("direct", "Volodymyr Zelensky",
+         "We will never recognise the occupied territories as Russian. This is our red line"),
+        ("direct", "Volodymyr Zelensky", "I am ready to meet him, but only after a ceasefire"),
+    ]  # fmt: skip
+    assert not any("Putin" in speaker for _, speaker, _ in found)  # named in a question
+
+
+def test_answers_with_nobody_introduced_are_nobodys(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert turns(nlp, "The talks\n\n" + ANSWERS) == []
+
+
+def test_a_name_in_capitals_the_text_gives_answers_a_question(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Interview\n\nPresident Volodymyr Zelensky answered our questions in Kyiv.\n\n"
+        "Q: Will you go to Istanbul?\n\n"
+        "ZELENSKY: We are ready to send a delegation to Istanbul next week.\n"
+    )
+    assert turns(nlp, text) == [
+        ("direct", "Zelensky", "We are ready to send a delegation to Istanbul next week")
+    ]
+
+
+def test_a_place_in_capitals_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Talks\n\nQ: What happened overnight?\n\n"
+        "KYIV: Air raid sirens sounded across the capital for three hours.\n"
+    )
+    assert turns(nlp, text) == []
