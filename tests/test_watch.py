@@ -579,7 +579,12 @@ def test_the_webhook_is_given_the_watchs_timeout(
     posted: list[tuple[float, int, int, int]] = []
 
     def post(
-        url: str, shifts: list[object], timeout: float, positions: list[object], issues: object
+        url: str,
+        shifts: list[object],
+        timeout: float,
+        positions: list[object],
+        issues: object,
+        withdrawn: object = (),
     ) -> None:
         posted.append((timeout, len(shifts), len(positions), len(issues)))  # type: ignore[arg-type]
 

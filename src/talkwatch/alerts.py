@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from . import status_alerts
+from . import retractions, status_alerts
 from .analysis import Evidence, Shift, stands_for
 from .database import Database
 from .feedstore import now
@@ -82,9 +82,13 @@ def _announce_all(db: Database, first: bool = False, kinds: Sequence[str] = ANNO
     db.begin()
     try:
         if "alerts" in kinds:
+            retractions.settle(db)  # what is announced reads as the record does now
             db.execute(
-                "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) SELECT party, "
-                "issue, after_id, ? FROM shifts ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING",
+                "INSERT INTO shift_alerts (party, issue, after_id, alerted_at, before_stance, "
+                "after_stance, said_on) SELECT h.party, h.issue, h.after_id, ?, b.stance, "
+                "a.stance, h.date FROM shifts h JOIN statements b ON b.id = h.before_id "
+                "JOIN statements a ON a.id = h.after_id ORDER BY 1, 2, 3 "
+                "ON CONFLICT DO NOTHING",
                 (now(),),
             )
         if "alerts_positions" in kinds:
@@ -120,8 +124,14 @@ def new_shifts(db: Database) -> list[Shift]:
 def claim(db: Database, shifts: list[Shift]) -> list[Shift]:
     """Record ``shifts`` as announced and return those no one else had: of two watchers
     of one database, each shift goes to the one that records it first."""
-    keys = [(s.party, s.issue, s.after.statement_id) for s in shifts]
-    sql = "INSERT INTO shift_alerts (party, issue, after_id, alerted_at) VALUES (?, ?, ?, ?)"
+    keys = [
+        (s.party, s.issue, s.after.statement_id, s.before.stance, s.after.stance, s.after.date)
+        for s in shifts
+    ]
+    sql = (
+        "INSERT INTO shift_alerts (party, issue, after_id, before_stance, after_stance, "
+        "said_on, alerted_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    )
     return [s for s, mine in zip(shifts, _claim(db, sql, keys), strict=True) if mine]
 
 
@@ -300,13 +310,15 @@ def post_webhook(
     timeout: float = WEBHOOK_TIMEOUT,
     positions: Sequence[NewPosition] = (),
     issues: Sequence[status_alerts.IssueChange] = (),
+    withdrawn: Sequence[retractions.Withdrawn] = (),
 ) -> None:
-    """POST ``{"shifts": [...], "positions": [...], "issues": [...]}`` as JSON; raises
-    AlertError unless answered 2xx."""
+    """POST ``{"shifts": [...], "positions": [...], "issues": [...], "withdrawn": [...]}``
+    as JSON; raises AlertError unless answered 2xx."""
     payload = {
         "shifts": [as_json(s) for s in shifts],
         "positions": [position_json(p) for p in positions],
         "issues": [status_alerts.as_json(c) for c in issues],
+        "withdrawn": [retractions.as_json(w) for w in withdrawn],
     }
     body = json.dumps(payload, ensure_ascii=False).encode()
     request = urllib.request.Request(
@@ -325,12 +337,21 @@ def post_webhook(
         raise AlertError(f"{url}: the webhook cannot be reached ({reason}).") from None
 
 
-def atom(shifts: list[tuple[Shift, str | None]], self_url: str, title: str) -> str:
-    """An Atom feed of shifts (newest first); entry ids stay the same across requests."""
+def atom(
+    shifts: list[tuple[Shift, str | None]],
+    self_url: str,
+    title: str,
+    withdrawn: Sequence[retractions.Withdrawn] = (),
+) -> str:
+    """An Atom feed of shifts and of the announced shifts withdrawn since (newest first);
+    entry ids stay the same across requests."""
     # an empty feed was updated now: nothing in it is older (not 1970)
     empty = now().replace("+00:00", "Z")
-    updated = max((_stamp(s, when) for s, when in shifts), default=empty)
-    entries = "".join(_entry(s, when, self_url) for s, when in shifts)  # as recent_shifts
+    stamps = [_stamp(s, when) for s, when in shifts] + [_z(w.withdrawn_at) for w in withdrawn]
+    updated = max(stamps, default=empty)
+    entries = [(_stamp(s, when), _entry(s, when, self_url)) for s, when in shifts]
+    entries += [(_z(w.withdrawn_at), _withdrawn_entry(w, self_url)) for w in withdrawn]
+    entries.sort(key=lambda pair: pair[0], reverse=True)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
@@ -339,13 +360,34 @@ def atom(shifts: list[tuple[Shift, str | None]], self_url: str, title: str) -> s
         f'  <link rel="self" href={quoteattr(self_url)}/>\n'
         f"  <updated>{updated}</updated>\n"
         "  <author><name>talkwatch</name></author>\n"
-        f"{entries}</feed>\n"
+        f"{''.join(entry for _, entry in entries)}</feed>\n"
+    )
+
+
+def _z(stamp: str) -> str:
+    return stamp.replace("+00:00", "Z")
+
+
+def _withdrawn_entry(w: retractions.Withdrawn, self_url: str) -> str:
+    key = f"{w.party}/{w.issue}/{w.after_id}/{w.withdrawn_at}"
+    base = self_url.split("/feeds/", 1)[0]
+    link = f"{base}/evidence?party={w.party}&issue={w.issue}"
+    return (
+        "  <entry>\n"
+        f"    <id>tag:talkwatch,2025:withdrawn/{escape(key)}</id>\n"
+        f"    <title>{escape(retractions.describe(w).split('; ', 1)[0])}</title>\n"
+        f"    <updated>{_z(w.withdrawn_at)}</updated>\n"
+        f"    <link href={quoteattr(link)}/>\n"
+        f'    <category term={quoteattr(w.party)} label="party"/>\n'
+        f'    <category term={quoteattr(w.issue)} label="issue"/>\n'
+        f"    <summary>{escape(retractions.describe(w))}</summary>\n"
+        "  </entry>\n"
     )
 
 
 def _stamp(shift: Shift, when: str | None) -> str:
     if when:
-        return when.replace("+00:00", "Z")
+        return _z(when)
     return f"{shift.after.date or '1970-01-01'}T00:00:00Z"
 
 

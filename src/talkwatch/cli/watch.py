@@ -12,7 +12,7 @@ from types import FrameType
 
 import click
 
-from .. import alerts, status_alerts
+from .. import alerts, retractions, status_alerts
 from ..actors import ActorFileError, load_knowledge_base
 from ..analysis import Shift
 from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
@@ -179,26 +179,32 @@ def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | No
 
 
 def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> None:
-    """Print the new first positions, shifts and issue statuses, post them, and record
-    them as announced; what is claimed is given back if the post fails or is
-    interrupted, whenever that comes."""
+    """Print the announced shifts withdrawn since, the new first positions, shifts and
+    issue statuses, post them, and record them as announced; what is claimed is given
+    back if the post fails or is interrupted, whenever that comes."""
     db = store.db
     firsts: list[alerts.NewPosition] = []
     found: list[Shift] = []
     statuses: list[status_alerts.IssueChange] = []
+    withdrawn: list[retractions.Withdrawn] = []
 
     def give_back() -> None:
         alerts.release_positions(db, firsts)
         alerts.release(db, found)
         status_alerts.release(db, statuses)
+        retractions.release(db, withdrawn)
 
     try:
-        # not those another watcher announced
+        # not those another watcher announced; a shift withdrawn before the shifts are
+        # read, so that one now reading otherwise is announced again as it reads
+        withdrawn = retractions.claim(db, retractions.new_withdrawals(db))
         firsts = alerts.claim_positions(db, alerts.new_positions(db))
         found = alerts.claim(db, alerts.new_shifts(db))
         statuses = status_alerts.claim(db, status_alerts.new_changes(db))
-        if not (firsts or found or statuses):
+        if not (firsts or found or statuses or withdrawn):
             return
+        for gone in withdrawn:
+            click.echo(retractions.describe(gone))
         for position in firsts:
             click.echo(alerts.describe_position(position))
         for shift in found:
@@ -206,7 +212,7 @@ def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_
         for change in statuses:
             click.echo(status_alerts.describe(change))
         if webhook:
-            alerts.post_webhook(webhook, found, timeout, firsts, statuses)
+            alerts.post_webhook(webhook, found, timeout, firsts, statuses, withdrawn)
     except alerts.AlertError as err:
         give_back()
         click.echo(f"error: {err} They are sent again after the next cycle.", err=True)

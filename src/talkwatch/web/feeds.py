@@ -2,7 +2,8 @@
 
 A feed reader polling it sees each shift once: an entry's id is the party,
 the issue and the statement that changed the stance, the same on every
-request; its updated time is when ``watch`` announced it (else its date).
+request; its updated time is when ``watch`` announced it (else its date). A shift
+announced and then taken off the record by a revision is an entry of its own, "withdrawn".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from ..alerts import atom, recent_shifts
+from ..retractions import recent
 from .params import check_issue, check_party
 
 router = APIRouter(include_in_schema=False)
@@ -33,7 +35,8 @@ def shifts_atom(
         raise HTTPException(status_code=422, detail=problems)
     store = request.app.state.ctx.store()
     found = recent_shifts(store.db, party, issue, limit)
+    withdrawn = recent(store.db, party, issue, limit)
     title = "talkwatch: shifts" + "".join(
         f" {label} {value}" for label, value in (("of", party), ("on", issue)) if value
     )
-    return Response(atom(found, str(request.url), title), media_type=ATOM)
+    return Response(atom(found, str(request.url), title, withdrawn), media_type=ATOM)

@@ -1,0 +1,181 @@
+"""A shift announced, then taken off the record, is news too: "withdrawn: shift UKR
+on ceasefire: offer -> accept (2025-03-21)".
+
+``alerts`` records each shift it announces with its stances and date
+(``shift_alerts``). A revised article (stored again in place, or superseded by a
+later version), a date set again or a document removed can take a shift off the
+record, or make the same statement mark another change. ``watch`` asks
+``new_withdrawals`` after each cycle for the announced shifts that are gone or
+that now read otherwise, ``claim``s them as ``alerts`` claims shifts (the row leaves
+``shift_alerts`` for the log ``shift_withdrawals``, so of several watchers one
+announces each, and a shift that now reads otherwise is announced again as a new
+one), prints them and posts them with the shifts; a failed post ``release``s them.
+``recent`` gives the log to the Atom feed. After the documents are analysed again with
+new rules, what changed is a correction of the record, not news (``settle``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .database import Database
+from .feedstore import now
+from .standing import refresh
+
+_CURRENT = (
+    "SELECT h.party, h.issue, h.after_id, b.stance, a.stance FROM shifts h "
+    "JOIN statements b ON b.id = h.before_id JOIN statements a ON a.id = h.after_id"
+)
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """An announced shift that the record no longer holds as announced."""
+
+    party: str
+    issue: str
+    after_id: int  # as stored: negated when the statement is gone (``revisions.retire``)
+    before: str | None  # the stances announced (None for shifts announced before 0.10)
+    after: str | None
+    said_on: str | None
+    now_reads: tuple[str, str] | None  # what the statement's shift reads now, if any
+    withdrawn_at: str = ""
+
+
+def new_withdrawals(db: Database) -> list[Withdrawn]:
+    """The announced shifts gone from the record, or whose statement now marks another
+    change, oldest first."""
+    refresh(db)
+    current = {(p, i, a): (b, s) for p, i, a, b, s in db.execute(_CURRENT).fetchall()}
+    found = []
+    for party, issue, after_id, before, after, said_on in db.execute(
+        "SELECT party, issue, after_id, before_stance, after_stance, said_on FROM shift_alerts"
+    ).fetchall():
+        now_reads = current.get((party, issue, after_id))
+        known = before is not None and after is not None
+        if now_reads is None or (known and now_reads != (before, after)):
+            found.append(
+                Withdrawn(party, issue, int(after_id), before, after, said_on, now_reads)
+            )
+    return sorted(found, key=lambda w: (w.said_on or "", w.after_id, w.party, w.issue))
+
+
+def claim(db: Database, found: list[Withdrawn]) -> list[Withdrawn]:
+    """Move ``found`` from the announced shifts to the log of withdrawals, in one
+    transaction, and return those no other watcher moved first."""
+    mine = []
+    when = now()
+    db.begin()
+    try:
+        for w in found:
+            moved = db.execute(
+                "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ?",
+                (w.party, w.issue, w.after_id),
+            ).rowcount
+            if moved:
+                now_before, now_after = w.now_reads or (None, None)
+                db.execute(
+                    "INSERT INTO shift_withdrawals (party, issue, after_id, before_stance, "
+                    "after_stance, said_on, now_before, now_after, withdrawn_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (w.party, w.issue, w.after_id, w.before, w.after, w.said_on,
+                     now_before, now_after, when),
+                )  # fmt: skip
+                mine.append(Withdrawn(**{**w.__dict__, "withdrawn_at": when}))
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return mine
+
+
+def release(db: Database, found: list[Withdrawn]) -> None:
+    """Count ``found`` as announced shifts again (their webhook post failed): they are
+    withdrawn after the next cycle."""
+    db.begin()
+    try:
+        for w in found:
+            db.execute(
+                "DELETE FROM shift_withdrawals WHERE party = ? AND issue = ? AND after_id = ? "
+                "AND withdrawn_at = ?",
+                (w.party, w.issue, w.after_id, w.withdrawn_at),
+            )
+            db.execute(
+                "INSERT INTO shift_alerts (party, issue, after_id, before_stance, "
+                "after_stance, said_on, alerted_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (w.party, w.issue, w.after_id, w.before, w.after, w.said_on, now()),
+            )
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def settle(db: Database) -> None:
+    """Take the record as it is for the shifts announced (after a new analysis of the
+    documents): those gone leave silently, those that read otherwise are taken as read
+    now. Inside the caller's transaction."""
+    current = {(p, i, a): (b, s) for p, i, a, b, s in db.execute(_CURRENT).fetchall()}
+    for party, issue, after_id in db.execute(
+        "SELECT party, issue, after_id FROM shift_alerts"
+    ).fetchall():
+        reads = current.get((party, issue, after_id))
+        if reads is None:
+            db.execute(
+                "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ?",
+                (party, issue, after_id),
+            )
+        else:
+            db.execute(
+                "UPDATE shift_alerts SET before_stance = ?, after_stance = ? "
+                "WHERE party = ? AND issue = ? AND after_id = ?",
+                (*reads, party, issue, after_id),
+            )
+
+
+def describe(w: Withdrawn) -> str:
+    """One line: which announced shift is withdrawn, and what the record says now."""
+    what = f"{w.before} -> {w.after}" if w.before and w.after else "as announced"
+    head = f"withdrawn: shift {w.party} on {w.issue}: {what} ({w.said_on or 'undated'})"
+    if w.now_reads:
+        return head + f"; its statement now reads {w.now_reads[0]} -> {w.now_reads[1]}"
+    return head + "; its statement is no longer on the record (revised or removed)"
+
+
+def as_json(w: Withdrawn) -> dict[str, Any]:
+    return {
+        "party": w.party,
+        "issue": w.issue,
+        "statement_id": abs(w.after_id),
+        "before": w.before,
+        "after": w.after,
+        "date": w.said_on,
+        "now": list(w.now_reads) if w.now_reads else None,
+        "withdrawn_at": w.withdrawn_at,
+    }
+
+
+def recent(
+    db: Database, party: str | None = None, issue: str | None = None, limit: int = 50
+) -> list[Withdrawn]:
+    """The latest withdrawals (of a party, on an issue), newest first."""
+    where, params = [], []
+    if party:
+        where.append("party = ? COLLATE NOCASE")
+        params.append(party)
+    if issue:
+        where.append("issue = ?")
+        params.append(issue.lower())
+    sql = (
+        "SELECT party, issue, after_id, before_stance, after_stance, said_on, now_before, "
+        "now_after, withdrawn_at FROM shift_withdrawals"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY withdrawn_at DESC, after_id DESC LIMIT ?"
+    return [
+        Withdrawn(p, i, int(a), b, s, d, (nb, na) if nb and na else None, str(when))
+        for p, i, a, b, s, d, nb, na, when in db.execute(sql, [*params, limit]).fetchall()
+    ]

@@ -1,0 +1,119 @@
+"""An announced shift that a revision takes off the record, or makes read otherwise, is
+announced as withdrawn, once; one that reads otherwise is then announced as it reads
+(talkwatch.retractions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch import alerts, retractions
+from talkwatch.documents import remove
+from talkwatch.standing import mark_document_stale
+from talkwatch.store import Store
+from test_analysis import RECORD, st
+from test_standing import store_all
+
+REFUSED = st(20, "2022-04-01", "RUS", "reject", ("ceasefire",), "Dmitry Peskov", "d20")
+ACCEPTED = st(21, "2022-04-05", "RUS", "accept", ("ceasefire",), "Sergey Lavrov", "d21")
+
+
+@pytest.fixture
+def store(database: str):  # type: ignore[no-untyped-def]
+    opened = Store.open(database)
+    store_all(opened, RECORD)
+    alerts.start(opened.db)  # what the record holds is known
+    store_all(opened, [REFUSED, ACCEPTED])
+    announced = alerts.claim(opened.db, alerts.new_shifts(opened.db))
+    assert [alerts.describe(s).split(" (", 1)[0] for s in announced] == [
+        "shift RUS on ceasefire: reject"
+    ]
+    yield opened
+    opened.close()
+
+
+def lines(found: list[retractions.Withdrawn]) -> list[str]:
+    return [retractions.describe(w) for w in found]
+
+
+def test_nothing_is_withdrawn_while_the_record_holds(store: Store) -> None:
+    assert retractions.new_withdrawals(store.db) == []
+
+
+def test_a_shift_whose_text_is_removed_is_withdrawn_once(store: Store) -> None:
+    remove(store.db, "d21")
+    found = retractions.new_withdrawals(store.db)
+    assert lines(found) == [
+        "withdrawn: shift RUS on ceasefire: reject -> accept (2022-04-05); its statement is "
+        "no longer on the record (revised or removed)"
+    ]
+    claimed = retractions.claim(store.db, found)
+    assert len(claimed) == 1 and claimed[0].withdrawn_at
+    assert retractions.claim(store.db, found) == []  # a second watcher announces none
+    assert retractions.new_withdrawals(store.db) == []
+    assert alerts.new_shifts(store.db) == []
+    logged = retractions.recent(store.db, "rus", "ceasefire")
+    assert [(w.before, w.after, w.now_reads) for w in logged] == [("reject", "accept", None)]
+    assert retractions.as_json(logged[0])["now"] is None
+
+
+def test_a_shift_that_reads_otherwise_is_withdrawn_then_announced_as_it_reads(
+    store: Store,
+) -> None:
+    # the article is revised in place: Lavrov's words now set a condition
+    after = store.db.execute("SELECT id FROM statements WHERE doc_id = 'd21'").fetchone()[0]
+    store.db.execute("UPDATE statements SET stance = 'conditional' WHERE id = ?", (after,))
+    mark_document_stale(store.db, "d21")
+    found = retractions.claim(store.db, retractions.new_withdrawals(store.db))
+    assert lines(found) == [
+        "withdrawn: shift RUS on ceasefire: reject -> accept (2022-04-05); its statement now "
+        "reads reject -> conditional"
+    ]
+    corrected = alerts.claim(store.db, alerts.new_shifts(store.db))
+    assert [(s.before.stance, s.after.stance) for s in corrected] == [("reject", "conditional")]
+    assert retractions.new_withdrawals(store.db) == []  # the corrected one holds
+
+
+def test_a_failed_post_gives_the_withdrawal_back(store: Store) -> None:
+    remove(store.db, "d21")
+    claimed = retractions.claim(store.db, retractions.new_withdrawals(store.db))
+    retractions.release(store.db, claimed)
+    assert retractions.recent(store.db) == []
+    assert len(retractions.new_withdrawals(store.db)) == 1
+
+
+def test_a_new_analysis_of_the_documents_withdraws_nothing(store: Store) -> None:
+    remove(store.db, "d21")
+    alerts.settle(store.db)  # as after 'documents reanalyse': a correction, not news
+    assert retractions.new_withdrawals(store.db) == []
+
+
+def test_the_atom_feed_has_an_entry_for_the_withdrawal(store: Store) -> None:
+    remove(store.db, "d21")
+    retractions.claim(store.db, retractions.new_withdrawals(store.db))
+    feed = alerts.atom(
+        alerts.recent_shifts(store.db, "RUS", "ceasefire"),
+        "http://localhost/feeds/shifts.atom?party=RUS",
+        "talkwatch: shifts of RUS",
+        retractions.recent(store.db, "RUS"),
+    )
+    assert feed.count("<entry>") == 1
+    assert "tag:talkwatch,2025:withdrawn/RUS/ceasefire/" in feed
+    assert "<title>withdrawn: shift RUS on ceasefire: reject -&gt; accept (2022-04-05)" in feed
+
+
+def test_watch_prints_the_withdrawal_once_then_the_corrected_shift(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from talkwatch.cli.watch import announce
+
+    after = store.db.execute("SELECT id FROM statements WHERE doc_id = 'd21'").fetchone()[0]
+    store.db.execute("UPDATE statements SET stance = 'deny' WHERE id = ?", (after,))
+    mark_document_stale(store.db, "d21")
+    announce(store, None)
+    printed = [
+        line for line in capsys.readouterr().out.splitlines() if not line.startswith("position")
+    ]
+    assert printed[0].startswith("withdrawn: shift RUS on ceasefire: reject -> accept")
+    assert printed[1].startswith("shift RUS on ceasefire: reject (2022-04-01) -> deny")
+    announce(store, None)
+    assert capsys.readouterr().out == ""
