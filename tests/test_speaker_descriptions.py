@@ -1,8 +1,7 @@
 """What the text says of a speaker: unnamed speakers stay unnamed, with the side the words
 around them give ("a Kremlin official" is nobody the knowledge base lists, "an aide to
 President Zelensky" is not Zelensky, "an adviser to the Ukrainian president" speaks for
-Ukraine), and a post the text gives a known person counts where the knowledge base has
-none on the day."""
+Ukraine), and a known person described with a nationality is not given its side."""
 
 from __future__ import annotations
 
@@ -60,15 +59,21 @@ def test_an_envoy_to_a_country_is_not_that_countrys(nlp) -> None:  # type: ignor
     assert [party for _, party, _ in speakers(nlp, text)] != ["RUS"]
 
 
-def test_a_post_the_text_gives_counts_when_the_knowledge_base_has_ended_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    # Yermak's post ends in the knowledge base on 2025-11-28
-    text = (
-        "Andriy Yermak, head of the Ukrainian presidential office, said Kyiv would send its "
-        "delegation to Istanbul."
-    )
-    assert speakers(nlp, text, day="2026-02-16") == [("Andriy Yermak", "UKR", "named")]
-    bare = "Andriy Yermak said Kyiv would send its delegation to Istanbul."
-    assert speakers(nlp, bare, day="2026-02-16") == [("Andriy Yermak", "NONE", "named")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angela Merkel, who met the Russian president many times, said Putin only understood "
+        "strength.",
+        "Karim Khan, the ICC prosecutor who met a Russian official in The Hague, said the "
+        "warrants stood.",
+        "Andriy Yermak, who resigned as head of the Ukrainian presidential office in "
+        "November, said Kyiv would not give up Donbas.",
+    ],
+)
+def test_a_nationality_in_what_the_text_says_of_a_known_person_is_not_their_side(
+    nlp, text: str  # type: ignore[no-untyped-def]
+) -> None:
+    assert [party for _, party, _ in speakers(nlp, text, day="2026-02-01")] == ["NONE"]
 
 
 def test_an_outlet_described_with_a_nationality_still_speaks_for_no_side(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -86,9 +86,8 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         if not words.raw:
             return UNKNOWN
         actor = self.kb.named(text)
-        if actor is not None:  # with the title the text gives it ("X, head of ...")
-            written = Words.of(f"{text} {description}").folded
-            return self.remember(self.of_actor(actor, written), words.folded)
+        if actor is not None:
+            return self.remember(self.of_actor(actor, words.folded), words.folded)
         issuer = self.issuer(words)
         if issuer is not None:  # "a Kremlin statement", "the White House's readout"
             return self.remember(self.of_actor(issuer))
@@ -122,10 +121,6 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             present = [w.removeprefix("ex-") for w in written if w not in FORMER]
             former = [role for role in actor.roles if gives_title(present, role.titles)]
             party = actor.party_besides(former, self.day)
-        elif party == "NONE" and actor.type == "person" and set(written) & self.kb.official_roles:
-            # a post the text gives that the knowledge base has ended or lacks ("Andriy
-            # Yermak, head of the Ukrainian presidential office"): the text's side
-            party = self.nationality(" ".join(written)) or party
         return Resolution(actor.name, party, "named", actor.id)
 
     def remember(self, found: Resolution, context: Iterable[str] = ()) -> Resolution:
