@@ -89,3 +89,11 @@ def test_a_file_that_is_no_database_is_named_so_and_left_as_it_was(
         "file name to start one."
     )
     assert article.read_bytes() == before
+
+
+def test_a_binary_file_that_is_no_database_is_not_printed(tmp_path: Path) -> None:
+    blob = tmp_path / "photo.jpg"
+    blob.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01")
+    result = CliRunner().invoke(cli, ["positions", "--db", str(blob)])
+    assert result.exit_code == 1
+    assert "(binary data)" in result.output and "\\x" not in result.output

@@ -44,3 +44,6 @@ def test_the_question_put_is_not_the_speakers_words(nlp, text, expected) -> None
 def test_a_speakers_own_question_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Zelensky asked whether the West would send more air defence to Kyiv."
     assert found(nlp, text) == [("whether the West would send more air defence to Kyiv", "Zelensky")]
+    # set off by commas, but no answer follows: still the speaker's question (a reviewer)
+    text = "Zelensky, speaking in London, asked whether Europe was ready to defend itself."
+    assert found(nlp, text) == [("whether Europe was ready to defend itself", "Zelensky")]

@@ -73,10 +73,11 @@ def other_file(location: str) -> str | None:
         return None
     if not start or start == SQLITE_HEADER:
         return None
+    text = start.decode("utf-8", "replace")
+    shown = f"it begins {text[:12]!r}" if text.isprintable() else "binary data"
     return (
-        f"{location}: not a talkwatch database: the file holds something else (it begins "
-        f"{start.decode('utf-8', 'replace')[:12]!r}); it was left as it was. Give --db a "
-        "database file, or a new file name to start one."
+        f"{location}: not a talkwatch database: the file holds something else ({shown}); "
+        "it was left as it was. Give --db a database file, or a new file name to start one."
     )
 
 

@@ -60,10 +60,10 @@ class DescriptorShapes:
         lead = words.folded[1:] if words.folded[0] in ("a", "an") else words.folded
         for k, word in enumerate(lead[:3]):
             if word in self.people_heads:
-                joined = lead[k + 1 : k + 2] in ([w] for w in SIDE_WORDS) or (
-                    lead[k + 1 : k + 2] == ["to"] and word in SERVING
-                )
-                return word if len(lead) > k + 2 and joined else None
+                if len(lead) <= k + 2:
+                    return None
+                joined = lead[k + 1] in SIDE_WORDS or (lead[k + 1] == "to" and word in SERVING)
+                return word if joined else None
         return None
 
     def outlet_within(self, words: Words) -> Actor | None:

@@ -110,9 +110,11 @@ def finish(
                 )
                 named, latest = for_pronoun(run.cues, mention.text, named, people)
                 antecedent = named or _named(latest)
-            if mention.text.split()[0].lower() in OWNERS:  # "Its statement said"
-                antecedent = _subject_before(run, sentences, starts, mention.span.start)
-            antecedent = antecedent or _entity_before(run, mention.span.start, singular)
+            owner = mention.text.split()[0].lower()
+            if owner in OWNERS:  # "Its statement said": the subject before, or nobody
+                antecedent = _subject_before(run, sentences, starts, mention.span.start, owner)
+            else:
+                antecedent = antecedent or _entity_before(run, mention.span.start, singular)
             mention = replace(mention, antecedent=antecedent)
         if _personal(run, item.subject, mention, surnames):
             people.append((mention, feminine(run.cues, mention)))
@@ -170,20 +172,24 @@ def _personal(
 
 
 def _subject_before(
-    run: Mentions, sentences: list[SpacySpan], starts: list[int], offset: int
+    run: Mentions, sentences: list[SpacySpan], starts: list[int], offset: int, owner: str
 ) -> Mention | None:
-    """The institution, country or person the sentence before ``offset``'s sentence has
-    as its subject: whom "its" or "their" stands for in "Russia handed Ukraine a
-    memorandum. Its memorandum calls for ..."."""
+    """The institution or country (for "their", also a person) the sentence before
+    ``offset``'s sentence has as its only subject: whom "its" or "their" stands for in
+    "Russia handed Ukraine a memorandum. Its memorandum calls for ...". Not a subject of
+    several ("Zelensky and Macron met. Their statement ..."), nor a place."""
     at = bisect.bisect_right(starts, offset) - 1
     if at < 1 or run.section_at(sentences[at - 1].start_char) != run.section_at(offset):
         return None
+    kinds = ENTITY_KINDS if owner == "their" else ("ORG", "GPE", "NORP")
     root = sentences[at - 1].root
     for child in root.children:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        if any(c.dep_ == "conj" for c in child.children):
+            return None  # "Witkoff and Putin met": several, whose joint text is neither's
         for ent in run.doc.ents:
-            if ent.start <= child.i < ent.end and ent.label_ in ENTITY_KINDS:
+            if ent.start <= child.i < ent.end and ent.label_ in kinds:
                 kind = "name" if ent.label_ == "PERSON" else "institution"
                 return Mention(ent.text, Span(ent.start_char, ent.end_char), kind)
     return None

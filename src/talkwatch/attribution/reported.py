@@ -12,16 +12,16 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .edges import ClauseEdges, completed, that_clause_under_object
-from .phrasal import cue_name, listed_place, of_a_time
+from .phrasal import cue_name, dates_the_call, listed_place, of_a_time
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
 
 ASKING = {"ask", "question", "wonder", "inquire", "query"}  # their wh-clause is the content
 DECLINING = {"decline", "refuse"}  # with a `silent_acts` infinitive, they report silence
 OBJECT_PREPOSITIONS = {"over", "about", "on", "with", "against", "for", "of", "at", "toward"}
-# Nouns whose object follows "in" ("interest in the plan", "confidence in the talks").
 # Marks of a condition on what was called for ("called for a truce unless ...").
 CONDITION_MARKS = frozenset(["if", "unless", "until", "once", "provided", "providing"])
+# Nouns whose object follows "in" ("interest in the plan", "confidence in the talks").
 TRUST = frozenset(["interest", "confidence", "faith", "trust", "belief"])
 
 
@@ -325,7 +325,8 @@ class ReportingVerbs(ClauseEdges):
         marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
         only = any(c.dep_ == "advmod" and c.lower_ == "only" for c in clause.children)
         conditions = CONDITION_MARKS | ({"after", "when"} if only else set())
-        return bool(marks & particles) or (has_object and bool(marks & conditions))
+        condition = bool(marks & conditions) and not dates_the_call(clause)
+        return bool(marks & particles) or (has_object and condition)
 
 
 def _hearers(clause: Token) -> list[Token]:
