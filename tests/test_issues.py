@@ -20,6 +20,10 @@ CASES = [
     ("Hungary will cede the rotating presidency in July.", set()),
     ("The governing bodies of the alliance met in Vilnius.", set()),
     ("Moscow will not accept NATO troops in Ukraine.", {"foreign_forces"}),
+    ("Moscow will not accept any NATO country's troops.", {"foreign_forces"}),
+    # a new user's sentences: a halt with "all" between, a future "in NATO"
+    ("Kyiv is ready to halt all hostilities for Easter.", {"ceasefire"}),
+    ("Ukraine's future lies in NATO.", {"neutrality"}),
     ("Russia handed over the bodies of 6,000 Ukrainian soldiers.", {"humanitarian"}),
     # the Union named is no membership of it; a presidential candidate neither
     ("The European Union will not lift sanctions on Russia.", {"sanctions"}),
