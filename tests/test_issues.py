@@ -20,7 +20,8 @@ CASES = [
     ("Hungary will cede the rotating presidency in July.", set()),
     ("The governing bodies of the alliance met in Vilnius.", set()),
     ("Moscow will not accept NATO troops in Ukraine.", {"foreign_forces"}),
-    ("Moscow will not accept any NATO country's troops.", {"foreign_forces"}),
+    # troops of an alliance country: foreign forces, and the alliance's reach ("a NATO country")
+    ("Moscow will not accept any NATO country's troops.", {"foreign_forces", "european_security"}),
     # a new user's sentences: a halt with "all" between, a future "in NATO"
     ("Kyiv is ready to halt all hostilities for Easter.", {"ceasefire"}),
     ("Ukraine's future lies in NATO.", {"neutrality"}),
