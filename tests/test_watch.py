@@ -443,6 +443,10 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     assert "(2025-03-11)" in before and "We reject any ceasefire that lets Kyiv rearm" in before
     assert "(2025-03-20)" in after  # the acceptance of the energy truce, as the page has it
     assert entry.published.startswith("2025-03-20")
+    # the entry leads to the statement that shifted, whose page shows its sentence
+    assert entry.link.startswith("http://testserver/statements/")
+    statement = client.get(entry.link.removeprefix("http://testserver"))
+    assert statement.status_code == 200 and "energy" in statement.text
     same = feedparser.parse(client.get("/feeds/shifts.atom?party=RUS").content)
     assert [e.id for e in same.entries] == [entry.id]
     assert feedparser.parse(client.get("/feeds/shifts.atom?party=UKR").content).entries == []

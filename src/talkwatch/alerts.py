@@ -394,7 +394,7 @@ def _stamp(shift: Shift, when: str | None) -> str:
 def _entry(shift: Shift, when: str | None, self_url: str) -> str:
     key = f"{shift.party}/{shift.issue}/{shift.after.statement_id}"
     base = self_url.split("/feeds/", 1)[0]
-    link = f"{base}/evidence?party={shift.party}&issue={shift.issue}"
+    link = f"{base}/statements/{shift.after.statement_id}"  # the statement that shifted
     before, after = (
         shown_speaker(e.speaker, e.speaker_mention, e.source) or "unnamed"
         for e in (shift.before, shift.after)
