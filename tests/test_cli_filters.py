@@ -343,3 +343,19 @@ def test_a_speaker_whose_statements_the_dates_leave_out_is_no_typo(db: str) -> N
     result = run(db, "statements", "--speaker", "Zelenskyy", "--since", "2023-01-01")
     assert "No statements of Volodymyr Zelensky match the other filters." in result.stderr
     assert "Did you mean" not in result.stderr
+
+
+def test_shifts_between_two_dates(db: str) -> None:
+    # the shift is made on 2022-03-15, by Podolyak's condition after Zelensky's refusal
+    inside = run(db, "shifts", "--since", "2022-03-10", "--until", "2022-03-31")
+    assert inside.exit_code == 0, inside.output
+    assert "shift UKR on neutrality: reject (2022-03-01) -> conditional (2022-03-15)" in (
+        inside.stdout
+    )
+    before = run(db, "shifts", "--until", "2022-03-10", "--party", "Ukraine")
+    assert before.exit_code == 0 and "shift UKR" not in before.stdout
+    assert "No shifts of UKR to 2022-03-10." in before.stdout
+    as_json = json.loads(run(db, "shifts", "--since", "2022-03-16", "--format", "json").stdout)
+    assert as_json == []
+    wrong = run(db, "shifts", "--since", "2022-31-03")
+    assert wrong.exit_code == 2 and "not a date" in wrong.output

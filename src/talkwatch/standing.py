@@ -220,13 +220,20 @@ def evidence(db: Database, ids: Iterable[int]) -> dict[int, Evidence]:
 
 
 def stored_shifts(
-    db: Database, limit: int = -1, party: str | None = None, issue: str | None = None
+    db: Database,
+    limit: int = -1,
+    party: str | None = None,
+    issue: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[Shift]:
     """The latest ``limit`` stored changes of stance (all when negative), oldest first;
-    of one side, or on one issue, when given."""
+    of one side, on one issue, or made between two days (the later statement's date),
+    when given."""
     refresh(db)
-    where = [f"{column} = ?" for column, value in (("party", party), ("issue", issue)) if value]
-    params: list[object] = [value for value in (party, issue) if value]
+    tests = (("party = ?", party), ("issue = ?", issue), ("date >= ?", since), ("date <= ?", until))
+    where = [test for test, value in tests if value]
+    params: list[object] = [value for _, value in tests if value]
     sql = (
         "SELECT party, issue, before_id, after_id FROM shifts"
         + (f" WHERE {' AND '.join(where)}" if where else "")

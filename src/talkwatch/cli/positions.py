@@ -244,15 +244,23 @@ def timeline_command(
 @cli.command("shifts", short_help="Changes of stance by one side on one issue.")
 @db_option
 @side_options
+@date_range_options
 @limit_option(100)
 @format_option
 def shifts_command(
-    db_path: str, party: str | None, issue: str | None, limit: int, fmt: str
+    db_path: str,
+    party: str | None,
+    issue: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    fmt: str,
 ) -> None:
-    """Changes of stance by one side on one issue; quick reversals are walk-backs."""
+    """Changes of stance by one side on one issue; quick reversals are walk-backs.
+    --since and --until keep the shifts whose later statement falls between them."""
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
-        found = stored_shifts(store.db, limit, party, issue)
+        found = stored_shifts(store.db, limit, party, issue, since, until)
         apart = undated(store.db)
     if fmt == "json":
         _emit_json(
@@ -284,7 +292,10 @@ def shifts_command(
             who = shown_speaker(ev.speaker, ev.speaker_mention, ev.source)
             grid.add_row(f"  {label}", Text(f"{who}: “{shortened(ev.quote)}”"))
         console.print(grid)
-    if not found and (party or issue):
+    if not found and (since or until):
+        between = [f"{word} {day}" for word, day in (("from", since), ("to", until)) if day]
+        click.echo(" ".join(["No shifts", _of(party, issue), *between]).replace("  ", " ") + ".")
+    elif not found and (party or issue):
         click.echo(NO_SIDE if party == "NONE" else f"No shifts {_of(party, issue)}.")
     elif not found:
         click.echo("No shifts: no side has changed its stance on an issue in dated statements.")
