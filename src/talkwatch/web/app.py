@@ -104,7 +104,7 @@ def create_app(
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
         problems = [
-            {"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]), "problem": e["msg"]}
+            {"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]), "problem": in_words(e)}
             for e in exc.errors()
         ]
         return error_response(request, 422, problems)
@@ -176,3 +176,21 @@ def _problem(item: Any) -> Any:
     if not colon or " " in name:
         return {"parameter": "", "problem": item}
     return {"parameter": name, "problem": problem}
+
+
+def in_words(error: dict[str, Any]) -> str:
+    """A validation error as a reader would put it: "'-1' is not a page number: give 1 or
+    more", not "Input should be greater than or equal to 1"."""
+    given, bounds = error.get("input"), error.get("ctx") or {}
+    shown = f"'{given}'" if isinstance(given, str) else "the value"
+    kind = error.get("type", "")
+    if kind == "greater_than_equal":
+        return f"{shown} is too small: give {bounds.get('ge')} or more."
+    if kind == "less_than_equal":
+        return f"{shown} is too large: give {bounds.get('le')} or less."
+    if kind == "int_parsing":
+        return f"{shown} is not a whole number."
+    if kind == "string_too_long":
+        return f"the value is too long: at most {bounds.get('max_length')} characters."
+    message = str(error.get("msg", "not a value this page takes"))
+    return message[:1].lower() + message[1:] + "."
