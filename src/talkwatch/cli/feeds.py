@@ -8,8 +8,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ..feedcheck import Checked, check
 from ..feeds import canonical_url
 from ..feedstore import FeedNotFound, add_feed, find_feed, list_feeds, remove_feed, totals
+from ..fetch import Fetcher
 from ..relevance import filter_words
 from .group import cli
 from .options import db_option, open_store
@@ -31,22 +33,62 @@ def feeds() -> None:
     help="Only articles containing one of these words (comma- or space-separated) are "
     "analysed, instead of those the issue lexicon and the actors find relevant.",
 )
+@click.option(
+    "--no-check",
+    is_flag=True,
+    help="Add it without fetching it first (offline, or a site that refuses one request).",
+)
 @db_option
-def add(url: str, name: str | None, words: str, db_path: str) -> None:
-    """Watch the feed at URL."""
+def add(url: str, name: str | None, words: str, no_check: bool, db_path: str) -> None:
+    """Watch the feed at URL. It is fetched once first: a web page that names its feeds,
+    an address the server does not know, or anything else that is no feed is refused
+    with what to add instead; one that cannot be reached now is added with a note."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise click.ClickException(f"{url}: not a web address (http:// or https://).")
     if words and not filter_words(words):
         raise click.ClickException(f"--filter '{words}': no words in it.")
     address = canonical_url(url)
+    once = Fetcher(delay=0.0, retries=0, timeout=CHECK_TIMEOUT)  # one request, after robots.txt
+    found = None if no_check else check(address, once)
+    if found is not None and found.kind in ("page", "missing", "other"):
+        raise click.ClickException(refusal(address, found))
     with open_store(db_path) as store:
         feed, added = add_feed(store.db, address, name or parts.hostname, words.strip())
     if added:
         what = f" (only articles with: {', '.join(filter_words(words))})" if words else ""
-        click.echo(f"Watching {feed.url} as '{feed.name}', feed {feed.id}{what}.")
+        now = f"; {found.entries} entries now" if found and found.kind == "feed" else ""
+        click.echo(f"Watching {feed.url} as '{feed.name}', feed {feed.id}{what}{now}.")
+        if found and found.kind == "unreachable":
+            click.echo(
+                f"note: {feed.url} cannot be read now ({found.reason}); 'talkwatch watch' "
+                "polls it and says so while it stays so.",
+                err=True,
+            )
     else:
         click.echo(f"{feed.url}: already watched as '{feed.name}', feed {feed.id}.")
+
+
+CHECK_TIMEOUT = 15.0
+
+
+def refusal(url: str, found: Checked) -> str:
+    """Why ``url`` is not added, and what to add instead."""
+    anyway = "; add it with --no-check to watch it all the same"
+    if found.kind == "page" and found.feeds:
+        named = " and ".join(found.feeds[:3])
+        return (
+            f"{url}: a web page, not a feed; it names the feed {named}: add that one "
+            f"('talkwatch feeds add {found.feeds[0]}')."
+        )
+    if found.kind == "page":
+        return (
+            f"{url}: a web page, not a feed, and it names none; look for the site's RSS or "
+            "Atom feed (often /feed, /rss or /atom.xml)."
+        )
+    if found.kind == "missing":
+        return f"{url}: {found.reason}: check the address{anyway}."
+    return f"{url}: {found.reason}{anyway}."
 
 
 @feeds.command("list")
