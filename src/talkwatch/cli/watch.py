@@ -18,6 +18,7 @@ from ..analysis import Shift
 from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
 from ..parallel import default_jobs
 from ..relevance import Gate
+from ..runner import IngestRun
 from ..store import Store, StoreError
 from ..watch import RETRY_BASE, Watcher
 from .group import cli
@@ -80,6 +81,14 @@ def interval_seconds(value: str) -> float:
     metavar="SECONDS",
     help="Do not poll a failing feed again before this (doubled for each failure in a row).",
 )
+@click.option(
+    "--folder",
+    "folders",
+    multiple=True,
+    type=click.Path(file_okay=False, dir_okay=True),
+    metavar="DIR",
+    help="Also ingest what is new or changed in this folder each cycle (repeatable).",
+)
 @actors_option
 @click.option(
     "--jobs",
@@ -97,6 +106,7 @@ def watch(
     timeout: float,
     retries: int,
     retry_feeds_after: float,
+    folders: tuple[str, ...],
     actor_files: tuple[str, ...],
     jobs: int,
 ) -> None:
@@ -107,6 +117,10 @@ def watch(
     Each article is fetched and ingested once, also across restarts; articles the
     relevance gate turns away are recorded as seen and counted. Problems are one
     line each on standard error, and the watch goes on.
+
+    With --folder, the files new or changed in a folder (and its subfolders) are
+    ingested too, as 'talkwatch ingest DIR' does, without the relevance gate: what is
+    put there is meant to be read.
     """
     if webhook and not webhook.startswith(("http://", "https://")):
         raise click.BadParameter(f"'{webhook}' is not a web address.", param_hint="--webhook")
@@ -115,13 +129,20 @@ def watch(
     except ActorFileError as err:
         raise click.ClickException(str(err)) from None
     check_model_settings()
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise click.BadParameter(f"'{folder}': no such folder.", param_hint="--folder")
     fetcher = Fetcher(delay=delay, timeout=timeout, retries=retries)
     # feeds are added with 'feeds add', which makes the database: a mistyped one is refused
+    # (a watched folder may start one)
     with open_store(
-        db_path, must_exist=True, first="add a feed with 'talkwatch feeds add'"
+        db_path, must_exist=not folders, first="add a feed with 'talkwatch feeds add'"
     ) as store:
-        if not store.db.execute("SELECT 1 FROM feeds LIMIT 1").fetchone():
-            raise click.ClickException("no feeds to watch; add one with 'talkwatch feeds add URL'.")
+        if not folders and not store.db.execute("SELECT 1 FROM feeds LIMIT 1").fetchone():
+            raise click.ClickException(
+                "no feeds to watch; add one with 'talkwatch feeds add URL', or watch a "
+                "folder with --folder DIR."
+            )
         alerts.start(store.db)
         watcher = Watcher(
             store=store,
@@ -141,7 +162,10 @@ def watch(
                 report = None
                 try:
                     report = watcher.cycle()
-                    click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
+                    if report.feeds or report.waiting or not folders:  # no feeds: folders only
+                        click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
+                    read = read_folders(store, folders, watcher, jobs, actor_files)
+                    report.failed_articles += read
                     announce(store, webhook, timeout)
                 except failures as err:
                     reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err)
@@ -158,6 +182,31 @@ def watch(
             sys.exit(130)  # the shell's code for an interrupt, as an interrupted ingest's
         finally:
             signal.signal(signal.SIGINT, previous)
+
+
+def read_folders(
+    store: Store,
+    folders: tuple[str, ...],
+    watcher: Watcher,
+    jobs: int,
+    actor_files: tuple[str, ...],
+) -> int:
+    """Ingest what is new or changed in the watched folders (what is stored is skipped
+    by its bytes, as 'ingest' skips it), one line each; how many inputs failed."""
+    failed = 0
+    for folder in folders:
+        run = IngestRun(
+            store=store,
+            load_analyzer=watcher.analyzer,  # the watch's, loaded once
+            jobs=jobs,
+            actor_files=actor_files,
+            on_error=lambda message: click.echo(f"error: {message}", err=True),
+            on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+        )
+        summary = run.run([folder])
+        click.echo(f"[{time.strftime('%H:%M:%S')}] {folder}: {summary.line()}")
+        failed += len(summary.failures)
+    return failed
 
 
 def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | None], None]:

@@ -1,0 +1,61 @@
+"""`watch --folder DIR`: what is new or changed in a folder is ingested each cycle, what
+is stored is skipped, a bad file is one line and the rest goes on; a folder alone needs
+no feed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from talkwatch.cli import cli
+
+FIRST = (
+    "Kremlin rules out talks\n\nMOSCOW, March 3, 2025 - Kremlin spokesman Dmitry Peskov said "
+    "Russia would not take part in the talks in Istanbul next week.\n"
+)
+SECOND = (
+    "Kyiv ready for talks\n\nKYIV, March 4, 2025 - Ukrainian President Volodymyr Zelensky "
+    "said Ukraine was ready to send a delegation to Istanbul.\n"
+)
+
+
+def watch(db: Path, *folders: Path) -> Result:
+    args = [a for folder in folders for a in ("--folder", str(folder))]
+    return CliRunner().invoke(cli, ["watch", "--once", *args, "--db", str(db)])
+
+
+def test_a_watched_folder_is_read_each_cycle_without_a_feed(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "w.db"
+    inbox.mkdir()
+    (inbox / "peskov.txt").write_text(FIRST, encoding="utf-8")
+    first = watch(db, inbox)
+    assert first.exit_code == 0, first.output
+    assert f"{inbox}: Read 1 input: 1 new document with 1 statement" in first.stdout
+    assert "Polled" not in first.stdout  # no feeds: only the folder is read
+    (inbox / "zelensky.txt").write_text(SECOND, encoding="utf-8")
+    second = watch(db, inbox)
+    assert "Read 2 inputs: 1 new document with 1 statement, 1 already stored" in second.stdout
+    # the store holds both, and the stance the new one brings
+    listed = CliRunner().invoke(cli, ["statements", "--db", str(db)]).stdout
+    assert "Dmitry Peskov" in listed and "Volodymyr Zelensky" in listed
+
+
+def test_a_bad_file_in_the_folder_is_one_line_and_fails_the_once(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "w.db"
+    inbox.mkdir()
+    (inbox / "peskov.txt").write_text(FIRST, encoding="utf-8")
+    (inbox / "empty.txt").write_text("", encoding="utf-8")
+    result = watch(db, inbox)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "empty.txt" in errors[0]
+    assert "1 new document with 1 statement" in result.stdout
+
+
+def test_a_missing_folder_is_refused_before_anything_is_made(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    result = watch(db, tmp_path / "inbx")
+    assert result.exit_code == 2
+    assert "--folder" in result.output and "no such folder" in result.output
+    assert not db.exists()
