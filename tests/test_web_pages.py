@@ -202,6 +202,10 @@ def test_html_report_is_self_contained(db: tuple[str, dict[str, str]], tmp_path:
     assert_inert(page)
     evidence = page.split("<h2>Evidence</h2>")[1]  # each position with its statement
     assert "Sergey Lavrov" in evidence and "must declare neutrality" in evidence
+    # each cell of the matrix leads to its position's row of evidence, in the file
+    cells = re.findall(r'href="#(ev-[^"]+)"', page)
+    assert "ev-RUS-neutrality" in cells
+    assert sorted(cells) == sorted(re.findall(r'<tr id="(ev-[^"]+)"', evidence))
     printed = CliRunner().invoke(cli, ["report", "--html", "--db", db[0]])  # no -o: stdout
     def undated(text: str) -> str:  # the minute it was written aside
         return re.sub(r"written [0-9-]+ [0-9:]+ UTC", "", text)
