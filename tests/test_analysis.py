@@ -217,3 +217,29 @@ def test_an_offer_and_an_acceptance_are_one_line_and_no_shift() -> None:
     moves = [(s.before.stance, s.after.stance, s.walk_back) for s in shifts(found)]
     assert moves == [("accept", "reject", True)]
     assert found[0].current.stance == "reject"
+
+
+def test_a_condition_takes_no_position_on_the_issue_it_names_only_there() -> None:
+    # "elections could only be held once a full ceasefire was in place": a position on
+    # elections, tied to a ceasefire; Ukraine's stance on the ceasefire is unchanged
+    from dataclasses import replace
+
+    accepted = st(1, "2026-02-02", "UKR", "accept", ("ceasefire",), "Volodymyr Zelensky", "d1")
+    tied = replace(
+        st(2, "2026-03-02", "UKR", "conditional", ("ceasefire", "governance"), "Zelensky", "d2"),
+        quote="elections could only be held once a full ceasefire was in place",
+        issue_evidence=("ceasefire: ceasefire", "governance: elections"),
+    )
+    # a condition naming the issue before it is on that issue: "a ceasefire only if ..."
+    offered = replace(
+        st(3, "2026-03-05", "RUS", "conditional", ("ceasefire", "sanctions"), "Lavrov", "d3"),
+        quote="Russia would agree to a ceasefire only if sanctions are lifted",
+        issue_evidence=("ceasefire: ceasefire", "sanctions: sanctions"),
+    )
+    found = {(p.party, p.issue): p.current.stance for p in positions([accepted, tied, offered])}
+    assert found == {
+        ("UKR", "ceasefire"): "accept",
+        ("UKR", "governance"): "conditional",
+        ("RUS", "ceasefire"): "conditional",
+    }
+    assert shifts(positions([accepted, tied, offered])) == []

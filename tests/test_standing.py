@@ -102,3 +102,24 @@ def test_a_change_of_rules_recomputes_every_pair(store: Store) -> None:
     store.db.execute("UPDATE positions SET stance = 'offer'")  # as an older rule left them
     store.db.execute("UPDATE settings SET value = '1' WHERE name = 'rules'")
     assert summary(store)[("RUS", "territory")][0] == "demand"
+
+
+def test_the_stored_positions_leave_out_an_issue_named_only_in_a_condition(
+    database: str,
+) -> None:
+    tied = replace(
+        st(2, "2026-03-02", "UKR", "conditional", ("ceasefire", "governance"), "Zelensky", "e2"),
+        quote="elections could only be held once a full ceasefire was in place",
+        issue_evidence=("ceasefire: ceasefire", "governance: elections"),
+    )
+    accepted = st(1, "2026-02-02", "UKR", "accept", ("ceasefire",), "Volodymyr Zelensky", "e1")
+    opened = Store.open(database)
+    try:
+        store_all(opened, [accepted, tied])
+        assert summary(opened) == {
+            ("UKR", "ceasefire"): ("accept", "2026-02-02", "named"),
+            ("UKR", "governance"): ("conditional", "2026-03-02", "named"),
+        }
+        assert stored_shifts(opened.db) == []
+    finally:
+        opened.close()

@@ -2,13 +2,15 @@
 
 Everything here is a query over stored statements; nothing re-runs the
 pipeline. Only statements of a negotiating side (party other than NONE) with
-a position-taking stance (not ``assess``) count towards positions.
+a position-taking stance (not ``assess``) count towards positions, and a conditional
+statement not on the issues it names only in its condition (``in_condition_only``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -174,6 +176,33 @@ def _order(st: Statement) -> tuple[str, str, int]:
     return (st.date or "", st.doc_id, st.quote_spans[0].start if st.quote_spans else 0)
 
 
+# Where the condition of a conditional statement begins: "elections could only be held
+# once a ceasefire is in place", "we will accept a truce provided sanctions are lifted".
+CONDITION = re.compile(
+    r"\b(only (if|when|after|once|on condition)|unless|provided|providing|as long as|"
+    r"on (the )?condition|as soon as|once|until|if|in exchange for|in return for)\b",
+    re.IGNORECASE,
+)
+
+
+def in_condition_only(quote: str, stance: str, issue: str, evidence: Sequence[str]) -> bool:
+    """Whether a conditional statement names ``issue`` only in its condition: "elections
+    could only be held once a full ceasefire is in place" takes a position on elections,
+    tied to a ceasefire, not on the ceasefire itself, and makes no change of the side's
+    stance on it. ``evidence`` is the statement's "issue: words" list; an issue whose words
+    are not in the quote (taken from the sentence around it) counts as before."""
+    if stance != "conditional":
+        return False
+    start = CONDITION.search(quote)
+    if start is None or start.start() == 0:  # a bare condition: the act is outside the quote
+        return False
+    words = [e.split(": ", 1)[1].lower() for e in evidence if e.startswith(f"{issue}: ")]
+    lowered = quote.lower()
+    if not words or not all(w in lowered for w in words):
+        return False
+    return all(w not in lowered[: start.start()] for w in words)
+
+
 def takes_position(st: Statement) -> bool:
     """Whether a statement counts towards its side's positions: a side's demand, offer,
     acceptance, refusal, condition or denial, in the article (not a reader's comment)."""
@@ -190,7 +219,8 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
         if not takes_position(st) or not st.date:
             continue
         for issue in st.issues:
-            grouped[(st.party, issue)].append(Evidence.of(st))
+            if not in_condition_only(st.quote, st.stance, issue, st.issue_evidence):
+                grouped[(st.party, issue)].append(Evidence.of(st))
     return [
         Position(party, issue, tuple(history))
         for (party, issue), history in sorted(grouped.items())

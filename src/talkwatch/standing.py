@@ -19,6 +19,7 @@ from .analysis import (
     Evidence,
     Position,
     Shift,
+    in_condition_only,
     shifts,
     status_of,
     takes_position,
@@ -37,7 +38,8 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 10: a walk-back takes back an offer or an acceptance; a refusal turned into an offer
 #     is none.
 # 11: an offer and an acceptance are one line: no shift between them.
-RULES = 11
+# 12: a conditional statement takes no position on an issue named only in its condition.
+RULES = 12
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
@@ -50,15 +52,17 @@ _STALE = f"""
 """
 _ALL_STALE = _STALE.format(only="")
 _DOCUMENT_STALE = _STALE.format(only=" AND s.doc_id = ?")
-_EVIDENCE = """
+_EVIDENCE_OF = """
     SELECT s.id, s.date, s.stance, s.speaker, s.source, d.name, s.doc_id, s.quote,
-           s.speaker_mention, s.earlier
+           s.speaker_mention, s.earlier{also}
     FROM statements s
     JOIN statement_issues i ON i.statement_id = s.id
     JOIN documents d ON d.id = s.doc_id
 """
+_EVIDENCE = _EVIDENCE_OF.format(also="")
 _HISTORY = (
-    _EVIDENCE + f" WHERE s.party = ? AND i.issue = ? AND s.stance IN ({_PLACEHOLDERS})"
+    _EVIDENCE_OF.format(also=", s.issue_evidence")  # the issues' words, to tell a condition's
+    + f" WHERE s.party = ? AND i.issue = ? AND s.stance IN ({_PLACEHOLDERS})"
     f" AND s.section = '{POSITION_SECTION}' AND s.date IS NOT NULL AND {COUNTED_DOCUMENT}"
     " ORDER BY s.date, s.doc_id, s.start"
 )
@@ -142,9 +146,15 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
     """Every dated position-taking statement of one side on one issue, oldest first.
 
     An undated statement has no place in the order, so it neither sets the
-    current stance nor makes a shift (``documents.undated`` counts them apart).
+    current stance nor makes a shift (``documents.undated`` counts them apart); nor
+    does a conditional statement that names the issue only in its condition.
     """
-    return [Evidence(*row) for row in db.execute(_HISTORY, (party, issue, *POSITION_STANCES))]
+    found = []
+    for *row, said in db.execute(_HISTORY, (party, issue, *POSITION_STANCES)):
+        evidence = Evidence(*row)
+        if not in_condition_only(evidence.quote, evidence.stance, issue, json.loads(said)):
+            found.append(evidence)
+    return found
 
 
 def position(db: Database, party: str, issue: str) -> Position | None:
