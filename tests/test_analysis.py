@@ -219,9 +219,9 @@ def test_an_offer_and_an_acceptance_are_one_line_and_no_shift() -> None:
     assert found[0].current.stance == "reject"
 
 
-def test_a_condition_takes_no_position_on_the_issue_it_names_only_there() -> None:
-    # "elections could only be held once a full ceasefire was in place": a position on
-    # elections, tied to a ceasefire; Ukraine's stance on the ceasefire is unchanged
+def test_a_condition_is_a_demand_on_the_issue_it_names_only_there() -> None:
+    # "elections could only be held once a full ceasefire was in place": conditional on
+    # elections, and on the ceasefire what Ukraine asks first: a demand
     from dataclasses import replace
 
     accepted = st(1, "2026-02-02", "UKR", "accept", ("ceasefire",), "Volodymyr Zelensky", "d1")
@@ -238,8 +238,11 @@ def test_a_condition_takes_no_position_on_the_issue_it_names_only_there() -> Non
     )
     found = {(p.party, p.issue): p.current.stance for p in positions([accepted, tied, offered])}
     assert found == {
-        ("UKR", "ceasefire"): "accept",
+        ("UKR", "ceasefire"): "demand",
         ("UKR", "governance"): "conditional",
         ("RUS", "ceasefire"): "conditional",
+        ("RUS", "sanctions"): "demand",  # lifted first: Russia's demand
     }
-    assert shifts(positions([accepted, tied, offered])) == []
+    moves = [(s.party, s.issue, s.before.stance, s.after.stance) for s in shifts(positions(
+        [accepted, tied, offered]))]  # fmt: skip
+    assert moves == [("UKR", "ceasefire", "accept", "demand")]

@@ -104,7 +104,7 @@ def test_a_change_of_rules_recomputes_every_pair(store: Store) -> None:
     assert summary(store)[("RUS", "territory")][0] == "demand"
 
 
-def test_the_stored_positions_leave_out_an_issue_named_only_in_a_condition(
+def test_the_stored_positions_read_an_issue_named_only_in_a_condition_as_a_demand(
     database: str,
 ) -> None:
     tied = replace(
@@ -117,9 +117,10 @@ def test_the_stored_positions_leave_out_an_issue_named_only_in_a_condition(
     try:
         store_all(opened, [accepted, tied])
         assert summary(opened) == {
-            ("UKR", "ceasefire"): ("accept", "2026-02-02", "named"),
+            ("UKR", "ceasefire"): ("demand", "2026-03-02", "named"),
             ("UKR", "governance"): ("conditional", "2026-03-02", "named"),
         }
-        assert stored_shifts(opened.db) == []
+        moved = [(s.before.stance, s.after.stance) for s in stored_shifts(opened.db)]
+        assert moved == [("accept", "demand")]
     finally:
         opened.close()

@@ -30,7 +30,7 @@ from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
 from .records import shown_speaker
-from .standing import evidence, issue_standings, position, refresh
+from .standing import evidence, issue_standings, on_issue, position, refresh
 
 WEBHOOK_TIMEOUT = 10.0
 OLD_NEWS_DAYS = 7  # a shift said longer ago than this when announced is old news
@@ -85,8 +85,9 @@ def _announce_all(db: Database, first: bool = False, kinds: Sequence[str] = ANNO
             retractions.settle(db)  # what is announced reads as the record does now
             db.execute(
                 "INSERT INTO shift_alerts (party, issue, after_id, alerted_at, before_stance, "
-                "after_stance, said_on) SELECT h.party, h.issue, h.after_id, ?, b.stance, "
-                "a.stance, h.date FROM shifts h JOIN statements b ON b.id = h.before_id "
+                "after_stance, said_on) SELECT h.party, h.issue, h.after_id, ?, "
+                "coalesce(h.before_stance, b.stance), coalesce(h.after_stance, a.stance), "
+                "h.date FROM shifts h JOIN statements b ON b.id = h.before_id "
                 "JOIN statements a ON a.id = h.after_id ORDER BY 1, 2, 3 "
                 "ON CONFLICT DO NOTHING",
                 (now(),),
@@ -114,7 +115,8 @@ def new_shifts(db: Database) -> list[Shift]:
     """Stored shifts not yet announced, oldest first."""
     refresh(db)
     rows = db.execute(
-        "SELECT h.party, h.issue, h.before_id, h.after_id FROM shifts h WHERE NOT EXISTS "
+        "SELECT h.party, h.issue, h.before_id, h.after_id, h.before_stance, h.after_stance "
+        "FROM shifts h WHERE NOT EXISTS "
         "(SELECT 1 FROM shift_alerts a WHERE a.party = h.party AND a.issue = h.issue "
         "AND a.after_id = h.after_id)"
     ).fetchall()
@@ -212,7 +214,8 @@ def recent_shifts(
         where.append("h.issue = ?")
         params.append(issue.lower())
     sql = (
-        "SELECT h.party, h.issue, h.before_id, h.after_id, a.alerted_at FROM shifts h "
+        "SELECT h.party, h.issue, h.before_id, h.after_id, h.before_stance, h.after_stance, "
+        "a.alerted_at FROM shifts h "
         "LEFT JOIN shift_alerts a ON a.party = h.party AND a.issue = h.issue "
         "AND a.after_id = h.after_id"
     )
@@ -220,8 +223,8 @@ def recent_shifts(
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY h.date DESC, h.after_id DESC, h.party, h.issue LIMIT ?"
     rows = db.execute(sql, [*params, limit]).fetchall()
-    announced = {(p, i, a): when for p, i, _, a, when in rows}
-    found = _with_evidence(db, [row[:4] for row in rows])
+    announced = {(p, i, a): when for p, i, _, a, _, _, when in rows}
+    found = _with_evidence(db, [row[:6] for row in rows])
     found.reverse()
     return [(s, announced[(s.party, s.issue, s.after.statement_id)]) for s in found]
 
@@ -231,8 +234,8 @@ def changed_since(db: Database, since: str) -> tuple[list[Shift], int]:
     and how many documents were stored since."""
     refresh(db)
     rows = db.execute(
-        "SELECT h.party, h.issue, h.before_id, h.after_id FROM shifts h "
-        "JOIN statements a ON a.id = h.after_id JOIN documents d ON d.id = a.doc_id "
+        "SELECT h.party, h.issue, h.before_id, h.after_id, h.before_stance, h.after_stance "
+        "FROM shifts h JOIN statements a ON a.id = h.after_id JOIN documents d ON d.id = a.doc_id "
         "WHERE d.ingested_at >= ?",
         (since,),
     ).fetchall()
@@ -243,8 +246,11 @@ def changed_since(db: Database, since: str) -> tuple[list[Shift], int]:
 
 
 def _with_evidence(db: Database, rows: list[Any]) -> list[Shift]:
+    """Shifts of rows (party, issue, before id, after id, before stance, after stance)."""
     by_id = evidence(db, [i for row in rows for i in row[2:4]])
-    found = [Shift(p, i, by_id[b], by_id[a]) for p, i, b, a in rows]
+    found = [
+        Shift(p, i, on_issue(by_id[b], bs), on_issue(by_id[a], at)) for p, i, b, a, bs, at in rows
+    ]
     return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
 
 

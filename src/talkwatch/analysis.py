@@ -2,8 +2,9 @@
 
 Everything here is a query over stored statements; nothing re-runs the
 pipeline. Only statements of a negotiating side (party other than NONE) with
-a position-taking stance (not ``assess``) count towards positions, and a conditional
-statement not on the issues it names only in its condition (``in_condition_only``).
+a position-taking stance (not ``assess``) count towards positions; a conditional
+statement counts as a demand on an issue it names only in its condition
+(``in_condition_only``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from itertools import pairwise
@@ -186,11 +187,12 @@ CONDITION = re.compile(
 
 
 def in_condition_only(quote: str, stance: str, issue: str, evidence: Sequence[str]) -> bool:
-    """Whether a conditional statement names ``issue`` only in its condition: "elections
-    could only be held once a full ceasefire is in place" takes a position on elections,
-    tied to a ceasefire, not on the ceasefire itself, and makes no change of the side's
-    stance on it. ``evidence`` is the statement's "issue: words" list; an issue whose words
-    are not in the quote (taken from the sentence around it) counts as before."""
+    """Whether a conditional statement names ``issue`` only in its condition: "Kyiv would
+    accept a neutral status if partners gave security guarantees" is conditional on
+    neutrality, and on security guarantees a demand (what the side asks of the others
+    first), not a condition of its own. ``evidence`` is the statement's "issue: words"
+    list; an issue whose words are not in the quote (taken from the sentence around it)
+    is read as the statement's."""
     if stance != "conditional":
         return False
     start = CONDITION.search(quote)
@@ -219,8 +221,10 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
         if not takes_position(st) or not st.date:
             continue
         for issue in st.issues:
-            if not in_condition_only(st.quote, st.stance, issue, st.issue_evidence):
-                grouped[(st.party, issue)].append(Evidence.of(st))
+            evidence = Evidence.of(st)
+            if in_condition_only(st.quote, st.stance, issue, st.issue_evidence):
+                evidence = replace(evidence, stance="demand")  # what the side asks first
+            grouped[(st.party, issue)].append(evidence)
     return [
         Position(party, issue, tuple(history))
         for (party, issue), history in sorted(grouped.items())

@@ -24,7 +24,8 @@ from .feedstore import now
 from .standing import refresh
 
 _CURRENT = (
-    "SELECT h.party, h.issue, h.after_id, b.stance, a.stance FROM shifts h "
+    "SELECT h.party, h.issue, h.after_id, coalesce(h.before_stance, b.stance), "
+    "coalesce(h.after_stance, a.stance) FROM shifts h "
     "JOIN statements b ON b.id = h.before_id JOIN statements a ON a.id = h.after_id"
 )
 

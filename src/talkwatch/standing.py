@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analysis import (
     POSITION_STANCES,
@@ -38,7 +38,7 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 10: a walk-back takes back an offer or an acceptance; a refusal turned into an offer
 #     is none.
 # 11: an offer and an acceptance are one line: no shift between them.
-# 12: a conditional statement takes no position on an issue named only in its condition.
+# 12: a conditional statement is a demand on an issue it names only in its condition.
 RULES = 12
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
@@ -146,14 +146,15 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
     """Every dated position-taking statement of one side on one issue, oldest first.
 
     An undated statement has no place in the order, so it neither sets the
-    current stance nor makes a shift (``documents.undated`` counts them apart); nor
-    does a conditional statement that names the issue only in its condition.
+    current stance nor makes a shift (``documents.undated`` counts them apart). A
+    conditional statement that names the issue only in its condition is a demand on it.
     """
     found = []
     for *row, said in db.execute(_HISTORY, (party, issue, *POSITION_STANCES)):
         evidence = Evidence(*row)
-        if not in_condition_only(evidence.quote, evidence.stance, issue, json.loads(said)):
-            found.append(evidence)
+        if in_condition_only(evidence.quote, evidence.stance, issue, json.loads(said)):
+            evidence = replace(evidence, stance="demand")  # what the side asks first
+        found.append(evidence)
     return found
 
 
@@ -187,9 +188,11 @@ def _recompute(db: Database, party: str, issue: str) -> None:
         ),
     )
     db.executemany(
-        "INSERT INTO shifts (party, issue, before_id, after_id, date, walk_back) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (party, issue, after_id) DO UPDATE SET "
-        "before_id = excluded.before_id, date = excluded.date, walk_back = excluded.walk_back",
+        "INSERT INTO shifts (party, issue, before_id, after_id, date, walk_back, before_stance, "
+        "after_stance) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (party, issue, after_id) "
+        "DO UPDATE SET before_id = excluded.before_id, date = excluded.date, "
+        "walk_back = excluded.walk_back, before_stance = excluded.before_stance, "
+        "after_stance = excluded.after_stance",
         [
             (
                 party,
@@ -198,6 +201,8 @@ def _recompute(db: Database, party: str, issue: str) -> None:
                 s.after.statement_id,
                 s.after.date,
                 int(s.walk_back),
+                s.before.stance,
+                s.after.stance,
             )
             for s in shifts([position])
         ],
@@ -245,7 +250,7 @@ def stored_shifts(
     where = [test for test, value in tests if value]
     params: list[object] = [value for _, value in tests if value]
     sql = (
-        "SELECT party, issue, before_id, after_id FROM shifts"
+        "SELECT party, issue, before_id, after_id, before_stance, after_stance FROM shifts"
         + (f" WHERE {' AND '.join(where)}" if where else "")
         + " ORDER BY date DESC, after_id DESC, party DESC, issue DESC"
     )
@@ -253,14 +258,18 @@ def stored_shifts(
         sql += " LIMIT ?"
         params.append(limit)
     rows = db.execute(sql, params).fetchall()
-    by_id = evidence(db, [i for row in rows for i in row[2:]])
-    found = [Shift(party, issue, by_id[b], by_id[a]) for party, issue, b, a in rows]
+    by_id = evidence(db, [i for row in rows for i in row[2:4]])
+    found = [
+        Shift(party, issue, on_issue(by_id[b], bs), on_issue(by_id[a], at))
+        for party, issue, b, a, bs, at in rows
+    ]
     # one statement can shift several issues: party and issue break the tie, in any database
     return sorted(found, key=lambda s: (s.after.date or "", s.after.statement_id, s.party, s.issue))
 
 
 _SHIFT_OUTLINES = """
-    SELECT h.party, h.issue, h.before_id, b.date, b.stance, h.after_id, a.date, a.stance
+    SELECT h.party, h.issue, h.before_id, b.date, coalesce(h.before_stance, b.stance),
+           h.after_id, a.date, coalesce(h.after_stance, a.stance)
     FROM shifts h
     JOIN statements b ON b.id = h.before_id
     JOIN statements a ON a.id = h.after_id
@@ -292,9 +301,20 @@ def with_evidence(db: Database, outlines: Iterable[Shift]) -> list[Shift]:
     chosen = list(outlines)
     by_id = evidence(db, [e.statement_id for s in chosen for e in (s.before, s.after)])
     return [
-        Shift(s.party, s.issue, by_id[s.before.statement_id], by_id[s.after.statement_id])
+        Shift(
+            s.party,
+            s.issue,
+            on_issue(by_id[s.before.statement_id], s.before.stance),
+            on_issue(by_id[s.after.statement_id], s.after.stance),
+        )
         for s in chosen
     ]
+
+
+def on_issue(said: Evidence, stance: str | None) -> Evidence:
+    """A statement as evidence on one issue: with the stance it takes there (a demand on
+    what a conditional statement names only in its condition), where one is stored."""
+    return replace(said, stance=stance) if stance else said
 
 
 def issue_standings(db: Database, stored: list[Standing] | None = None) -> list[IssueStanding]:
