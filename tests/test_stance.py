@@ -744,6 +744,12 @@ def stance_of(sentence: str) -> tuple[str, str]:
          "conditional"),
         ("Peskov said Russia would not agree to a ceasefire unless Ukraine withdraws.",
          "conditional"),
+        # a remedy put forward as the best; keeping on with the side's own work
+        ("Rubio said American ownership of the plants would be the best protection for them.",
+         "offer"),
+        ("Donald Tusk said Poland was determined to continue cooperation on security.",
+         "offer"),
+        ("Zelensky said Russia was determined to continue the war.", "assess"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:
