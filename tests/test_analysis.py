@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from talkwatch.analysis import issue_statuses, positions, shifts
+import pytest
+
+from talkwatch.analysis import in_condition_only, issue_statuses, positions, shifts
 from talkwatch.records import Span, Statement
 
 
@@ -246,3 +248,28 @@ def test_a_condition_is_a_demand_on_the_issue_it_names_only_there() -> None:
     moves = [(s.party, s.issue, s.before.stance, s.after.stance) for s in shifts(positions(
         [accepted, tied, offered]))]  # fmt: skip
     assert moves == [("UKR", "ceasefire", "accept", "demand")]
+
+
+@pytest.mark.parametrize(
+    ("quote", "issue", "only"),
+    [
+        # a condition that opens the sentence ends at its comma (a reviewer's sentences)
+        ("But if Russia agrees to a full ceasefire, we will give up our bid for NATO "
+         "membership", "neutrality", False),
+        ("But if Russia agrees to a full ceasefire, we will give up our bid for NATO "
+         "membership", "ceasefire", True),
+        # "once" that counts, "if" that asks whether: no condition
+        ("We would once again accept a ceasefire if the West lifted sanctions", "ceasefire",
+         False),
+        ("We would once again accept a ceasefire if the West lifted sanctions", "sanctions",
+         True),
+        ("Moscow would decide if a ceasefire was possible", "ceasefire", False),
+        # named on both sides of the condition: the statement's
+        ("a ceasefire only if those who broke the last ceasefire are punished", "ceasefire",
+         False),
+    ],
+)  # fmt: skip
+def test_where_a_condition_ends(quote: str, issue: str, only: bool) -> None:
+    evidence = ("ceasefire: ceasefire", "neutrality: nato membership", "sanctions: sanctions")
+    assert in_condition_only(quote, "conditional", issue, evidence) is only
+    assert not in_condition_only(quote, "demand", issue, evidence)  # conditions only

@@ -178,12 +178,33 @@ def _order(st: Statement) -> tuple[str, str, int]:
 
 
 # Where the condition of a conditional statement begins: "elections could only be held
-# once a ceasefire is in place", "we will accept a truce provided sanctions are lifted".
+# once a ceasefire is in place", "we will accept a truce provided sanctions are lifted";
+# not "if" that asks whether ("would decide if a ceasefire was possible"), nor "once"
+# that counts ("would once again accept").
 CONDITION = re.compile(
     r"\b(only (if|when|after|once|on condition)|unless|provided|providing|as long as|"
-    r"on (the )?condition|as soon as|once|until|if|in exchange for|in return for)\b",
+    r"on (the )?condition|as soon as|until|in exchange for|in return for|"
+    r"(?<!decide )(?<!decides )(?<!decided )(?<!ask )(?<!asks )(?<!asked )(?<!know )"
+    r"(?<!see )(?<!wonder )(?<!wondered )(?<!check )(?<!doubt )(?<!whether or )if|"
+    r"(?<!would )(?<!will )(?<!could )(?<!can )(?<!did )(?<!at )once(?! again| more| before))\b",
     re.IGNORECASE,
 )
+# Words that may open a sentence before its condition: "But if Russia agrees, ..."
+_OPENERS = frozenset(["but", "and", "so", "yet", "even", "then", "now", "however", "still"])
+
+
+def condition_span(quote: str) -> tuple[int, int] | None:
+    """Where a quote's condition lies: from its mark to the end of the quote, or, for a
+    condition that opens the sentence ("But if Russia agrees, we will ..."), to the comma
+    that closes it; None when there is no condition, or no telling where it ends."""
+    mark = CONDITION.search(quote)
+    if mark is None:
+        return None
+    before = re.findall(r"[a-z']+", quote[: mark.start()].lower())
+    if all(word in _OPENERS for word in before):  # the condition comes first
+        comma = quote.find(",", mark.end())
+        return (mark.start(), comma) if comma > 0 else None
+    return mark.start(), len(quote)
 
 
 def in_condition_only(quote: str, stance: str, issue: str, evidence: Sequence[str]) -> bool:
@@ -192,17 +213,19 @@ def in_condition_only(quote: str, stance: str, issue: str, evidence: Sequence[st
     neutrality, and on security guarantees a demand (what the side asks of the others
     first), not a condition of its own. ``evidence`` is the statement's "issue: words"
     list; an issue whose words are not in the quote (taken from the sentence around it)
-    is read as the statement's."""
+    is read as the statement's, as is every issue of a quote that is a condition alone."""
     if stance != "conditional":
         return False
-    start = CONDITION.search(quote)
-    if start is None or start.start() == 0:  # a bare condition: the act is outside the quote
+    span = condition_span(quote)
+    lowered = quote.lower()
+    if span is None or (span[0] == 0 and span[1] == len(quote)):
         return False
     words = [e.split(": ", 1)[1].lower() for e in evidence if e.startswith(f"{issue}: ")]
-    lowered = quote.lower()
     if not words or not all(w in lowered for w in words):
         return False
-    return all(w not in lowered[: start.start()] for w in words)
+    inside = lowered[span[0] : span[1]]
+    outside = lowered[: span[0]] + " " + lowered[span[1] :]
+    return all(w in inside and w not in outside for w in words)
 
 
 def takes_position(st: Statement) -> bool:
