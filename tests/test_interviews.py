@@ -54,3 +54,19 @@ def test_a_place_in_capitals_is_no_speaker(nlp) -> None:  # type: ignore[no-unty
         "KYIV: Air raid sirens sounded across the capital for three hours.\n"
     )
     assert turns(nlp, text) == []
+
+
+def test_the_interviewee_is_who_the_text_has_speak_not_who_they_speak_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Putin is named as often, and last; Zelensky gives the interview (a reviewer)
+    text = (
+        "Zelensky interview\n\nKYIV, May 6, 2025 - Ukrainian President Volodymyr Zelensky "
+        "gave an interview to the newspaper about the demands of Vladimir Putin. Zelensky "
+        "said that Putin wanted the whole of Donbas and that Putin could not be trusted.\n\n"
+        "Q: Are you ready for a ceasefire?\n\n"
+        "A: We are ready for a full ceasefire from tomorrow, if Russia is ready too.\n"
+    )
+    answers = [(who, quote) for kind, who, quote in turns(nlp, text) if quote.startswith("We")]
+    assert answers == [
+        ("Volodymyr Zelensky", "We are ready for a full ceasefire from tomorrow, if Russia is "
+         "ready too")
+    ]  # fmt: skip

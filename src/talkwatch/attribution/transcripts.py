@@ -72,10 +72,10 @@ class Transcripts(Run):
             yield Found([span], "direct", None, "say", None, mention)
 
     def interviewee(self, first_answer: int, asked: list[tuple[int, int]]) -> Mention | None:
-        """Whom the answers ("A:") of an interview are: the person the text names most often
-        before its first answer, not in a question ("Zelensky spoke to the paper in Kyiv.
-        Q: ... A: ..."), the one named last of those named as often; None when it names
-        nobody."""
+        """Whom the answers ("A:") of an interview are: of the people the text names before
+        its first answer, not in a question, the one most often the subject of a
+        sentence ("Zelensky spoke to the paper about Putin's demands. Q: ... A: ..."), then
+        the one named most, then the one named last; None when it names nobody."""
         people = [
             e for e in self.doc.ents
             if e.label_ == "PERSON" and e.end_char <= first_answer
@@ -84,8 +84,14 @@ class Transcripts(Run):
         ]  # fmt: skip
         if not people:
             return None
+        # who the text is about saying something, before who is named most: the subject
+        # of a sentence's main verb ("Zelensky gave an interview ... about Putin's demands")
+        leading = Counter(e[-1].lower_ for e in people if e.root.dep_ == "nsubj"
+                          and e.root.head.dep_ == "ROOT")  # fmt: skip
         surnames = Counter(e[-1].lower_ for e in people)
-        best = max(reversed(people), key=lambda e: surnames[e[-1].lower_])
+        best = max(
+            reversed(people), key=lambda e: (leading[e[-1].lower_], surnames[e[-1].lower_])
+        )
         full = max((e for e in people if e[-1].lower_ == best[-1].lower_), key=len)
         return Mention(full.text, Span(full.start_char, full.end_char), "name")
 
