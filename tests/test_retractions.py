@@ -117,3 +117,45 @@ def test_watch_prints_the_withdrawal_once_then_the_corrected_shift(
     assert printed[1].startswith("shift RUS on ceasefire: reject (2022-04-01) -> deny")
     announce(store, None)
     assert capsys.readouterr().out == ""
+
+
+def test_new_rules_withdraw_nothing_they_change(store: Store) -> None:
+    # as after an upgrade whose rules read the record otherwise (a reviewer): taken as read
+    remove(store.db, "d21")
+    store.db.execute("UPDATE settings SET value = '0' WHERE name = 'announced_rules'")
+    assert retractions.new_withdrawals(store.db) == []
+    assert retractions.new_withdrawals(store.db) == []  # and nothing left to withdraw
+
+
+def test_a_text_removed_and_stored_again_unchanged_withdraws_nothing(store: Store) -> None:
+    remove(store.db, "d21")
+    store_all(store, [ACCEPTED])  # the same words: a new statement id
+    assert retractions.new_withdrawals(store.db) == []
+    assert alerts.new_shifts(store.db) == []  # its announcement followed it
+
+
+def test_a_statement_dated_anew_says_the_dates_moved(store: Store) -> None:
+    store.db.execute("UPDATE statements SET date = '2022-03-01' WHERE doc_id = 'd21'")
+    mark_document_stale(store.db, "d21")
+    (found,) = retractions.new_withdrawals(store.db)
+    assert retractions.describe(found).endswith(
+        "its statement no longer changes the side's stance (dates moved)"
+    )
+
+
+def test_of_two_watchers_one_withdraws_and_the_other_keeps_what_it_announced(
+    database: str, store: Store
+) -> None:
+    other = Store.open(database)
+    try:
+        after = store.db.execute("SELECT id FROM statements WHERE doc_id = 'd21'").fetchone()[0]
+        store.db.execute("UPDATE statements SET stance = 'deny' WHERE id = ?", (after,))
+        mark_document_stale(store.db, "d21")
+        seen_late = retractions.new_withdrawals(other.db)  # read before the first claims
+        assert len(retractions.claim(store.db, retractions.new_withdrawals(store.db))) == 1
+        assert len(alerts.claim(store.db, alerts.new_shifts(store.db))) == 1  # as it reads
+        assert retractions.claim(other.db, seen_late) == []  # the corrected one stays
+        assert alerts.new_shifts(other.db) == []
+        assert retractions.new_withdrawals(other.db) == []
+    finally:
+        other.close()

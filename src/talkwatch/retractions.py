@@ -21,13 +21,19 @@ from typing import Any
 
 from .database import Database
 from .feedstore import now
-from .standing import refresh
+from .standing import RULES, refresh
 
 _CURRENT = (
     "SELECT h.party, h.issue, h.after_id, coalesce(h.before_stance, b.stance), "
-    "coalesce(h.after_stance, a.stance) FROM shifts h "
+    "coalesce(h.after_stance, a.stance), h.date FROM shifts h "
     "JOIN statements b ON b.id = h.before_id JOIN statements a ON a.id = h.after_id"
 )
+_ANNOUNCED = (
+    "SELECT party, issue, after_id, before_stance, after_stance, said_on FROM shift_alerts"
+)
+# The rules the announced shifts were last read with (``standing.RULES``): when the
+# rules change, what they change is a correction of the record, not news.
+_RULES_SETTING = "announced_rules"
 
 
 @dataclass(frozen=True)
@@ -46,13 +52,19 @@ class Withdrawn:
 
 def new_withdrawals(db: Database) -> list[Withdrawn]:
     """The announced shifts gone from the record, or whose statement now marks another
-    change, oldest first."""
+    change, oldest first.
+
+    Not those the rules changed (the first call after an upgrade takes the record as it
+    is), nor a shift whose text was removed and stored again unchanged: its announcement
+    moves to the statement's new id."""
     refresh(db)
-    current = {(p, i, a): (b, s) for p, i, a, b, s in db.execute(_CURRENT).fetchall()}
+    if _rules_changed(db):
+        _take_as_read(db)
+        return []
+    _follow_stored_again(db)
+    current = {(p, i, a): (b, s) for p, i, a, b, s, _ in db.execute(_CURRENT).fetchall()}
     found = []
-    for party, issue, after_id, before, after, said_on in db.execute(
-        "SELECT party, issue, after_id, before_stance, after_stance, said_on FROM shift_alerts"
-    ).fetchall():
+    for party, issue, after_id, before, after, said_on in db.execute(_ANNOUNCED).fetchall():
         now_reads = current.get((party, issue, after_id))
         known = before is not None and after is not None
         if now_reads is None or (known and now_reads != (before, after)):
@@ -60,6 +72,46 @@ def new_withdrawals(db: Database) -> list[Withdrawn]:
                 Withdrawn(party, issue, int(after_id), before, after, said_on, now_reads)
             )
     return sorted(found, key=lambda w: (w.said_on or "", w.after_id, w.party, w.issue))
+
+
+def _rules_changed(db: Database) -> bool:
+    row = db.execute("SELECT value FROM settings WHERE name = ?", (_RULES_SETTING,)).fetchone()
+    return row is None or row[0] != str(RULES)
+
+
+def _take_as_read(db: Database) -> None:
+    """What is announced reads as the record does under the rules now (``settle``)."""
+    db.begin()
+    try:
+        settle(db)
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def _follow_stored_again(db: Database) -> None:
+    """An announced shift whose statement is gone (its id negated) while the same shift,
+    the same stances on the same day, is on the record under a new id not announced:
+    the text was removed and stored again; the announcement follows it."""
+    current = db.execute(_CURRENT).fetchall()
+    announced = db.execute(_ANNOUNCED).fetchall()
+    taken = {(p, i, a) for p, i, a, *_ in announced}
+    for party, issue, after_id, before, after, said_on in announced:
+        if after_id >= 0:
+            continue
+        same = [
+            a for p, i, a, b, s, d in current
+            if (p, i) == (party, issue) and (b, s, d) == (before, after, said_on)
+            and (p, i, a) not in taken
+        ]  # fmt: skip
+        if len(same) == 1:
+            db.execute(
+                "UPDATE shift_alerts SET after_id = ? WHERE party = ? AND issue = ? "
+                "AND after_id = ?",
+                (same[0], party, issue, after_id),
+            )
+            taken.add((party, issue, same[0]))
 
 
 def claim(db: Database, found: list[Withdrawn]) -> list[Withdrawn]:
@@ -70,9 +122,11 @@ def claim(db: Database, found: list[Withdrawn]) -> list[Withdrawn]:
     db.begin()
     try:
         for w in found:
+            # as announced: not a row another watcher announced anew since
             moved = db.execute(
-                "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ?",
-                (w.party, w.issue, w.after_id),
+                "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ? "
+                "AND coalesce(before_stance, '') = ? AND coalesce(after_stance, '') = ?",
+                (w.party, w.issue, w.after_id, w.before or "", w.after or ""),
             ).rowcount
             if moved:
                 now_before, now_after = w.now_reads or (None, None)
@@ -116,9 +170,15 @@ def release(db: Database, found: list[Withdrawn]) -> None:
 
 def settle(db: Database) -> None:
     """Take the record as it is for the shifts announced (after a new analysis of the
-    documents): those gone leave silently, those that read otherwise are taken as read
-    now. Inside the caller's transaction."""
-    current = {(p, i, a): (b, s) for p, i, a, b, s in db.execute(_CURRENT).fetchall()}
+    documents, or new rules): those gone leave silently, those that read otherwise are
+    taken as read now, and the rules they are read with are noted. Inside the caller's
+    transaction."""
+    db.execute(
+        "INSERT INTO settings (name, value) VALUES (?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        (_RULES_SETTING, str(RULES)),
+    )
+    current = {(p, i, a): (b, s) for p, i, a, b, s, _ in db.execute(_CURRENT).fetchall()}
     for party, issue, after_id in db.execute(
         "SELECT party, issue, after_id FROM shift_alerts"
     ).fetchall():
@@ -142,6 +202,8 @@ def describe(w: Withdrawn) -> str:
     head = f"withdrawn: shift {w.party} on {w.issue}: {what} ({w.said_on or 'undated'})"
     if w.now_reads:
         return head + f"; its statement now reads {w.now_reads[0]} -> {w.now_reads[1]}"
+    if w.after_id > 0:  # still stored: a date set, or another statement, moved the order
+        return head + "; its statement no longer changes the side's stance (dates moved)"
     return head + "; its statement is no longer on the record (revised or removed)"
 
 
