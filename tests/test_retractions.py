@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from talkwatch import alerts, retractions
+from talkwatch.atom import atom
 from talkwatch.documents import remove
 from talkwatch.standing import mark_document_stale
 from talkwatch.store import Store
@@ -90,7 +91,7 @@ def test_a_new_analysis_of_the_documents_withdraws_nothing(store: Store) -> None
 def test_the_atom_feed_has_an_entry_for_the_withdrawal(store: Store) -> None:
     remove(store.db, "d21")
     retractions.claim(store.db, retractions.new_withdrawals(store.db))
-    feed = alerts.atom(
+    feed = atom(
         alerts.recent_shifts(store.db, "RUS", "ceasefire"),
         "http://localhost/feeds/shifts.atom?party=RUS",
         "talkwatch: shifts of RUS",
@@ -159,3 +160,15 @@ def test_of_two_watchers_one_withdraws_and_the_other_keeps_what_it_announced(
         assert retractions.new_withdrawals(other.db) == []
     finally:
         other.close()
+
+
+def test_the_atom_feed_holds_its_limit_of_entries_in_all(store: Store) -> None:
+    remove(store.db, "d20")  # the refusal before goes: withdrawn; the shifts of RECORD stay
+    retractions.claim(store.db, retractions.new_withdrawals(store.db))
+    shifts = alerts.recent_shifts(store.db, limit=1)
+    withdrawn = retractions.recent(store.db, limit=1)
+    assert shifts and withdrawn
+    feed = atom(shifts, "http://localhost/feeds/shifts.atom", "shifts", withdrawn, limit=1)
+    assert feed.count("<entry>") == 1  # not one of each
+    both = atom(shifts, "http://localhost/feeds/shifts.atom", "shifts", withdrawn, limit=2)
+    assert both.count("<entry>") == 2 and "withdrawn/" in both

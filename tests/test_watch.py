@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from feed_server import Page, Site, article, rss
 from talkwatch import alerts, feedstore, status_alerts
+from talkwatch.atom import atom
 from talkwatch.cli import cli
 from talkwatch.documents import list_documents
 from talkwatch.fetch import Fetcher, FetchError
@@ -476,7 +477,7 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
 
 
 def test_an_atom_entry_shows_an_unnamed_speaker_as_the_text_wrote_it() -> None:
-    from talkwatch.alerts import _entry
+    from talkwatch.atom import _entry
     from talkwatch.analysis import Evidence, Shift
 
     before = Evidence(
@@ -500,7 +501,7 @@ def test_the_atom_feed_lists_the_newest_shift_first() -> None:
 
     older = Shift("RUS", "talks", said(1, "2025-03-01", "reject"), said(2, "2025-03-10", "offer"))
     newer = Shift("RUS", "talks", said(2, "2025-03-10", "offer"), said(3, "2025-04-02", "reject"))
-    body = alerts.atom([(newer, None), (older, None)], "http://x/feeds/shifts.atom", "shifts")
+    body = atom([(newer, None), (older, None)], "http://x/feeds/shifts.atom", "shifts")
     published = [e.published[:10] for e in feedparser.parse(body).entries]
     assert published == ["2025-04-02", "2025-03-10"]
 
@@ -521,7 +522,7 @@ def test_a_shift_said_within_a_week_is_news_and_one_said_before_is_not() -> None
 
 
 def test_an_empty_atom_feed_was_updated_now_not_in_1970() -> None:
-    body = alerts.atom([], "http://x/feeds/shifts.atom", "talkwatch: shifts")
+    body = atom([], "http://x/feeds/shifts.atom", "talkwatch: shifts")
     parsed = feedparser.parse(body)
     assert not parsed.entries
     assert parsed.feed.updated[:4] >= "2025" and "1970" not in body

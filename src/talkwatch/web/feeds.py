@@ -13,7 +13,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from ..alerts import atom, recent_shifts
+from ..alerts import recent_shifts
+from ..atom import atom
 from ..retractions import recent
 from .params import check_issue, check_party
 
@@ -39,4 +40,4 @@ def shifts_atom(
     title = "talkwatch: shifts" + "".join(
         f" {label} {value}" for label, value in (("of", party), ("on", issue)) if value
     )
-    return Response(atom(found, str(request.url), title, withdrawn), media_type=ATOM)
+    return Response(atom(found, str(request.url), title, withdrawn, limit), media_type=ATOM)
