@@ -357,5 +357,7 @@ def test_shifts_between_two_dates(db: str) -> None:
     assert "No shifts of UKR to 2022-03-10." in before.stdout
     as_json = json.loads(run(db, "shifts", "--since", "2022-03-16", "--format", "json").stdout)
     assert as_json == []
+    none = run(db, "shifts", "--party", "NONE", "--since", "2022-03-10")
+    assert "Speakers of no side (NONE) take no positions" in none.stdout
     wrong = run(db, "shifts", "--since", "2022-31-03")
     assert wrong.exit_code == 2 and "not a date" in wrong.output

@@ -101,3 +101,11 @@ def test_the_feeds_a_page_names() -> None:
     assert feed_links(page, "https://news.example.org/world/") == [
         "https://news.example.org/rss"
     ]
+
+
+def test_a_refusal_of_one_request_is_no_wrong_address(site: Site, tmp_path: Path) -> None:
+    # 403 or 429: the site refuses this request now, the address may be right
+    site.pages["/busy.xml"] = Page(b"slow down", "text/plain", status=429)
+    result = add(tmp_path / "t.db", site.url("/busy.xml"))
+    assert result.exit_code == 0, result.output
+    assert "cannot be read now (the server answered 429" in result.stderr

@@ -477,8 +477,8 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
 
 
 def test_an_atom_entry_shows_an_unnamed_speaker_as_the_text_wrote_it() -> None:
-    from talkwatch.atom import _entry
     from talkwatch.analysis import Evidence, Shift
+    from talkwatch.atom import _entry
 
     before = Evidence(
         1, "2022-03-29", "reject", "a ukrainian official", "anonymous", "a.txt", "a",

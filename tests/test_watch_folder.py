@@ -59,3 +59,12 @@ def test_a_missing_folder_is_refused_before_anything_is_made(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert "--folder" in result.output and "no such folder" in result.output
     assert not db.exists()
+
+
+def test_an_empty_folder_is_no_warning_each_cycle(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "w.db"
+    inbox.mkdir()
+    result = watch(db, inbox)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert f"{inbox}: Read 0 inputs" in result.stdout

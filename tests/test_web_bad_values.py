@@ -47,3 +47,20 @@ def test_a_value_too_long_names_the_limit(client: TestClient, tmp_path: Path) ->
     assert answer.status_code == 422
     problem = answer.json()["detail"][0]
     assert problem["parameter"] == "party" and problem["problem"].startswith("the value is too long")
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        ("/evidence", "party: missing: give a value."),
+        ("/evidence?party=RUS&issue=", "issue: empty: give a value."),
+        ("/statements/99999999999999999999999",
+         "statement_id: '99999999999999999999999' is not an id: ids are whole numbers from 1."),
+    ],
+)  # fmt: skip
+def test_missing_empty_and_impossible_values_in_words(
+    client: TestClient, url: str, sentence: str
+) -> None:
+    answer = client.get(url)
+    assert answer.status_code == 422
+    assert sentence in html.unescape(answer.text)

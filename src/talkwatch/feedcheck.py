@@ -25,7 +25,7 @@ _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 @dataclass(frozen=True)
 class Checked:
     """What the address holds: ``kind`` is feed, page, other, missing (the server
-    answered 4xx) or unreachable (no answer now, or 5xx)."""
+    answered 404 or 410) or unreachable (no answer now, another refusal, or 5xx)."""
 
     kind: str
     entries: int = 0  # a feed's entries
@@ -38,9 +38,10 @@ def check(url: str, fetcher: Fetcher) -> Checked:
         answer = fetcher.get(url, max_bytes=MAX_FEED_BYTES, truncate=True)
     except FetchError as err:
         reason = str(err).removeprefix(f"{url}: ").rstrip(".")
-        # an answer of the server's, as to a mistyped address (404), is an answer;
-        # no connection, a timeout or a server error (5xx) may pass
-        answered = reason.startswith("the server answered 4")
+        # the server's answer that there is nothing there (404, 410), as to a mistyped
+        # address, is an answer; no connection, a timeout, a refusal of this one request
+        # (403, 429) or a server error (5xx) may pass
+        answered = reason.startswith(("the server answered 404", "the server answered 410"))
         return Checked("missing" if answered else "unreachable", reason=reason)
     head = answer.body[:4096].lstrip().lower()
     if answer.media_type == "text/html" or head.startswith((b"<!doctype html", b"<html")):

@@ -292,7 +292,9 @@ def shifts_command(
             who = shown_speaker(ev.speaker, ev.speaker_mention, ev.source)
             grid.add_row(f"  {label}", Text(f"{who}: “{shortened(ev.quote)}”"))
         console.print(grid)
-    if not found and (since or until):
+    if not found and party == "NONE":
+        click.echo(NO_SIDE)
+    elif not found and (since or until):
         between = [f"{word} {day}" for word, day in (("from", since), ("to", until)) if day]
         click.echo(" ".join(["No shifts", _of(party, issue), *between]).replace("  ", " ") + ".")
     elif not found and (party or issue):

@@ -201,12 +201,18 @@ def read_folders(
             jobs=jobs,
             actor_files=actor_files,
             on_error=lambda message: click.echo(f"error: {message}", err=True),
-            on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+            on_warning=_folder_warning,
         )
         summary = run.run([folder])
         click.echo(f"[{time.strftime('%H:%M:%S')}] {folder}: {summary.line()}")
         failed += len(summary.failures)
     return failed
+
+
+def _folder_warning(message: str) -> None:
+    """A warning of a watched folder's read; not that it is empty: an inbox often is."""
+    if "no files to read" not in message:
+        click.echo(f"warning: {message}", err=True)
 
 
 def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | None], None]:

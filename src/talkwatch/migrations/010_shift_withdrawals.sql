@@ -1,12 +1,7 @@
--- The stances a stored shift moves between on its issue (talkwatch.standing): a
--- statement's own, or a demand where a conditional statement names the issue only in its
--- condition. What each announced shift said (talkwatch.alerts), so that a revision which
--- takes it back is announced (talkwatch.retractions): the stances and the date of the
--- shift as announced (NULL for shifts announced before this version, which are withdrawn
--- only when they are gone), and a log of the shifts withdrawn since.
-
-ALTER TABLE shifts ADD COLUMN before_stance TEXT;
-ALTER TABLE shifts ADD COLUMN after_stance TEXT;
+-- What each announced shift said (talkwatch.alerts), so that a revision which takes it
+-- back is announced (talkwatch.retractions): the stances and the date of the shift as
+-- announced (NULL for shifts announced before this version, which are withdrawn only
+-- when they are gone), and a log of the shifts withdrawn since.
 
 ALTER TABLE shift_alerts ADD COLUMN before_stance TEXT;
 ALTER TABLE shift_alerts ADD COLUMN after_stance TEXT;

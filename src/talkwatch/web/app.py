@@ -184,6 +184,13 @@ def in_words(error: dict[str, Any]) -> str:
     given, bounds = error.get("input"), error.get("ctx") or {}
     shown = f"'{given}'" if isinstance(given, str) else "the value"
     kind = error.get("type", "")
+    where = error.get("loc", ("",))[0]
+    if where == "path" and kind in ("greater_than_equal", "less_than_equal", "int_parsing"):
+        return f"{shown} is not an id: ids are whole numbers from 1."  # as no link has it
+    if kind == "missing":
+        return "missing: give a value."
+    if kind == "string_too_short":
+        return "empty: give a value."
     if kind == "greater_than_equal":
         return f"{shown} is too small: give {bounds.get('ge')} or more."
     if kind == "less_than_equal":
