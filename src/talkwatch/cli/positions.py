@@ -16,7 +16,14 @@ from ..analysis import Evidence
 from ..documents import undated
 from ..records import shown_speaker
 from ..revisions import superseded
-from ..standing import Standing, evidence, issue_standings, standings, stored_shifts
+from ..standing import (
+    Standing,
+    evidence,
+    issue_standings,
+    on_issue,
+    standings,
+    stored_shifts,
+)
 from .filters import issue_filter, party_filter, speaker_filter, speaker_note
 from .group import cli
 from .options import (
@@ -70,7 +77,8 @@ def _standing_json(p: Standing, evidence: dict[int, Evidence]) -> dict[str, Any]
         "sourcing": p.sourcing,
         "documents": p.documents,
         "statements": p.statements,
-        "evidence": [asdict(evidence[i]) for i in p.support if i in evidence],
+        # each as evidence on the issue: a condition's issue is a demand (standing.on_issue)
+        "evidence": [asdict(on_issue(evidence[i], p.stance)) for i in p.support if i in evidence],
     }
 
 

@@ -19,6 +19,7 @@ from ..analysis import Evidence, Shift
 from ..standing import (
     evidence,
     issue_standings,
+    on_issue,
     shift_outlines,
     standings,
     stored_shifts,
@@ -108,11 +109,11 @@ def compute(store: Store) -> Analysis:
     stored = standings(store.db)
     by_id = evidence(store.db, [i for s in stored for i in (s.statement_id, *s.support)])
     found = [
-        StoredPosition(
+        StoredPosition(  # each statement as evidence on the issue (standing.on_issue)
             s.party,
             s.issue,
-            by_id[s.statement_id],
-            tuple(by_id[i] for i in s.support),
+            on_issue(by_id[s.statement_id], s.stance),
+            tuple(on_issue(by_id[i], s.stance) for i in s.support),
             s.sourcing,
             s.statements,
         )
