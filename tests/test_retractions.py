@@ -172,3 +172,57 @@ def test_the_atom_feed_holds_its_limit_of_entries_in_all(store: Store) -> None:
     assert feed.count("<entry>") == 1  # not one of each
     both = atom(shifts, "http://localhost/feeds/shifts.atom", "shifts", withdrawn, limit=2)
     assert both.count("<entry>") == 2 and "withdrawn/" in both
+
+
+SOLE = st(40, "2022-05-01", "USA", "offer", ("security_guarantees",), "Steve Witkoff", "d40")
+
+
+def announce_positions(store: Store) -> list[str]:
+    return [alerts.describe_position(p).split(" (", 1)[0]
+            for p in alerts.claim_positions(store.db, alerts.new_positions(store.db))]  # fmt: skip
+
+
+def test_a_first_position_a_revision_turns_is_withdrawn_then_announced_as_it_reads(
+    store: Store,
+) -> None:
+    # a new user's case: the side's only statement on the issue revised from an offer to
+    # a refusal (a feed's updated entry), with no shift to tell it
+    store_all(store, [SOLE])
+    assert "position USA on security_guarantees: offer" in announce_positions(store)
+    said = store.db.execute("SELECT id FROM statements WHERE doc_id = 'd40'").fetchone()[0]
+    store.db.execute("UPDATE statements SET stance = 'reject' WHERE id = ?", (said,))
+    mark_document_stale(store.db, "d40")
+    found = retractions.claim(store.db, retractions.new_withdrawals(store.db))
+    assert lines(found) == [
+        "withdrawn: position USA on security_guarantees: offer; the side's first stance on "
+        "it now reads reject"
+    ]
+    assert "position USA on security_guarantees: reject" in announce_positions(store)
+    assert retractions.new_withdrawals(store.db) == []
+    assert retractions.as_json(found[0])["kind"] == "position"
+
+
+def test_a_first_position_whose_text_goes_is_withdrawn_and_not_announced_again(
+    store: Store,
+) -> None:
+    store_all(store, [SOLE])
+    announce_positions(store)
+    remove(store.db, "d40")
+    found = retractions.claim(store.db, retractions.new_withdrawals(store.db))
+    assert lines(found) == [
+        "withdrawn: position USA on security_guarantees: offer; no statement on the record "
+        "holds it now (revised or removed)"
+    ]
+    assert announce_positions(store) == []
+
+
+def test_a_first_position_held_by_another_statement_still_withdraws_nothing(
+    store: Store,
+) -> None:
+    store_all(store, [SOLE])
+    announce_positions(store)
+    store_all(store, [st(41, "2022-05-01", "USA", "offer", ("security_guarantees",),
+                         "Marco Rubio", "d40b")])  # fmt: skip
+    remove(store.db, "d40")  # the same day's other offer holds the position now
+    assert retractions.new_withdrawals(store.db) == []
+    assert announce_positions(store) == []

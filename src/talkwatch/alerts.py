@@ -171,8 +171,11 @@ def new_positions(db: Database) -> list[NewPosition]:
 
 def claim_positions(db: Database, positions: list[NewPosition]) -> list[NewPosition]:
     """As ``claim``, for first positions."""
-    keys = [(p.party, p.issue) for p in positions]
-    sql = "INSERT INTO position_alerts (party, issue, alerted_at) VALUES (?, ?, ?)"
+    keys = [(p.party, p.issue, p.evidence.statement_id, p.evidence.stance) for p in positions]
+    sql = (
+        "INSERT INTO position_alerts (party, issue, statement_id, stance, alerted_at) "
+        "VALUES (?, ?, ?, ?, ?)"
+    )
     return [p for p, mine in zip(positions, _claim(db, sql, keys), strict=True) if mine]
 
 

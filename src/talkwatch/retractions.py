@@ -19,9 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .analysis import stands_for
 from .database import Database
 from .feedstore import now
-from .standing import RULES, refresh
+from .standing import RULES, position, refresh
 
 _CURRENT = (
     "SELECT h.party, h.issue, h.after_id, coalesce(h.before_stance, b.stance), "
@@ -38,7 +39,9 @@ _RULES_SETTING = "announced_rules"
 
 @dataclass(frozen=True)
 class Withdrawn:
-    """An announced shift that the record no longer holds as announced."""
+    """An announced shift, or first position, that the record no longer holds as
+    announced. For a position, ``after`` is the stance announced, ``before`` None, and
+    ``now_reads`` the side's first stance now, twice."""
 
     party: str
     issue: str
@@ -48,6 +51,7 @@ class Withdrawn:
     said_on: str | None
     now_reads: tuple[str, str] | None  # what the statement's shift reads now, if any
     withdrawn_at: str = ""
+    kind: str = "shift"  # or "position"
 
 
 def new_withdrawals(db: Database) -> list[Withdrawn]:
@@ -63,7 +67,7 @@ def new_withdrawals(db: Database) -> list[Withdrawn]:
         return []
     _follow_stored_again(db)
     current = {(p, i, a): (b, s) for p, i, a, b, s, _ in db.execute(_CURRENT).fetchall()}
-    found = []
+    found = _positions_withdrawn(db)
     for party, issue, after_id, before, after, said_on in db.execute(_ANNOUNCED).fetchall():
         now_reads = current.get((party, issue, after_id))
         known = before is not None and after is not None
@@ -72,6 +76,34 @@ def new_withdrawals(db: Database) -> list[Withdrawn]:
                 Withdrawn(party, issue, int(after_id), before, after, said_on, now_reads)
             )
     return sorted(found, key=lambda w: (w.said_on or "", w.after_id, w.party, w.issue))
+
+
+def _positions_withdrawn(db: Database) -> list[Withdrawn]:
+    """The announced first positions whose statement is gone or now reads otherwise, and
+    whose side's first stance on the issue is no longer the one announced; where it is
+    (another statement holds it, or one announced before 0.10), the announcement follows
+    the statement that holds it now, silently."""
+    found = []
+    suspects = db.execute(
+        "SELECT a.party, a.issue, a.statement_id, a.stance FROM position_alerts a "
+        "LEFT JOIN statements s ON s.id = a.statement_id "
+        "WHERE a.stance IS NULL OR s.id IS NULL OR s.stance != a.stance"
+    ).fetchall()
+    for party, issue, sid, stance in suspects:
+        held = position(db, party, issue)
+        first = stands_for(held.texts[0]) if held and held.texts else None
+        if first is not None and stance in (None, first.stance):
+            db.execute(
+                "UPDATE position_alerts SET statement_id = ?, stance = ? WHERE party = ? "
+                "AND issue = ?",
+                (first.statement_id, first.stance, party, issue),
+            )
+        elif stance is not None:
+            reads = (first.stance, first.stance) if first else None
+            found.append(
+                Withdrawn(party, issue, int(sid or 0), None, stance, None, reads, kind="position")
+            )
+    return found
 
 
 def _rules_changed(db: Database) -> bool:
@@ -123,19 +155,26 @@ def claim(db: Database, found: list[Withdrawn]) -> list[Withdrawn]:
     try:
         for w in found:
             # as announced: not a row another watcher announced anew since
-            moved = db.execute(
-                "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ? "
-                "AND coalesce(before_stance, '') = ? AND coalesce(after_stance, '') = ?",
-                (w.party, w.issue, w.after_id, w.before or "", w.after or ""),
-            ).rowcount
+            if w.kind == "position":
+                moved = db.execute(
+                    "DELETE FROM position_alerts WHERE party = ? AND issue = ? "
+                    "AND statement_id = ? AND stance = ?",
+                    (w.party, w.issue, w.after_id, w.after),
+                ).rowcount
+            else:
+                moved = db.execute(
+                    "DELETE FROM shift_alerts WHERE party = ? AND issue = ? AND after_id = ? "
+                    "AND coalesce(before_stance, '') = ? AND coalesce(after_stance, '') = ?",
+                    (w.party, w.issue, w.after_id, w.before or "", w.after or ""),
+                ).rowcount
             if moved:
                 now_before, now_after = w.now_reads or (None, None)
                 db.execute(
                     "INSERT INTO shift_withdrawals (party, issue, after_id, before_stance, "
-                    "after_stance, said_on, now_before, now_after, withdrawn_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "after_stance, said_on, now_before, now_after, withdrawn_at, kind) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (w.party, w.issue, w.after_id, w.before, w.after, w.said_on,
-                     now_before, now_after, when),
+                     now_before, now_after, when, w.kind),
                 )  # fmt: skip
                 mine.append(Withdrawn(**{**w.__dict__, "withdrawn_at": when}))
         db.commit()
@@ -156,6 +195,13 @@ def release(db: Database, found: list[Withdrawn]) -> None:
                 "AND withdrawn_at = ?",
                 (w.party, w.issue, w.after_id, w.withdrawn_at),
             )
+            if w.kind == "position":
+                db.execute(
+                    "INSERT INTO position_alerts (party, issue, statement_id, stance, "
+                    "alerted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    (w.party, w.issue, w.after_id, w.after, now()),
+                )
+                continue
             db.execute(
                 "INSERT INTO shift_alerts (party, issue, after_id, before_stance, "
                 "after_stance, said_on, alerted_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -169,15 +215,28 @@ def release(db: Database, found: list[Withdrawn]) -> None:
 
 
 def settle(db: Database) -> None:
-    """Take the record as it is for the shifts announced (after a new analysis of the
-    documents, or new rules): those gone leave silently, those that read otherwise are
-    taken as read now, and the rules they are read with are noted. Inside the caller's
-    transaction."""
+    """Take the record as it is for the shifts and first positions announced (after a
+    new analysis of the documents, or new rules): those gone leave silently, those that
+    read otherwise are taken as read now, and the rules they are read with are noted.
+    Inside the caller's transaction."""
     db.execute(
         "INSERT INTO settings (name, value) VALUES (?, ?) "
         "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         (_RULES_SETTING, str(RULES)),
     )
+    for party, issue in db.execute("SELECT party, issue FROM position_alerts").fetchall():
+        held = position(db, party, issue)
+        first = stands_for(held.texts[0]) if held and held.texts else None
+        if first is None:
+            db.execute(
+                "DELETE FROM position_alerts WHERE party = ? AND issue = ?", (party, issue)
+            )
+        else:
+            db.execute(
+                "UPDATE position_alerts SET statement_id = ?, stance = ? WHERE party = ? "
+                "AND issue = ?",
+                (first.statement_id, first.stance, party, issue),
+            )
     current = {(p, i, a): (b, s) for p, i, a, b, s, _ in db.execute(_CURRENT).fetchall()}
     for party, issue, after_id in db.execute(
         "SELECT party, issue, after_id FROM shift_alerts"
@@ -197,7 +256,13 @@ def settle(db: Database) -> None:
 
 
 def describe(w: Withdrawn) -> str:
-    """One line: which announced shift is withdrawn, and what the record says now."""
+    """One line: which announced shift or position is withdrawn, and what the record
+    says now."""
+    if w.kind == "position":
+        head = f"withdrawn: position {w.party} on {w.issue}: {w.after}"
+        if w.now_reads:
+            return head + f"; the side's first stance on it now reads {w.now_reads[0]}"
+        return head + "; no statement on the record holds it now (revised or removed)"
     what = f"{w.before} -> {w.after}" if w.before and w.after else "as announced"
     head = f"withdrawn: shift {w.party} on {w.issue}: {what} ({w.said_on or 'undated'})"
     if w.now_reads:
@@ -209,6 +274,7 @@ def describe(w: Withdrawn) -> str:
 
 def as_json(w: Withdrawn) -> dict[str, Any]:
     return {
+        "kind": w.kind,
         "party": w.party,
         "issue": w.issue,
         "statement_id": abs(w.after_id),
@@ -233,12 +299,12 @@ def recent(
         params.append(issue.lower())
     sql = (
         "SELECT party, issue, after_id, before_stance, after_stance, said_on, now_before, "
-        "now_after, withdrawn_at FROM shift_withdrawals"
+        "now_after, withdrawn_at, kind FROM shift_withdrawals"
     )
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY withdrawn_at DESC, after_id DESC LIMIT ?"
     return [
-        Withdrawn(p, i, int(a), b, s, d, (nb, na) if nb and na else None, str(when))
-        for p, i, a, b, s, d, nb, na, when in db.execute(sql, [*params, limit]).fetchall()
+        Withdrawn(p, i, int(a), b, s, d, (nb, na) if nb and na else None, str(when), kind)
+        for p, i, a, b, s, d, nb, na, when, kind in db.execute(sql, [*params, limit]).fetchall()
     ]

@@ -199,14 +199,19 @@ def keeping_id(st: Statement, ids: dict[Key, list[int]]) -> Statement:
 def retire(db: Database, doc_ids: list[str], by: str | None, gone: list[int]) -> None:
     """Remove the earlier documents ``doc_ids``, replaced by the document ``by`` (or
     removed by the user: None), inside the caller's transaction; ``gone`` are the ids of
-    their statements the new text does not repeat, whose announced shifts are marked gone
-    (their statement's id negated: SQLite may give the id to another statement) for
-    ``retractions`` to announce as withdrawn."""
+    their statements the new text does not repeat, whose announced shifts and first
+    positions are marked gone (their statement's id negated: SQLite may give the id to
+    another statement) for ``retractions`` to announce as withdrawn."""
     for at in range(0, len(gone), 500):
         chunk = gone[at : at + 500]
         marks = ", ".join("?" for _ in chunk)
         db.execute(
             f"UPDATE shift_alerts SET after_id = -after_id WHERE after_id IN ({marks})",
+            tuple(chunk),
+        )
+        db.execute(
+            f"UPDATE position_alerts SET statement_id = -statement_id "
+            f"WHERE statement_id IN ({marks})",
             tuple(chunk),
         )
     note_gone(db, gone)
