@@ -68,3 +68,27 @@ def test_an_empty_folder_is_no_warning_each_cycle(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
     assert f"{inbox}: Read 0 inputs" in result.stdout
+
+
+def test_a_document_removed_stays_removed_for_the_folder_until_ingested_by_name(
+    tmp_path: Path,
+) -> None:
+    # a new user removed a document; the next cycle read its file again and stored it
+    inbox, db = tmp_path / "inbox", tmp_path / "w.db"
+    inbox.mkdir()
+    (inbox / "peskov.txt").write_text(FIRST, encoding="utf-8")
+    watch(db, inbox)
+    listed = CliRunner().invoke(cli, ["documents", "--db", str(db)]).stdout
+    doc_id = listed.split()[0]
+    removed = CliRunner().invoke(cli, ["documents", "remove", doc_id, "--db", str(db)])
+    assert "a watched folder does not read its file again" in removed.stdout
+    again = watch(db, inbox)
+    assert "0 new documents" in again.stdout and "1 removed before" in again.stdout
+    assert "Dmitry Peskov" not in CliRunner().invoke(cli, ["statements", "--db", str(db)]).stdout
+    # stored again by name: the folder sees it stored, as any other
+    stored = CliRunner().invoke(cli, ["ingest", str(inbox / "peskov.txt"), "--db", str(db)])
+    assert "1 new document" in stored.stdout
+    assert "1 already stored" in watch(db, inbox).stdout
+    # a changed file is a new input, read as ever
+    (inbox / "peskov.txt").write_text(FIRST + "\nPeskov added that the talks were over.\n")
+    assert "1 updated" in watch(db, inbox).stdout

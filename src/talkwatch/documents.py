@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from .analysis import POSITION_STANCES
 from .conditions import documents_named
@@ -165,11 +166,17 @@ def redate(db: Database, doc_id: str, day: str, source: str = SET_BY_USER) -> bo
 def remove(db: Database, doc_id: str) -> None:
     """Remove a stored document with its statements, in one transaction; the positions
     they counted towards are recomputed before this returns. Ingesting its file or URL
-    again stores it again; a watched feed does not fetch its article twice."""
+    again stores it again; a watched feed does not fetch its article twice, nor does a
+    watched folder read its file again unchanged (``removed_inputs``)."""
     db.begin()
     try:
         rows = db.execute("SELECT id FROM statements WHERE doc_id = ?", (doc_id,))
         gone = [int(row[0]) for row in rows]
+        db.execute(  # a watched folder does not store them again
+            "INSERT INTO removed_inputs (origin, raw_hash, removed_at) SELECT origin, "
+            "raw_hash, ? FROM inputs WHERE doc_id = ? ON CONFLICT DO NOTHING",
+            (datetime.now(timezone.utc).isoformat(timespec="seconds"), doc_id),
+        )
         retire(db, [doc_id], None, gone)
         db.commit()
     except BaseException:

@@ -52,6 +52,7 @@ class IngestSummary:
     statements: int = 0
     redated: int = 0  # stored documents given the --date
     undated: int = 0  # new documents whose text gave no date
+    removed: int = 0  # inputs skipped as removed by the user (``IngestRun.skip_removed``)
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -76,10 +77,13 @@ class IngestSummary:
             if n
             else ""
         )
+        removed = (
+            f", {self.removed} removed before (not read again)" if self.removed else ""
+        )
         return (
             f"Read {self.inputs} input{'s' * (self.inputs != 1)}: {stored} with "
             f"{self.statements} statement{'s' * (self.statements != 1)}, {self.unchanged} "
-            f"already stored{redated}{relinked}{failed}.{undated}"
+            f"already stored{removed}{redated}{relinked}{failed}.{undated}"
         )
 
 
@@ -104,6 +108,7 @@ class IngestRun:
     timeout: float = URL_TIMEOUT  # seconds for one URL
     private_urls: bool = True  # False: refuse URLs to loopback, private, link-local addresses
     date: str | None = None
+    skip_removed: bool = False  # not inputs removed with 'documents remove' (a watched folder)
     on_error: Callable[[str], None] = lambda message: None
     on_warning: Callable[[str], None] = lambda message: None  # e.g. a guessed text encoding
     on_progress: Callable[[int], None] = lambda done: None
@@ -173,6 +178,9 @@ class IngestRun:
     def prepare_raw(self, raw: RawInput) -> Prepared | None:
         """Clean bytes in hand (a file's, a URL's, a posted text's); None when stored."""
         raw_hash = hashlib.sha256(raw.data).hexdigest()
+        if self.skip_removed and self.store.was_removed(raw.origin, raw_hash):
+            self.summary.removed += 1
+            return None
         stored = stored_document_of_input(self.store.db, raw.origin, raw_hash)
         self.already_stored = stored
         if stored is not None:

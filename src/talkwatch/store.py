@@ -263,6 +263,20 @@ class Store:
             "ON CONFLICT DO NOTHING",
             (origin, raw_hash, doc_id),
         )
+        # stored again by name: a removal no longer stands for it
+        self.db.execute(
+            "DELETE FROM removed_inputs WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)
+        )
+
+    def was_removed(self, origin: str, raw_hash: str) -> bool:
+        """Whether these bytes from this input were stored, then removed by the user."""
+        return (
+            self.db.execute(
+                "SELECT 1 FROM removed_inputs WHERE origin = ? AND raw_hash = ?",
+                (origin, raw_hash),
+            ).fetchone()
+            is not None
+        )
 
     def _insert_sections(self, document: Document) -> None:
         self.db.executemany(

@@ -184,7 +184,7 @@ def remove_command(ctx: click.Context, document: tuple[str, ...], db_path: str |
             click.echo(
                 f"{found.url or found.name} ({found.id[:12]}): removed with its "
                 f"{found.statements} statement{'s' * (found.statements != 1)}; positions and "
-                "shifts recomputed."
+                "shifts recomputed (a watched folder does not read its file again unchanged)."
             )
     if failed:
         ctx.exit(1)

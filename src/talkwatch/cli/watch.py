@@ -199,6 +199,7 @@ def read_folders(
             store=store,
             load_analyzer=watcher.analyzer,  # the watch's, loaded once
             jobs=jobs,
+            skip_removed=True,  # a file whose document was removed stays removed
             actor_files=actor_files,
             on_error=lambda message: click.echo(f"error: {message}", err=True),
             on_warning=_folder_warning,
