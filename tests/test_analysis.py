@@ -273,3 +273,16 @@ def test_where_a_condition_ends(quote: str, issue: str, only: bool) -> None:
     evidence = ("ceasefire: ceasefire", "neutrality: nato membership", "sanctions: sanctions")
     assert in_condition_only(quote, "conditional", issue, evidence) is only
     assert not in_condition_only(quote, "demand", issue, evidence)  # conditions only
+
+
+def test_a_demand_is_conditional_on_what_it_names_only_as_coming_after_it() -> None:
+    from talkwatch.analysis import stance_on
+
+    evidence = ("withdrawal: withdrawal", "ceasefire: ceasefire", "talks: discussed")
+    quote = "Russia must complete the full withdrawal before any ceasefire can be discussed"
+    assert stance_on(quote, "demand", "withdrawal", evidence) == "demand"
+    assert stance_on(quote, "demand", "ceasefire", evidence) == "conditional"
+    opened = "Before any ceasefire, Russia must complete the withdrawal"
+    assert stance_on(opened, "demand", "ceasefire", evidence) == "conditional"
+    assert stance_on(opened, "demand", "withdrawal", evidence) == "demand"
+    assert stance_on(quote, "reject", "ceasefire", evidence) == "reject"  # demands only

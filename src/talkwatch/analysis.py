@@ -3,8 +3,8 @@
 Everything here is a query over stored statements; nothing re-runs the
 pipeline. Only statements of a negotiating side (party other than NONE) with
 a position-taking stance (not ``assess``) count towards positions; a conditional
-statement counts as a demand on an issue it names only in its condition
-(``in_condition_only``).
+statement counts as a demand on an issue it names only in its condition, and a demand as
+conditional on one it names only as coming after it (``stance_on``).
 """
 
 from __future__ import annotations
@@ -193,11 +193,17 @@ CONDITION = re.compile(
 _OPENERS = frozenset(["but", "and", "so", "yet", "even", "then", "now", "however", "still"])
 
 
-def condition_span(quote: str) -> tuple[int, int] | None:
+# What a demand comes before: "Russia must withdraw before any ceasefire is discussed".
+FIRST_OF = re.compile(
+    r"\b(before|until|prior to|as a (pre)?condition (for|of|to))\b", re.IGNORECASE
+)
+
+
+def condition_span(quote: str, marks: re.Pattern[str] = CONDITION) -> tuple[int, int] | None:
     """Where a quote's condition lies: from its mark to the end of the quote, or, for a
     condition that opens the sentence ("But if Russia agrees, we will ..."), to the comma
     that closes it; None when there is no condition, or no telling where it ends."""
-    mark = CONDITION.search(quote)
+    mark = marks.search(quote)
     if mark is None:
         return None
     before = re.findall(r"[a-z']+", quote[: mark.start()].lower())
@@ -207,6 +213,19 @@ def condition_span(quote: str) -> tuple[int, int] | None:
     return mark.start(), len(quote)
 
 
+def stance_on(quote: str, stance: str, issue: str, evidence: Sequence[str]) -> str:
+    """A statement's stance on one of its issues. Mostly its own; but a conditional
+    statement is a demand on what it names only in its condition ("Kyiv would accept a
+    neutral status if partners gave security guarantees": a demand of guarantees), and a
+    demand is conditional on what it names only as coming after it ("Russia must
+    withdraw before any ceasefire can be discussed": a ceasefire, once it has)."""
+    if in_condition_only(quote, stance, issue, evidence):
+        return "demand"
+    if stance == "demand" and _named_only_in(quote, issue, evidence, FIRST_OF):
+        return "conditional"
+    return stance
+
+
 def in_condition_only(quote: str, stance: str, issue: str, evidence: Sequence[str]) -> bool:
     """Whether a conditional statement names ``issue`` only in its condition: "Kyiv would
     accept a neutral status if partners gave security guarantees" is conditional on
@@ -214,9 +233,15 @@ def in_condition_only(quote: str, stance: str, issue: str, evidence: Sequence[st
     first), not a condition of its own. ``evidence`` is the statement's "issue: words"
     list; an issue whose words are not in the quote (taken from the sentence around it)
     is read as the statement's, as is every issue of a quote that is a condition alone."""
-    if stance != "conditional":
-        return False
-    span = condition_span(quote)
+    return stance == "conditional" and _named_only_in(quote, issue, evidence, CONDITION)
+
+
+def _named_only_in(
+    quote: str, issue: str, evidence: Sequence[str], marks: re.Pattern[str]
+) -> bool:
+    """Whether the issue's words are all in the part of the quote ``marks`` opens, and
+    none outside it."""
+    span = condition_span(quote, marks)
     lowered = quote.lower()
     if span is None or (span[0] == 0 and span[1] == len(quote)):
         return False
@@ -244,10 +269,8 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
         if not takes_position(st) or not st.date:
             continue
         for issue in st.issues:
-            evidence = Evidence.of(st)
-            if in_condition_only(st.quote, st.stance, issue, st.issue_evidence):
-                evidence = replace(evidence, stance="demand")  # what the side asks first
-            grouped[(st.party, issue)].append(evidence)
+            stance = stance_on(st.quote, st.stance, issue, st.issue_evidence)
+            grouped[(st.party, issue)].append(replace(Evidence.of(st), stance=stance))
     return [
         Position(party, issue, tuple(history))
         for (party, issue), history in sorted(grouped.items())

@@ -19,8 +19,8 @@ from .analysis import (
     Evidence,
     Position,
     Shift,
-    in_condition_only,
     shifts,
+    stance_on,
     status_of,
     takes_position,
 )
@@ -38,7 +38,8 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 10: a walk-back takes back an offer or an acceptance; a refusal turned into an offer
 #     is none.
 # 11: an offer and an acceptance are one line: no shift between them.
-# 12: a conditional statement is a demand on an issue it names only in its condition.
+# 12: a conditional statement is a demand on an issue it names only in its condition, a
+#     demand conditional on one it names only as coming after it.
 RULES = 12
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
@@ -146,15 +147,14 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
     """Every dated position-taking statement of one side on one issue, oldest first.
 
     An undated statement has no place in the order, so it neither sets the
-    current stance nor makes a shift (``documents.undated`` counts them apart). A
-    conditional statement that names the issue only in its condition is a demand on it.
+    current stance nor makes a shift (``documents.undated`` counts them apart). Each
+    statement takes its stance on the issue (``analysis.stance_on``).
     """
     found = []
     for *row, said in db.execute(_HISTORY, (party, issue, *POSITION_STANCES)):
         evidence = Evidence(*row)
-        if in_condition_only(evidence.quote, evidence.stance, issue, json.loads(said)):
-            evidence = replace(evidence, stance="demand")  # what the side asks first
-        found.append(evidence)
+        stance = stance_on(evidence.quote, evidence.stance, issue, json.loads(said))
+        found.append(replace(evidence, stance=stance))
     return found
 
 
