@@ -140,8 +140,18 @@ def test_a_statement_dated_anew_says_the_dates_moved(store: Store) -> None:
     mark_document_stale(store.db, "d21")
     (found,) = retractions.new_withdrawals(store.db)
     assert retractions.describe(found).endswith(
-        "its statement no longer changes the side's stance (dates moved)"
+        "its statement is still on the record but no longer changes the side's stance (what "
+        "came before it was revised, removed or dated anew)"
     )
+
+
+def test_a_shift_whose_earlier_text_goes_says_its_statement_is_still_there(
+    store: Store,
+) -> None:
+    # a new user removed the refusal before; the acceptance it was a shift from stays
+    remove(store.db, "d20")
+    (found,) = retractions.new_withdrawals(store.db)
+    assert "its statement is still on the record" in retractions.describe(found)
 
 
 def test_of_two_watchers_one_withdraws_and_the_other_keeps_what_it_announced(

@@ -267,8 +267,11 @@ def describe(w: Withdrawn) -> str:
     head = f"withdrawn: shift {w.party} on {w.issue}: {what} ({w.said_on or 'undated'})"
     if w.now_reads:
         return head + f"; its statement now reads {w.now_reads[0]} -> {w.now_reads[1]}"
-    if w.after_id > 0:  # still stored: a date set, or another statement, moved the order
-        return head + "; its statement no longer changes the side's stance (dates moved)"
+    if w.after_id > 0:  # still stored: the one before it went, or a date moved the order
+        return head + (
+            "; its statement is still on the record but no longer changes the side's "
+            "stance (what came before it was revised, removed or dated anew)"
+        )
     return head + "; its statement is no longer on the record (revised or removed)"
 
 
