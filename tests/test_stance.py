@@ -750,6 +750,9 @@ def stance_of(sentence: str) -> tuple[str, str]:
         ("Donald Tusk said Poland was determined to continue cooperation on security.",
          "offer"),
         ("Zelensky said Russia was determined to continue the war.", "assess"),
+        # a name demanding, which the parse reads as "Kyiv's demands" (a new user)
+        ("Umerov said that Kyiv demands legally binding security guarantees.", "demand"),
+        ("Peskov said Moscow demands are unchanged.", "assess"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:
