@@ -47,7 +47,7 @@ def listed(db: Path) -> str:
 def test_a_feed_is_added_with_its_entries_counted(site: Site, tmp_path: Path) -> None:
     result = add(tmp_path / "t.db", site.url("/world/rss.xml"))
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().endswith("feed 1; 1 entries now.")
+    assert result.stdout.strip().endswith("feed 1; 1 entry now.")
 
 
 def test_a_web_page_is_refused_with_the_feeds_it_names(site: Site, tmp_path: Path) -> None:

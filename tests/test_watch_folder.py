@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from talkwatch.cli import cli
@@ -92,3 +93,41 @@ def test_a_document_removed_stays_removed_for_the_folder_until_ingested_by_name(
     # a changed file is a new input, read as ever
     (inbox / "peskov.txt").write_text(FIRST + "\nPeskov added that the talks were over.\n")
     assert "1 updated" in watch(db, inbox).stdout
+
+
+def test_a_bad_file_left_in_the_folder_is_said_once_a_watch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from talkwatch.cli.watch import read_folders
+    from talkwatch.store import Store
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "empty.txt").write_text("", encoding="utf-8")
+    told: set[str] = set()
+
+    class NoAnalyzer:  # nothing here is read far enough to need the model
+        def analyzer(self) -> None:
+            raise AssertionError("no document to analyse")
+
+    store = Store.open(str(tmp_path / "w.db"))
+    try:
+        for _ in range(2):
+            assert read_folders(store, (str(inbox),), NoAnalyzer(), 1, (), told) == 1  # type: ignore[arg-type]
+    finally:
+        store.close()
+    assert capsys.readouterr().err.count("empty.txt") == 1  # failed twice, said once
+
+
+def test_a_webhook_that_fails_makes_the_once_fail(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "w.db"
+    inbox.mkdir()
+    (inbox / "peskov.txt").write_text(FIRST, encoding="utf-8")
+    (inbox / "zelensky.txt").write_text(SECOND, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["watch", "--once", "--folder", str(inbox), "--db", str(db),
+         "--webhook", "http://127.0.0.1:9/hook", "--timeout", "1"],
+    )  # fmt: skip
+    assert "the webhook cannot be reached" in result.stderr
+    assert result.exit_code == 1

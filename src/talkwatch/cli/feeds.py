@@ -57,7 +57,8 @@ def add(url: str, name: str | None, words: str, no_check: bool, db_path: str) ->
         feed, added = add_feed(store.db, address, name or parts.hostname, words.strip())
     if added:
         what = f" (only articles with: {', '.join(filter_words(words))})" if words else ""
-        now = f"; {found.entries} entries now" if found and found.kind == "feed" else ""
+        count = f"{found.entries} entr{'y' if found.entries == 1 else 'ies'}" if found else ""
+        now = f"; {count} now" if found and found.kind == "feed" else ""
         click.echo(f"Watching {feed.url} as '{feed.name}', feed {feed.id}{what}{now}.")
         if found and found.kind == "unreachable":
             click.echo(

@@ -155,6 +155,7 @@ def watch(
             gate=Gate.load(knowledge),
         )
         failures: tuple[type[BaseException], ...] = (StoreError, *store.db.errors)
+        told: set[str] = set()  # a watched folder's problems, each said once
         previous = signal.signal(signal.SIGINT, _stopping(fetcher, timeout))
         try:
             while True:
@@ -164,9 +165,9 @@ def watch(
                     report = watcher.cycle()
                     if report.feeds or report.waiting or not folders:  # no feeds: folders only
                         click.echo(f"[{time.strftime('%H:%M:%S')}] {report.line()}")
-                    read = read_folders(store, folders, watcher, jobs, actor_files)
+                    read = read_folders(store, folders, watcher, jobs, actor_files, told)
                     report.failed_articles += read
-                    announce(store, webhook, timeout)
+                    report.failed_articles += not announce(store, webhook, timeout)
                 except failures as err:
                     reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err)
                     click.echo(f"error: {store.path}: the cycle stopped ({reason}).", err=True)
@@ -190,10 +191,19 @@ def read_folders(
     watcher: Watcher,
     jobs: int,
     actor_files: tuple[str, ...],
+    told: set[str] | None = None,
 ) -> int:
     """Ingest what is new or changed in the watched folders (what is stored is skipped
-    by its bytes, as 'ingest' skips it), one line each; how many inputs failed."""
+    by its bytes, as 'ingest' skips it), one line each; how many inputs failed. A
+    problem already in ``told`` (an unreadable file still there) is not said again."""
     failed = 0
+    said = told if told is not None else set()
+
+    def once(kind: str, message: str) -> None:
+        if message not in said and not (kind == "warning" and "no files to read" in message):
+            said.add(message)  # an inbox is often empty: no warning for that
+            click.echo(f"{kind}: {message}", err=True)
+
     for folder in folders:
         run = IngestRun(
             store=store,
@@ -201,19 +211,13 @@ def read_folders(
             jobs=jobs,
             skip_removed=True,  # a file whose document was removed stays removed
             actor_files=actor_files,
-            on_error=lambda message: click.echo(f"error: {message}", err=True),
-            on_warning=_folder_warning,
+            on_error=lambda message: once("error", message),
+            on_warning=lambda message: once("warning", message),
         )
         summary = run.run([folder])
         click.echo(f"[{time.strftime('%H:%M:%S')}] {folder}: {summary.line()}")
         failed += len(summary.failures)
     return failed
-
-
-def _folder_warning(message: str) -> None:
-    """A warning of a watched folder's read; not that it is empty: an inbox often is."""
-    if "no files to read" not in message:
-        click.echo(f"warning: {message}", err=True)
 
 
 def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | None], None]:
@@ -234,10 +238,11 @@ def _stopping(fetcher: Fetcher, timeout: float) -> Callable[[int, FrameType | No
     return stop
 
 
-def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> None:
+def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_TIMEOUT) -> bool:
     """Print the announced shifts withdrawn since, the new first positions, shifts and
     issue statuses, post them, and record them as announced; what is claimed is given
-    back if the post fails or is interrupted, whenever that comes."""
+    back if the post fails or is interrupted, whenever that comes. False when the post
+    failed (a --once watch exits 1 then)."""
     db = store.db
     firsts: list[alerts.NewPosition] = []
     found: list[Shift] = []
@@ -258,7 +263,7 @@ def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_
         found = alerts.claim(db, alerts.new_shifts(db))
         statuses = status_alerts.claim(db, status_alerts.new_changes(db))
         if not (firsts or found or statuses or withdrawn):
-            return
+            return True
         for gone in withdrawn:
             click.echo(retractions.describe(gone))
         for position in firsts:
@@ -272,6 +277,8 @@ def announce(store: Store, webhook: str | None, timeout: float = alerts.WEBHOOK_
     except alerts.AlertError as err:
         give_back()
         click.echo(f"error: {err} They are sent again after the next cycle.", err=True)
+        return False
     except BaseException:  # Ctrl-C while posting: the next watch announces them
         give_back()
         raise
+    return True
