@@ -25,6 +25,7 @@ from typing import Any
 
 from . import retractions, status_alerts
 from .analysis import Evidence, Shift, stands_for
+from .conditions import side_and_issue
 from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
@@ -207,13 +208,7 @@ def recent_shifts(
     """The latest shifts (of a party, on an issue), newest first, with when each was
     announced (None when no watch has announced it)."""
     refresh(db)
-    where, params = [], []
-    if party:
-        where.append("h.party = ? COLLATE NOCASE")
-        params.append(party)
-    if issue:
-        where.append("h.issue = ?")
-        params.append(issue.lower())
+    where, params = side_and_issue(party, issue, "h")
     sql = (
         "SELECT h.party, h.issue, h.before_id, h.after_id, h.before_stance, h.after_stance, "
         "a.alerted_at FROM shifts h "

@@ -84,3 +84,20 @@ def shared_filters(
             where.append(clause)
             params.append(value)
     return where, params
+
+
+def side_and_issue(
+    party: str | None, issue: str | None, table: str = ""
+) -> tuple[list[str], list[object]]:
+    """WHERE tests, and their parameters, for one party's rows (any case) and one issue's,
+    of ``table`` (an alias, "h") when given: the Atom feed's shifts and withdrawals."""
+    column = f"{table}." if table else ""
+    tests: list[str] = []
+    params: list[object] = []
+    if party:
+        tests.append(f"{column}party = ? COLLATE NOCASE")
+        params.append(party)
+    if issue:
+        tests.append(f"{column}issue = ?")
+        params.append(issue.lower())
+    return tests, params

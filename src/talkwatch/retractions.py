@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .analysis import stands_for
+from .conditions import side_and_issue
 from .database import Database
 from .feedstore import now
 from .standing import RULES, position, refresh
@@ -293,13 +294,7 @@ def recent(
     db: Database, party: str | None = None, issue: str | None = None, limit: int = 50
 ) -> list[Withdrawn]:
     """The latest withdrawals (of a party, on an issue), newest first."""
-    where, params = [], []
-    if party:
-        where.append("party = ? COLLATE NOCASE")
-        params.append(party)
-    if issue:
-        where.append("issue = ?")
-        params.append(issue.lower())
+    where, params = side_and_issue(party, issue)
     sql = (
         "SELECT party, issue, after_id, before_stance, after_stance, said_on, now_before, "
         "now_after, withdrawn_at, kind FROM shift_withdrawals"
