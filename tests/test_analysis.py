@@ -286,3 +286,9 @@ def test_a_demand_is_conditional_on_what_it_names_only_as_coming_after_it() -> N
     assert stance_on(opened, "demand", "ceasefire", evidence) == "conditional"
     assert stance_on(opened, "demand", "withdrawal", evidence) == "demand"
     assert stance_on(quote, "reject", "ceasefire", evidence) == "reject"  # demands only
+    # what must stay "until" something is asked for that; a "before" that looks back
+    # opens nothing (a reviewer's sentences)
+    kept = "sanctions on Moscow must remain in place until Russia agrees to a full ceasefire"
+    assert stance_on(kept, "demand", "ceasefire", evidence) == "demand"
+    said = "As I said before, we demand a full ceasefire"
+    assert stance_on(said, "demand", "ceasefire", evidence) == "demand"

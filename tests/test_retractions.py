@@ -236,3 +236,18 @@ def test_a_first_position_held_by_another_statement_still_withdraws_nothing(
     remove(store.db, "d40")  # the same day's other offer holds the position now
     assert retractions.new_withdrawals(store.db) == []
     assert announce_positions(store) == []
+
+
+def test_a_position_announced_before_its_stance_was_kept_leaves_quietly_when_gone(
+    store: Store,
+) -> None:
+    # announced by a talkwatch that did not keep the stance (before migration 012)
+    store_all(store, [SOLE])
+    announce_positions(store)
+    store.db.execute("UPDATE position_alerts SET statement_id = NULL, stance = NULL")
+    remove(store.db, "d40")
+    assert retractions.new_withdrawals(store.db) == []
+    left = store.db.execute(
+        "SELECT count(*) FROM position_alerts WHERE issue = 'security_guarantees'"
+    ).fetchone()[0]
+    assert left == 0  # not checked again each cycle

@@ -193,9 +193,14 @@ CONDITION = re.compile(
 _OPENERS = frozenset(["but", "and", "so", "yet", "even", "then", "now", "however", "still"])
 
 
-# What a demand comes before: "Russia must withdraw before any ceasefire is discussed".
+# What a demand comes before: "Russia must withdraw before any ceasefire is discussed";
+# not "until" ("sanctions must stay until Russia agrees to a ceasefire": the ceasefire is
+# what is asked), nor "before" that looks back ("as I said before, we demand ...").
 FIRST_OF = re.compile(
-    r"\b(before|until|prior to|as a (pre)?condition (for|of|to))\b", re.IGNORECASE
+    r"\b((before|prior to) (?=(any|a|an|the|its|their|our|his|her|this|that|these|those|"
+    r"there|talks|negotiations|peace|elections|russia|ukraine|moscow|kyiv|sanctions|a)\b)|"
+    r"as a (pre)?condition (for|of|to)\b)",
+    re.IGNORECASE,
 )
 
 

@@ -185,6 +185,14 @@ def remove(db: Database, doc_id: str) -> None:
     refresh(db)
 
 
+def was_removed(db: Database, origin: str, raw_hash: str) -> bool:
+    """Whether these bytes from this input were stored, then removed by the user."""
+    found = db.execute(
+        "SELECT 1 FROM removed_inputs WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)
+    ).fetchone()
+    return found is not None
+
+
 def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:
     """The id of the document an input (origin and hash of its bytes) was stored as."""
     row = db.execute(

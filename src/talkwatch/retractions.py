@@ -99,7 +99,11 @@ def _positions_withdrawn(db: Database) -> list[Withdrawn]:
                 "AND issue = ?",
                 (first.statement_id, first.stance, party, issue),
             )
-        elif stance is not None:
+        elif stance is None:  # announced before 0.10, gone before read: nothing to say
+            db.execute(
+                "DELETE FROM position_alerts WHERE party = ? AND issue = ?", (party, issue)
+            )
+        else:
             reads = (first.stance, first.stance) if first else None
             found.append(
                 Withdrawn(party, issue, int(sid or 0), None, stance, None, reads, kind="position")

@@ -18,7 +18,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from .clean import clean, has_prose
-from .documents import redate, stored_document_of_input
+from .documents import redate, stored_document_of_input, was_removed
 from .ingest import (
     DEFAULT_MAX_BYTES,
     URL_TIMEOUT,
@@ -178,7 +178,7 @@ class IngestRun:
     def prepare_raw(self, raw: RawInput) -> Prepared | None:
         """Clean bytes in hand (a file's, a URL's, a posted text's); None when stored."""
         raw_hash = hashlib.sha256(raw.data).hexdigest()
-        if self.skip_removed and self.store.was_removed(raw.origin, raw_hash):
+        if self.skip_removed and was_removed(self.store.db, raw.origin, raw_hash):
             self.summary.removed += 1
             return None
         stored = stored_document_of_input(self.store.db, raw.origin, raw_hash)

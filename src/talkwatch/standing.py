@@ -40,7 +40,8 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 11: an offer and an acceptance are one line: no shift between them.
 # 12: a conditional statement is a demand on an issue it names only in its condition, a
 #     demand conditional on one it names only as coming after it.
-RULES = 12
+# 13: not after "until", nor after a "before" that looks back ("as I said before").
+RULES = 13
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)

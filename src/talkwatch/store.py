@@ -268,15 +268,6 @@ class Store:
             "DELETE FROM removed_inputs WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)
         )
 
-    def was_removed(self, origin: str, raw_hash: str) -> bool:
-        """Whether these bytes from this input were stored, then removed by the user."""
-        return (
-            self.db.execute(
-                "SELECT 1 FROM removed_inputs WHERE origin = ? AND raw_hash = ?",
-                (origin, raw_hash),
-            ).fetchone()
-            is not None
-        )
 
     def _insert_sections(self, document: Document) -> None:
         self.db.executemany(

@@ -47,7 +47,10 @@ def interval_seconds(value: str) -> float:
     help="Time between two cycles (90s, 15m, 1h).",
 )
 @click.option(
-    "--once", is_flag=True, help="Run one cycle and stop; exit 1 if a feed or an article failed."
+    "--once",
+    is_flag=True,
+    help="Run one cycle and stop; exit 1 if a feed, an article, a watched folder's file or "
+    "the webhook post failed.",
 )
 @click.option("--webhook", metavar="URL", help="POST new shifts to this URL as JSON.")
 @click.option(
