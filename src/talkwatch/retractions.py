@@ -10,8 +10,11 @@ that now read otherwise, ``claim``s them as ``alerts`` claims shifts (the row le
 ``shift_alerts`` for the log ``shift_withdrawals``, so of several watchers one
 announces each, and a shift that now reads otherwise is announced again as a new
 one), prints them and posts them with the shifts; a failed post ``release``s them.
-``recent`` gives the log to the Atom feed. After the documents are analysed again with
-new rules, what changed is a correction of the record, not news (``settle``).
+``recent`` gives the log to the Atom feed. A side's first position on an issue is
+followed the same way (``position_alerts``): when a revision changes the side's first
+stance, or takes the position away, it is withdrawn and announced again as it reads.
+After the documents are analysed again, or with new rules, what changed is a
+correction of the record, not news (``settle``).
 """
 
 from __future__ import annotations
