@@ -251,3 +251,22 @@ def test_a_position_announced_before_its_stance_was_kept_leaves_quietly_when_gon
         "SELECT count(*) FROM position_alerts WHERE issue = 'security_guarantees'"
     ).fetchone()[0]
     assert left == 0  # not checked again each cycle
+
+
+def test_the_changes_page_lists_what_was_withdrawn_since_the_last_visit(
+    database: str, store: Store
+) -> None:
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from talkwatch.web.app import create_app
+
+    client = TestClient(create_app(database))
+    client.get("/changes")  # the first visit sets the cookie
+    time.sleep(1.1)  # visits are told apart to the second
+    remove(store.db, "d21")
+    retractions.claim(store.db, retractions.new_withdrawals(store.db))
+    page = client.get("/changes").text
+    assert "<h2>Withdrawn</h2>" in page
+    assert "withdrawn: shift RUS on ceasefire: reject -&gt; accept (2022-04-05)" in page

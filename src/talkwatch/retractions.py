@@ -313,3 +313,16 @@ def recent(
         Withdrawn(p, i, int(a), b, s, d, (nb, na) if nb and na else None, str(when), kind)
         for p, i, a, b, s, d, nb, na, when, kind in db.execute(sql, [*params, limit]).fetchall()
     ]
+
+
+def withdrawn_since(db: Database, since: str) -> list[str]:
+    """What the watch withdrew since ``since`` (an ISO time), oldest first, one line each."""
+    sql = (
+        "SELECT party, issue, after_id, before_stance, after_stance, said_on, now_before, "
+        "now_after, withdrawn_at, kind FROM shift_withdrawals WHERE withdrawn_at >= ? "
+        "ORDER BY withdrawn_at, after_id"
+    )
+    return [
+        describe(Withdrawn(p, i, int(a), b, s, d, (nb, na) if nb and na else None, w, kind))
+        for p, i, a, b, s, d, nb, na, w, kind in db.execute(sql, (since,)).fetchall()
+    ]

@@ -1,8 +1,8 @@
 """GET /changes: what changed since this browser's last visit.
 
 The time of the last visit is kept in a cookie (nothing is stored on the
-server); the page lists the shifts brought by documents stored since then,
-and sets the cookie to now.
+server); the page lists the shifts brought by documents stored since then, and
+the shifts and positions a watch withdrew since, and sets the cookie to now.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..alerts import changed_since
+from ..retractions import withdrawn_since
 from .context import ctx
 from .pages import page
 
@@ -34,8 +35,13 @@ def _visit(value: str | None) -> str | None:
 @router.get("/changes", response_class=HTMLResponse)
 def changes_page(request: Request) -> Response:
     since = _visit(request.cookies.get(COOKIE))
-    found, documents = changed_since(ctx(request).store().db, since or "")
-    response = page(request, "changes.html", since=since, shifts=found, documents=documents)
+    db = ctx(request).store().db
+    found, documents = changed_since(db, since or "")
+    withdrawn = withdrawn_since(db, since) if since else []
+    response = page(
+        request, "changes.html", since=since, shifts=found, documents=documents,
+        withdrawn=withdrawn,
+    )  # fmt: skip
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     response.set_cookie(COOKIE, now, max_age=YEAR, httponly=True, samesite="lax")
     return response
