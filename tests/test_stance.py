@@ -753,6 +753,18 @@ def stance_of(sentence: str) -> tuple[str, str]:
         # a name demanding, which the parse reads as "Kyiv's demands" (a new user)
         ("Umerov said that Kyiv demands legally binding security guarantees.", "demand"),
         ("Peskov said Moscow demands are unchanged.", "assess"),
+        # a refusal until something is done; readiness after an "if"; a condition held
+        # to; a matter ruled out of the talks; a refusal insisted on (a new user's brief)
+        ("Peskov said Russia will not agree to any ceasefire until Ukraine renounces its "
+         "bid to join NATO.", "conditional"),
+        ('"If Kiev ceases its attacks, we are ready to discuss a pause," Peskov said.',
+         "conditional"),
+        ("Sybiha said the return of deported children was a non-negotiable condition.",
+         "demand"),
+        ("Zelensky said Ukraine's sovereignty is non-negotiable.", "reject"),
+        ("Peskov said the annexed regions were not a subject for discussion.", "reject"),
+        ("Peskov insisted that Moscow would not attend the summit.", "reject"),
+        ("Zelensky insisted that Russia must withdraw its troops.", "demand"),
     ],
 )
 def test_stance_of_a_whole_statement(sentence: str, stance: str) -> None:

@@ -45,6 +45,7 @@ from .records import STANCES
 from .speech_act import Clause
 from .stance_clause import OTHER, PRESSURE, ClauseRules, Judgement, read_clause_rules
 from .stance_model import StanceModel, default_stance_model
+from .stance_sides import SELF
 
 CONTENT_ORDER = ("conditional", "deny", "reject", "demand", "accept", "offer")
 GIVING = ("offer", "accept")  # the speaker's side gives: another side's giving is described
@@ -181,6 +182,11 @@ class StanceClassifier:
             return StanceResult("reject", f"{judged.reason}, whatever is offered for it")
         if conditional:
             return conditional
+        refusing = judged is not None and judged.main and judged.stance == "reject"
+        if cue_stance == "demand" and refusing and judged and judged.side == SELF:
+            # insisting on the side's own refusal refuses: "insisted that Ukraine would
+            # never recognise any occupied territory as Russian"
+            return StanceResult("reject", f"{judged.reason}, insisted on")
         if cue_stance:
             return StanceResult(cue_stance, f"cue verb '{cue}'")
         question = text.rstrip(' ,."”').endswith("?")
