@@ -88,3 +88,18 @@ def test_an_outlet_described_with_a_nationality_still_speaks_for_no_side(nlp) ->
 
 def test_the_resolver_and_the_mentions_serve_the_same_heads() -> None:
     assert SERVING == RESOLVER_SERVING
+
+
+def test_the_minister_is_the_holder_of_the_title_the_text_gave_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukraine's foreign minister held a phone call with his Turkish counterpart on "
+        "Tuesday. The minister said Ukraine was ready to agree to a full ceasefire if Russia "
+        "reciprocated."
+    )
+    assert speakers(nlp, text) == [("Andrii Sybiha", "UKR", "named")]
+    # a title given without its side: nobody to take it up
+    vague = (
+        "A foreign minister held a phone call on Tuesday. The minister said the talks "
+        "should resume in Istanbul."
+    )
+    assert [source for _, _, source in speakers(nlp, vague)] == ["anonymous"]

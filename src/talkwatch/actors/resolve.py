@@ -214,6 +214,9 @@ class Resolver(DescriptorShapes, SpeakerMemory):
             body = self.institution_before(words, at)
             if body is not None:  # "the ministry", after "Ukraine's Foreign Ministry"
                 return self.of_actor(body)
+            fuller = self.title_before(words, at)
+            if fuller is not None:  # "the minister", after "Ukraine's foreign minister"
+                return self.of_actor(fuller)
         title = self.title_actor(words, party, at)
         if title is not None:
             return self.of_actor(title)

@@ -206,6 +206,28 @@ class DescriptorShapes:
         return self.kb.title_words | HONORIFICS
 
 
+    def title_before(self, words: Words, at: int | None) -> Actor | None:
+        """The holder of the fuller title a bare "the minister" takes up: the last one the
+        text gives before ``at`` with its side ("Ukraine's foreign minister held a call
+        ... The minister said"), where one person holds it on the article's date."""
+        if len(words.folded) != 2 or words.folded[1] not in self.kb.official_roles or not at:
+            return None
+        head = re.escape(words.folded[1])
+        pattern = rf"\b([A-Z][\w-]*['’]s|[A-Z][a-z]+(?:n|ian|ish|ese)) ((?:[a-z]+ ){{0,2}}{head})\b"
+        found = list(re.finditer(pattern, self.text[:at]))
+        if not found:
+            return None
+        owner, title = found[-1].group(1), found[-1].group(2)
+        party = self.party_in(owner) if owner.endswith(("'s", "’s")) else self.nationality(owner)
+        if party is None:
+            return None
+        holders = {
+            actor_id
+            for actor_id, role in self.kb.by_title.get(title, [])
+            if role.active_on(self.day) and role.party == party
+        }
+        return self.kb.actors[holders.pop()] if len(holders) == 1 else None
+
 def before_a_preposition(words: list[str]) -> list[str]:
     """A descriptor's words up to its first preposition: "a senior European diplomat",
     not "a diplomat from a European country"."""
