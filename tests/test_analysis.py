@@ -204,6 +204,8 @@ def test_a_demand_then_a_refusal_is_a_shift_but_no_walk_back() -> None:
         ("reject", "offer", False),
         ("offer", "reject", True),
     ]
+    # the refusal turned into an offer is a concession, named so
+    assert [s.concession for s in shifts(positions(record))] == [False, True, False]
 
 
 def test_an_offer_and_an_acceptance_are_one_line_and_no_shift() -> None:

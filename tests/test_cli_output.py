@@ -162,7 +162,9 @@ def test_a_shift_wraps_its_quotes_under_themselves_and_keeps_brackets(tmp_path) 
     assert CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", path, "-q"]).exit_code == 0
     shown = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["shifts", "--db", path]).stdout
     lines = [line.rstrip() for line in shown.splitlines()]
-    assert lines[0] == "shift RUS on ceasefire: reject (2022-03-29) -> offer (2023-05-03)"
+    assert lines[0] == (
+        "shift RUS on ceasefire: reject (2022-03-29) -> offer (2023-05-03) [concession]"
+    )
     assert lines[1].startswith("  before: Dmitry Peskov: “Moscow rejected any ceasefire [in Donbas]")
     assert lines[2].startswith(" " * 10) and lines[2].strip()  # the quote goes on, indented
     assert any(line.startswith("  after:  Dmitry Peskov: “Moscow was ready") for line in lines)

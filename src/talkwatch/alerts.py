@@ -267,9 +267,10 @@ def describe_position(position: NewPosition, today: date | None = None) -> str:
     return head + _said_by(said, old_news(position, today))
 
 
-def _said_by(said: Evidence, old: bool) -> str:
-    """" (2025-03-20), Dmitry Peskov in a.txt", marked when it is old news."""
-    mark = " [older news, found now]" if old else ""
+def _said_by(said: Evidence, old: bool, conceded: bool = False) -> str:
+    """" (2025-03-20), Dmitry Peskov in a.txt", marked when it is a concession and when
+    it is old news."""
+    mark = (" [concession]" if conceded else "") + (" [older news, found now]" if old else "")
     return f" ({said.date or 'undated'}), {said.speaker or 'unnamed'} in {said.doc}{mark}"
 
 
@@ -291,7 +292,7 @@ def describe(shift: Shift, today: date | None = None) -> str:
         f"{kind} {shift.party} on {shift.issue}: {shift.before.stance} "
         f"({shift.before.date or 'undated'}) -> {shift.after.stance}"
     )
-    return head + _said_by(shift.after, old_news(shift, today))
+    return head + _said_by(shift.after, old_news(shift, today), shift.concession)
 
 
 def as_json(shift: Shift) -> dict[str, Any]:
@@ -299,6 +300,7 @@ def as_json(shift: Shift) -> dict[str, Any]:
         "party": shift.party,
         "issue": shift.issue,
         "walk_back": shift.walk_back,
+        "concession": shift.concession,
         "date": shift.after.date,
         "old_news": old_news(shift),
         "before": asdict(shift.before),

@@ -47,6 +47,8 @@ CLASHING = {
 # followed by a refusal: stances are read without what they ask or refuse, and asking
 # for something is often refusing its opposite ("insists that Ukraine renounce NATO
 # membership", then "rejects any path to NATO membership": a shift of wording).
+# A refusal turned into giving: a concession, whenever it comes.
+CONCEDED = {("reject", "offer"), ("reject", "accept"), ("reject", "conditional")}
 # Two stances of one line: the side gives either way, to its own proposal or another's
 # ("ready to talk", then "ready to accept the U.S. proposal"): no shift between them.
 ONE_LINE = {frozenset({"offer", "accept"})}
@@ -157,6 +159,11 @@ class Shift:
         pair = (self.before.stance, self.after.stance)
         days = _days_between(self.before.date, self.after.date)
         return pair in WALKED_BACK and days is not None and days <= WALK_BACK_DAYS
+
+    @property
+    def concession(self) -> bool:
+        """The side turned a refusal into an offer, an acceptance or a condition."""
+        return (self.before.stance, self.after.stance) in CONCEDED
 
 
 @dataclass(frozen=True)

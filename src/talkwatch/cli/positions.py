@@ -277,6 +277,7 @@ def shifts_command(
                     "party": s.party,
                     "issue": s.issue,
                     "walk_back": s.walk_back,
+                    "concession": s.concession,
                     "before": asdict(s.before),
                     "after": asdict(s.after),
                 }
@@ -287,9 +288,10 @@ def shifts_command(
     console = Console()
     for s in found:
         label = "[bold magenta]walk-back[/bold magenta]" if s.walk_back else "shift"
+        conceded = " \\[concession]" if s.concession else ""  # not markup
         console.print(
             f"{label} {s.party} on {s.issue}: {s.before.stance} ({shown_date(s.before.date)}) "
-            f"-> {s.after.stance} ({shown_date(s.after.date)})"
+            f"-> {s.after.stance} ({shown_date(s.after.date)}){conceded}"
         )
         # a grid keeps a wrapped quote under itself, not under the label; Text keeps a
         # quote's "[brackets]" from being read as markup

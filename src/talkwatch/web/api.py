@@ -43,6 +43,7 @@ def shift_json(s: Shift) -> dict[str, Any]:
         "party": s.party,
         "issue": s.issue,
         "walk_back": s.walk_back,
+        "concession": s.concession,
         "before": asdict(s.before),
         "after": asdict(s.after),
     }
