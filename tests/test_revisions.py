@@ -576,6 +576,21 @@ def test_evaluate_scores_the_later_version_of_an_article_alone(tmp_path: Path) -
     )
 
 
+def test_latest_leaves_the_revised_text_out_of_statements_and_export(tmp_path: Path) -> None:
+    for folder, text in (("first", FIRST + UPDATE), ("edited", REVISED + UPDATE)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "kremlin.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    for folder in ("first", "edited"):
+        run("ingest", str(tmp_path / folder / "kremlin.txt"), "--db", db, "--date", "2025-06-05")
+    every = run("export", "--db", db).splitlines()
+    latest = run("export", "--db", db, "--latest").splitlines()
+    assert len(latest) == len(every) // 2
+    assert all(json.loads(line)["superseded_by"] == "" for line in latest)
+    shown = run("statements", "--db", db, "--latest")
+    assert "revised" not in shown and f"{len(latest)} statement" in shown
+
+
 def test_evaluate_says_nothing_of_revised_articles_the_reference_leaves_out(
     tmp_path: Path,
 ) -> None:

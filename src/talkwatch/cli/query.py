@@ -30,7 +30,7 @@ from .rows import print_statements
 
 def statement_filters(func: F) -> F:
     """The filters `statements` and `export` share: speaker, document, party, issue,
-    stance, section and dates."""
+    stance, section, dates, and only the latest version of each article."""
     for option in reversed(
         [
             click.option(
@@ -51,14 +51,19 @@ def statement_filters(func: F) -> F:
                 help="Only the article's statements (body) or its readers' (comments).",
             ),
             date_range_options,
+            click.option(
+                "--latest", is_flag=True,
+                help="Leave out the texts a later version of their article revises.",
+            ),
         ]
     ):  # fmt: skip
         func = option(func)
     return func
 
 
-def selected(store: Store, filters: dict[str, str | None]) -> list[Statement]:
+def selected(store: Store, given: dict[str, str | bool | None]) -> list[Statement]:
     """The stored statements the filters of ``statement_filters`` keep, in stored order."""
+    filters = {name: value for name, value in given.items() if not isinstance(value, bool)}
     party, issue = party_filter(store, filters["party"]), issue_filter(store, filters["issue"])
     speaker, doc = speaker_filter(filters["speaker"]), doc_filter(store, filters["doc"])
     found = store.statements(
@@ -74,6 +79,9 @@ def selected(store: Store, filters: dict[str, str | None]) -> list[Statement]:
         found = [st for st in found if st.stance == stance.lower()]
     if section:
         found = [st for st in found if st.section == section.lower()]
+    if given.get("latest"):  # the later version counts, as in positions and shifts
+        later = superseded(store.db)
+        found = [st for st in found if st.doc_id not in later]
     speaker_note(store, speaker, len(found))
     return found
 
@@ -96,7 +104,7 @@ def selected(store: Store, filters: dict[str, str | None]) -> list[Statement]:
     help="Write here instead of standard output.",
 )
 @statement_filters
-def export(db_path: str, fmt: str, output: TextIO, **filters: str | None) -> None:
+def export(db_path: str, fmt: str, output: TextIO, **filters: str | bool | None) -> None:
     """Export statements with their provenance (fields of ANNOTATION.md first): every one,
     or those the filters keep (the same filters as `statements`)."""
     with open_store(db_path, must_exist=True) as store:
@@ -119,7 +127,7 @@ def export(db_path: str, fmt: str, output: TextIO, **filters: str | None) -> Non
     show_default=True,
     help="Show at most this many.",
 )
-def statements(db_path: str, limit: int, **filters: str | None) -> None:
+def statements(db_path: str, limit: int, **filters: str | bool | None) -> None:
     """Show stored statements as a table, oldest first."""
     with open_store(db_path, must_exist=True) as store:
         found = selected(store, filters)
