@@ -24,12 +24,12 @@ from datetime import date
 from typing import Any
 
 from . import retractions, status_alerts
-from .analysis import Evidence, Shift, stands_for
+from .analysis import Evidence, Shift
 from .conditions import side_and_issue
 from .database import Database
 from .feedstore import now
 from .ingest import USER_AGENT
-from .standing import evidence, issue_standings, on_issue, position, refresh
+from .standing import evidence, first_held, issue_standings, on_issue, refresh
 
 WEBHOOK_TIMEOUT = 10.0
 OLD_NEWS_DAYS = 7  # a shift said longer ago than this when announced is old news
@@ -164,9 +164,9 @@ def new_positions(db: Database) -> list[NewPosition]:
     ).fetchall()
     found = []
     for party, issue in rows:
-        held = position(db, party, issue)
-        if held is not None and held.texts:
-            found.append(NewPosition(party, issue, stands_for(held.texts[0])))
+        first = first_held(db, party, issue)
+        if first is not None:
+            found.append(NewPosition(party, issue, first))
     return sorted(found, key=lambda p: (p.evidence.date or "", p.party, p.issue))
 
 

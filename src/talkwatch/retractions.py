@@ -22,11 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .analysis import stands_for
 from .conditions import side_and_issue
 from .database import Database
 from .feedstore import now
-from .standing import RULES, position, refresh
+from .standing import RULES, first_held, refresh
 
 _CURRENT = (
     "SELECT h.party, h.issue, h.after_id, coalesce(h.before_stance, b.stance), "
@@ -35,6 +34,10 @@ _CURRENT = (
 )
 _ANNOUNCED = (
     "SELECT party, issue, after_id, before_stance, after_stance, said_on FROM shift_alerts"
+)
+_LOGGED = (
+    "SELECT party, issue, after_id, before_stance, after_stance, said_on, now_before, "
+    "now_after, withdrawn_at, kind FROM shift_withdrawals"
 )
 # The rules the announced shifts were last read with (``standing.RULES``): when the
 # rules change, what they change is a correction of the record, not news.
@@ -94,8 +97,7 @@ def _positions_withdrawn(db: Database) -> list[Withdrawn]:
         "WHERE a.stance IS NULL OR s.id IS NULL OR s.stance != a.stance"
     ).fetchall()
     for party, issue, sid, stance in suspects:
-        held = position(db, party, issue)
-        first = stands_for(held.texts[0]) if held and held.texts else None
+        first = first_held(db, party, issue)
         if first is not None and stance in (None, first.stance):
             db.execute(
                 "UPDATE position_alerts SET statement_id = ?, stance = ? WHERE party = ? "
@@ -233,8 +235,7 @@ def settle(db: Database) -> None:
         (_RULES_SETTING, str(RULES)),
     )
     for party, issue in db.execute("SELECT party, issue FROM position_alerts").fetchall():
-        held = position(db, party, issue)
-        first = stands_for(held.texts[0]) if held and held.texts else None
+        first = first_held(db, party, issue)
         if first is None:
             db.execute(
                 "DELETE FROM position_alerts WHERE party = ? AND issue = ?", (party, issue)
@@ -302,27 +303,21 @@ def recent(
 ) -> list[Withdrawn]:
     """The latest withdrawals (of a party, on an issue), newest first."""
     where, params = side_and_issue(party, issue)
-    sql = (
-        "SELECT party, issue, after_id, before_stance, after_stance, said_on, now_before, "
-        "now_after, withdrawn_at, kind FROM shift_withdrawals"
-    )
+    sql = _LOGGED
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY withdrawn_at DESC, after_id DESC LIMIT ?"
-    return [
-        Withdrawn(p, i, int(a), b, s, d, (nb, na) if nb and na else None, str(when), kind)
-        for p, i, a, b, s, d, nb, na, when, kind in db.execute(sql, [*params, limit]).fetchall()
-    ]
+    return [_logged(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
 def withdrawn_since(db: Database, since: str) -> list[str]:
     """What the watch withdrew since ``since`` (an ISO time), oldest first, one line each."""
-    sql = (
-        "SELECT party, issue, after_id, before_stance, after_stance, said_on, now_before, "
-        "now_after, withdrawn_at, kind FROM shift_withdrawals WHERE withdrawn_at >= ? "
-        "ORDER BY withdrawn_at, after_id"
-    )
-    return [
-        describe(Withdrawn(p, i, int(a), b, s, d, (nb, na) if nb and na else None, w, kind))
-        for p, i, a, b, s, d, nb, na, w, kind in db.execute(sql, (since,)).fetchall()
-    ]
+    sql = _LOGGED + " WHERE withdrawn_at >= ? ORDER BY withdrawn_at, after_id"
+    return [describe(_logged(row)) for row in db.execute(sql, (since,)).fetchall()]
+
+
+def _logged(row: Any) -> Withdrawn:
+    """A withdrawal as the log (``_LOGGED``) keeps it."""
+    party, issue, after_id, before, after, said_on, now_before, now_after, when, kind = row
+    reads = (now_before, now_after) if now_before and now_after else None
+    return Withdrawn(party, issue, int(after_id), before, after, said_on, reads, str(when), kind)

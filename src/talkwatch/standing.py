@@ -21,6 +21,7 @@ from .analysis import (
     Shift,
     shifts,
     stance_on,
+    stands_for,
     status_of,
     takes_position,
 )
@@ -163,6 +164,13 @@ def position(db: Database, party: str, issue: str) -> Position | None:
     """One side's whole dated history on one issue, or None when it took no position."""
     found = history(db, party, issue)
     return Position(party, issue, tuple(found)) if found else None
+
+
+def first_held(db: Database, party: str, issue: str) -> Evidence | None:
+    """What the side's first text on the issue held (``analysis.stands_for``): the
+    first position a watch announces, and what it checks that announcement against."""
+    held = position(db, party, issue)
+    return stands_for(held.texts[0]) if held is not None and held.texts else None
 
 
 def _recompute(db: Database, party: str, issue: str) -> None:
