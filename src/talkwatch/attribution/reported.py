@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .edges import ClauseEdges, completed, that_clause_under_object
+from .occasions import before_that, occasion_after, when_said
 from .phrasal import cue_name, dates_the_call, listed_place, of_a_time
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
@@ -140,8 +141,9 @@ class ReportingVerbs(ClauseEdges):
             for c in clause.children
             if clause.head.dep_ == "relcl" and c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")
         }
-        excluded |= {t.i for clause in clauses for t in _when_said(clause)}
-        excluded |= {t.i for clause in clauses for t in _before_that(clause)}
+        excluded |= {t.i for clause in clauses for t in when_said(clause)}
+        excluded |= {t.i for clause in clauses for t in before_that(clause)}
+        excluded |= {t.i for clause in clauses for t in occasion_after(clause)}
         excluded |= {i for clause in clauses for i in self.asides(clause)}
         excluded |= self.relative_cues(clauses)
         excluded |= {i for clause in clauses for i in self.relay(clause)}
@@ -338,36 +340,6 @@ def _hearers(clause: Token) -> list[Token]:
         if subject.dep_ in SUBJECT_DEPS and subject.pos_ == "PROPN"
         for t in subject.lefts
         if t.dep_ == "compound" and t.tag_ == "NNS" and t.i == clause.head.i + 1
-    ]
-
-
-def _when_said(clause: Token) -> list[Token]:
-    """ "said on Tuesday it was ready": a date the parse hung on the reported clause, before
-    its subject, is when it was said."""
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-    if not subjects or clause.i < subjects[0].i:
-        return []
-    return [
-        t
-        for c in clause.children
-        if c.dep_ in ("prep", "npadvmod")
-        and c.i < subjects[0].i
-        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
-        for t in c.subtree
-    ]
-
-
-def _before_that(clause: Token) -> list[Token]:
-    """ "said earlier that ...": an adverb the parse hangs on the clause before its "that"
-    tells when it was said."""
-    marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"]
-    if not marks:
-        return []
-    return [
-        t
-        for c in clause.children
-        if c.dep_ in ("advmod", "npadvmod") and c.i < marks[0].i
-        for t in c.subtree
     ]
 
 

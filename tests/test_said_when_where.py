@@ -1,0 +1,72 @@
+"""Where and when words were said is no part of what was said, and it dates them."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch.attribution import Attributor
+from talkwatch.pipeline import Analyzer
+from talkwatch.records import Document, Section
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp):  # type: ignore[no-untyped-def]
+    attributor = Attributor()
+
+    def run(text: str) -> list[str]:
+        return [a.quote(text) for a in attributor.attribute(nlp(text), [("body", 0, len(text))])]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Russian Foreign Minister Sergei Lavrov said Moscow was ready to resume talks "
+            "with Kyiv, at a meeting with his Turkish counterpart in Moscow on November 8.",
+            "Moscow was ready to resume talks with Kyiv",
+        ),
+        (
+            "Volodymyr Zelensky said Kyiv would not give up any territory, in an interview "
+            "with CNN.",
+            "Kyiv would not give up any territory",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said the memorandum was still being drafted, "
+            "during a briefing for journalists.",
+            "the memorandum was still being drafted",
+        ),
+    ],
+)
+def test_an_occasion_after_the_reported_words_is_left_out(quotes, text, quote) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(text) == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a time or a place of what is to happen stays: no occasion of speaking
+        (
+            "Rustem Umerov said the delegations would meet again, in Istanbul.",
+            "the delegations would meet again, in Istanbul",
+        ),
+        (
+            "Dmitry Peskov said Russia would present its memorandum, after talks in Istanbul.",
+            "Russia would present its memorandum, after talks in Istanbul",
+        ),
+    ],
+)
+def test_a_time_or_place_of_what_was_said_stays(quotes, text, quote) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(text) == [quote]
+
+
+def test_the_occasion_dates_the_statement() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov said Moscow was ready to resume talks with "
+        "Kyiv, at a meeting with his Turkish counterpart in Moscow on November 8."
+    )
+    body = (Section("body", 0, len(text)),)
+    doc = Document("d1", "wire.txt", "wire.txt", text, text, body, date="2025-11-12")
+    (statement,) = Analyzer.load().analyse(doc)
+    assert statement.date == "2025-11-08"
