@@ -526,3 +526,31 @@ def test_other_schemes_and_unreachable_hosts_are_named_in_words(tmp_path: Path) 
         f"error: {refused}: cannot be fetched: the server refused the connection.",
     ]
     assert "1 new document with 1 statement" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://exa mple.com/a", "it holds a space or a control character"),
+        ("http://[::1", "its host is not a valid IPv6 address"),
+        ("http://example.com:99999/a", "port out of range 0-65535"),
+    ],
+)
+def test_a_malformed_address_is_one_line_and_the_batch_goes_on(
+    tmp_path: Path, url: str, reason: str
+) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    command = ["ingest", url, str(tmp_path / "good.txt"), "--db", str(tmp_path / "t.db"), "-q"]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {url}: not a valid web address: {reason}."]
+    assert "1 new document with 1 statement" in result.stdout
+
+
+def test_a_malformed_feed_address_is_refused_in_words(tmp_path: Path) -> None:
+    command = ["feeds", "add", "http://[::1", "--db", str(tmp_path / "t.db")]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: http://[::1: not a valid web address: its host is not a valid IPv6 address."
+    )

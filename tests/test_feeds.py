@@ -58,6 +58,18 @@ def test_canonical_urls() -> None:
     assert canonical_url("/b/c", "http://news.example:8080/feed") == "http://news.example:8080/b/c"
 
 
+def test_a_feed_entry_with_a_broken_link_reads_without_failing() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
+<item><title>Broken</title><link>http://[::1/talks</link></item>
+<item><title>Talks resume</title><link>https://news.example/talks?utm_source=x</link></item>
+</channel></rss>"""
+    content = read_feed(feed, "https://news.example/rss")
+    assert [e.url for e in content.entries] == [
+        "http://[::1/talks",  # kept as written: fetching it says why it is no address
+        "https://news.example/talks",
+    ]
+
+
 def test_a_news_sitemap_gives_links_titles_and_dates() -> None:
     sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -17,6 +17,8 @@ from datetime import date
 from time import struct_time
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from .neterrors import address_problem
+
 MAX_ENTRIES = 1000  # read from one feed per poll; the rest are reported
 MAX_FEED_BYTES = 4 * 1024 * 1024  # a longer feed is read up to here
 _TRACKING = re.compile(
@@ -49,7 +51,12 @@ class FeedContent:
 def canonical_url(url: str, base: str = "") -> str:
     """One spelling per address: lower-case scheme and host, no default port, no
     fragment, no tracking parameters, parameters sorted, no empty path."""
-    url = urljoin(base, url.strip()) if base else url.strip()
+    try:
+        url = urljoin(base, url.strip()) if base else url.strip()
+    except ValueError:  # "http://[::1/a": no address to join
+        return url.strip()
+    if address_problem(url):  # a broken link stays as written; fetching it says why
+        return url
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")

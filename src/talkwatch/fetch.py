@@ -14,6 +14,7 @@ Every failure is a ``FetchError`` whose message names the URL and the reason.
 
 from __future__ import annotations
 
+import http.client
 import threading
 import time
 import urllib.error
@@ -25,7 +26,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from .ingest import USER_AGENT
-from .neterrors import why
+from .neterrors import address_problem, why
 
 DEFAULT_DELAY = 1.0  # seconds between two requests to one host
 DEFAULT_TIMEOUT = 20.0  # seconds for a whole answer
@@ -101,9 +102,10 @@ class Fetcher:
 
         Past ``max_bytes`` the answer is refused, or with ``truncate`` cut there.
         """
+        problem = address_problem(url)
+        if problem:
+            raise FetchError(f"{url}: not a valid web address: {problem}.")
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError(f"{url}: not a web address (http:// or https://).")
         host = self._host(parts.netloc.lower())
         with host.lock:
             if not self._allowed(parts.scheme, parts.netloc.lower(), host, url):
@@ -207,6 +209,8 @@ class Fetcher:
             raise _Retry(f"no answer within {self.timeout:g} s") from None
         except (OSError, ValueError) as err:  # a connection dropped mid-answer, a bad header
             raise _Retry(f"the connection failed: {why(err)}") from None
+        except http.client.HTTPException:  # a status line or header not HTTP's
+            raise FetchError(f"{url}: the server's answer is not valid HTTP.") from None
 
 
 class _Retry(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import http.client
 import os
 import sys
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from . import public_urls
-from .neterrors import why
+from .neterrors import address_problem, why
 from .records import RawInput
 
 TEXT_SUFFIXES = {
@@ -239,6 +240,9 @@ def fetch_url(
 
     With ``private=False`` only public addresses are fetched, redirects included.
     """
+    problem = address_problem(url)
+    if problem:
+        raise InputError(f"{url}: not a valid web address: {problem}.")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         if private:
@@ -265,6 +269,9 @@ def fetch_url(
         raise InputError(f"{url}: no answer within {_seconds(timeout)}.") from None
     except OSError as err:
         raise InputError(f"{url}: cannot be fetched: {why(err)}.") from None
+    except (http.client.HTTPException, ValueError):  # a status line or header not HTTP's
+        broken = "the server's answer is not valid HTTP"
+        raise InputError(f"{url}: cannot be fetched: {broken}.") from None
     media = "text/plain" if content_type == "text/plain" else "text/html"
     return data, media
 

@@ -49,7 +49,10 @@ def _refusal(url: str, host: str, ip: Address, kind: str) -> PrivateAddress:
 
 def check_url(url: str) -> None:
     """Raise PrivateAddress unless every address ``url``'s host resolves to is public."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return  # the fetch itself reports an address that is not one
     if parts.scheme not in ("http", "https"):
         raise PrivateAddress(f"{url}: refused, only http and https URLs are fetched.")
     host = parts.hostname or ""

@@ -12,6 +12,7 @@ from ..feedcheck import Checked, check
 from ..feeds import canonical_url
 from ..feedstore import FeedNotFound, add_feed, find_feed, list_feeds, remove_feed, totals
 from ..fetch import Fetcher
+from ..neterrors import address_problem
 from ..relevance import filter_words
 from .group import cli
 from .options import db_option, open_store
@@ -43,9 +44,10 @@ def add(url: str, name: str | None, words: str, no_check: bool, db_path: str) ->
     """Watch the feed at URL. It is fetched once first: a web page that names its feeds,
     an address the server does not know, or anything else that is no feed is refused
     with what to add instead; one that cannot be reached now is added with a note."""
+    problem = address_problem(url)
+    if problem:
+        raise click.ClickException(f"{url}: not a valid web address: {problem}.")
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise click.ClickException(f"{url}: not a web address (http:// or https://).")
     if words and not filter_words(words):
         raise click.ClickException(f"--filter '{words}': no words in it.")
     address = canonical_url(url)
@@ -54,7 +56,7 @@ def add(url: str, name: str | None, words: str, no_check: bool, db_path: str) ->
     if found is not None and found.kind in ("page", "missing", "other"):
         raise click.ClickException(refusal(address, found))
     with open_store(db_path) as store:
-        feed, added = add_feed(store.db, address, name or parts.hostname, words.strip())
+        feed, added = add_feed(store.db, address, name or parts.hostname or address, words.strip())
     if added:
         what = f" (only articles with: {', '.join(filter_words(words))})" if words else ""
         count = f"{found.entries} entr{'y' if found.entries == 1 else 'ies'}" if found else ""

@@ -16,6 +16,7 @@ from .. import alerts, retractions, status_alerts
 from ..actors import ActorFileError, load_knowledge_base
 from ..analysis import Shift
 from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
+from ..neterrors import address_problem
 from ..parallel import default_jobs
 from ..relevance import Gate
 from ..runner import IngestRun
@@ -125,8 +126,10 @@ def watch(
     ingested too, as 'talkwatch ingest DIR' does, without the relevance gate: what is
     put there is meant to be read.
     """
-    if webhook and not webhook.startswith(("http://", "https://")):
-        raise click.BadParameter(f"'{webhook}' is not a web address.", param_hint="--webhook")
+    problem = address_problem(webhook) if webhook else None
+    if problem:
+        message = f"'{webhook}' is not a valid web address: {problem}."
+        raise click.BadParameter(message, param_hint="--webhook")
     try:
         knowledge = load_knowledge_base([Path(p) for p in actor_files])
     except ActorFileError as err:
