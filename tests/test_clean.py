@@ -66,6 +66,38 @@ def test_hard_wrapped_lines_are_reflowed_into_sentences() -> None:
     assert paragraphs[1].startswith("Ukraine's chief negotiator said the proposals")
 
 
+def test_a_short_text_wrapped_inside_its_paragraphs_is_reflowed() -> None:
+    text = (
+        "European leaders back Kyiv on security guarantees\n\n"
+        "Germany's chancellor Friedrich Merz said Europe must provide Ukraine with\n"
+        "robust security guarantees as part of any peace deal.\n\n"
+        '"Any ceasefire now would only give the Kyiv regime time to regroup and rearm,"\n'
+        'Kremlin spokesman Dmitry Peskov told reporters. "This is unacceptable for us."\n'
+    )
+    assert paragraphs_of(text) == [
+        "European leaders back Kyiv on security guarantees",
+        "Germany's chancellor Friedrich Merz said Europe must provide Ukraine with robust "
+        "security guarantees as part of any peace deal.",
+        '"Any ceasefire now would only give the Kyiv regime time to regroup and rearm," '
+        'Kremlin spokesman Dmitry Peskov told reporters. "This is unacceptable for us."',
+    ]
+
+
+def test_lines_that_end_sentences_or_stand_over_a_capital_stay_paragraphs() -> None:
+    text = (
+        "Kremlin rules out a truce\n"
+        "Peskov says the time is not right\n\n"
+        "Dmitry Peskov said on Wednesday that a ceasefire was premature.\n"
+        "Ukraine's foreign minister called the position cynical.\n"
+    )
+    assert paragraphs_of(text) == [
+        "Kremlin rules out a truce",
+        "Peskov says the time is not right",
+        "Dmitry Peskov said on Wednesday that a ceasefire was premature.",
+        "Ukraine's foreign minister called the position cynical.",
+    ]
+
+
 def test_furniture_and_ad_block_are_dropped() -> None:
     text = doc_of(WRAPPED).text
     assert "Share this article" not in text

@@ -9,6 +9,7 @@ body. Paragraphs in the cleaned text are separated by one blank line.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import statistics
 import unicodedata
@@ -70,7 +71,9 @@ _COMMENTER_SAYS = re.compile(r"^[\w .'’-]{2,40}\s+(says|said|wrote)\s*:$", re.
 _REPLY_LINE = re.compile(r"^(reply|log\s+in\s+to\s+reply)\s*[↓↑]?$", re.IGNORECASE)
 
 HEADLINE_WORDS = 20
-_LINE_END = re.compile(r"""[.?!:…;]["”’)\]]*$|["”’]$""")
+# a line that ends a sentence: a stop, or a closing quotation mark not after a comma
+# ('time to regroup and rearm,"' goes on: 'Kremlin spokesman Dmitry Peskov told ...')
+_LINE_END = re.compile(r"""[.?!:…;]["”’)\]]*$|(?<!,)["”’]$""")
 _NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 
@@ -216,13 +219,32 @@ def _looks_like_prose(line: str) -> bool:
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
-    """Short lines that mostly stop mid-sentence: a scrape wrapped at a fixed width."""
+    """Short lines that mostly stop mid-sentence: a scrape wrapped at a fixed width; or
+    paragraphs set apart by blank lines whose own lines break mid-sentence."""
     filled = [line for line in lines if line]
-    if len(filled) < 8:
+    if len(filled) >= 8:
+        open_ended = sum(1 for line in filled if not _LINE_END.search(line))
+        median = statistics.median(len(line) for line in filled)
+        if median <= 80 and open_ended / len(filled) >= 0.4:
+            return True
+    return _wrapped_paragraphs(lines)
+
+
+def _wrapped_paragraphs(lines: list[str]) -> bool:
+    """Blank lines part the paragraphs, and at least half the line breaks inside them
+    fall mid-sentence: after a comma, or before a word in lower case ("Merz said Europe
+    must provide Ukraine with" / "robust security guarantees"). A headline over a
+    standfirst, or one paragraph a line, breaks at a sentence's end or before a
+    capital."""
+    if "" not in lines:
         return False
-    open_ended = sum(1 for line in filled if not _LINE_END.search(line))
-    median = statistics.median(len(line) for line in filled)
-    return median <= 80 and open_ended / len(filled) >= 0.4
+    inside = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
+    mid = [
+        a
+        for a, b in inside
+        if not _LINE_END.search(a) and (b[:1].islower() or a.rstrip("\"”’").endswith(","))
+    ]
+    return bool(mid) and 2 * len(mid) >= len(inside)
 
 
 def reflow(lines: list[str]) -> list[str]:
