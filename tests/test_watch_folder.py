@@ -4,6 +4,7 @@ no feed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,31 @@ def test_a_bad_file_left_in_the_folder_is_said_once_a_watch(
     finally:
         store.close()
     assert capsys.readouterr().err.count("empty.txt") == 1  # failed twice, said once
+
+
+def test_a_file_gone_from_the_folder_is_said_and_its_text_stays_stored(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "w.db"
+    inbox.mkdir()
+    (inbox / "peskov.txt").write_text(FIRST, encoding="utf-8")
+    (inbox / "zelensky.txt").write_text(SECOND, encoding="utf-8")
+    assert watch(db, inbox).exit_code == 0
+    (inbox / "peskov.txt").unlink()
+    result = watch(db, inbox)
+    assert result.exit_code == 0  # nothing failed: a file moved away is no error
+    gone = inbox.resolve() / "peskov.txt"
+    (line,) = result.stderr.splitlines()
+    said = re.fullmatch(
+        re.escape(f"warning: {gone}: gone from the folder; the text read from it stays stored")
+        + r" and counts \('talkwatch documents remove ([0-9a-f]{12})' takes it out\)\.",
+        line,
+    )
+    assert said, line
+    listed = CliRunner().invoke(cli, ["statements", "--db", str(db)]).stdout
+    assert "Dmitry Peskov" in listed  # nothing stored is lost
+    doc_id = said[1]
+    removed = CliRunner().invoke(cli, ["documents", "remove", doc_id, "--db", str(db)])
+    assert removed.exit_code == 0, removed.output
+    assert watch(db, inbox).stderr == ""  # taken out: nothing more to say
 
 
 def test_a_webhook_that_fails_makes_the_once_fail(tmp_path: Path) -> None:

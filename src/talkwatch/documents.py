@@ -9,9 +9,11 @@ then recomputes exactly those positions and shifts.
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 from .analysis import POSITION_STANCES
 from .conditions import documents_named
@@ -191,6 +193,20 @@ def was_removed(db: Database, origin: str, raw_hash: str) -> bool:
         "SELECT 1 FROM removed_inputs WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)
     ).fetchone()
     return found is not None
+
+
+def gone_from(db: Database, folder: Path) -> list[tuple[str, str]]:
+    """The stored documents (id, path) read from files under ``folder`` that are no
+    longer there: moved or deleted since. Their texts stay stored and counted."""
+    root = str(folder.resolve())
+    prefix = root.rstrip(os.sep) + os.sep
+    like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = db.execute(
+        "SELECT id, origin FROM documents WHERE superseded_by IS NULL"
+        " AND origin LIKE ? ESCAPE '\\' ORDER BY origin",
+        (like,),
+    ).fetchall()
+    return [(str(i), str(origin)) for i, origin in rows if not Path(origin).exists()]
 
 
 def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:

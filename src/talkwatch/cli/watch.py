@@ -15,6 +15,7 @@ import click
 from .. import alerts, retractions, status_alerts
 from ..actors import ActorFileError, load_knowledge_base
 from ..analysis import Shift
+from ..documents import gone_from
 from ..fetch import DEFAULT_DELAY, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Fetcher
 from ..neterrors import address_problem
 from ..parallel import default_jobs
@@ -223,6 +224,12 @@ def read_folders(
         summary = run.run([folder])
         click.echo(f"[{time.strftime('%H:%M:%S')}] {folder}: {summary.line()}")
         failed += len(summary.failures)
+        for doc_id, origin in gone_from(store.db, Path(folder)):
+            once(
+                "warning",
+                f"{origin}: gone from the folder; the text read from it stays stored and "
+                f"counts ('talkwatch documents remove {doc_id[:12]}' takes it out).",
+            )
     return failed
 
 
