@@ -71,7 +71,16 @@ REPORTED = re.compile(
 OWN_CONDITION = re.compile(
     r"\b(unless|only (if|when|after|once)|provided that|on (the )?condition)\b", re.IGNORECASE
 )
-RULE_GROUPS = ("threat", "fact_denial", "bare_condition", *CONTENT_ORDER)
+RULE_GROUPS = ("threat", "requirement", "fact_denial", "bare_condition", *CONTENT_ORDER)
+# A side's own act named by its noun, which the words report: "Russia's demand that Ukraine
+# recognise Crimea", "its proposal to hold talks in Istanbul", "his refusal to meet".
+OWNED_ACT = re.compile(
+    r"^(?:the )?((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)['’]s?|its|his|her|our|my) "
+    r"(?:[a-z]+ )?(demands?|calls?|insistence|proposals?|offers?|refusal|rejection)"
+    r" (?:that|for|to|of)\b"
+)
+ACT_NOUNS = {"demand": "demand", "call": "demand", "insistence": "demand", "proposal": "offer",
+             "offer": "offer", "refusal": "reject", "rejection": "reject"}  # fmt: skip
 # A trade, not a condition: refused, the trade is refused ("will not cede land in exchange for
 # peace"), where "unless" or "only if" would make the refusal conditional.
 EXCHANGE = re.compile(r"\b(in exchange|in return) for\b", re.IGNORECASE)
@@ -113,7 +122,9 @@ class StanceClassifier:
         if clause is not None:  # words reported inside the quote: the speaker's side's stay
             clause = self.clause_rules.without_others(clause, party, kind, party_of)
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
-        ruled = self.by_rules(quote, cue, judged, kind, clause)
+        ruled = self.owned_act(quote, party, kind, party_of) or self.by_rules(
+            quote, cue, judged, kind, clause
+        )
         if clause is not None and ruled.stance in GIVING and ruled.reason.startswith("words"):
             ruled = self.others_words(ruled, quote, clause, party, kind, party_of)
         ruled = sideless(ruled, party)
@@ -158,6 +169,9 @@ class StanceClassifier:
         threat = self.first_match(text, ("threat",))
         if threat:
             return StanceResult("demand", f"threat with a condition: {threat.reason}")
+        required = self.first_match(text, ("requirement",))
+        if required:
+            return StanceResult("demand", f"what must come first: {required.reason}")
         if denial:
             return StanceResult("deny", f"a reported fact denied: {denial.reason}")
         if cue_stance == BIDDING:
@@ -220,6 +234,21 @@ class StanceClassifier:
         if self.clause_rules.predicate_side(lead, party, kind, party_of) != OTHER:
             return ruled
         return StanceResult("assess", f"another side's words: {ruled.reason[6:]} (other side)")
+
+    def owned_act(
+        self, quote: str, party: str, kind: str, party_of: Callable[[str], str]
+    ) -> StanceResult | None:
+        """Words that report the speaker's own side's act by its noun: "repeated Russia's
+        demand that Ukraine recognise Crimea", said by Moscow, demands; another side's
+        act so named is described (left to the other rules)."""
+        named = OWNED_ACT.match(quote.replace("“", "").replace('"', ""))
+        if named is None:
+            return None
+        owner = named[1].removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
+        if self.clause_rules.side(owner, party, kind, party_of) != SELF:
+            return None
+        noun = named[2].removesuffix("s") if named[2] != "insistence" else named[2]
+        return StanceResult(ACT_NOUNS[noun], f"the side's own act named: '{named[0]}'")
 
     def names_someone(self, words: str) -> bool:
         """Whether the words before "to" name whom an act is asked of: names, articles
