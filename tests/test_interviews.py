@@ -70,3 +70,36 @@ def test_the_interviewee_is_who_the_text_has_speak_not_who_they_speak_of(nlp) ->
         ("Volodymyr Zelensky", "We are ready for a full ceasefire from tomorrow, if Russia is "
          "ready too")
     ]  # fmt: skip
+
+
+BRIEFING = (
+    "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\n"
+    "CCTV: The peace conference on Ukraine will be held in Switzerland this month. "
+    "Will China attend?\n\n"
+    "Mao Ning: China has always held that a peace conference should be endorsed by both "
+    "Russia and Ukraine.\n\n"
+    "Reuters: The Swiss foreign ministry said on Monday that China had been invited. "
+    "What is your response?\n\n"
+    "Mao Ning: China will continue to promote peace talks in its own way.\n"
+)
+
+
+def test_a_briefings_questioners_give_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert turns(nlp, BRIEFING) == [
+        ("direct", "Mao Ning",
+         "China has always held that a peace conference should be endorsed by both Russia "
+         "and Ukraine"),
+        # what a question reports someone said is still found
+        ("indirect", "The Swiss foreign ministry", "China had been invited"),
+        ("direct", "Mao Ning", "China will continue to promote peace talks in its own way"),
+    ]  # fmt: skip
+
+
+def test_a_speaker_who_asks_once_and_answers_too_is_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Debate\n\nSergey Lavrov: Why should we trust them after Minsk?\n\n"
+        "Sergey Lavrov: Russia will not accept a ceasefire that lets Kyiv rearm.\n\n"
+        "Andrii Sybiha: Ukraine is ready for a full ceasefire today.\n"
+    )
+    found = [speaker for _, speaker, _ in turns(nlp, text)]
+    assert found == ["Sergey Lavrov", "Sergey Lavrov", "Andrii Sybiha"]

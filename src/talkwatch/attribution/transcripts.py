@@ -6,7 +6,8 @@ and briefings so. A document is read as a transcript only when at least
 ``MIN_TURNS`` paragraphs open with the same shape: one such line is more often a
 headline ("Peskov: talks are possible") or a label ("Photo: ..."). Each turn is one
 direct statement of its speaker, the whole paragraph after the colon. Questions
-("Q:", "Question:") count as turns but give no statement; answers ("A:", "Answer:")
+("Q:", "Question:", and a briefing's questioners, "CCTV:", "Reuters:", whose every turn
+is a question) count as turns but give no statement; answers ("A:", "Answer:")
 are the interviewee's, the person the text names most before its first turn. Turns of
 another generic label ("Photo"; `transcript_labels` in data/cues.yaml) give none.
 """
@@ -56,6 +57,9 @@ class Transcripts(Run):
                 turns.append((name, start + match.start("name"), match.start("said"), end))
         if len(turns) + len(asked) < MIN_TURNS or not turns:
             return
+        askers = self.askers(turns)
+        asked += [(at, end) for name, at, _, end in turns if name in askers]
+        turns = [turn for turn in turns if turn[0] not in askers]
         answers = [at for name, at, *_ in turns if not name]
         interviewee = self.interviewee(answers[0], asked) if answers else None
         for name, at, said, end in turns:
@@ -70,6 +74,19 @@ class Transcripts(Run):
                 written = name.title() if name.isupper() else name  # "PENCE" is Pence
                 mention = Mention(written, Span(at, at + len(name)), "name")
             yield Found([span], "direct", None, "say", None, mention)
+
+    def askers(self, turns: list[tuple[str, int, int, int]]) -> set[str]:
+        """The labels of a briefing's questioners ("CCTV: ... Will China attend?",
+        "Reuters: ... What is your response?"): every turn of theirs ends in a question
+        mark, and another label answers. Their questions are no statements, as "Q:" gives
+        none; what a question reports someone said is found as elsewhere."""
+        asking: dict[str, bool] = {}
+        for name, _, said, end in turns:
+            if name:
+                question = self.text[said:end].rstrip(" \"”’").endswith("?")
+                asking[name] = asking.get(name, True) and question
+        found = {name for name, question in asking.items() if question}
+        return found if len(found) < len(asking) else set()
 
     def interviewee(self, first_answer: int, asked: list[tuple[int, int]]) -> Mention | None:
         """Whom the answers ("A:") of an interview are: of the people the text names before
