@@ -43,6 +43,9 @@ def speakers(nlp, text: str, day: str = "2025-06-02") -> list[tuple[str, str, st
             "An aide to President Zelensky said the delegation would travel to Istanbul.",
             ("an aide to president zelensky", "UKR", "anonymous"),
         ),
+        # a quantifier alone is nobody named, capitalised or not
+        ("Some say the talks in Istanbul are doomed.", ("some", "", "anonymous")),
+        ("Others said the summit was a failure.", ("others", "", "anonymous")),
     ],
 )
 def test_an_unnamed_speaker_keeps_its_description_and_side(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]

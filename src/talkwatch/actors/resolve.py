@@ -85,6 +85,8 @@ class Resolver(DescriptorShapes, SpeakerMemory):
         words = Words.of(text)
         if not words.raw:
             return UNKNOWN
+        if all(w in QUANTIFIED or w in ("others", "other") for w in words.folded):
+            return Resolution(" ".join(words.folded), "", "anonymous")  # "Some say", "Others"
         actor = self.kb.named(text)
         if actor is not None:
             return self.remember(self.of_actor(actor, words.folded), words.folded)
