@@ -1060,6 +1060,21 @@ def test_a_present_conjunct_the_parse_hangs_on_a_past_cue_goes_on_with_the_words
     # a conjunct with a subject of its own is the writer's
     text = "Zelensky has said Ukraine was ready to talk, and Russia answers with missiles."
     assert summary(text, attribute(text)) == [("indirect", "Zelensky", "Ukraine was ready to talk")]
+    # in the present by its auxiliary: "have been" goes on with the words
+    text = (
+        "Sybiha told reporters that Russian promises could be worthless, and have been "
+        "broken in every round of talks."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "Sybiha",
+            "Russian promises could be worthless, and have been broken in every round of talks",
+        )
+    ]
+    # unless the cue is in that tense too: the speaker's own acts
+    text = "Lavrov has said Russia was ready to talk, and has visited Beijing twice this year."
+    assert summary(text, attribute(text)) == [("indirect", "Lavrov", "Russia was ready to talk")]
 
 
 def test_an_adverb_before_that_tells_when_it_was_said(attribute) -> None:  # type: ignore[no-untyped-def]

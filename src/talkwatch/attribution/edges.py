@@ -49,7 +49,8 @@ class ClauseEdges(Speakers):
 
     def present_conjunct(self, verb: Token, spans: list[Span]) -> list[Span]:
         """`has said that NATO membership was a cause of the war, is unacceptable and
-        ...`: a conjunct the parse hangs on a past cue, in the present and without a
+        ...`, `told reporters that polls could be "way off," and have been unreliable`:
+        a conjunct the parse hangs on a past cue, in the present and without a
         subject of its own, goes on with what was said (not "said the talks were useful
         and left for Moscow", the speaker's own act, in the cue's tense)."""
         if not spans or verb.tag_ not in ("VBD", "VBN"):
@@ -57,7 +58,7 @@ class ClauseEdges(Speakers):
         after = [
             c
             for c in verb.children
-            if c.dep_ == "conj" and c.idx >= spans[-1].end and c.tag_ in ("VBZ", "VBP")
+            if c.dep_ == "conj" and c.idx >= spans[-1].end and _in_the_present(c, verb)
         ]
         if not after or any(s.dep_ in SUBJECT_DEPS for s in after[0].children):
             return spans
@@ -310,6 +311,18 @@ OPENING_DASHES = frozenset(["-", "—", "–", "--"])
 OPENING_DASH = re.compile(r"[ \t]*(-|—|–|--)[ \t]")
 BARE_DASH = re.compile(r"\s*[,.!?]?\s*(-|—|–|--)\s*")
 QUOTE_MARKS = frozenset('"“”«»„')
+
+
+def _in_the_present(verb: Token, cue: Token) -> bool:
+    """ "is unacceptable", "have been unreliable": the verb, or its auxiliary, in the
+    present; by its auxiliary only when the cue has none so ("has said ... and has
+    visited Beijing": the speaker's own acts, in one tense)."""
+    present = ("VBZ", "VBP")
+
+    def helped(token: Token) -> bool:
+        return any(c.dep_ == "aux" and c.tag_ in present for c in token.children)
+
+    return verb.tag_ in present or (helped(verb) and not helped(cue))
 
 
 def first_person(verb: Token) -> bool:
