@@ -1191,3 +1191,23 @@ def test_the_sentence_before_this_was_stated_by_is_the_speakers(attribute) -> No
             f"This {cue} by Kremlin spokesman Dmitry Peskov."
         )
         assert attribute(text) == [], cue
+
+
+def test_a_closing_cue_the_parse_hangs_as_a_conjunct_reports_the_clause_before(
+    attribute,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukraine is ready to sign a full ceasefire, but only if Russia stops shelling cities "
+        "first, President Volodymyr Zelensky said on Wednesday."
+    )
+    assert summary(text, attribute(text)) == [
+        (
+            "indirect",
+            "President Volodymyr Zelensky",
+            "Ukraine is ready to sign a full ceasefire, but only if Russia stops shelling "
+            "cities first",
+        )
+    ]
+    # a conjoined cue with a report of its own reports that, not the clause before
+    text = "Russia attacked Kyiv overnight, and Zelensky said it was terror."
+    assert summary(text, attribute(text)) == [("indirect", "Zelensky", "it was terror")]

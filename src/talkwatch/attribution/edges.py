@@ -185,6 +185,29 @@ class ClauseEdges(Speakers):
             tokens = [t for t in tokens if t.i > colons[-1]]
         return self.span_of_tokens(tokens)
 
+    def closing_conjunct_span(self, verb: Token) -> Span | None:
+        """`Ukraine is ready to sign a ceasefire, but only if Russia stops shelling cities,
+        President Zelensky said on Wednesday`: a cue that closes the sentence, which the
+        parse hangs as a conjunct on the clause before it, with its subject before it and
+        nothing it reports after it, reports that clause, and what the parse hung on the
+        cue before its subject ("only if Russia stops ...")."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+        if verb.dep_ != "conj" or verb.head.i > verb.i or len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        before = subject.left_edge.i - 1
+        if before < 0 or self.doc[before].text != ",":  # set off: "..., Zelensky said"
+            return None
+        if any(c.i > verb.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct")
+               for c in verb.children):  # fmt: skip
+            return None  # "..., and Zelensky said it was terror": a report of its own
+        if any(c.dep_ == "cc" and c.i < subject.i for c in verb.head.children if c.i > before):
+            return None
+        out = {verb.i, before, *(t.i for t in subject.subtree)}
+        out |= {t.i for c in verb.children if c.i > verb.i for t in c.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in out and t.i < verb.i]
+        return self.span_of_tokens(tokens)
+
     def aside(self, verb: Token) -> list[Token]:
         """The words of a cue set in a clause ("the official said"), in order; not the
         clause's own subject the parse hung on an inverted aside ("The problem, say

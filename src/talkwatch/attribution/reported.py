@@ -94,6 +94,8 @@ class ReportingVerbs(ClauseEdges):
             spans = [s for s in [self.object_span(verb)] if s is not None]
         if not spans and verb.dep_ == "parataxis" and lemma in self.cues.speech_verbs:
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
+        if not spans and lemma in self.cues.speech_verbs:  # "..., Zelensky said" as a conjunct
+            spans = [s for s in [self.closing_conjunct_span(verb)] if s is not None]
         if not spans and self.as_reported(verb):  # "As Reuters reported, the talks ..."
             spans = [s for s in [self.parenthetical_span(verb)] if s is not None]
             spans = [] if self.source_line(verb) else spans  # "Source: X, as Y writes"
