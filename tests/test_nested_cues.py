@@ -291,6 +291,16 @@ def test_a_relay_that_closes_the_sentence_is_not_part_of_what_was_said(attribute
     assert attribute(text) == [
         ("Lavrov", "the Russian government had long been prepared to negotiate with Kiev")
     ]
+    # nor is a report of one's own closed by a semicolon before a cue that says its own
+    # words after it (a new user's sentence: the quote held "Sergei Lavrov said")
+    text = (
+        "Sergei Lavrov said Russia would never accept foreign peacekeepers in Ukraine; he "
+        'called the idea "unacceptable".'
+    )
+    assert attribute(text) == [
+        ("Sergei Lavrov", "Russia would never accept foreign peacekeepers in Ukraine"),
+        ("he", 'the idea "unacceptable"'),
+    ]
     # but words a dash hands to the cue are its speaker's (a reviewer's sentences)
     for said in (
         "Russia agreed to a ceasefire on energy targets — Dmitry Peskov said.",

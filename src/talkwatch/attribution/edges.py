@@ -104,7 +104,9 @@ class ClauseEdges(Speakers):
     def others_report_before(self, verb: Token, clause: Token) -> bool:
         """Another speaker's report closed by a semicolon or colon, with words of the
         cue's own sentence after it, is not what the cue reports: "Lavrov added that
-        Moscow was prepared to negotiate; however, Ukraine repeatedly refused". Not words
+        Moscow was prepared to negotiate; however, Ukraine repeatedly refused", nor when the
+        cue reports words of its own after it ("Lavrov said X; he called the idea
+        "unacceptable""). Not words
         a dash hands to the cue ("Russia agreed to a ceasefire — Peskov said"), nor the
         speaker's own "we agreed"."""
         if clause.i > verb.i or first_person(clause) or not self.is_reporting(clause):
@@ -116,7 +118,11 @@ class ClauseEdges(Speakers):
         if stop is None:
             return False
         cue_start = min([verb.i, *(c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS)])
-        return any(not t.is_punct for t in doc[stop + 1 : cue_start])
+        if any(not t.is_punct for t in doc[stop + 1 : cue_start]):
+            return True
+        # "Lavrov said X; he called the idea "unacceptable"": the cue says its own after it
+        own = ("dobj", "ccomp", "xcomp", "oprd")
+        return any(c.i > verb.i and c.dep_ in own for c in verb.children)
 
     def elliptical_tail(self, verb: Token, spans: list[Span]) -> list[Span]:
         """`said Ukraine was ready for a ceasefire, but only with firm guarantees`: the
