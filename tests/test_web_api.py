@@ -65,6 +65,9 @@ def test_statements_filters_and_pages(client: TestClient) -> None:
     }
     assert client.get("/api/statements", params={"speaker": "Podol"}).json()["total"] == 1
     assert client.get("/api/statements", params={"speaker": "antony blinken"}).json()["total"] == 1
+    # a name or alias the knowledge base knows, as --speaker reads it on the command line
+    assert client.get("/api/statements", params={"speaker": "Sergei Lavrov"}).json()["total"] == 1
+    assert client.get("/api/statements", params={"speaker": "Podoliak"}).json()["total"] == 1
     assert client.get("/api/statements", params={"stance": "offer"}).json()["total"] == 1
     dated = client.get("/api/statements", params={"since": "2022-03-10", "until": "2022-03-31"})
     assert dated.json()["total"] == 3

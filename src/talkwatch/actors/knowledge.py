@@ -316,6 +316,14 @@ def _word_list(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(fold(str(w)) for w in data.get(key) or [])
 
 
+def canonical_speaker(value: str) -> str:
+    """The canonical name of a speaker the knowledge base knows by this name or alias
+    ("Zelenskyy" is Volodymyr Zelensky, "Sergei Lavrov" Sergey Lavrov), for filters on
+    stored statements; the value as given otherwise."""
+    actor = load_knowledge_base().named(value) if value.strip() else None
+    return actor.name if actor is not None else value
+
+
 def load_knowledge_base(user_files: Sequence[Path] = ()) -> KnowledgeBase:
     """The shipped knowledge base extended (and overridden) by user files."""
     return _load(tuple(Path(p) for p in (*default_user_files(), *user_files)))

@@ -14,7 +14,7 @@ import difflib
 
 import click
 
-from ..actors.knowledge import fold, load_knowledge_base
+from ..actors.knowledge import canonical_speaker, fold
 from ..codes import issue_code, nearest, party_code, shown_party
 from ..conditions import names_a_document
 from ..store import Store
@@ -55,10 +55,7 @@ def issue_filter(store: Store, value: str | None) -> str | None:
 def speaker_filter(value: str | None) -> str | None:
     """The canonical name of a speaker the knowledge base knows by this name or alias
     ("Zelenskyy" is Volodymyr Zelensky); the value as given otherwise."""
-    if not value:
-        return value
-    actor = load_knowledge_base().named(value)
-    return actor.name if actor is not None else value
+    return canonical_speaker(value) if value else value
 
 
 def speaker_note(store: Store, value: str | None, found: int) -> None:

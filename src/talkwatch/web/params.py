@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import HTTPException, Query, Request
 
+from ..actors.knowledge import canonical_speaker
 from ..codes import issue_code, nearest, party_code, shown_party
 from ..conditions import names_a_document
 from ..dates import why_not_a_date
@@ -22,6 +23,12 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 def _blank(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
+
+
+def _known(speaker: str | None) -> str | None:
+    """A speaker as the command line's --speaker reads it: by the knowledge base's name
+    for them when it knows the name or alias given ("Zelenskyy")."""
+    return canonical_speaker(speaker) if speaker else None
 
 
 def check_date(name: str, value: str | None, problems: list[str]) -> str | None:
@@ -133,7 +140,7 @@ def filters(
     found = Filters(
         party=check_party(party, problems, request),
         issue=check_issue(issue, problems),
-        speaker=_blank(speaker),
+        speaker=_known(_blank(speaker)),
         stance=_blank(stance),
         doc=check_doc(doc, problems, request),
         since=_one_of(("since", "from"), (since, from_), problems),
