@@ -54,6 +54,10 @@ def test_undated_statements_are_counted_apart_and_set_date_recomputes(
     assert "No shifts" in shifts and "None" not in shifts and "not counted" in shifts
     assert "in 1 undated document are not counted" in run("issues", "--db", database)
     assert "undated" in run("documents", "--db", database)
+    # a view filtered to another side or issue has no undated statement left out
+    assert "not counted" not in run("positions", "--db", database, "--party", "UKR")
+    assert "not counted" not in run("shifts", "--db", database, "--issue", "territory")
+    assert "not counted" in run("positions", "--db", database, "--party", "RUS")
 
     # the undated one said it later: Russia went from accepting to rejecting
     out = run("documents", "--db", database, "set-date", "peskov-rejects.txt", "2025-03-25")

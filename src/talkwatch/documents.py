@@ -217,15 +217,23 @@ def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | 
     return str(row[0]) if row else None
 
 
-def undated(db: Database) -> Undated:
-    """Position-taking statements of a side that carry no date (and are not counted)."""
+def undated(db: Database, party: str | None = None, issue: str | None = None) -> Undated:
+    """Position-taking statements of a side that carry no date (and are not counted);
+    of one side, on one issue, when a view is filtered so."""
     marks = ", ".join("?" for _ in POSITION_STANCES)
-    row = db.execute(
+    sql = (
         "SELECT count(*), count(DISTINCT doc_id) FROM statements WHERE date IS NULL "
         f"AND party NOT IN {NO_SIDE_SQL} AND stance IN ({marks}) "
-        f"AND section = '{POSITION_SECTION}'",
-        POSITION_STANCES,
-    ).fetchone()
+        f"AND section = '{POSITION_SECTION}'"
+    )
+    params: list[object] = list(POSITION_STANCES)
+    if party:
+        sql += " AND party = ?"
+        params.append(party)
+    if issue:
+        sql += " AND id IN (SELECT statement_id FROM statement_issues WHERE issue = ?)"
+        params.append(issue)
+    row = db.execute(sql, params).fetchone()
     return Undated(int(row[0]), int(row[1]))
 
 

@@ -99,7 +99,7 @@ def positions_command(db_path: str, party: str | None, issue: str | None, fmt: s
         # only the current statements, to mark those recalled from before their texts
         wanted = [i for p in found for i in p.support] if fmt == "json" else []
         support = evidence(store.db, wanted or [p.statement_id for p in found])
-        apart = undated(store.db)
+        apart = undated(store.db, party, issue)
     if fmt == "json":
         _emit_json([_standing_json(p, support) for p in found])
         return
@@ -207,7 +207,7 @@ def timeline_command(
         speaker = speaker_filter(speaker)
         found = store.timeline(party, issue, speaker, since, until, limit)
         speaker_note(store, speaker, len(found))
-        apart = undated(store.db)
+        apart = undated(store.db, party, issue)
         later = superseded(store.db)
     if fmt == "json":
         _emit_json(
@@ -269,7 +269,7 @@ def shifts_command(
     with open_store(db_path, must_exist=True) as store:
         party, issue = party_filter(store, party), issue_filter(store, issue)
         found = stored_shifts(store.db, limit, party, issue, since, until)
-        apart = undated(store.db)
+        apart = undated(store.db, party, issue)
     if fmt == "json":
         _emit_json(
             [
