@@ -46,6 +46,8 @@ def test_documents_list_and_one(client: TestClient, db: tuple[str, dict[str, str
     assert [s["name"] for s in one["sections"]] == ["body", "comments"]
     assert len(one["statements"]) == 3
     assert one["statements"][2]["section"] == "comments"
+    # by its file name, as --doc takes it
+    assert client.get("/api/documents/istanbul.txt").json()["id"] == db[1]["istanbul"]
 
 
 def test_statements_filters_and_pages(client: TestClient) -> None:
@@ -150,7 +152,6 @@ def test_openapi_schema(client: TestClient) -> None:
         "/api/statements?speaker=" + "x" * 201,
         "/api/statements/abc",
         "/api/statements/0",
-        "/api/documents/not-hex",
         "/api/positions?issue=weather",
         "/api/shifts?party=1",
         "/api/actors?party=%27%20OR%201",
@@ -176,6 +177,11 @@ def test_missing_things_are_404(client: TestClient) -> None:
     assert client.get("/api/statements/99999").status_code == 404
     missing = client.get("/api/documents/" + "ab" * 32)
     assert missing.status_code == 404 and "not found" in missing.json()["detail"]
+    named = client.get("/api/documents/2025-04")  # no such name: said in words
+    assert named.status_code == 404
+    assert named.json()["detail"] == (
+        "2025-04: no stored document has this id, name or URL; see 'talkwatch documents'."
+    )
     assert client.get("/api/nothing").status_code == 404
 
 

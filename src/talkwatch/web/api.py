@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Shift
+from ..documents import DocumentNotFound, find_document
 from . import overview, queries
 from .context import ctx, not_found, several_documents
 from .ingest import IngestRequest, Refused, authorise, ingest, parse
@@ -18,7 +20,15 @@ from .params import Limit, Offset, check_issue, check_party, filters
 from .queries import Filters
 
 router = APIRouter(prefix="/api", tags=["api"])
-DocId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[0-9a-f]+$")]
+DocKey = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=300,
+        description="An id, the start of one, or the document's file name",
+    ),
+]
+HEX = re.compile(r"[0-9a-f]+")
 
 
 def _page(page: queries.Page) -> dict[str, Any]:
@@ -70,14 +80,20 @@ def list_documents(
 
 
 @router.get("/documents/{doc_id}", summary="One document: text, sections and statements")
-def get_document(request: Request, doc_id: DocId) -> dict[str, Any]:
+def get_document(request: Request, doc_id: DocKey) -> dict[str, Any]:
     store = ctx(request).store()
-    found = store.document(doc_id)
-    if found is None:  # the start of an id, as the command line and the pages take it
+    hexadecimal = HEX.fullmatch(doc_id) is not None
+    found = store.document(doc_id) if hexadecimal else None
+    if found is None and hexadecimal:  # the start of an id, as the command line takes it
         starting = queries.documents_starting(store, doc_id)
         if len(starting) > 1:
             raise several_documents(doc_id)
         found = store.document(starting[0]) if starting else None
+    if found is None and not hexadecimal:  # a file name, path or URL, as --doc takes it
+        try:
+            found = store.document(find_document(store.db, doc_id).id)
+        except DocumentNotFound as err:
+            raise HTTPException(status_code=404, detail=str(err)) from None
     if found is None:
         raise not_found(f"Document {doc_id}")
     doc_id = found.id
