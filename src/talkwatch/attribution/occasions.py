@@ -51,7 +51,7 @@ def occasion_after(clause: Token) -> list[Token]:
     reported clause after a comma tells where and when it was said, and the comma with
     it. Only an occasion's noun ("a meeting", "an interview", "a news conference"), not a
     place or a time of what was said ("will withdraw, in a week")."""
-    end = max(t.i for t in clause.subtree)
+    end = clause.right_edge.i
     for token in clause.subtree:
         if (
             token.dep_ == "prep"
@@ -59,7 +59,7 @@ def occasion_after(clause: Token) -> list[Token]:
             and token.i > clause.i
             and token.i > 0
             and token.doc[token.i - 1].text == ","
-            and max(t.i for t in token.subtree) == end
+            and token.right_edge.i == end
             and any(o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in token.children)
         ):
             return [token.doc[token.i - 1], *token.subtree]

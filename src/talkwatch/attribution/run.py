@@ -9,6 +9,7 @@ offsets, and a reported span trimmed and classed as direct, mixed or indirect.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -24,6 +25,10 @@ TRIM_RIGHT = " \n,;:—–-"
 MIN_INDIRECT_WORDS = 3
 NAME_ENTITIES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 MIN_LEARNED_WORDS = 2  # "promised a veto": the model vouches for short contents
+
+
+# Every paragraph break, overlapping ones too ("\n\n\n" breaks twice), as positions.
+PARAGRAPH_BREAKS = re.compile(r"(?=\n\n)")
 
 
 @dataclass
@@ -48,6 +53,7 @@ class Run:
         self.model = model  # the learned cue model; None for the rules alone
         self.lexicon = lexicon  # whether the cue lexicon decides cue verbs too
         self.learned: dict[int, bool] = {}
+        self.reporting: dict[int, bool] = {}  # is_reporting, memoised: asked many times a verb
         self.sections: list[tuple[str, int, int]] = []  # (name, start, end), set per document
         self.doc = doc
         self.text = doc.text
@@ -56,9 +62,7 @@ class Run:
         self.token_starts = [token.idx for token in doc]
         self.used_quotations: set[Quotation] = set()
         self.used_cues: set[int] = set()
-        self.paragraph_starts = [0] + [
-            i + 2 for i in range(len(self.text)) if self.text.startswith("\n\n", i)
-        ]
+        self.paragraph_starts = [0] + [m.start() + 2 for m in PARAGRAPH_BREAKS.finditer(self.text)]
 
     # -- shared helpers ---------------------------------------------------
 

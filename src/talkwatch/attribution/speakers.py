@@ -33,6 +33,13 @@ class Speakers(Mentions):
     """Cue-verb checks and speaker lookups."""
 
     def is_reporting(self, verb: Token) -> bool:
+        """Whether the verb cues what someone said (memoised per document)."""
+        found = self.reporting.get(verb.i)
+        if found is None:
+            found = self.reporting[verb.i] = self._is_reporting(verb)
+        return found
+
+    def _is_reporting(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         if not (verb.pos_ == "VERB" or _misread_verb(verb)) or self.in_quotation(verb):
             return False
