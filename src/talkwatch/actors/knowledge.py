@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -165,6 +165,7 @@ class KnowledgeBase:
         return [self.actors[i] for i in ids]
 
 
+@lru_cache(maxsize=65536)  # asked about the same few hundred names all day
 def fold(text: str, drop_article: bool = True) -> str:
     """Lower case, ASCII apostrophes, no accents, single spaces, no leading 'the'."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
