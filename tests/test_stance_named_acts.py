@@ -27,6 +27,19 @@ from test_stance import stance_of
             "demand",
             "what must come first",
         ),
+        # another side's requirement, described (a reviewer)
+        (
+            "Zelensky said Moscow insists there can be no deal without Ukraine's neutrality, "
+            "which Kyiv will never accept.",
+            "assess",
+            "another side's demand",
+        ),
+        # a judgement of the past, no settlement's requirement (a reviewer)
+        (
+            '"Without American weapons, there would be no Ukraine today," Zelensky said.',
+            "reject",
+            "words",
+        ),
         # no requirement: a plain refusal stays one
         (
             "Dmitry Peskov said there can be no talks with the current authorities in Kyiv.",
@@ -50,6 +63,23 @@ def test_what_must_come_first_is_demanded(sentence: str, stance: str, reason: st
         ),
         ("Rustem Umerov reiterated Kyiv's proposal to exchange all prisoners.", "offer"),
         ("Andrii Sybiha repeated Ukraine's refusal to cede any territory.", "reject"),
+        # an act the words go on to say something of is not taken up again (a reviewer)
+        (
+            "Zelensky said Ukraine's offer of an energy ceasefire was no longer on the table "
+            "after the latest strikes.",
+            "assess",
+        ),
+        (
+            "Peskov said Russia's demand for a halt to Western arms deliveries had been "
+            "dropped from the draft memorandum.",
+            "assess",
+        ),
+        # but what the act holds, said of it, is the act
+        (
+            "Andrii Sybiha said Ukraine's proposal for a truce included a halt to strikes on "
+            "energy infrastructure.",
+            "offer",
+        ),
         # another side's act so named is described, not taken
         (
             "Andrii Sybiha recalled Russia's demand that Ukraine recognise Crimea as Russian "

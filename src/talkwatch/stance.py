@@ -79,6 +79,10 @@ OWNED_ACT = re.compile(
     r"(?:[a-z]+ )?(demands?|calls?|insistence|proposals?|offers?|refusal|rejection)"
     r" (?:that|for|to|of)\b"
 )
+# What an act holds, said of it, is the act: "Ukraine's proposals had included silence
+# in the sky and at sea".
+CONTAINING = frozenset(["include", "contain", "consist", "comprise", "envisage", "envision",
+                        "foresee", "cover", "call"])  # fmt: skip
 ACT_NOUNS = {"demand": "demand", "call": "demand", "insistence": "demand", "proposal": "offer",
              "offer": "offer", "refusal": "reject", "rejection": "reject"}  # fmt: skip
 # A trade, not a condition: refused, the trade is refused ("will not cede land in exchange for
@@ -122,7 +126,7 @@ class StanceClassifier:
         if clause is not None:  # words reported inside the quote: the speaker's side's stay
             clause = self.clause_rules.without_others(clause, party, kind, party_of)
         judged = self.clause_rules.judge(clause, party, kind, party_of) if clause else None
-        ruled = self.owned_act(quote, party, kind, party_of) or self.by_rules(
+        ruled = self.owned_act(quote, party, kind, party_of, clause) or self.by_rules(
             quote, cue, judged, kind, clause
         )
         if clause is not None and ruled.stance in GIVING and ruled.reason.startswith("words"):
@@ -169,9 +173,6 @@ class StanceClassifier:
         threat = self.first_match(text, ("threat",))
         if threat:
             return StanceResult("demand", f"threat with a condition: {threat.reason}")
-        required = self.first_match(text, ("requirement",))
-        if required:
-            return StanceResult("demand", f"what must come first: {required.reason}")
         if denial:
             return StanceResult("deny", f"a reported fact denied: {denial.reason}")
         if cue_stance == BIDDING:
@@ -183,6 +184,9 @@ class StanceClassifier:
         bare = self.first_match(text, ("bare_condition",))
         if described and judged and not cue_stance and not bare:
             return StanceResult("assess", judged.reason)
+        required = self.first_match(text, ("requirement",))
+        if required:  # not another side's, described: "Moscow insists there can be no deal"
+            return StanceResult("demand", f"what must come first: {required.reason}")
         conditional = self.first_match(text, ("conditional",))
         # an obligation stays a demand whatever the condition ("Russia must withdraw if it
         # wants peace"); not pressure to be lifted only if ("sanctions should be lifted only
@@ -236,14 +240,26 @@ class StanceClassifier:
         return StanceResult("assess", f"another side's words: {ruled.reason[6:]} (other side)")
 
     def owned_act(
-        self, quote: str, party: str, kind: str, party_of: Callable[[str], str]
+        self,
+        quote: str,
+        party: str,
+        kind: str,
+        party_of: Callable[[str], str],
+        clause: Clause | None = None,
     ) -> StanceResult | None:
         """Words that report the speaker's own side's act by its noun: "repeated Russia's
         demand that Ukraine recognise Crimea", said by Moscow, demands; another side's
-        act so named is described (left to the other rules)."""
+        act so named is described (left to the other rules), and so is one the words go
+        on to say something of ("Ukraine's offer of a truce was no longer on the table"),
+        but for what it holds ("Ukraine's proposals included silence in the sky")."""
         named = OWNED_ACT.match(quote.replace("“", "").replace('"', ""))
         if named is None:
             return None
+        if clause is not None and any(
+            named[2] in p.subject_phrase.lower().split() and p.steps[0].lemma not in CONTAINING
+            for p in clause.predicates
+        ):
+            return None  # the act is the subject of what is said of it, not of what it holds
         owner = named[1].removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
         if self.clause_rules.side(owner, party, kind, party_of) != SELF:
             return None
