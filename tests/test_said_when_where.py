@@ -37,6 +37,12 @@ def quotes(nlp):  # type: ignore[no-untyped-def]
             "during a briefing for journalists.",
             "the memorandum was still being drafted",
         ),
+        # a name and a date the parse hangs on the clause belong to the occasion
+        (
+            "Sergei Lavrov said Moscow was ready to resume talks with Kyiv, at a meeting with "
+            "his Turkish counterpart Hakan Fidan on November 8.",
+            "Moscow was ready to resume talks with Kyiv",
+        ),
     ],
 )
 def test_an_occasion_after_the_reported_words_is_left_out(quotes, text, quote) -> None:  # type: ignore[no-untyped-def]
@@ -55,10 +61,31 @@ def test_an_occasion_after_the_reported_words_is_left_out(quotes, text, quote) -
             "Dmitry Peskov said Russia would present its memorandum, after talks in Istanbul.",
             "Russia would present its memorandum, after talks in Istanbul",
         ),
+        # an event that may be what is to come, when the words look ahead (a reviewer's)
+        (
+            "Zelensky said Kyiv was ready to sign a ceasefire, at talks in Istanbul next week.",
+            "Kyiv was ready to sign a ceasefire, at talks in Istanbul next week",
+        ),
+        (
+            "Sybiha said Ukraine would present its peace plan, at a summit in Brussels on "
+            "September 3.",
+            "Ukraine would present its peace plan, at a summit in Brussels on September 3",
+        ),
     ],
 )
 def test_a_time_or_place_of_what_was_said_stays(quotes, text, quote) -> None:  # type: ignore[no-untyped-def]
     assert quotes(text) == [quote]
+
+
+def test_an_event_to_come_does_not_date_the_statement() -> None:
+    text = (
+        "Peskov said Russia would set out its terms, during a meeting with U.S. envoy Steve "
+        "Witkoff on Wednesday."
+    )
+    body = (Section("body", 0, len(text)),)
+    doc = Document("d1", "wire.txt", "wire.txt", text, text, body, date="2025-08-09")
+    (statement,) = Analyzer.load().analyse(doc)
+    assert statement.date == "2025-08-09"
 
 
 def test_the_occasion_dates_the_statement() -> None:

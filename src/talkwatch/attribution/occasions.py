@@ -13,6 +13,11 @@ from .speakers import SUBJECT_DEPS
 # The prepositions of an occasion after what was said: not "after", "before" ("Russia
 # will withdraw, after talks in Istanbul": when what was said is to happen).
 OCCASION_PREPOSITIONS = frozenset(["at", "during", "in", "on", "via"])
+# Occasions of speaking that are never what was said to come: "in an interview".
+SPEAKING = frozenset(
+    ["interview", "briefing", "speech", "address", "statement", "message", "post", "video",
+     "letter", "call", "broadcast", "podcast", "tweet"]
+)  # fmt: skip
 
 
 def when_said(clause: Token) -> list[Token]:
@@ -46,21 +51,50 @@ def before_that(clause: Token) -> list[Token]:
 
 
 def occasion_after(clause: Token) -> list[Token]:
-    """ "said Moscow was ready to resume talks, at a meeting with his Turkish counterpart
-    in Moscow on November 8": a phrase of an occasion of speaking that closes the
-    reported clause after a comma tells where and when it was said, and the comma with
-    it. Only an occasion's noun ("a meeting", "an interview", "a news conference"), not a
-    place or a time of what was said ("will withdraw, in a week")."""
+    """ "said Kyiv would not give up any territory, in an interview with CNN": a phrase of
+    an occasion of speaking that closes the reported clause after a comma, hung on its
+    verb, tells where and when it was said, and the comma with it. An event that may be
+    what was said to come ("would present its plan, at a summit in Brussels") is the
+    occasion only when nothing in the clause looks ahead, or when it is the speaker's own
+    ("was ready to resume talks, at a meeting with his Turkish counterpart"). Not a place
+    or a time of what was said ("will withdraw, in a week")."""
     end = clause.right_edge.i
-    for token in clause.subtree:
+    for token in clause.children:
+        objects = [o for o in token.children if o.dep_ == "pobj"]
+        # what the parse hung on the verb after the phrase is of it: a name ("his Turkish
+        # counterpart Hakan Fidan"), a date ("on November 8"), no verb of its own
+        after = [c for c in clause.children if c.i > token.i]
         if (
             token.dep_ == "prep"
             and token.lower_ in OCCASION_PREPOSITIONS
             and token.i > clause.i
-            and token.i > 0
             and token.doc[token.i - 1].text == ","
-            and token.right_edge.i == end
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in token.children)
+            and not any(t.pos_ in ("VERB", "AUX") for c in after for t in c.subtree)
+            and any(_spoken_at(o, clause) for o in objects)
         ):
-            return [token.doc[token.i - 1], *token.subtree]
+            return list(token.doc[token.i - 1 : end + 1])
     return []
+
+
+def _spoken_at(noun: Token, clause: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in SPEAKING or (
+        lemma == "conference" and any(c.lower_ in ("news", "press") for c in noun.children)
+    ):
+        return True
+    if lemma not in OCCASIONS:
+        return False
+    own = any(t.lower_ in ("his", "her") and t.dep_ == "poss" for t in noun.subtree)
+    return own or not _looks_ahead(clause)
+
+
+def _looks_ahead(clause: Token) -> bool:
+    """A modal, a future or an infinitive in the clause's own chain: "would present", "is
+    ready to sign", "will meet"."""
+    chain = [clause, *(c for c in clause.children if c.dep_ in ("xcomp", "acomp"))]
+    chain += [c for t in chain[1:] for c in t.children if c.dep_ == "xcomp"]
+    return any(
+        c.dep_ == "aux" and (c.tag_ in ("MD", "TO") or c.lower_ in ("will", "'ll", "shall"))
+        for t in chain
+        for c in t.children
+    )
