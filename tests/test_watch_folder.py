@@ -145,6 +145,33 @@ def test_a_file_gone_from_the_folder_is_said_and_its_text_stays_stored(tmp_path:
     assert watch(db, inbox).stderr == ""  # taken out: nothing more to say
 
 
+@pytest.mark.parametrize(
+    ("name", "other_name"),
+    [("News", "news"), ("50% off_inbox", "50x offxinbox"), ("in box", "in box two")],
+)
+def test_a_file_gone_from_another_folder_is_not_this_ones(
+    tmp_path: Path, name: str, other_name: str
+) -> None:
+    from talkwatch.documents import gone_from
+    from talkwatch.store import Store
+
+    watched, other, db = tmp_path / name, tmp_path / other_name, tmp_path / "w.db"
+    watched.mkdir()
+    other.mkdir()
+    (watched / "peskov.txt").write_text(FIRST, encoding="utf-8")
+    (other / "zelensky.txt").write_text(SECOND, encoding="utf-8")
+    assert watch(db, watched, other).exit_code == 0
+    (other / "zelensky.txt").unlink()
+    store = Store.open(str(db))
+    try:
+        assert gone_from(store.db, watched) == []  # only the other folder lost a file
+        assert [origin for _, origin in gone_from(store.db, other)] == [
+            str((other / "zelensky.txt").resolve())
+        ]
+    finally:
+        store.close()
+
+
 def test_a_webhook_that_fails_makes_the_once_fail(tmp_path: Path) -> None:
     inbox, db = tmp_path / "inbox", tmp_path / "w.db"
     inbox.mkdir()

@@ -206,7 +206,11 @@ def gone_from(db: Database, folder: Path) -> list[tuple[str, str]]:
         " AND origin LIKE ? ESCAPE '\\' ORDER BY origin",
         (like,),
     ).fetchall()
-    return [(str(i), str(origin)) for i, origin in rows if not Path(origin).exists()]
+    return [  # SQLite's LIKE ignores case: "News/" is not "news/"
+        (str(i), str(origin))
+        for i, origin in rows
+        if str(origin).startswith(prefix) and not Path(origin).exists()
+    ]
 
 
 def stored_document_of_input(db: Database, origin: str, raw_hash: str) -> str | None:
