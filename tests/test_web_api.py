@@ -46,8 +46,9 @@ def test_documents_list_and_one(client: TestClient, db: tuple[str, dict[str, str
     assert [s["name"] for s in one["sections"]] == ["body", "comments"]
     assert len(one["statements"]) == 3
     assert one["statements"][2]["section"] == "comments"
-    # by its file name, as --doc takes it
+    # by its file name or path, as --doc takes it
     assert client.get("/api/documents/istanbul.txt").json()["id"] == db[1]["istanbul"]
+    assert client.get("/api/documents//tests/istanbul.txt").json()["id"] == db[1]["istanbul"]
 
 
 def test_statements_filters_and_pages(client: TestClient) -> None:
@@ -176,7 +177,8 @@ def test_bad_parameters_are_clear_4xx(client: TestClient, url: str) -> None:
 def test_missing_things_are_404(client: TestClient) -> None:
     assert client.get("/api/statements/99999").status_code == 404
     missing = client.get("/api/documents/" + "ab" * 32)
-    assert missing.status_code == 404 and "not found" in missing.json()["detail"]
+    assert missing.status_code == 404
+    assert "no stored document has this id, name or URL" in missing.json()["detail"]
     named = client.get("/api/documents/2025-04")  # no such name: said in words
     assert named.status_code == 404
     assert named.json()["detail"] == (

@@ -79,7 +79,7 @@ def list_documents(
     return _page(queries.documents(ctx(request).store(), limit, offset, q or None))
 
 
-@router.get("/documents/{doc_id}", summary="One document: text, sections and statements")
+@router.get("/documents/{doc_id:path}", summary="One document: text, sections and statements")
 def get_document(request: Request, doc_id: DocKey) -> dict[str, Any]:
     store = ctx(request).store()
     hexadecimal = HEX.fullmatch(doc_id) is not None
@@ -89,7 +89,7 @@ def get_document(request: Request, doc_id: DocKey) -> dict[str, Any]:
         if len(starting) > 1:
             raise several_documents(doc_id)
         found = store.document(starting[0]) if starting else None
-    if found is None and not hexadecimal:  # a file name, path or URL, as --doc takes it
+    if found is None:  # a file name, path or URL, as --doc takes it ("abc.txt", "2025")
         try:
             found = store.document(find_document(store.db, doc_id).id)
         except DocumentNotFound as err:
