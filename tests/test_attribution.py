@@ -1208,6 +1208,11 @@ def test_a_closing_cue_the_parse_hangs_as_a_conjunct_reports_the_clause_before(
             "cities first",
         )
     ]
+    # whom it was said to is no report of the cue's own (a reviewer's sentence)
+    told = text.replace("said on Wednesday", "told reporters in Kyiv")
+    assert [quote for _, _, quote in summary(told, attribute(told))] == [
+        "Ukraine is ready to sign a full ceasefire, but only if Russia stops shelling cities first"
+    ]
     # a conjoined cue with a report of its own reports that, not the clause before
     text = "Russia attacked Kyiv overnight, and Zelensky said it was terror."
     assert summary(text, attribute(text)) == [("indirect", "Zelensky", "it was terror")]

@@ -204,7 +204,8 @@ class ClauseEdges(Speakers):
         before = subject.left_edge.i - 1
         if before < 0 or self.doc[before].text != ",":  # set off: "..., Zelensky said"
             return None
-        if any(c.i > verb.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct")
+        heard = ("dobj", "dative") if verb.lemma_.lower() in ADDRESSING else ()
+        if any(c.i > verb.i and c.dep_ not in ("prep", "npadvmod", "advmod", "punct", *heard)
                for c in verb.children):  # fmt: skip
             return None  # "..., and Zelensky said it was terror": a report of its own
         if any(c.dep_ == "cc" and c.i < subject.i for c in verb.head.children if c.i > before):
@@ -388,6 +389,10 @@ CONTENT_NOUNS = frozenset(
      "rumours", "rumors", "news", "possibility", "condition", "position", "insistence",
      "conviction", "threat", "speculation", "concern", "concerns", "assessment"]
 )  # fmt: skip
+
+
+# Cues whose object is whom they were said to: "..., Zelensky told reporters in Kyiv".
+ADDRESSING = frozenset(["tell", "inform", "assure", "brief", "remind"])
 
 
 def that_clause_under_object(child: Token) -> list[Token]:
