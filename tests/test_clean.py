@@ -83,6 +83,20 @@ def test_a_short_text_wrapped_inside_its_paragraphs_is_reflowed() -> None:
     ]
 
 
+def test_a_headline_and_byline_stay_apart_when_a_paragraph_is_rejoined() -> None:
+    text = (
+        "Peace talks stall in Istanbul\nBy Jane Smith, Reuters\n\n"
+        "Kremlin spokesman Dmitry Peskov said Russia would not accept a ceasefire\n"
+        "before Ukraine withdrew its troops.\n"
+    )
+    assert paragraphs_of(text) == [
+        "Peace talks stall in Istanbul",
+        "By Jane Smith, Reuters",
+        "Kremlin spokesman Dmitry Peskov said Russia would not accept a ceasefire before "
+        "Ukraine withdrew its troops.",
+    ]
+
+
 def test_lines_that_end_sentences_or_stand_over_a_capital_stay_paragraphs() -> None:
     text = (
         "Kremlin rules out a truce\n"

@@ -9,9 +9,7 @@ body. Paragraphs in the cleaned text are separated by one blank line.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -22,6 +20,14 @@ from . import nested_html
 from .datafiles import load_yaml
 from .dates import dated
 from .records import Document, RawInput, Section
+from .reflow import (
+    COMMENTS_HEADING,
+    LINE_END,
+    is_hard_wrapped,
+    reflow,
+    rejoin,
+    wrapped_inside_paragraphs,
+)
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -56,12 +62,6 @@ _AD_BLOCK_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-_COMMENTS_HEADING = re.compile(
-    r"^(\d+\s+(comments?|responses?|replies|thoughts\s+on\b.*)|(reader\s+)?comments|discussion"
-    r"|leave\s+a\s+(reply|comment)|join\s+the\s+(discussion|conversation)"
-    r"|what\s+readers\s+(are\s+saying|say))\s*:?$",
-    re.IGNORECASE,
-)
 _COMMENT_DATE_LINE = re.compile(
     r"^(on\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d)"
     r"(\s*(at|,|-|–)?\s*\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?)?\s*(said|says|wrote)?:?$",
@@ -71,9 +71,6 @@ _COMMENTER_SAYS = re.compile(r"^[\w .'’-]{2,40}\s+(says|said|wrote)\s*:$", re.
 _REPLY_LINE = re.compile(r"^(reply|log\s+in\s+to\s+reply)\s*[↓↑]?$", re.IGNORECASE)
 
 HEADLINE_WORDS = 20
-# a line that ends a sentence: a stop, or a closing quotation mark not after a comma
-# ('time to regroup and rearm,"' goes on: 'Kremlin spokesman Dmitry Peskov told ...')
-_LINE_END = re.compile(r"""[.?!:…;]["”’)\]]*$|(?<!,)["”’]$""")
 _NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 
@@ -215,95 +212,13 @@ def drop_furniture(lines: list[str]) -> list[str]:
 
 
 def _looks_like_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(_LINE_END.search(line))
-
-
-def is_hard_wrapped(lines: list[str]) -> bool:
-    """Short lines that mostly stop mid-sentence: a scrape wrapped at a fixed width; or
-    paragraphs set apart by blank lines whose own lines break mid-sentence."""
-    filled = [line for line in lines if line]
-    if len(filled) >= 8:
-        open_ended = sum(1 for line in filled if not _LINE_END.search(line))
-        median = statistics.median(len(line) for line in filled)
-        if median <= 80 and open_ended / len(filled) >= 0.4:
-            return True
-    return _wrapped_paragraphs(lines)
-
-
-def _wrapped_paragraphs(lines: list[str]) -> bool:
-    """Blank lines part the paragraphs, and at least half the line breaks inside them
-    fall mid-sentence: after a comma, or before a word in lower case ("Merz said Europe
-    must provide Ukraine with" / "robust security guarantees"). A headline over a
-    standfirst, or one paragraph a line, breaks at a sentence's end or before a
-    capital."""
-    if "" not in lines:
-        return False
-    inside = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
-    mid = [
-        a
-        for a, b in inside
-        if not _LINE_END.search(a) and (b[:1].islower() or a.rstrip("\"”’").endswith(","))
-    ]
-    return bool(mid) and 2 * len(mid) >= len(inside)
-
-
-def reflow(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines into paragraphs; sentence-final lines end one."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    joined = " ".join(lines)
-    comments = False  # below a "Comments" heading, a commenter's name is a line of its own
-    for i, line in enumerate(lines):
-        if not line:
-            _flush(current, paragraphs)
-            continue
-        heading = not current and _COMMENTS_HEADING.match(line) is not None
-        comments = comments or heading
-        label = comments and _is_label(line)
-        if not current and (_is_caption(line, lines, i, joined) or label or heading):
-            paragraphs.append(line)
-            continue
-        current.append(line)
-        if _LINE_END.search(line):
-            _flush(current, paragraphs)
-    _flush(current, paragraphs)
-    return paragraphs
-
-
-def _flush(current: list[str], paragraphs: list[str]) -> None:
-    if current:
-        paragraphs.append(" ".join(current))
-        current.clear()
-
-
-def _is_label(line: str) -> bool:
-    """A line of a word or two with no sentence end where a paragraph would start: a
-    commenter's name ("PeaceNow", "Ivan_K") above the comment."""
-    return (
-        len(line.split()) <= 2
-        and line[:1].isalnum()
-        and not _LINE_END.search(line)
-        and len(line) <= 30
-    )
-
-
-def _is_caption(line: str, lines: list[str], i: int, joined: str) -> bool:
-    """A short name-like line standing alone that repeats a name from the text (a caption)."""
-    words = line.split()
-    following = lines[i + 1] if i + 1 < len(lines) else ""
-    return (
-        1 < len(words) <= 4
-        and joined.count(line) >= 2
-        and all(w[:1].isupper() for w in words)
-        and not _LINE_END.search(line)
-        and following[:1].isupper()
-    )
+    return len(line.split()) >= 12 and bool(LINE_END.search(line))
 
 
 def find_comment_thread(paragraphs: list[str]) -> int | None:
     """Index of the paragraph where a reader comment thread starts, if any."""
     for i, para in enumerate(paragraphs):
-        if _COMMENTS_HEADING.match(para) and i > 0:
+        if COMMENTS_HEADING.match(para) and i > 0:
             return i
     signatures = [i for i, p in enumerate(paragraphs) if _is_comment_signature(paragraphs, i)]
     replies = sum(1 for p in paragraphs if _REPLY_LINE.match(p))
@@ -321,7 +236,7 @@ def _is_comment_signature(paragraphs: list[str], i: int) -> bool:
     following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
     return (
         len(para.split()) <= 5
-        and not _LINE_END.search(para)
+        and not LINE_END.search(para)
         and bool(_COMMENT_DATE_LINE.match(following))
     )
 
@@ -331,6 +246,8 @@ def paragraphs_of(text: str) -> list[str]:
     lines = drop_furniture(normalise(text).split("\n"))
     if is_hard_wrapped(lines):
         return reflow(lines)
+    if wrapped_inside_paragraphs(lines):
+        return rejoin(lines)
     return [line for line in lines if line]
 
 
@@ -343,13 +260,13 @@ def headline(paragraphs: list[str]) -> str:
         return ""
     first = paragraphs[0]
     short = len(first.split()) <= HEADLINE_WORDS
-    return first if short and not _LINE_END.search(first) else ""
+    return first if short and not LINE_END.search(first) else ""
 
 
 def is_comments_heading(line: str) -> bool:
     """Whether a line is a heading over reader comments ("Reader comments", "12 comments",
     "Leave a reply")."""
-    return _COMMENTS_HEADING.match(line.strip()) is not None
+    return COMMENTS_HEADING.match(line.strip()) is not None
 
 
 def assemble(
