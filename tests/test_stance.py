@@ -117,6 +117,9 @@ def rules() -> StanceClassifier:
         ("Russian troops had killed civilians in Bucha", "deny", "deny"),
         ("there had been no discussion of easing sanctions at the summit", "say", "deny"),
         ("our units never targeted the grain terminals", "say", "deny"),
+        # a plain fact with "no" in it denies nothing (a new user's sentence)
+        ("no date had been set for the next round of talks", "say", "assess"),
+        ("no timeframe has been set to reach a peace deal", "say", "assess"),
         # a claim about the speaker's side dismissed as absurd is denied
         (
             "It would be absurd to think that the Russian side could interfere in internal "
