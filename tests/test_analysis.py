@@ -266,6 +266,11 @@ def test_a_condition_is_a_demand_on_the_issue_it_names_only_there() -> None:
         ("We would once again accept a ceasefire if the West lifted sanctions", "sanctions",
          True),
         ("Moscow would decide if a ceasefire was possible", "ceasefire", False),
+        # "only with" what the side asks first (a new user's article)
+        ("We are ready to discuss a ceasefire, but only with legally binding sanctions "
+         "relief", "sanctions", True),
+        ("We are ready to discuss a ceasefire, but only with legally binding sanctions "
+         "relief", "ceasefire", False),
         # named on both sides of the condition: the statement's
         ("a ceasefire only if those who broke the last ceasefire are punished", "ceasefire",
          False),

@@ -189,7 +189,7 @@ def _order(st: Statement) -> tuple[str, str, int]:
 # not "if" that asks whether ("would decide if a ceasefire was possible"), nor "once"
 # that counts ("would once again accept").
 CONDITION = re.compile(
-    r"\b(only (if|when|after|once|on condition)|unless|provided|providing|as long as|"
+    r"\b(only (if|when|after|once|on condition|with|under)|unless|provided|providing|as long as|"
     r"on (the )?condition|as soon as|until|in exchange for|in return for|"
     r"(?<!decide )(?<!decides )(?<!decided )(?<!ask )(?<!asks )(?<!asked )(?<!know )"
     r"(?<!see )(?<!wonder )(?<!wondered )(?<!check )(?<!doubt )(?<!whether or )if|"
