@@ -42,7 +42,8 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 12: a conditional statement is a demand on an issue it names only in its condition, a
 #     demand conditional on one it names only as coming after it.
 # 13: not after "until", nor after a "before" that looks back ("as I said before").
-RULES = 13
+# 14: a condition opened by "only with" or "only under" too.
+RULES = 14
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
