@@ -128,6 +128,7 @@ def test_statement_page(client: TestClient) -> None:
 def test_actor_party_and_document_pages(client: TestClient, db: tuple[str, dict[str, str]]) -> None:
     actor = html(client, "/actor?name=Volodymyr%20Zelensky")
     assert "neutrality" in actor and "territory" in actor
+    assert html(client, "/actor?name=Sergei%20Lavrov") == html(client, "/actor?name=Sergey%20Lavrov")
     party = html(client, "/parties/UKR")
     assert "Mykhailo Podolyak" in party and "security_guarantees" in party
     assert client.get("/parties/ZZZ").status_code == 404
@@ -153,6 +154,8 @@ def test_search(client: TestClient) -> None:
     )
     assert '<mark class="hit">Istanbul</mark> talks' in html(client, "/search?q=Istanbul")
     assert '<mark class="hit">Podolyak</mark>' in html(client, "/search?q=podolyak")  # speaker
+    # a name as another spelling writes it, as the command line's --speaker reads it
+    assert "Statements (1)" in html(client, "/search?q=Sergei%20Lavrov")
     assert "Type words" in html(client, "/search")
     assert "Type words" in html(client, "/search?page=3")  # no words, no list to be past
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import standing
+from ..actors.knowledge import canonical_speaker
 from ..documents import undated
 from ..records import STANCES
 from . import overview, queries, render
@@ -199,7 +200,9 @@ def search_page(
 ) -> Response:
     store = ctx(request).store()
     term = (q or "").strip() or None
-    listed = queries.statements(store, Filters(q=term), PER_PAGE, (page_number - 1) * PER_PAGE)
+    # a full name the knowledge base knows, as it is stored ("Sergei Lavrov": Sergey Lavrov)
+    sought = canonical_speaker(term) if term and " " in term else term
+    listed = queries.statements(store, Filters(q=sought), PER_PAGE, (page_number - 1) * PER_PAGE)
     docs = queries.documents(store, 20, 0, term) if term else None
     return page(
         request,
@@ -223,6 +226,7 @@ def actors_page(request: Request, page_number: PageNumber = 1) -> Response:
 @router.get("/actor", response_class=HTMLResponse)
 def actor_page(request: Request, name: Name) -> Response:
     store = ctx(request).store()
+    name = canonical_speaker(name)  # "Sergei Lavrov", "Zelenskyy": as stored
     groups = queries.grouped_by_issue(store, "speaker", name)
     if not groups:
         raise not_found(f"Speaker '{name}'")
