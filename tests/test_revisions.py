@@ -420,6 +420,8 @@ def test_a_later_version_saved_under_a_new_name_counts_once(tmp_path: Path) -> N
     assert positions_of(db) == positions_of(alone)
     assert positions_of(db)[("RUS", "talks")] == ("reject", 1)
     assert json.loads(run("shifts", "--db", db, "--format", "json")) == []
+    # the speakers' counts neither (a new user found Medinsky counted 6 times for 4)
+    assert run("actors", "--db", db) == run("actors", "--db", alone)
     listed = {d["name"]: d for d in json.loads(run("documents", "--db", db, "--format", "json"))}
     revising = listed["2025-06-05_kremlin_updated.txt"]["id"]
     assert listed["2025-06-05_kremlin.txt"]["superseded_by"] == revising

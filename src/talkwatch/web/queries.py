@@ -232,9 +232,11 @@ def document_statements(store: Store, doc_id: str) -> list[dict[str, Any]]:
 
 def all_actors(store: Store) -> list[dict[str, Any]]:
     """Every (speaker, party) with counts and dates, most quoted first."""
-    rows = store.db.execute(
-        "SELECT speaker, party, max(actor_id), count(*), min(date), max(date) FROM statements "
-        "WHERE speaker != '' GROUP BY speaker, party ORDER BY count(*) DESC, speaker"
+    rows = store.db.execute(  # not twice what an article's revision says again
+        "SELECT s.speaker, s.party, max(s.actor_id), count(*), min(s.date), max(s.date) "
+        "FROM statements s JOIN documents d ON d.id = s.doc_id "
+        f"WHERE s.speaker != '' AND {COUNTED_DOCUMENT} "
+        "GROUP BY s.speaker, s.party ORDER BY count(*) DESC, s.speaker"
     ).fetchall()
     names = ["speaker", "party", "actor_id", "statements", "first", "last"]
     return [dict(zip(names, r, strict=True)) for r in rows]
