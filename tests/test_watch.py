@@ -439,6 +439,7 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     (entry,) = parsed.entries
     assert entry.id.endswith("RUS/ceasefire/" + entry.id.rsplit("/", 1)[-1])
     assert "shift RUS on ceasefire" in entry.title
+    assert entry.title.endswith("[concession]")  # a refusal turned into an acceptance
     assert {t.term for t in entry.tags} == {"RUS", "ceasefire"}
     before, _, after = entry.summary.partition(" — then ")
     assert "(2025-03-11)" in before and "We reject any ceasefire that lets Kyiv rearm" in before
@@ -457,8 +458,13 @@ def test_the_atom_feed_of_shifts(tmp_path: Path, site: Site, analyzer: Analyzer)
     time.sleep(1.1)
     first = client.get("/changes")
     assert "first visit" in first.text and "RUS</strong> on <strong>ceasefire" in first.text
+    # marked a concession, with what it was before, as the command line shows it
+    assert '<span class="concession">concession</span>' in first.text
+    assert "before: <a href=" in first.text and "We reject any ceasefire" in first.text
     time.sleep(1.1)  # visits are told apart to the second
-    assert "0 new documents, 0 shifts" in client.get("/changes").text
+    again = client.get("/changes").text
+    assert "0 new documents, 0 shifts" in again
+    assert "No new shifts since your last visit." in again
     site.pages["/world/rejected-again"] = Page(
         article("Moscow rejects truce again", [*REJECT[:1], "Talks stalled."], "2025-03-25")
     )

@@ -86,7 +86,7 @@ def _entry(shift: Shift, when: str | None, self_url: str) -> str:
     return (
         "  <entry>\n"
         f"    <id>tag:talkwatch,2025:shift/{escape(key)}</id>\n"
-        f"    <title>{escape(describe(shift).split(', ', 1)[0])}</title>\n"
+        f"    <title>{escape(_title(shift))}</title>\n"
         f"    <updated>{_stamp(shift, when)}</updated>\n"
         f"    <published>{shift.after.date or '1970-01-01'}T00:00:00Z</published>\n"
         f"    <link href={quoteattr(link)}/>\n"
@@ -95,3 +95,9 @@ def _entry(shift: Shift, when: str | None, self_url: str) -> str:
         f"    <summary>{escape(summary)}</summary>\n"
         "  </entry>\n"
     )
+
+
+def _title(shift: Shift) -> str:
+    """What changed and when, marked as the command line marks a concession."""
+    head = describe(shift).split(", ", 1)[0]
+    return head + (" [concession]" if shift.concession else "")
