@@ -299,3 +299,23 @@ def test_a_demand_is_conditional_on_what_it_names_only_as_coming_after_it() -> N
     assert stance_on(kept, "demand", "ceasefire", evidence) == "demand"
     said = "As I said before, we demand a full ceasefire"
     assert stance_on(said, "demand", "ceasefire", evidence) == "demand"
+
+
+def test_a_denial_that_names_no_issue_takes_no_position_on_the_talks() -> None:
+    from dataclasses import replace as replaced
+
+    from talkwatch.issues import TALKS_BY_DEFAULT
+
+    offered = st(1, "2025-11-13", "UKR", "offer", ("talks",), "Rustem Umerov", "a")
+    offered = replaced(offered, issue_evidence=("talks: exchange talks",))
+    # "These reports are false. No such commitment was made", in an article on the talks
+    denied = replaced(
+        st(2, "2025-11-14", "UKR", "deny", ("talks",), "Andrii Sybiha", "b"),
+        issue_evidence=(TALKS_BY_DEFAULT,),
+    )
+    found = positions([offered, denied])
+    assert [(p.issue, p.current.stance) for p in found] == [("talks", "offer")]
+    assert shifts(found) == []  # no walk-back a new user was shown
+    # a denial that names the talks still takes a position on them
+    named = replaced(denied, issue_evidence=("talks: negotiations",))
+    assert [s.after.stance for s in shifts(positions([offered, named]))] == ["deny"]

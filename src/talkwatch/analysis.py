@@ -17,6 +17,7 @@ from datetime import date
 from functools import cached_property
 from itertools import pairwise
 
+from .issues import TALKS_BY_DEFAULT
 from .records import POSITION_SECTION, Statement, has_side
 
 POSITION_STANCES = ("demand", "offer", "accept", "reject", "conditional", "deny")
@@ -265,6 +266,13 @@ def _named_only_in(
     return all(w in inside and w not in outside for w in words)
 
 
+def on_the_issue(stance: str, issue: str, evidence: Sequence[str]) -> bool:
+    """Whether a position-taking statement takes a position on this issue: not a denial
+    that names no issue, whose issue is only the article's ("These reports are false",
+    in an article about the talks, is no stance on the talks)."""
+    return not (stance == "deny" and list(evidence) == [TALKS_BY_DEFAULT] and issue == "talks")
+
+
 def takes_position(st: Statement) -> bool:
     """Whether a statement counts towards its side's positions: a side's demand, offer,
     acceptance, refusal, condition or denial, in the article (not a reader's comment)."""
@@ -281,6 +289,8 @@ def positions(statements: Iterable[Statement]) -> list[Position]:
         if not takes_position(st) or not st.date:
             continue
         for issue in st.issues:
+            if not on_the_issue(st.stance, issue, st.issue_evidence):
+                continue
             stance = stance_on(st.quote, st.stance, issue, st.issue_evidence)
             grouped[(st.party, issue)].append(replace(Evidence.of(st), stance=stance))
     return [

@@ -19,6 +19,7 @@ from .analysis import (
     Evidence,
     Position,
     Shift,
+    on_the_issue,
     shifts,
     stance_on,
     stands_for,
@@ -43,7 +44,8 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 #     demand conditional on one it names only as coming after it.
 # 13: not after "until", nor after a "before" that looks back ("as I said before").
 # 14: a condition opened by "only with" or "only under" too.
-RULES = 14
+# 15: a denial that names no issue takes no position on the talks.
+RULES = 15
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
@@ -155,8 +157,10 @@ def history(db: Database, party: str, issue: str) -> list[Evidence]:
     """
     found = []
     for *row, said in db.execute(_HISTORY, (party, issue, *POSITION_STANCES)):
-        evidence = Evidence(*row)
-        stance = stance_on(evidence.quote, evidence.stance, issue, json.loads(said))
+        evidence, words = Evidence(*row), json.loads(said)
+        if not on_the_issue(evidence.stance, issue, words):
+            continue
+        stance = stance_on(evidence.quote, evidence.stance, issue, words)
         found.append(replace(evidence, stance=stance))
     return found
 
