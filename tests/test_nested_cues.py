@@ -466,3 +466,21 @@ def test_a_report_of_what_someone_said_is_that_speakers_statement(attribute, tex
 )
 def test_a_report_of_more_than_words_stays_the_reporters(attribute, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert attribute(text) == expected
+
+
+def test_a_report_the_parse_hangs_on_what_it_reports_is_the_reporters(nlp) -> None:  # type: ignore[no-untyped-def]
+    # after a headline the parse hangs "reported" on "agreed" (a new user's article): the
+    # statement is the paper's, and neither it nor "citing ..." is the negotiators'
+    text = (
+        "Peace talks\n\nThe Financial Times reported on Thursday, citing people familiar "
+        "with the matter, that Russian negotiators had agreed in principle to freeze the "
+        "fighting along the current front line."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 13, len(text))])
+    assert [(a.speaker.text, a.quote(text)) for a in found] == [
+        (
+            "The Financial Times",
+            "Russian negotiators had agreed in principle to freeze the fighting along the "
+            "current front line",
+        )
+    ]

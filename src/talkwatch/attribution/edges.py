@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .mentions import stranded_complement
+from .phrasal import inverted_report
 from .speakers import SUBJECT_DEPS, Speakers
 
 CONDITIONS = frozenset(["if", "unless"])
@@ -327,8 +328,8 @@ class ClauseEdges(Speakers):
         before = [c for c in clause.children if c.i < clause.i]
         inner = next((c for c in before if c.dep_ == "ccomp"), None)
         subject = next((c for c in before if c.dep_ in SUBJECT_DEPS), None)
-        if inner is None or subject is None or subject.i < inner.i:
-            return set()
+        if inner is None or subject is None or subject.i < inner.i or inverted_report(inner):
+            return set()  # "X reported, citing Y, that Z agreed": the parse's, not a relay
         if not self.is_reporting(clause):
             return set()
         after = [t for c in clause.children if c.i > clause.i for t in c.subtree]

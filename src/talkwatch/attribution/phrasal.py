@@ -1,6 +1,7 @@
 """Phrases around a cue: its name (its lemma, with the particle of a phrasal cue: "call
 for", "push back"), a time after it, a list of places in what it reports, a time clause
-that dates it, and a question put to the speaker rather than said by them."""
+that dates it, a question put to the speaker rather than said by them, and a report the
+parse hung on what it reports."""
 
 from __future__ import annotations
 
@@ -106,3 +107,14 @@ def dates_the_call(clause: Token) -> bool:
         t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "aux" and t.lower_ == "had")
         for t in clause.subtree
     )
+
+
+def inverted_report(verb: Token) -> Token | None:
+    """ "The Financial Times reported on Thursday, citing people familiar with the matter,
+    that Russian negotiators had agreed ...": the parse may hang the report on the clause
+    it reports, whose "that" comes after it. That clause, when so; None otherwise."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i < verb.i or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"]
+    return head if marks and verb.i < marks[0].i else None

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..records import Span
 from .edges import ClauseEdges, completed, that_clause_under_object
 from .occasions import before_that, occasion_after, when_said
-from .phrasal import cue_name, dates_the_call, listed_place, of_a_time
+from .phrasal import cue_name, dates_the_call, inverted_report, listed_place, of_a_time
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
 
@@ -59,8 +59,16 @@ class ReportingVerbs(ClauseEdges):
         clauses = [
             c
             for c in verb.children
-            if c.dep_ == "ccomp" and (asks or relative_cue or not _relative(c))
+            if c.dep_ == "ccomp"
+            and (asks or relative_cue or not _relative(c))
+            and inverted_report(c) is None  # "X reported, citing Y, that Z agreed": X's, not Z's
         ]
+        if (inverted := inverted_report(verb)) is not None:
+            clauses.append(inverted)  # what the parse hung this cue on is what it reports
+            # and what it hung there before its "that" is the report's ("citing people
+            # familiar with the matter"): no cue of the reported clause's speaker
+            that = min(m.i for m in inverted.children if m.dep_ == "mark")
+            self.used_cues.update(t.i for c in inverted.children if c.i < that for t in c.subtree)
         clear = made_clear(verb)
         if clear is not None:  # "made it clear that ...": the clause, wherever the parse hangs it
             clauses = [c for c in clauses if c.i != clear.i] + [
@@ -142,6 +150,14 @@ class ReportingVerbs(ClauseEdges):
             for clause in clauses
             for c in clause.children
             if clause.head.dep_ == "relcl" and c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")
+        }
+        excluded |= {  # a report the parse hung on what it reports: from its "that" on
+            t.i
+            for clause in clauses
+            for c in clause.children
+            if c.dep_ == "ccomp" and inverted_report(c) is not None  # its head: this clause
+            for t in clause.subtree
+            if t.i < min(m.i for m in clause.children if m.dep_ == "mark")
         }
         excluded |= {t.i for clause in clauses for t in when_said(clause)}
         excluded |= {t.i for clause in clauses for t in before_that(clause)}
