@@ -434,6 +434,27 @@ def test_a_later_version_saved_under_a_new_name_counts_once(tmp_path: Path) -> N
     assert positions_of(db)[("RUS", "talks")] == ("offer", 1)
 
 
+def test_a_later_versions_dateline_does_not_redate_what_it_repeats(tmp_path: Path) -> None:
+    """An update saved under a new name a day later: what it repeats was said when the
+    first version reported it; what it adds, when the update does (a new user's desk)."""
+    first = tmp_path / "kremlin.txt"
+    first.write_text(FIRST.replace("on Thursday ", ""), encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run("ingest", str(first), "--db", db, "--date", "2025-06-05")
+    later = tmp_path / "kremlin_updated.txt"
+    later.write_text(FIRST.replace("on Thursday ", "") + UPDATE, encoding="utf-8")
+    run("ingest", str(later), "--db", db, "--date", "2025-06-06")
+    out = tmp_path / "latest.jsonl"
+    run("export", "--db", db, "--latest", "-o", str(out))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    dated = {row["quote"][:24]: row["date"] for row in rows}
+    assert dated == {
+        "a media report that Russ": "2025-06-05",
+        "Russia is ready to conti": "2025-06-05",
+        "Moscow would not accept ": "2025-06-06",
+    }
+
+
 def test_another_article_under_the_same_title_is_not_a_later_version(tmp_path: Path) -> None:
     # a daily "Kremlin denies freeze report" digest of other news shares its title only
     first = tmp_path / "a.txt"

@@ -126,6 +126,30 @@ def supersede(db: Database, doc_ids: list[str], by: str) -> None:
     _note_replaced(db, doc_ids)
 
 
+def dated_as_before(
+    db: Database, older: list[str], statements: list[Statement]
+) -> list[Statement]:
+    """The statements of a later version, each one an earlier version of the article
+    reported already (the same words of the same speaker) dated as that version dated
+    it, when earlier: an update's dateline is not when the words it repeats were said."""
+    if not older:
+        return statements
+    marks = ", ".join("?" for _ in older)
+    rows = db.execute(
+        "SELECT quote, speaker, min(date) FROM statements "
+        f"WHERE doc_id IN ({marks}) AND date IS NOT NULL GROUP BY quote, speaker",
+        older,
+    ).fetchall()
+    first = {(str(quote), str(speaker)): str(day) for quote, speaker, day in rows}
+    return [
+        replace(st, date=day)
+        if (day := first.get((st.quote, st.speaker))) is not None
+        and (st.date is None or day < st.date)
+        else st
+        for st in statements
+    ]
+
+
 def _kept_share(document_text: str, text: str) -> float:
     """The share of ``text``'s sentences that ``document_text`` keeps (0 for none)."""
     earlier = _sentences(text)

@@ -28,6 +28,7 @@ from .database import (
 )
 from .records import COUNTED_DOCUMENT, Document, Section, Statement
 from .revisions import (
+    dated_as_before,
     earlier_versions,
     first_free_id,
     ids_of,
@@ -239,6 +240,7 @@ class Store:
                     older = []  # revised by that one, not by this
                 else:
                     supersede(self.db, older, document.id)
+                    statements = dated_as_before(self.db, older, statements)
                 self._insert_sections(document)
                 self.insert_statements(statements)
                 mark_stale(self.db, statements)
