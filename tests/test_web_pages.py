@@ -129,6 +129,8 @@ def test_statement_page(client: TestClient) -> None:
 def test_actor_party_and_document_pages(client: TestClient, db: tuple[str, dict[str, str]]) -> None:
     actor = html(client, "/actor?name=Volodymyr%20Zelensky")
     assert "neutrality" in actor and "territory" in actor
+    # what a reader's comment reports he said is counted apart (a new user's finding)
+    assert "(1 of them reported in readers' comments, not counted in positions)" in actor
     assert html(client, "/actor?name=Sergei%20Lavrov") == html(client, "/actor?name=Sergey%20Lavrov")
     party = html(client, "/parties/UKR")
     assert "Mykhailo Podolyak" in party and "security_guarantees" in party

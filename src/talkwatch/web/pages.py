@@ -230,8 +230,9 @@ def actor_page(request: Request, name: Name) -> Response:
     groups = queries.grouped_by_issue(store, "speaker", name)
     if not groups:
         raise not_found(f"Speaker '{name}'")
-    sides = store.db.execute(
-        "SELECT party, count(*), min(date), max(date) FROM statements "
+    sides = store.db.execute(  # what readers' comments report is counted apart
+        "SELECT party, count(*), min(date), max(date), "
+        "sum(CASE WHEN section = 'comments' THEN 1 ELSE 0 END) FROM statements "
         "WHERE speaker = ? COLLATE NOCASE "
         "GROUP BY party ORDER BY 2 DESC",
         (name,),
