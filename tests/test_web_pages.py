@@ -92,6 +92,10 @@ def test_a_readers_comment_is_marked_in_statement_lists(client: TestClient) -> N
     assert 'class="comment-mark"' in row and "reader comment" in row
     other = next(r for r in page.split("<tr>") if "never accept neutrality" in r)
     assert "comment-mark" not in other
+    # and its own page says that positions never count it
+    sid = re.search(r'href="/statements/(\d+)[^"]*"[^>]*>[^<]*no surrender', row)
+    own = html(client, f"/statements/{sid.group(1)}") if sid else ""
+    assert "a reader's comment: what it reports is never counted in positions" in own
 
 
 def test_the_party_menu_names_no_side_none_and_keeps_it_chosen(tmp_path: Path) -> None:
