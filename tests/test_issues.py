@@ -24,6 +24,9 @@ CASES = [
     ("Moscow will not accept any NATO country's troops.", {"foreign_forces", "european_security"}),
     # a new user's sentences: a halt with "all" between, a future "in NATO"
     ("Kyiv is ready to halt all hostilities for Easter.", {"ceasefire"}),
+    # a new user's articles
+    ("We are ready to stop the fire on the current line of contact.", {"ceasefire"}),
+    ("We have put an all-for-all exchange on the table.", {"humanitarian", "talks"}),
     ("Ukraine's future lies in NATO.", {"neutrality"}),
     ("Russia handed over the bodies of 6,000 Ukrainian soldiers.", {"humanitarian"}),
     # the Union named is no membership of it; a presidential candidate neither
