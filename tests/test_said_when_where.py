@@ -77,6 +77,20 @@ def test_a_time_or_place_of_what_was_said_stays(quotes, text, quote) -> None:  #
     assert quotes(text) == [quote]
 
 
+def test_what_was_happening_as_words_were_said_is_the_writers(quotes) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kremlin said on Friday that President Vladimir Putin was ready to meet "
+        "Volodymyr Zelensky, but only in Moscow, as the Istanbul talks ended with a deal "
+        "on prisoners."
+    )
+    assert quotes(text) == [
+        "President Vladimir Putin was ready to meet Volodymyr Zelensky, but only in Moscow"
+    ]
+    # a reason is the speaker's
+    text = "Peskov said Russia would not attend, as the summit was pointless."
+    assert quotes(text) == ["Russia would not attend, as the summit was pointless"]
+
+
 def test_an_event_to_come_does_not_date_the_statement() -> None:
     text = (
         "Peskov said Russia would set out its terms, during a meeting with U.S. envoy Steve "

@@ -1,7 +1,8 @@
 """When and where words were said, which are no part of what was said: a date hung on
 the reported clause ("said on Tuesday it was ready"), an adverb before its "that"
-("said earlier that"), and an occasion set off after it ("..., at a meeting with his
-Turkish counterpart on November 8")."""
+("said earlier that"), an occasion set off after it ("..., at a meeting with his
+Turkish counterpart on November 8"), and what was happening as they were said ("...,
+as the Istanbul talks ended with a deal on prisoners")."""
 
 from __future__ import annotations
 
@@ -98,3 +99,32 @@ def _looks_ahead(clause: Token) -> bool:
         for t in chain
         for c in t.children
     )
+
+
+# Events a writer sets words beside: "..., as the talks ended", "as leaders gathered".
+UNDER_WAY = frozenset(
+    ["end", "begin", "start", "open", "close", "conclude", "wrap", "meet", "gather",
+     "convene", "resume", "arrive", "land", "unfold", "get"]
+)  # fmt: skip
+
+
+def as_it_happened(clause: Token) -> list[Token]:
+    """ "said Putin was ready to meet Zelensky, but only in Moscow, as the Istanbul talks
+    ended with a deal on prisoners": an event in the past set off after the reported
+    clause, with its own subject, is the writer's scene, not the speaker's words (not a
+    reason: "would not attend, as the summit was pointless")."""
+    end = clause.right_edge.i
+    for c in clause.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i > clause.i
+            and c.tag_ == "VBD"
+            and c.lemma_.lower() in UNDER_WAY
+            and c.right_edge.i == end
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+            and any(s.dep_ in SUBJECT_DEPS for s in c.children)
+            and c.left_edge.i > 0
+            and c.doc[c.left_edge.i - 1].text == ","
+        ):
+            return [c.doc[c.left_edge.i - 1], *c.subtree]
+    return []

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Span
 from .edges import ClauseEdges, completed, that_clause_under_object
-from .occasions import before_that, occasion_after, when_said
+from .occasions import as_it_happened, before_that, occasion_after, when_said
 from .phrasal import cue_name, dates_the_call, inverted_report, listed_place, of_a_time
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
@@ -162,6 +162,7 @@ class ReportingVerbs(ClauseEdges):
         excluded |= {t.i for clause in clauses for t in when_said(clause)}
         excluded |= {t.i for clause in clauses for t in before_that(clause)}
         excluded |= {t.i for clause in clauses for t in occasion_after(clause)}
+        excluded |= {t.i for clause in clauses for t in as_it_happened(clause)}
         excluded |= {i for clause in clauses for i in self.asides(clause)}
         excluded |= self.relative_cues(clauses)
         excluded |= {i for clause in clauses for i in self.relay(clause)}
