@@ -136,6 +136,8 @@ def test_actor_party_and_document_pages(client: TestClient, db: tuple[str, dict[
     # what a reader's comment reports he said is counted apart (a new user's finding)
     assert "(1 of them reported in readers' comments, not counted in positions)" in actor
     assert html(client, "/actor?name=Sergei%20Lavrov") == html(client, "/actor?name=Sergey%20Lavrov")
+    missing = client.get("/actor?name=Dmitri%20Peskov")  # known, but quoted nowhere here
+    assert missing.status_code == 404 and "Speaker &#39;Dmitri Peskov&#39; not found" in missing.text
     party = html(client, "/parties/UKR")
     assert "Mykhailo Podolyak" in party and "security_guarantees" in party
     assert client.get("/parties/ZZZ").status_code == 404

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import standing
 from ..actors.knowledge import canonical_speaker
 from ..documents import undated
-from ..records import STANCES
+from ..records import COUNTED_DOCUMENT, STANCES
 from . import overview, queries, render
 from .context import ctx, not_found, several_documents
 from .labels import document_label, source_name
@@ -200,9 +200,10 @@ def search_page(
 ) -> Response:
     store = ctx(request).store()
     term = (q or "").strip() or None
-    # a full name the knowledge base knows, as it is stored ("Sergei Lavrov": Sergey Lavrov)
-    sought = canonical_speaker(term) if term and " " in term else term
-    listed = queries.statements(store, Filters(q=sought), PER_PAGE, (page_number - 1) * PER_PAGE)
+    # and the speaker a full name is another spelling of ("Sergei Lavrov": Sergey Lavrov)
+    known = canonical_speaker(term) if term and " " in term else None
+    found = Filters(q=term, q_speaker=known if known != term else None)
+    listed = queries.statements(store, found, PER_PAGE, (page_number - 1) * PER_PAGE)
     docs = queries.documents(store, 20, 0, term) if term else None
     return page(
         request,
@@ -226,15 +227,16 @@ def actors_page(request: Request, page_number: PageNumber = 1) -> Response:
 @router.get("/actor", response_class=HTMLResponse)
 def actor_page(request: Request, name: Name) -> Response:
     store = ctx(request).store()
-    name = canonical_speaker(name)  # "Sergei Lavrov", "Zelenskyy": as stored
+    typed, name = name, canonical_speaker(name)  # "Sergei Lavrov", "Zelenskyy": as stored
     groups = queries.grouped_by_issue(store, "speaker", name)
     if not groups:
-        raise not_found(f"Speaker '{name}'")
-    sides = store.db.execute(  # what readers' comments report is counted apart
-        "SELECT party, count(*), min(date), max(date), "
-        "sum(CASE WHEN section = 'comments' THEN 1 ELSE 0 END) FROM statements "
-        "WHERE speaker = ? COLLATE NOCASE "
-        "GROUP BY party ORDER BY 2 DESC",
+        raise not_found(f"Speaker '{typed}'")
+    sides = store.db.execute(  # what readers' comments report is counted apart; once
+        "SELECT s.party, count(*), min(s.date), max(s.date), "  # what a revision repeats
+        "sum(CASE WHEN s.section = 'comments' THEN 1 ELSE 0 END) "
+        "FROM statements s JOIN documents d ON d.id = s.doc_id "
+        f"WHERE s.speaker = ? COLLATE NOCASE AND {COUNTED_DOCUMENT} "
+        "GROUP BY s.party ORDER BY 2 DESC",
         (name,),
     ).fetchall()
     return page(

@@ -66,6 +66,7 @@ class Filters:
     q: str | None = None
     section: str | None = None  # body (the article) or comments (its readers')
     exact_speaker: bool = False  # speaker is a whole stored name: use the index
+    q_speaker: str | None = None  # the name the words of q are for another spelling of
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -101,11 +102,12 @@ class Filters:
             clauses.append("s.date <= ?")
             params.append(self.until)
         if self.q:
+            also = " OR s.speaker = ?" if self.q_speaker else ""
             clauses.append(
                 f"(s.quote {LIKE_TEXT} OR s.speaker {LIKE_TEXT} "
-                f"OR s.doc_id IN (SELECT id FROM documents WHERE title {LIKE_TEXT}))"
+                f"OR s.doc_id IN (SELECT id FROM documents WHERE title {LIKE_TEXT}){also})"
             )
-            params += [like_pattern(self.q)] * 3
+            params += [like_pattern(self.q)] * 3 + ([self.q_speaker] if self.q_speaker else [])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def query_string(self) -> dict[str, str]:
@@ -357,9 +359,10 @@ def context(store: Store, doc_id: str, start: int, end: int, pad: int = 400) -> 
 
 def party_index(store: Store) -> list[dict[str, Any]]:
     """Each party with its statement and speaker counts and dates, most quoted first."""
-    rows = store.db.execute(
-        "SELECT party, count(*), count(DISTINCT speaker), min(date), max(date) FROM statements "
-        "GROUP BY party ORDER BY count(*) DESC, party"
+    rows = store.db.execute(  # not twice what an article's revision says again
+        "SELECT s.party, count(*), count(DISTINCT s.speaker), min(s.date), max(s.date) "
+        f"FROM statements s JOIN documents d ON d.id = s.doc_id WHERE {COUNTED_DOCUMENT} "
+        "GROUP BY s.party ORDER BY count(*) DESC, s.party"
     ).fetchall()
     names = ["party", "statements", "speakers", "first", "last"]
     return [dict(zip(names, r, strict=True)) for r in rows]
