@@ -97,6 +97,20 @@ def test_a_headline_and_byline_stay_apart_when_a_paragraph_is_rejoined() -> None
     ]
 
 
+def test_a_line_broken_before_a_capital_inside_a_paragraph_goes_on() -> None:
+    text = (
+        "Kremlin says ready for talks\n\n"
+        "Zelensky said Kyiv would not accept any ceasefire that left\n"
+        "Russian troops on Ukrainian territory, and would demand guarantees\n"
+        "from the United States.\n"
+    )
+    assert paragraphs_of(text) == [
+        "Kremlin says ready for talks",
+        "Zelensky said Kyiv would not accept any ceasefire that left Russian troops on "
+        "Ukrainian territory, and would demand guarantees from the United States.",
+    ]
+
+
 def test_lines_that_end_sentences_or_stand_over_a_capital_stay_paragraphs() -> None:
     text = (
         "Kremlin rules out a truce\n"

@@ -47,9 +47,10 @@ def wrapped_inside_paragraphs(lines: list[str]) -> bool:
 
 
 def rejoin(lines: list[str]) -> list[str]:
-    """The paragraphs of a text wrapped inside its blank-line paragraphs: a line goes on
-    into the next only where it breaks mid-sentence, so a headline, a byline and the
-    lines of a list stay apart."""
+    """The paragraphs of a text wrapped inside its blank-line paragraphs: a line that ends
+    no sentence goes on into the next, but for a headline or a byline standing alone
+    ("Peace talks stall in Istanbul" / "By Jane Smith, Reuters") and the lines of a
+    list."""
     paragraphs: list[str] = []
     current: list[str] = []
     for line, following in itertools.zip_longest(lines, lines[1:], fillvalue=""):
@@ -57,10 +58,22 @@ def rejoin(lines: list[str]) -> list[str]:
             _flush(current, paragraphs)
             continue
         current.append(line)
-        if not (following and _mid_sentence(line, following)):
+        apart = LINE_END.search(line) or _standing_alone(line) or _standing_alone(following)
+        if not following or (apart and not _mid_sentence(line, following)):
             _flush(current, paragraphs)
     _flush(current, paragraphs)
     return paragraphs
+
+
+def _standing_alone(line: str) -> bool:
+    """A headline, a byline or a list's item: its own line however it ends."""
+    words = line.split()
+    if not words:
+        return False
+    capitals = sum(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+    long_words = sum(1 for w in words if w.isalpha() and len(w) > 3)
+    headline = len(words) <= 10 and long_words > 0 and capitals == long_words
+    return headline or words[0] in ("By", "-", "*", "•") or line[:2] in ("- ", "* ")
 
 
 def _mid_sentence(line: str, following: str) -> bool:
