@@ -86,9 +86,11 @@ def test_what_was_happening_as_words_were_said_is_the_writers(quotes) -> None:  
     assert quotes(text) == [
         "President Vladimir Putin was ready to meet Volodymyr Zelensky, but only in Moscow"
     ]
-    # a reason is the speaker's
+    # a reason is the speaker's, also with a verb of events (a reviewer's sentences)
     text = "Peskov said Russia would not attend, as the summit was pointless."
     assert quotes(text) == ["Russia would not attend, as the summit was pointless"]
+    text = "Sybiha said Kyiv would not sign, as Russia ended the grain deal in July."
+    assert quotes(text) == ["Kyiv would not sign, as Russia ended the grain deal in July"]
 
 
 def test_an_event_to_come_does_not_date_the_statement() -> None:

@@ -120,6 +120,8 @@ def rules() -> StanceClassifier:
         # a plain fact with "no" in it denies nothing (a new user's sentence)
         ("no date had been set for the next round of talks", "say", "assess"),
         ("no timeframe has been set to reach a peace deal", "say", "assess"),
+        # but an act attributed to the side, turned down, is denied (a reviewer's)
+        ("no order had been given to strike civilian targets", "say", "deny"),
         # a claim about the speaker's side dismissed as absurd is denied
         (
             "It would be absurd to think that the Russian side could interfere in internal "

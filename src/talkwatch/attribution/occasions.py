@@ -103,16 +103,23 @@ def _looks_ahead(clause: Token) -> bool:
 
 # Events a writer sets words beside: "..., as the talks ended", "as leaders gathered".
 UNDER_WAY = frozenset(
-    ["end", "begin", "start", "open", "close", "conclude", "wrap", "meet", "gather",
-     "convene", "resume", "arrive", "land", "unfold", "get"]
+    ["end", "begin", "close", "conclude", "wrap", "meet", "gather", "convene", "resume",
+     "arrive", "unfold"]
+)  # fmt: skip
+# What such an event is of: the talks and who meets at them, not a side ("as Russia ended
+# the grain deal" is a reason).
+GATHERINGS = frozenset(
+    ["talk", "talks", "meeting", "summit", "negotiation", "negotiations", "round",
+     "session", "conference", "consultation", "consultations", "leader", "leaders",
+     "minister", "ministers", "delegation", "delegations", "envoy", "envoys", "visit"]
 )  # fmt: skip
 
 
 def as_it_happened(clause: Token) -> list[Token]:
     """ "said Putin was ready to meet Zelensky, but only in Moscow, as the Istanbul talks
-    ended with a deal on prisoners": an event in the past set off after the reported
-    clause, with its own subject, is the writer's scene, not the speaker's words (not a
-    reason: "would not attend, as the summit was pointless")."""
+    ended with a deal on prisoners": an event of the talks in the past set off after the
+    reported clause is the writer's scene, not the speaker's words; not a reason ("would
+    not attend, as the summit was pointless", "as Russia started this war")."""
     end = clause.right_edge.i
     for c in clause.children:
         if (
@@ -122,7 +129,7 @@ def as_it_happened(clause: Token) -> list[Token]:
             and c.lemma_.lower() in UNDER_WAY
             and c.right_edge.i == end
             and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
-            and any(s.dep_ in SUBJECT_DEPS for s in c.children)
+            and any(s.dep_ in SUBJECT_DEPS and s.lower_ in GATHERINGS for s in c.children)
             and c.left_edge.i > 0
             and c.doc[c.left_edge.i - 1].text == ","
         ):
