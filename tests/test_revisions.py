@@ -453,6 +453,13 @@ def test_a_later_versions_dateline_does_not_redate_what_it_repeats(tmp_path: Pat
         "Russia is ready to conti": "2025-06-05",
         "Moscow would not accept ": "2025-06-06",
     }
+    # the same when the first version arrives after the update (a reviewer)
+    reversed_db = str(tmp_path / "r.db")
+    run("ingest", str(later), "--db", reversed_db, "--date", "2025-06-06")
+    run("ingest", str(first), "--db", reversed_db, "--date", "2025-06-05")
+    run("export", "--db", reversed_db, "--latest", "-o", str(out))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {row["quote"][:24]: row["date"] for row in rows} == dated
 
 
 def test_another_article_under_the_same_title_is_not_a_later_version(tmp_path: Path) -> None:

@@ -150,6 +150,20 @@ def dated_as_before(
     ]
 
 
+def redate_later(db: Database, newer: str, statements: list[Statement]) -> None:
+    """An earlier version stored after the later one (``dated_as_before`` the other way
+    round): what the later one repeats of ``statements`` takes their date when earlier,
+    inside the caller's transaction; the later one's positions are recomputed."""
+    for st in statements:
+        if st.date is not None:
+            db.execute(
+                "UPDATE statements SET date = ? WHERE doc_id = ? AND quote = ? AND "
+                "speaker = ? AND (date IS NULL OR date > ?)",
+                (st.date, newer, st.quote, st.speaker, st.date),
+            )
+    mark_document_stale(db, newer)
+
+
 def _kept_share(document_text: str, text: str) -> float:
     """The share of ``text``'s sentences that ``document_text`` keeps (0 for none)."""
     earlier = _sentences(text)

@@ -34,6 +34,7 @@ from .revisions import (
     ids_of,
     keeping_id,
     other_versions,
+    redate_later,
     retire,
     supersede,
 )
@@ -237,6 +238,7 @@ class Store:
                 older, newer = other_versions(self.db, document)
                 if newer is not None:  # an earlier version: the stored later one still counts
                     supersede(self.db, [*older, document.id], newer)
+                    redate_later(self.db, newer, statements)
                     older = []  # revised by that one, not by this
                 else:
                     supersede(self.db, older, document.id)
