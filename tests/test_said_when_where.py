@@ -37,6 +37,17 @@ def quotes(nlp):  # type: ignore[no-untyped-def]
             "during a briefing for journalists.",
             "the memorandum was still being drafted",
         ),
+        # how it was reported, set off before "that" (a reviewer's sentences)
+        (
+            "Reuters reported on Friday, citing two sources briefed on the talks, that "
+            "Ukrainian negotiators had rejected the U.S. draft.",
+            "Ukrainian negotiators had rejected the U.S. draft",
+        ),
+        (
+            "The Kremlin said on Thursday, responding to the report, that no such agreement "
+            "existed.",
+            "no such agreement existed",
+        ),
         # a name and a date the parse hangs on the clause belong to the occasion
         (
             "Sergei Lavrov said Moscow was ready to resume talks with Kyiv, at a meeting with "

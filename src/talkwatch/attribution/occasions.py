@@ -39,14 +39,21 @@ def when_said(clause: Token) -> list[Token]:
 
 def before_that(clause: Token) -> list[Token]:
     """ "said earlier that ...": an adverb the parse hangs on the clause before its "that"
-    tells when it was said."""
+    tells when it was said; a participle set off there, how ("reported on Friday, citing
+    two sources briefed on the talks, that ...", "said, responding to the report, that")."""
     marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"]
     if not marks:
         return []
+    aside = [
+        c
+        for c in clause.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.right_edge.i < marks[0].i
+    ]
+    commas = [c for c in clause.children if aside and c.is_punct and c.i < marks[0].i]
     return [
         t
         for c in clause.children
-        if c.dep_ in ("advmod", "npadvmod") and c.i < marks[0].i
+        if (c.dep_ in ("advmod", "npadvmod") and c.i < marks[0].i) or c in aside or c in commas
         for t in c.subtree
     ]
 

@@ -94,6 +94,9 @@ class ReportingVerbs(ClauseEdges):
         if own and all(_closed(c) for c in clauses if c.i < verb.i):
             clauses = after
         clauses = [c for c in clauses if not self.others_report_before(verb, c)]
+        # "citing two sources" set off before the clause's "that" is how this cue's speaker
+        # reported it, not a cue of the reported clause's subject
+        self.used_cues.update(t.i for c in clauses for t in before_that(c) if t.tag_ == "VBG")
         lost = [t for c in clauses for t in self.lost_words(verb, c)]
         spans = self.clause_spans(clauses, lost) if clauses else []
         spans = self.dashed_speech(verb, self.elliptical_tail(verb, self.after_colon(verb, spans)))
