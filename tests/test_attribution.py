@@ -1216,3 +1216,16 @@ def test_a_closing_cue_the_parse_hangs_as_a_conjunct_reports_the_clause_before(
     # a conjoined cue with a report of its own reports that, not the clause before
     text = "Russia attacked Kyiv overnight, and Zelensky said it was terror."
     assert summary(text, attribute(text)) == [("indirect", "Zelensky", "it was terror")]
+
+
+def test_a_condition_the_parse_makes_a_conjunct_of_the_cue_stays_in_the_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # after a headline the parse hangs "with" on "said" as a conjunct (a reviewer's sentence)
+    text = (
+        "Talks\n\nZelensky said Ukraine was ready to discuss a neutral status, but only "
+        "with legally binding security guarantees."
+    )
+    found = Attributor().attribute(nlp(text), [("body", 7, len(text))])
+    assert [a.quote(text) for a in found] == [
+        "Ukraine was ready to discuss a neutral status, but only with legally binding "
+        "security guarantees"
+    ]

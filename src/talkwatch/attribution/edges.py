@@ -143,9 +143,15 @@ class ClauseEdges(Speakers):
             last = max((t for t in second.subtree if not t.is_punct), key=lambda t: t.i)
             return [*spans[:-1], Span(spans[-1].start, last.idx + len(last.text))]
         tail = [t for c in after for t in c.subtree]
-        if any(t.pos_ in ("VERB", "AUX") for t in tail) or self.in_quotation(after[0]):
+        # no verb of its own ("legally binding guarantees", "under monitoring" are none)
+        verbs = [t for t in tail if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "pobj")]
+        if verbs or self.in_quotation(after[0]):
             return spans
-        if any(c.dep_ not in ("cc", "prep", "advmod", "npadvmod") for c in after):
+        if any(  # a preposition the parse made a conjunct is one: "but only with ..."
+            c.dep_ not in ("cc", "prep", "advmod", "npadvmod")
+            and not (c.dep_ == "conj" and c.pos_ == "ADP")
+            for c in after
+        ):
             return spans
         last = max(tail, key=lambda t: t.i)
         return [*spans[:-1], Span(spans[-1].start, last.idx + len(last.text))]
@@ -378,40 +384,5 @@ def completed(kept: list[Token]) -> list[Token]:
     return [t for t in kept if t.i != last.i]
 
 
-# The occasion of speaking, whose noun a that-clause may hang on: "told AP in an
-# interview that ...", "said at a briefing that ..."; not "commented on speculation
-# that ...", nor "amid concerns that ...".
-OCCASIONS = frozenset(["in", "at", "during", "via", "through"])
-CONTENT_NOUNS = frozenset(
-    ["claim", "claims", "demand", "demands", "idea", "notion", "suggestion", "suggestions",
-     "proposal", "assertion", "allegation", "allegations", "accusation", "assurance",
-     "assurances", "promise", "fact", "view", "argument", "hope", "fear", "warning", "call",
-     "report", "reports", "statement", "message", "impression", "belief", "rumour", "rumor",
-     "rumours", "rumors", "news", "possibility", "condition", "position", "insistence",
-     "conviction", "threat", "speculation", "concern", "concerns", "assessment"]
-)  # fmt: skip
-
-
 # Cues whose object is whom they were said to: "..., Zelensky told reporters in Kyiv".
 ADDRESSING = frozenset(["tell", "inform", "assure", "brief", "remind"])
-
-
-def that_clause_under_object(child: Token) -> list[Token]:
-    """A "that" clause the parse hangs on the cue's object ("tells CNN's 'State of the
-    Union' on Sunday that nobody will accept it", "told AP in an interview that
-    ..."): what was said, when it has a subject
-    of its own (not a relative clause, "the plan that Kyiv drafted") and the object is
-    not a noun whose content it is ("dismissed the claim that ...", `CONTENT_NOUNS`)."""
-    if child.dep_ == "prep" and child.lower_ in OCCASIONS:  # "told AP in an interview that"
-        return [c for o in child.children if o.dep_ == "pobj" for c in that_clause_under_object(o)]
-    if child.dep_ not in ("dobj", "dative", "pobj") or child.lower_ in CONTENT_NOUNS:
-        return []  # a name or a title, not "the claim that", "its demand that"
-    return [
-        c
-        for c in child.children
-        if c.dep_ in ("acl", "relcl")
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        and any(
-            s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP") for s in c.children
-        )
-    ]

@@ -142,3 +142,38 @@ def as_it_happened(clause: Token) -> list[Token]:
         ):
             return [c.doc[c.left_edge.i - 1], *c.subtree]
     return []
+
+
+# The occasion of speaking, whose noun a that-clause may hang on: "told AP in an
+# interview that ...", "said at a briefing that ..."; not "commented on speculation
+# that ...", nor "amid concerns that ...".
+SPOKEN_IN = frozenset(["in", "at", "during", "via", "through"])
+CONTENT_NOUNS = frozenset(
+    ["claim", "claims", "demand", "demands", "idea", "notion", "suggestion", "suggestions",
+     "proposal", "assertion", "allegation", "allegations", "accusation", "assurance",
+     "assurances", "promise", "fact", "view", "argument", "hope", "fear", "warning", "call",
+     "report", "reports", "statement", "message", "impression", "belief", "rumour", "rumor",
+     "rumours", "rumors", "news", "possibility", "condition", "position", "insistence",
+     "conviction", "threat", "speculation", "concern", "concerns", "assessment"]
+)  # fmt: skip
+
+
+def that_clause_under_object(child: Token) -> list[Token]:
+    """A "that" clause the parse hangs on the cue's object ("tells CNN's 'State of the
+    Union' on Sunday that nobody will accept it", "told AP in an interview that
+    ..."): what was said, when it has a subject
+    of its own (not a relative clause, "the plan that Kyiv drafted") and the object is
+    not a noun whose content it is ("dismissed the claim that ...", `CONTENT_NOUNS`)."""
+    if child.dep_ == "prep" and child.lower_ in SPOKEN_IN:  # "told AP in an interview that"
+        return [c for o in child.children if o.dep_ == "pobj" for c in that_clause_under_object(o)]
+    if child.dep_ not in ("dobj", "dative", "pobj") or child.lower_ in CONTENT_NOUNS:
+        return []  # a name or a title, not "the claim that", "its demand that"
+    return [
+        c
+        for c in child.children
+        if c.dep_ in ("acl", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP") for s in c.children
+        )
+    ]

@@ -11,8 +11,14 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from ..records import Span
-from .edges import ClauseEdges, completed, that_clause_under_object
-from .occasions import as_it_happened, before_that, occasion_after, when_said
+from .edges import ClauseEdges, completed
+from .occasions import (
+    as_it_happened,
+    before_that,
+    occasion_after,
+    that_clause_under_object,
+    when_said,
+)
 from .phrasal import cue_name, dates_the_call, inverted_report, listed_place, of_a_time
 from .run import MIN_INDIRECT_WORDS, MIN_LEARNED_WORDS, Found, last_word
 from .speakers import SUBJECT_DEPS, made_clear
