@@ -104,15 +104,20 @@ def test_what_was_happening_as_words_were_said_is_the_writers(quotes) -> None:  
     assert quotes(text) == ["Kyiv would not sign, as Russia ended the grain deal in July"]
 
 
+def date_of(text: str, day: str) -> str | None:
+    """The date of the one statement of ``text`` in an article of ``day``."""
+    body = (Section("body", 0, len(text)),)
+    doc = Document("d1", "wire.txt", "wire.txt", text, text, body, date=day)
+    (statement,) = Analyzer.load().analyse(doc)
+    return statement.date
+
+
 def test_an_event_to_come_does_not_date_the_statement() -> None:
     text = (
         "Peskov said Russia would set out its terms, during a meeting with U.S. envoy Steve "
         "Witkoff on Wednesday."
     )
-    body = (Section("body", 0, len(text)),)
-    doc = Document("d1", "wire.txt", "wire.txt", text, text, body, date="2025-08-09")
-    (statement,) = Analyzer.load().analyse(doc)
-    assert statement.date == "2025-08-09"
+    assert date_of(text, "2025-08-09") == "2025-08-09"
 
 
 def test_the_occasion_dates_the_statement() -> None:
@@ -120,7 +125,4 @@ def test_the_occasion_dates_the_statement() -> None:
         "Russian Foreign Minister Sergei Lavrov said Moscow was ready to resume talks with "
         "Kyiv, at a meeting with his Turkish counterpart in Moscow on November 8."
     )
-    body = (Section("body", 0, len(text)),)
-    doc = Document("d1", "wire.txt", "wire.txt", text, text, body, date="2025-11-12")
-    (statement,) = Analyzer.load().analyse(doc)
-    assert statement.date == "2025-11-08"
+    assert date_of(text, "2025-11-12") == "2025-11-08"
