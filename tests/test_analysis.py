@@ -319,3 +319,15 @@ def test_a_denial_that_names_no_issue_takes_no_position_on_the_talks() -> None:
     # a denial that names the talks still takes a position on them
     named = replaced(denied, issue_evidence=("talks: negotiations",))
     assert [s.after.stance for s in shifts(positions([offered, named]))] == ["deny"]
+    # but not one whose talks are the setting of another issue denied (a reviewer's)
+    swap = replaced(
+        denied,
+        issues=("territory", "talks"),
+        issue_evidence=("territory: territorial", "talks: peace talks"),
+    )
+    found = positions([offered, swap])
+    assert [(p.issue, p.current.stance) for p in found] == [
+        ("talks", "offer"),
+        ("territory", "deny"),
+    ]
+    assert shifts(found) == []

@@ -267,10 +267,15 @@ def _named_only_in(
 
 
 def on_the_issue(stance: str, issue: str, evidence: Sequence[str]) -> bool:
-    """Whether a position-taking statement takes a position on this issue: not a denial
-    that names no issue, whose issue is only the article's ("These reports are false",
-    in an article about the talks, is no stance on the talks)."""
-    return not (stance == "deny" and list(evidence) == [TALKS_BY_DEFAULT] and issue == "talks")
+    """Whether a position-taking statement takes a position on this issue. A denial
+    takes none on the talks when they are only the article's issue ("These reports are
+    false", in an article about the talks) or the setting of what it denies ("a report
+    that Kyiv had agreed to a territorial swap at the peace talks": a denial on
+    territory)."""
+    if stance != "deny" or issue != "talks":
+        return True
+    others = [e for e in evidence if not e.startswith("talks:")]
+    return list(evidence) != [TALKS_BY_DEFAULT] and not others
 
 
 def takes_position(st: Statement) -> bool:

@@ -45,7 +45,8 @@ from .records import COUNTED_DOCUMENT, NO_SIDE_SQL, POSITION_SECTION, Statement
 # 13: not after "until", nor after a "before" that looks back ("as I said before").
 # 14: a condition opened by "only with" or "only under" too.
 # 15: a denial that names no issue takes no position on the talks.
-RULES = 15
+# 16: nor one that names the talks beside another issue (their setting).
+RULES = 16
 _PLACEHOLDERS = ", ".join("?" for _ in POSITION_STANCES)
 _STALE = f"""
     INSERT INTO stale_positions (party, issue)
