@@ -582,14 +582,19 @@ def _names(db: str) -> list[tuple[str, str]]:
         store.close()
 
 
-def test_evaluate_scores_the_later_version_of_an_article_alone(tmp_path: Path) -> None:
-    # the same file name in two folders: the original and its edited copy
+def original_and_edited_copy(tmp_path: Path) -> str:
+    """The same file name in two folders, the original and its edited copy, ingested in
+    that order into a new database; its path."""
+    db = str(tmp_path / "t.db")
     for folder, text in (("first", FIRST + UPDATE), ("edited", REVISED + UPDATE)):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "kremlin.txt").write_text(text, encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    for folder in ("first", "edited"):
         run("ingest", str(tmp_path / folder / "kremlin.txt"), "--db", db, "--date", "2025-06-05")
+    return db
+
+
+def test_evaluate_scores_the_later_version_of_an_article_alone(tmp_path: Path) -> None:
+    db = original_and_edited_copy(tmp_path)
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({
         "doc": "kremlin.txt", "quote": "Russia will not continue the talks in Istanbul,",
@@ -607,12 +612,7 @@ def test_evaluate_scores_the_later_version_of_an_article_alone(tmp_path: Path) -
 
 
 def test_latest_leaves_the_revised_text_out_of_statements_and_export(tmp_path: Path) -> None:
-    for folder, text in (("first", FIRST + UPDATE), ("edited", REVISED + UPDATE)):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "kremlin.txt").write_text(text, encoding="utf-8")
-    db = str(tmp_path / "t.db")
-    for folder in ("first", "edited"):
-        run("ingest", str(tmp_path / folder / "kremlin.txt"), "--db", db, "--date", "2025-06-05")
+    db = original_and_edited_copy(tmp_path)
     every = run("export", "--db", db).splitlines()
     latest = run("export", "--db", db, "--latest").splitlines()
     assert len(latest) == len(every) // 2

@@ -263,8 +263,8 @@ class StanceClassifier:
         owner = named[1].removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
         if self.clause_rules.side(owner, party, kind, party_of) != SELF:
             return None
-        noun = named[2].removesuffix("s") if named[2] != "insistence" else named[2]
-        return StanceResult(ACT_NOUNS[noun], f"the side's own act named: '{named[0]}'")
+        act = ACT_NOUNS[named[2].removesuffix("s")]  # "demands", "calls": as the one
+        return StanceResult(act, f"the side's own act named: '{named[0]}'")
 
     def names_someone(self, words: str) -> bool:
         """Whether the words before "to" name whom an act is asked of: names, articles
